@@ -1,0 +1,93 @@
+"""Settings of the ``ai_disclosure`` app, read lazily from ``AI_DISCLOSURE_*``.
+
+Every setting has a documented default, so a host forum only has to name its post model.
+Values are read on each access, so ``override_settings`` works in tests. No other module of
+this app reads ``django.conf.settings`` for its own settings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+PREFIX = "AI_DISCLOSURE_"
+
+
+class AppSettings:
+    def _setting(self, name: str, default: Any) -> Any:
+        # ``render()`` is usable outside a configured Django project (e.g. in a script).
+        if not settings.configured:
+            return default
+        return getattr(settings, PREFIX + name, default)
+
+    def _import(self, name: str, default: str) -> Any:
+        path = self._setting(name, default)
+        try:
+            return import_string(path)
+        except ImportError as exc:
+            raise ImproperlyConfigured(
+                f"{PREFIX}{name} = {path!r} could not be imported: {exc}"
+            ) from exc
+
+    @property
+    def POST_MODEL(self) -> str | None:
+        """The host forum's post model as ``"app_label.ModelName"`` (required)."""
+        return self._setting("POST_MODEL", None)
+
+    @property
+    def POST_ADAPTER(self) -> type:
+        """Class that reads a post's author, title, body and publish state."""
+        return self._import("POST_ADAPTER", "ai_disclosure.adapter.PostAdapter")
+
+    @property
+    def REQUIRED(self) -> bool:
+        """Whether a post needs a complete disclosure before it is published."""
+        return self._setting("REQUIRED", True)
+
+    @property
+    def SANITIZER(self) -> type:
+        """Allowlist HTML sanitizer class: nh3 (default, fast) or bleach."""
+        return self._import("SANITIZER", "ai_disclosure.sanitizers.NH3Sanitizer")
+
+    @property
+    def MAX_BODY_BYTES(self) -> int:
+        """Largest post body accepted, in bytes of UTF-8 (default 200 KB)."""
+        return self._setting("MAX_BODY_BYTES", 200_000)
+
+    @property
+    def DESCRIPTION_MIN_LENGTH(self) -> int:
+        """Minimum characters in "what did the AI do" when AI was used."""
+        return self._setting("DESCRIPTION_MIN_LENGTH", 40)
+
+    @property
+    def VERIFICATION_MIN_LENGTH(self) -> int:
+        """Minimum characters in "how did you check it" when it is required."""
+        return self._setting("VERIFICATION_MIN_LENGTH", 20)
+
+    @property
+    def MODEL_SUGGESTIONS(self) -> list[str]:
+        """Model names offered as suggestions in the "models used" field."""
+        return self._setting(
+            "MODEL_SUGGESTIONS",
+            [
+                "Claude Opus 4.6",
+                "Claude Sonnet 4.5",
+                "GPT-5",
+                "GPT-4o",
+                "Gemini 2.5 Pro",
+                "Llama 4",
+                "DeepL",
+                "Grammarly",
+            ],
+        )
+
+    @property
+    def MOSTLY_AI_THRESHOLD(self) -> float:
+        """AI share (0–1) from which readers may collapse a post as "mostly AI-written"."""
+        return self._setting("MOSTLY_AI_THRESHOLD", 0.5)
+
+
+app_settings = AppSettings()

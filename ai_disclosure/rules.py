@@ -1,0 +1,155 @@
+"""The disclosure form's rules, shared by the HTML form and the REST API.
+
+Honest AI use should take a little effort and lying a deliberate act, so: the human-only tick
+and the details exclude each other (details given with the tick are refused, not dropped); a
+post with AI blocks cannot be ticked human-only; the kinds its blocks imply must be ticked;
+"what the AI did" has a minimum length; kinds that produce claims (drafting, research,
+analysis) need a note on how the output was checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .app_settings import app_settings
+from .blocks import BlockType
+from .models import AssistanceKind
+from .rendering import Block
+
+DETAIL_FIELDS = (
+    "assistance",
+    "models_used",
+    "ai_share_estimate",
+    "description",
+    "verification",
+    "expertise",
+)
+
+
+@dataclass
+class DisclosureData:
+    """What the author submitted, already parsed into plain values."""
+
+    human_only: bool = False
+    assistance: set[str] = field(default_factory=set)
+    models_used: list[str] = field(default_factory=list)
+    ai_share_estimate: str = ""
+    description: str = ""
+    verification: str = ""
+    expertise: str = ""
+
+    def filled_details(self) -> list[str]:
+        """Names of the detail fields that hold something."""
+        return [name for name in DETAIL_FIELDS if getattr(self, name)]
+
+
+def validate_disclosure(
+    data: DisclosureData,
+    *,
+    blocks: Sequence[Block],
+    kinds: Mapping[str, AssistanceKind],
+    block_types: Iterable[BlockType],
+    labels: Mapping[str, str],
+) -> None:
+    """Raise ``ValidationError`` (a dict of field → messages) if the disclosure breaks a rule.
+
+    ``blocks`` are the AI blocks of the post body; ``kinds`` the offered assistance kinds by
+    slug; ``labels`` the form's field labels, used to name fields in messages.
+    """
+    errors: dict[str, list[str]] = {}
+
+    def add(name: str, message: str) -> None:
+        errors.setdefault(name, []).append(message)
+
+    if data.human_only:
+        if filled := data.filled_details():
+            add(
+                "human_only",
+                _("You ticked “100%% human-written” but also filled in: %(fields)s. Untick the "
+                  "box, or clear those fields.")
+                % {"fields": ", ".join(str(labels[name]) for name in filled)},
+            )
+        if blocks:
+            add(
+                "human_only",
+                ngettext(
+                    "This post contains an AI block (%(blocks)s), so it is not 100%% "
+                    "human-written. Untick the box and describe the AI's part, or remove the "
+                    "block.",
+                    "This post contains AI blocks (%(blocks)s), so it is not 100%% "
+                    "human-written. Untick the box and describe the AI's part, or remove the "
+                    "blocks.",
+                    len(blocks),
+                )
+                % {"blocks": describe_blocks(blocks)},
+            )
+        if errors:
+            raise ValidationError(errors)
+        return
+
+    min_description = app_settings.DESCRIPTION_MIN_LENGTH
+    min_verification = app_settings.VERIFICATION_MIN_LENGTH
+    if not data.filled_details():
+        add(
+            "human_only",
+            _("Tick “100% human-written”, or tell readers below how AI was used."),
+        )
+    if not data.assistance:
+        add("assistance", _("Choose at least one kind of AI help."))
+    unknown = data.assistance - kinds.keys()
+    if unknown:
+        add("assistance", _("Unknown kind of AI help: %s.") % ", ".join(sorted(unknown)))
+    implied = implied_kinds(blocks, block_types)
+    for slug, implying in implied.items():
+        if slug in kinds and slug not in data.assistance:
+            add(
+                "assistance",
+                _("Your post has %(blocks)s, so tick “%(kind)s” too.")
+                % {"blocks": describe_blocks(implying), "kind": kinds[slug].label},
+            )
+    if not data.models_used:
+        add("models_used", _("Name the AI models or tools you used, e.g. “Claude Opus 4.6”."))
+    if not data.ai_share_estimate:
+        add("ai_share_estimate", _("Estimate how much of the text the AI wrote."))
+    if len(data.description.strip()) < min_description:
+        add(
+            "description",
+            _("Describe what the AI did in at least %(min)d characters (you wrote %(count)d).")
+            % {"min": min_description, "count": len(data.description.strip())},
+        )
+    needing_check = [kinds[s].label for s in sorted(data.assistance & kinds.keys())
+                     if kinds[s].requires_verification]
+    if needing_check and len(data.verification.strip()) < min_verification:
+        add(
+            "verification",
+            _("Because the AI helped with %(kinds)s, say how you checked its output, in at least "
+              "%(min)d characters.")
+            % {"kinds": ", ".join(str(label) for label in needing_check), "min": min_verification},
+        )
+    if not data.expertise:
+        add("expertise", _("Say whether someone with relevant expertise reviewed the AI's part."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def implied_kinds(blocks: Sequence[Block], block_types: Iterable[BlockType]) -> dict[str, list]:
+    """Assistance kind slug → the blocks that imply it."""
+    kind_of = {block_type.slug: block_type.assistance_kind for block_type in block_types}
+    implied: dict[str, list[Block]] = {}
+    for block in blocks:
+        if kind := kind_of.get(block.type):
+            implied.setdefault(kind, []).append(block)
+    return implied
+
+
+def describe_blocks(blocks: Sequence[Block]) -> str:
+    """``ai-written on line 3; ai-edited on line 12`` — what an author can find in the editor."""
+    return "; ".join(
+        _("%(type)s on line %(line)d") % {"type": block.type, "line": block.start_line}
+        for block in blocks
+    )

@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from .models import Post
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["title", "author", "published_at"]
+    list_select_related = ["author"]
+    search_fields = ["title", "body"]

@@ -1,0 +1,22 @@
+from django import forms
+
+from ai_disclosure import services
+
+from .models import Post
+
+
+class PostForm(forms.ModelForm):
+    class Meta:
+        model = Post
+        fields = ["title", "body"]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 16, "data-ai-body": True, "spellcheck": "true"}),
+        }
+        help_texts = {
+            "body": "Markdown. Mark AI-written passages with :::ai-written{model=\"…\"} … :::",
+        }
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        services.validate_body(body)
+        return body

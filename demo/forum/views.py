@@ -1,0 +1,94 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ai_disclosure import selectors, services
+from ai_disclosure.forms import DisclosureForm, ReaderPreferenceForm
+
+from . import services as forum_services
+from .forms import PostForm
+from .models import Post
+
+
+def post_list(request):
+    posts = Post.objects.published().for_listing()[:50]
+    collapse = selectors.collapses_mostly_ai(request.user)
+    return render(
+        request,
+        "forum/post_list.html",
+        {
+            "posts": posts,
+            "collapse_mostly_ai": collapse,
+            "preference_form": ReaderPreferenceForm(initial={"collapse_mostly_ai": collapse}),
+        },
+    )
+
+
+def post_detail(request, pk: int):
+    post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
+    return render(
+        request,
+        "forum/post_detail.html",
+        {
+            "post": post,
+            "rendered": services.rendered_post(post),
+            "disclosure": selectors.disclosure_for(post),
+        },
+    )
+
+
+@login_required
+def post_create(request):
+    return _edit(request, post=None)
+
+
+@login_required
+def post_edit(request, pk: int):
+    post = get_object_or_404(Post, pk=pk)
+    if post.author_id != request.user.pk:
+        raise PermissionDenied("Only the author can edit this post.")
+    return _edit(request, post=post)
+
+
+def _edit(request, *, post: Post | None):
+    """One page for the post and its disclosure; "Preview" re-shows it without saving."""
+    preview = None
+    if request.method == "POST":
+        post_form = PostForm(request.POST, instance=post)
+        body = request.POST.get("body", "")
+        disclosure_form = DisclosureForm(request.POST, body=body)
+        if "preview" in request.POST:
+            if post_form.is_valid():
+                preview = disclosure_form.rendered
+        elif post_form.is_valid() and disclosure_form.is_valid():
+            fields = {
+                "title": post_form.cleaned_data["title"],
+                "body": post_form.cleaned_data["body"],
+                "disclosure": disclosure_form.to_data(),
+            }
+            if post is None:
+                post = forum_services.publish_post(author=request.user, **fields)
+                messages.success(request, "Your post is published.")
+            else:
+                post = forum_services.edit_post(post=post, editor=request.user, **fields)
+                messages.success(request, "Your post was updated.")
+            for warning in services.rendered_post(post).warnings:
+                messages.warning(request, f"Line {warning['line']}: {warning['message']}")
+            return redirect(post)
+    else:
+        post_form = PostForm(instance=post)
+        disclosure_form = DisclosureForm(
+            body=post.body if post else "",
+            instance=selectors.disclosure_for(post) if post else None,
+        )
+    return render(
+        request,
+        "forum/post_form.html",
+        {
+            "post": post,
+            "post_form": post_form,
+            "disclosure_form": disclosure_form,
+            "preview": preview,
+        },
+    )

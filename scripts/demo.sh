@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Set up and run the demo forum: SQLite, fixtures, a local Celery worker, the dev server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT="${PORT:-8000}"
+
+$PY manage.py migrate --verbosity 0
+$PY manage.py loaddata fixtures/*.json --verbosity 0
+
+mkdir -p var
+.venv/bin/celery -A demo worker --pool=solo --loglevel=warning >var/celery-worker.log 2>&1 &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null || true' EXIT
+
+cat <<MSG
+
+  Demo forum:   http://127.0.0.1:$PORT/
+  Admin:        http://127.0.0.1:$PORT/admin/
+  Logins (demo only, password "demo-password"): author, author2, moderator, admin
+  Celery worker log: var/celery-worker.log     Stop with Ctrl-C.
+
+MSG
+$PY manage.py runserver "127.0.0.1:$PORT"
