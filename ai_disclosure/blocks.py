@@ -91,6 +91,9 @@ _ATTRIBUTE_RE = re.compile(
 _QUOTED_OR_LISTED_MARKER_RE = re.compile(
     r"^\s*(?:>\s*)+(?::{3,}|%%%)|^\s*(?:[-*+]|\d{1,9}[.)])\s+(?::{3,}[ \t]*[A-Za-z]|%%%)"
 )
+_LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: A marker indented under a list item belongs to the item, not to the top level.
+_INDENTED_MARKER_RE = re.compile(r"^[ \t]+(?::{3,}|%%%)")
 
 
 @dataclass
@@ -113,10 +116,15 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
     result = ParseResult()
     stack: list[_Frame] = []
     closers = _fence_closers(lines)
+    in_list = False  # since the last list item, every line was blank or indented
     i = 0
     while i < len(lines):
         line = lines[i]
         number = i + 1
+        if _LIST_ITEM_RE.match(line):
+            in_list = True
+        elif line.strip() and line[0] not in " \t":
+            in_list = False
         fence = _FENCE_RE.match(line)
         if fence:
             end = _closing_fence(closers, fence.group(1), i)
@@ -131,7 +139,16 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
                 i = end + 1
                 continue
 
-        if opener := _DIRECTIVE_OPEN_RE.match(line):
+        if _QUOTED_OR_LISTED_MARKER_RE.match(line) or (
+            in_list and _INDENTED_MARKER_RE.match(line)
+        ):
+            result.warnings.append(
+                RenderWarning(number, _("AI block markers inside a quote or list are not "
+                                        "recognised; start the block at the beginning of a "
+                                        "line, outside the quote or list."))
+            )
+            result.items.append(line)
+        elif opener := _DIRECTIVE_OPEN_RE.match(line):
             _open(result, stack, types, number, "directive", opener["name"], opener["rest"])
         elif opener := _LLM_OPEN_RE.match(line):
             rest = opener["rest"].strip()
@@ -146,12 +163,6 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
                 )
                 result.items.append(line)
         else:
-            if _QUOTED_OR_LISTED_MARKER_RE.match(line):
-                result.warnings.append(
-                    RenderWarning(number, _("AI block markers inside a quote or list are not "
-                                            "recognised; start the block at the beginning of a "
-                                            "line, outside the quote or list."))
-                )
             result.items.append(line)
         i += 1
 

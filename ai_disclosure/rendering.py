@@ -9,7 +9,8 @@ The pipeline is::
 Block markers are swapped for placeholder paragraphs before Markdown runs and replaced by the
 block's ``<section>`` *after* sanitizing. So the author's HTML goes through the allowlist without
 any exception for block markup (an author cannot forge a block label with raw HTML), and the
-block wrappers are built here from escaped values only.
+block wrappers are built here from escaped values only. A placeholder that raw HTML carried into
+an attribute value is dropped rather than replaced, so a wrapper never lands inside a tag.
 
 ``render()`` does not touch the database; pass ``block_types`` to use the admin-edited registry
 (see ``selectors.block_types``). Results are cached per post by ``services.rendered_post``.
@@ -33,7 +34,7 @@ from .blocks import DEFAULT_BLOCK_TYPES, BlockType, ParsedBlock, RenderWarning, 
 from .sanitizers import Sanitizer
 
 #: Bump when the output for the same input changes, so stored renders are rebuilt.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 
 MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
 MARKDOWN_CONFIG = {"tables": {"use_align_attribute": True}}
@@ -66,7 +67,8 @@ class Rendered:
 
 _local = threading.local()
 _sanitizers: dict[type, Sanitizer] = {}
-_TAG_RE = re.compile(r"<[^>]*>")
+#: A tag of sanitized HTML, where every attribute value is double-quoted and may hold ">".
+_TAG_RE = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
 
 
 def render(
@@ -90,6 +92,7 @@ def render(
         for item in parsed.items
     )
     clean = (sanitizer or _default_sanitizer()).clean(_markdown().reset().convert(source))
+    clean = _drop_placeholders_inside_tags(clean, token)
 
     # Split the sanitized HTML at the placeholders: even pieces are outside blocks, and the
     # piece after block i's opener is its content.
@@ -162,6 +165,23 @@ def _opening_tag(block: ParsedBlock, block_type: BlockType) -> str:
         _("Marked by the author as %(label)s") % {"label": block_type.label},
         label,
     )
+
+
+def _drop_placeholders_inside_tags(html: str, token: str) -> str:
+    """Remove placeholders that raw HTML carried into an attribute value.
+
+    A block's ``<section>`` must only ever be inserted between tags, never spliced into one.
+    Sanitized HTML escapes ``<`` in text and attribute values, so the last ``<`` before a
+    placeholder starts the tag it is in, if any.
+    """
+    kept: list[str] = []
+    position = 0
+    for match in re.finditer(rf"{token}[oc]\d+x", html):
+        tag_start = html.rfind("<", 0, match.start())
+        if tag_start != -1 and not _TAG_RE.match(html, tag_start, match.start()):
+            kept.append(html[position : match.start()])
+            position = match.end()
+    return "".join(kept) + html[position:] if kept else html
 
 
 def _visible_length(fragment: str) -> int:
