@@ -11,10 +11,11 @@ field names; subclass it when your model differs::
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 from .app_settings import app_settings
 
@@ -25,7 +26,7 @@ def get_post_model() -> type[Model]:
 
 
 class PostAdapter:
-    """Reads ``author``, ``title``, ``body`` and ``published_at`` from a post."""
+    """Reads ``author``, ``title``, ``body``, ``published_at`` and ``updated_at``."""
 
     def get_author(self, post: Model) -> Any:
         return post.author
@@ -36,8 +37,26 @@ class PostAdapter:
     def get_body(self, post: Model) -> str:
         return post.body
 
+    def get_published_at(self, post: Model) -> datetime | None:
+        return getattr(post, "published_at", None)
+
+    def get_updated_at(self, post: Model) -> datetime | None:
+        return getattr(post, "updated_at", None)
+
     def is_published(self, post: Model) -> bool:
-        return getattr(post, "published_at", None) is not None
+        return self.get_published_at(post) is not None
+
+    def published_posts(self) -> QuerySet:
+        """All published posts."""
+        return get_post_model()._default_manager.filter(published_at__isnull=False)
+
+    def published_posts_by(self, author: Any) -> QuerySet:
+        """The author's published posts (for their history)."""
+        return self.published_posts().filter(author=author)
+
+    def changed_since(self, posts: QuerySet, since: datetime) -> QuerySet:
+        """The posts among ``posts`` edited since ``since``."""
+        return posts.filter(updated_at__gte=since)
 
 
 def get_adapter() -> PostAdapter:

@@ -57,7 +57,8 @@ class DisclosureForm(forms.Form):
     )
     ai_share_estimate = forms.ChoiceField(
         label=_("How much of the text did the AI write?"),
-        choices=AIShareEstimate.choices,
+        # The blank choice lets an author clear a pick without JavaScript.
+        choices=[("", _("Not answered")), *AIShareEstimate.choices],
         widget=forms.RadioSelect,
         required=False,
     )
@@ -73,7 +74,7 @@ class DisclosureForm(forms.Form):
     )
     expertise = forms.ChoiceField(
         label=_("Did someone with relevant expertise review it?"),
-        choices=Expertise.choices,
+        choices=[("", _("Not answered")), *Expertise.choices],
         widget=forms.RadioSelect,
         required=False,
     )
@@ -111,7 +112,6 @@ class DisclosureForm(forms.Form):
                 blocks=self.rendered.blocks if self.rendered else (),
                 kinds={kind.slug: kind for kind in self.fields["assistance"].queryset},
                 block_types=self.block_types,
-                labels={name: field.label for name, field in self.fields.items()},
             )
         except ValidationError as error:
             self.add_error(None, error)

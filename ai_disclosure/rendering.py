@@ -67,6 +67,12 @@ class Rendered:
 
 _local = threading.local()
 _sanitizers: dict[type, Sanitizer] = {}
+_PLACEHOLDER_PREFIX = "aidisclosure"
+#: A block marker's stand-in: the post's key (from its hash, so an author cannot write it),
+#: ``o``/``c`` for opener/closer and the block index, as its own paragraph when Markdown made one.
+_PLACEHOLDER_RE = re.compile(
+    rf"(?:<p>)?{_PLACEHOLDER_PREFIX}(?P<key>[0-9a-f]{{16}})(?P<kind>[oc])(?P<index>\d+)x(?:</p>)?"
+)
 #: A tag of sanitized HTML, where every attribute value is double-quoted and may hold ">".
 _TAG_RE = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
 
@@ -86,34 +92,46 @@ def render(
     text = normalise(text)
     types = {block_type.slug: block_type for block_type in block_types or DEFAULT_BLOCK_TYPES}
     parsed = parse(text, types.values())
-    token = "aidisclosure" + hashlib.sha1(text.encode()).hexdigest()[:16]
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
     source = "\n".join(
-        item if isinstance(item, str) else f"\n{token}{item[0][0]}{item[1]}x\n"
+        item if isinstance(item, str) else f"\n{_PLACEHOLDER_PREFIX}{key}{item[0][0]}{item[1]}x\n"
         for item in parsed.items
     )
     clean = (sanitizer or _default_sanitizer()).clean(_markdown().reset().convert(source))
-    clean = _drop_placeholders_inside_tags(clean, token)
+    clean = _drop_placeholders_inside_tags(clean, key)
 
-    # Split the sanitized HTML at the placeholders: even pieces are outside blocks, and the
-    # piece after block i's opener is its content.
-    pieces = re.split(rf"(?:<p>)?{token}([oc])(\d+)x(?:</p>)?", clean)
-    html_parts = [pieces[0]]
-    outside_length = _visible_length(pieces[0])
+    # Split the sanitized HTML at the placeholders: text before the first one is outside
+    # blocks, and the text after block i's opener is its content. One precompiled pattern
+    # checked against this post's key (a pattern per post would be compiled on every render).
+    html_parts: list[str] = []
+    outside_length = 0
     block_lengths = [0] * len(parsed.blocks)
     current: int | None = None
-    for kind, index, piece in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True):
-        block = parsed.blocks[int(index)]
-        if kind == "o" and current is None:
-            html_parts.append(_opening_tag(block, types[block.type]))
-            current = int(index)
-        elif kind == "c" and current == int(index):
-            html_parts.append("</section>")
-            current = None
+    position = 0
+    for match in _PLACEHOLDER_RE.finditer(clean):
+        if match["key"] != key:
+            continue  # the author's own text that merely looks like a placeholder
+        piece = clean[position : match.start()]
         html_parts.append(piece)
         if current is None:
             outside_length += _visible_length(piece)
         else:
             block_lengths[current] += _visible_length(piece)
+        position = match.end()
+        index = int(match["index"])
+        block = parsed.blocks[index]
+        if match["kind"] == "o" and current is None:
+            html_parts.append(_opening_tag(block, types[block.type]))
+            current = index
+        elif match["kind"] == "c" and current == index:
+            html_parts.append("</section>")
+            current = None
+    piece = clean[position:]
+    html_parts.append(piece)
+    if current is None:
+        outside_length += _visible_length(piece)
+    else:
+        block_lengths[current] += _visible_length(piece)
 
     if current is not None:
         # The sanitizer dropped a closing placeholder (e.g. inside a removed <script>).
@@ -167,7 +185,7 @@ def _opening_tag(block: ParsedBlock, block_type: BlockType) -> str:
     )
 
 
-def _drop_placeholders_inside_tags(html: str, token: str) -> str:
+def _drop_placeholders_inside_tags(html: str, key: str) -> str:
     """Remove placeholders that raw HTML carried into an attribute value.
 
     A block's ``<section>`` must only ever be inserted between tags, never spliced into one.
@@ -176,7 +194,9 @@ def _drop_placeholders_inside_tags(html: str, token: str) -> str:
     """
     kept: list[str] = []
     position = 0
-    for match in re.finditer(rf"{token}[oc]\d+x", html):
+    for match in _PLACEHOLDER_RE.finditer(html):
+        if match["key"] != key:
+            continue
         tag_start = html.rfind("<", 0, match.start())
         if tag_start != -1 and not _TAG_RE.match(html, tag_start, match.start()):
             kept.append(html[position : match.start()])

@@ -14,21 +14,22 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .app_settings import app_settings
 from .blocks import BlockType
 from .models import AssistanceKind
 from .rendering import Block
 
-DETAIL_FIELDS = (
-    "assistance",
-    "models_used",
-    "ai_share_estimate",
-    "description",
-    "verification",
-    "expertise",
-)
+#: The detail fields, with the short names messages use for them.
+DETAIL_FIELDS = {
+    "assistance": gettext_lazy("kinds of AI help"),
+    "models_used": gettext_lazy("models"),
+    "ai_share_estimate": gettext_lazy("share written by AI"),
+    "description": gettext_lazy("what the AI did"),
+    "verification": gettext_lazy("how you checked it"),
+    "expertise": gettext_lazy("expert review"),
+}
 
 
 @dataclass
@@ -47,6 +48,10 @@ class DisclosureData:
         """Names of the detail fields that hold something."""
         return [name for name in DETAIL_FIELDS if getattr(self, name)]
 
+    def is_empty(self) -> bool:
+        """Nothing declared at all: allowed only when ``AI_DISCLOSURE_REQUIRED`` is off."""
+        return not self.human_only and not self.filled_details()
+
 
 def validate_disclosure(
     data: DisclosureData,
@@ -54,13 +59,14 @@ def validate_disclosure(
     blocks: Sequence[Block],
     kinds: Mapping[str, AssistanceKind],
     block_types: Iterable[BlockType],
-    labels: Mapping[str, str],
 ) -> None:
     """Raise ``ValidationError`` (a dict of field → messages) if the disclosure breaks a rule.
 
     ``blocks`` are the AI blocks of the post body; ``kinds`` the offered assistance kinds by
-    slug; ``labels`` the form's field labels, used to name fields in messages.
+    slug.
     """
+    if data.is_empty() and not app_settings.REQUIRED:
+        return
     errors: dict[str, list[str]] = {}
 
     def add(name: str, message: str) -> None:
@@ -72,7 +78,7 @@ def validate_disclosure(
                 "human_only",
                 _("You ticked “100%% human-written” but also filled in: %(fields)s. Untick the "
                   "box, or clear those fields.")
-                % {"fields": ", ".join(str(labels[name]) for name in filled)},
+                % {"fields": ", ".join(str(DETAIL_FIELDS[name]) for name in filled)},
             )
         if blocks:
             add(

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ai_disclosure",
+    "moderation",
     "demo.forum",
 ]
 
@@ -90,4 +91,13 @@ if CELERY_BROKER_URL == "filesystem://":
         "data_folder_out": str(_queue_dir),
     }
 CELERY_TASK_IGNORE_RESULT = True
+# Screening of new posts and re-screening of old ones run on separate queues, so a backfill
+# never delays a new post; the sweeper re-enqueues anything the broker lost.
+CELERY_TASK_ROUTES = {
+    "moderation.screen_post": {"queue": "screening"},
+    "moderation.sweep_unscreened": {"queue": "backfill"},
+}
+CELERY_BEAT_SCHEDULE = {
+    "moderation-sweep-unscreened": {"task": "moderation.sweep_unscreened", "schedule": 300.0},
+}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False

@@ -6,10 +6,15 @@ PY=.venv/bin/python
 PORT="${PORT:-8000}"
 
 $PY manage.py migrate --verbosity 0
-$PY manage.py loaddata fixtures/*.json --verbosity 0
+# Load the demo data once, so what you change in the demo survives a restart.
+if ! $PY manage.py shell -c "from django.contrib.auth.models import User; \
+    exit(0 if User.objects.filter(username='author').exists() else 1)" 2>/dev/null; then
+  $PY manage.py loaddata fixtures/users.json fixtures/posts.json --verbosity 0
+  $PY manage.py screen_posts --all --sync >/dev/null
+fi
 
 mkdir -p var
-.venv/bin/celery -A demo worker --pool=solo --loglevel=warning >var/celery-worker.log 2>&1 &
+.venv/bin/celery -A demo worker --pool=solo --beat --queues=screening,backfill --schedule=var/celerybeat-schedule --loglevel=warning >var/celery-worker.log 2>&1 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
 

@@ -12,3 +12,17 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA}; clone the repo beside ../shared")
     return SHARED_DATA
+
+
+def seed_default_rows() -> None:
+    """Re-create the rows the data migrations seed (assistance kinds, block types, default
+    policies). Transactional tests need this: the flush after each of them empties those
+    tables. The migrations' own idempotent functions are used, so the rows match."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("ai_disclosure.migrations.0002_seed_assistance_kinds_and_block_types").seed(
+        apps, None
+    )
+    import_module("moderation.migrations.0002_default_policies").load(apps, None)

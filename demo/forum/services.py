@@ -13,7 +13,9 @@ from .models import Post
 def publish_post(*, author, title: str, body: str, disclosure: DisclosureData) -> Post:
     """Create and publish a post with its (already validated) disclosure."""
     post = Post.objects.create(author=author, title=title, body=body, published_at=timezone.now())
-    disclosure_services.save_disclosure(post=post, user=author, data=disclosure)
+    if not disclosure.is_empty():  # only possible with AI_DISCLOSURE_REQUIRED = False
+        disclosure_services.save_disclosure(post=post, user=author, data=disclosure)
+    disclosure_services.rendered_post(post)  # stored now, not on the first view
     return post
 
 
@@ -23,5 +25,7 @@ def edit_post(*, post: Post, editor, title: str, body: str, disclosure: Disclosu
     post.title = title
     post.body = body
     post.save(update_fields=["title", "body", "updated_at"])
-    disclosure_services.save_disclosure(post=post, user=editor, data=disclosure)
+    if not disclosure.is_empty():
+        disclosure_services.save_disclosure(post=post, user=editor, data=disclosure)
+    disclosure_services.rendered_post(post)
     return post

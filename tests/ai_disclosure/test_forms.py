@@ -65,8 +65,7 @@ def test_details_given_with_the_human_only_tick_are_refused_not_dropped():
     submitted = form({"human_only": "on", "models_used": "GPT-5", "description": "x"})
     assert not submitted.is_valid()
     [message] = submitted.errors["human_only"]
-    assert "Which models or tools?" in message
-    assert "What did the AI do, and what did you do?" in message
+    assert "also filled in: models, what the AI did." in message
 
 
 @override_settings(AI_DISCLOSURE_DESCRIPTION_MIN_LENGTH=60)
@@ -143,3 +142,17 @@ def test_admin_wording_replaces_the_default_label():
     assert DisclosureForm().fields["human_only"].label == (
         "This post is unambiguously 100% human-written"
     )
+
+
+@override_settings(AI_DISCLOSURE_REQUIRED=False)
+def test_an_empty_disclosure_is_allowed_when_the_site_does_not_require_one():
+    submitted = form({}, body="Some text.")
+    assert submitted.is_valid()
+    assert submitted.to_data().is_empty()
+
+
+@override_settings(AI_DISCLOSURE_REQUIRED=False)
+def test_optional_disclosure_still_applies_its_rules_once_started():
+    submitted = form({"models_used": "GPT-5"}, body="Some text.")
+    assert not submitted.is_valid()
+    assert "description" in submitted.errors

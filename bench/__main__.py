@@ -1,0 +1,34 @@
+"""Run every benchmark: each ``bench/bench_*.py`` module's ``main()``, in name order.
+
+``python -m bench render`` runs only the modules whose name contains ``render`` (several words:
+any of them).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+from bench import setup_django
+
+
+def main(argv: list[str]) -> None:
+    setup_django()
+    package = sys.modules["bench"]
+    names = sorted(
+        module.name
+        for module in pkgutil.iter_modules(package.__path__)
+        if module.name.startswith("bench_")
+        and (not argv or any(word in module.name for word in argv))
+    )
+    if not names:
+        sys.exit(f"no benchmark module in bench/ matches {' '.join(argv)!r}")
+    for name in names:
+        print(f"== bench.{name}")
+        importlib.import_module(f"bench.{name}").main()
+        print()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

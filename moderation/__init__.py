@@ -1,0 +1,1 @@
+"""Screening and triage: classifiers, moderator-editable policies, review items."""

@@ -1,0 +1,23 @@
+"""Screening classifiers: text (+ context) in, a score in [0, 1] and evidence out.
+
+See ``base`` for the interface and :func:`load_classifiers` for loading them by dotted path.
+"""
+
+from .base import Classifier, ClassifierLoadError, Evidence, Result, load_classifiers
+
+DEFAULT_CLASSIFIERS = (
+    "moderation.classifiers.chat_artifacts.ChatArtifactsClassifier",
+    "moderation.classifiers.style_lexicon.StyleLexiconClassifier",
+    "moderation.classifiers.ngram.NgramClassifier",
+    "moderation.classifiers.consistency.ConsistencyClassifier",
+    "moderation.classifiers.combined.CombinedClassifier",
+)
+
+__all__ = [
+    "DEFAULT_CLASSIFIERS",
+    "Classifier",
+    "ClassifierLoadError",
+    "Evidence",
+    "Result",
+    "load_classifiers",
+]

@@ -1,0 +1,214 @@
+"""Leftovers of copy-pasting from a chat assistant.
+
+Looks for text a chat assistant writes *to the person chatting with it* and that makes no sense
+in a forum post: self-descriptions ("As an AI language model, I ..."), chatty openers
+("Certainly! Here's ..."), offers at the end ("Let me know if you'd like me to ..."),
+fill-in placeholders ("[Your Name]"), citation markers of assistant web tools ("【4:0†source】",
+"[oaicite:0]", "turn0search1"), tracking parameters such as ``utm_source=chatgpt.com`` and
+zero-width characters.
+
+The classifier is built for near-zero false positives: a phrase inside quotation marks, a
+blockquote or backticks is ignored (people quote these phrases when discussing AI), a phrase
+introduced mid-sentence ("replies that start with As an AI language model") counts for little,
+and greetings and sign-offs count in full only at the start or the end of the text. Most single
+signals stay below the flag threshold; only unmistakable ones (citation markers, tracking
+parameters, placeholders, an assistant describing itself) or several signals together reach it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from ._text import QuotedSpans, ascii_lower, compile_lower
+from .base import Evidence, Result
+
+_OPENING_WINDOW = 160  # characters from the start in which an opener counts in full
+_CLOSING_WINDOW = 320  # characters from the end in which a sign-off counts in full
+
+# Words that, right before a phrase, show it is being talked about rather than used.
+_MENTION_CUE_RE = re.compile(
+    r"(?:\b(?:say|says|said|saying|like|with|phrase|phrases|words?|wrote|writes?|writing|typed?|"
+    r"typing|starts?|started|starting|begins?|beginning|ends?|ending|the|an?|of|about|reads?|"
+    r"including|includes?|containing|contains?|as in|e\.g\.|i\.e\.|literally|lines?)\s*[:,]?\s*)$",
+)
+
+
+class Where(Enum):
+    """Where in the text a pattern is meaningful."""
+
+    ANYWHERE = "anywhere"
+    OPENING = "opening"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One artifact: a regular expression, how strongly it indicates a paste, and why."""
+
+    regex: re.Pattern[str]
+    weight: float
+    reason: str
+    where: Where = Where.ANYWHERE
+    # Literal markup (markers, URLs, invisible characters) is never "mentioned" in prose, so
+    # the mention check only applies to phrases.
+    phrase: bool = True
+
+
+def _p(pattern: str, weight: float, reason: str, where: Where = Where.ANYWHERE,
+       *, phrase: bool = True, flags: int = 0) -> Pattern:
+    # Patterns run on ascii_lower()-ed text, which is much faster than re.IGNORECASE.
+    return Pattern(compile_lower(pattern, flags), weight, reason, where, phrase)
+
+
+_LINES = re.MULTILINE
+_AI_NOUN = (r"(?:AI|artificial intelligence)(?:[- ](?:language|based|powered))?"
+            r"(?: (?:language )?(?:model|assistant|chatbot|system))?")
+
+PATTERNS: tuple[Pattern, ...] = (
+    # An assistant describing itself, followed by what "I" can or cannot do.
+    _p(rf"\bas an? {_AI_NOUN}"
+       r"(?: (?:developed|created|trained|made) by [A-Z][\w ]{1,30}?)?,\s*I\b",
+       0.97, "assistant self-description 'As an AI language model, I ...'"),
+    _p(rf"\bas an? {_AI_NOUN}\b", 0.5, "assistant self-description 'As an AI ...'"),
+    _p(rf"\bI(?:'m| am) (?:just |only )?an? {_AI_NOUN}(?=\s*(?:[,.;!]|and\b|developed|created|"
+       r"trained|designed|so\b|I\b|without\b|with no\b))",
+       0.9, "assistant self-description 'I am an AI ...'"),
+    _p(r"\b(?:as of|since) my (?:last )?(?:knowledge|training)(?: data)? (?:update|cut-?off)",
+       0.95, "assistant knowledge-cutoff disclaimer"),
+    _p(r"\bmy (?:knowledge|training data) (?:cut-?off|only goes up to|extends up to)",
+       0.9, "assistant knowledge-cutoff disclaimer"),
+    _p(r"\bI (?:don't|do not) have (?:personal (?:opinions|feelings|beliefs|preferences)|"
+       r"(?:access to )?real-time (?:data|information|access)|the ability to browse)",
+       0.8, "assistant disclaimer about its own abilities"),
+    _p(r"\bI (?:can't|cannot) browse the (?:internet|web)\b", 0.8,
+       "assistant disclaimer about its own abilities"),
+    # Openers: an assistant answering a request.
+    _p(r"^\W*(?:certainly|sure|absolutely|of course|great question|happy to help)[!.,]*\s+"
+       r"(?:here(?:'s| is| are)|below (?:is|are)|I(?:'d| would) be (?:happy|glad)|"
+       r"let(?:'s| us) (?:dive|break|explore|take a look))",
+       0.95, "chat-assistant opener 'Certainly! Here's ...'", Where.OPENING, flags=_LINES),
+    _p(r"^\W*(?:certainly|absolutely|great question|what a great question)!", 0.6,
+       "chat-assistant opener", Where.OPENING, flags=_LINES),
+    _p(r"\bhere(?:'s| is) (?:a|an|the|your) (?:revised|rewritten|polished|improved|refined|"
+       r"more (?:concise|formal|professional|polished)|reworded|updated|edited|shorter|"
+       r"condensed|final) (?:version|draft|text|paragraph|post|comment|reply)",
+       0.9, "chat-assistant rewrite preamble 'Here's a revised version'"),
+    _p(r"\bI(?:'d| would) be (?:happy|glad|delighted) to help\b", 0.6,
+       "chat-assistant offer of help", Where.OPENING),
+    # Sign-offs: an assistant offering the next turn.
+    _p(r"\bI hope (?:this|that|these|the above) (?:helps|(?:information |explanation )?(?:helps|"
+       r"clarifies|gives you|is helpful|was helpful))", 0.55,
+       "chat-assistant sign-off 'I hope this helps'", Where.CLOSING),
+    _p(r"\b(?:let me know|just say the word|tell me) if you(?:'d| would) like (?:me to|any|more|"
+       r"further|additional|a (?:different|shorter|longer|more)|it)",
+       0.85, "chat-assistant offer 'Let me know if you'd like me to ...'", Where.CLOSING),
+    _p(r"\b(?:would you like me to|do you want me to|shall I|should I also) "
+       r"(?:\w+ ){0,3}?(?:expand|elaborate|rewrite|revise|write|create|draft|provide|add|adjust|"
+       r"make|tailor|generate|summarize|format|turn|help|include|go)",
+       0.85, "chat-assistant offer 'Would you like me to ...?'", Where.CLOSING),
+    _p(r"\bfeel free to (?:ask|reach out|let me know)\b", 0.35,
+       "chat-assistant sign-off 'Feel free to ask'", Where.CLOSING),
+    _p(r"\bis there anything else (?:I can|you(?:'d| would) like)", 0.6,
+       "chat-assistant sign-off 'Is there anything else ...'", Where.CLOSING),
+    _p(r"\bif you have any (?:other|more|further) questions", 0.3,
+       "chat-assistant sign-off 'If you have any other questions'", Where.CLOSING),
+    # Fill-in placeholders of generated letters and posts.
+    _p(r"\[(?:your|insert|recipient'?s?|company|client|author'?s?|name of|today'?s|full|job|"
+       r"contact|specific|relevant|add)\b[^\]\n]{0,40}\](?!\()",
+       0.95, "unfilled placeholder such as '[Your Name]'", phrase=False),
+    _p(r"\[(?:name|date|address|phone number|email(?: address)?|city|location|title|"
+       r"product|topic|organization)\](?!\()",
+       0.9, "unfilled placeholder such as '[Name]'", phrase=False),
+    # Citation markers and tracking parameters of assistant web tools.
+    _p(r"【\d+(?::\d+)?(?:†[^】\n]{0,60})?】", 0.99, "assistant citation marker '【4:0†source】'",
+       phrase=False),
+    _p(r"\[?oaicite:\d+\]?|:contentReference\[", 0.99, "assistant citation marker '[oaicite:0]'",
+       phrase=False),
+    _p(r"(?:\bcite|\b)turn\d+(?:search|news|view|fetch|file|image|product|academia)\d+\b", 0.99,
+       "assistant citation marker 'turn0search1'", phrase=False),
+    _p(r"[\ue200-\ue206]", 0.95, "private-use characters of assistant citation markup",
+       phrase=False),
+    _p(r"[?&]utm_source=(?:chatgpt(?:\.com)?|openai(?:\.com)?|copilot(?:\.microsoft\.com)?|"
+       r"perplexity(?:\.ai)?|gemini(?:\.google\.com)?|claude(?:\.ai)?|bard)\b",
+       0.98, "assistant tracking parameter such as 'utm_source=chatgpt.com'", phrase=False),
+    # Invisible characters; a joiner inside an emoji sequence or a non-Latin word is legitimate.
+    _p(r"[\u200b\u2060\u180e]|(?<!^)\ufeff|(?<=[A-Za-z ])[\u200c\u200d](?=[A-Za-z ])", 0.6,
+       "zero-width character", phrase=False),
+)
+
+# Scored once per pattern, except invisible characters which add up (up to this many).
+_REPEATABLE_LIMIT = 3
+
+
+class ChatArtifactsClassifier:
+    """Scores how surely a text still carries leftovers of a chat-assistant answer.
+
+    The score is a noisy-OR of the weights of the artifacts found, so one unmistakable
+    artifact or a couple of weaker ones (an opener plus a sign-off) pass ``flag_threshold``.
+    """
+
+    name = "chat_artifacts"
+    version = "1.0"
+    flag_threshold = 0.9
+
+    def score(self, text: str, context: Mapping | None = None) -> Result:
+        """Score ``text``; ``context`` is not used."""
+        quoted: QuotedSpans | None = None
+        evidence: list[Evidence] = []
+        lowered = ascii_lower(text)
+        stripped_end = len(text.rstrip())
+        for pattern in PATTERNS:
+            count = 0
+            best: Evidence | None = None
+            for match in pattern.regex.finditer(lowered):
+                start, end = match.span()
+                if quoted is None:
+                    quoted = QuotedSpans(text)
+                weight = self._weight(pattern, lowered, start, end, stripped_end, quoted)
+                if weight <= 0.0:
+                    continue
+                item = Evidence(start, end, pattern.reason, round(weight, 3))
+                if pattern.phrase:
+                    if best is None or item.weight > best.weight:
+                        best = item
+                else:
+                    evidence.append(item)
+                    count += 1
+                    if count >= _REPEATABLE_LIMIT:
+                        break
+            if best is not None:
+                evidence.append(best)
+        evidence = self._drop_shadowed(evidence)
+        remaining = 1.0
+        for item in evidence:
+            remaining *= 1.0 - item.weight
+        evidence.sort(key=lambda item: (-item.weight, item.start))
+        return Result(round(1.0 - remaining, 4), tuple(evidence))
+
+    @staticmethod
+    def _weight(pattern: Pattern, text: str, start: int, end: int, stripped_end: int,
+                quoted: QuotedSpans) -> float:
+        if quoted.contains(start, end):
+            return 0.0
+        weight = pattern.weight
+        if pattern.phrase and _MENTION_CUE_RE.search(text[max(0, start - 40):start]):
+            # "replies that start with As an AI language model" is a mention, not a paste.
+            weight *= 0.1
+        if pattern.where is Where.OPENING and start > _OPENING_WINDOW and text[start - 1] != "\n":
+            # An opener at the start of a later paragraph still marks a pasted answer.
+            weight *= 0.3
+        elif pattern.where is Where.CLOSING and end < stripped_end - _CLOSING_WINDOW:
+            weight *= 0.3
+        return weight
+
+    @staticmethod
+    def _drop_shadowed(evidence: list[Evidence]) -> list[Evidence]:
+        """Keep only the strongest of overlapping hits, so one phrase is not counted twice."""
+        kept: list[Evidence] = []
+        for item in sorted(evidence, key=lambda item: -item.weight):
+            if all(item.end <= other.start or item.start >= other.end for other in kept):
+                kept.append(item)
+        return kept

@@ -1,0 +1,78 @@
+"""Disclosure versus content: does what the author declared match what the post shows?
+
+Unlike the text classifiers this one reads the ``context`` Mapping the screening service builds.
+Recognised keys (all optional; a missing key means "unknown" and adds no evidence):
+
+``human_only`` (bool)
+    The author declared the post entirely their own work.
+``ai_share_estimate_max`` (float | None)
+    Upper bound, in [0, 1], of the AI-share bucket the author chose; None when not given.
+``measured_ai_share`` (float)
+    Share of the post's characters inside declared AI blocks, in [0, 1].
+``ai_block_count`` (int)
+    Number of declared AI blocks in the post.
+``edited_after_publish`` (bool)
+    The disclosure or content changed after the post was published.
+``other_scores`` (Mapping[str, float])
+    Scores of the other classifiers by name, e.g. ``{"chat_artifacts": 0.97, "combined": 0.99}``.
+
+Each contradiction found is a piece of evidence with a weight; the score is their noisy-OR.
+Evidence spans are empty (start = end = 0) because they concern the post as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .base import Evidence, Result
+
+_BLOCKS_ON_HUMAN_ONLY = 0.95
+_STRONG_AI_EVIDENCE_ON_HUMAN_ONLY = 0.9
+_ESTIMATE_FAR_BELOW = 0.8
+_EDITED_AFTER_PUBLISH = 0.3
+# How far the measured AI share may exceed the declared upper bound before it counts.
+ESTIMATE_TOLERANCE = 0.2
+# A text score that counts as strong AI evidence when the author declared human-only writing.
+STRONG_EVIDENCE = {"chat_artifacts": 0.9, "combined": 0.98}
+
+
+class ConsistencyClassifier:
+    """Scores contradictions between an author's AI disclosure and the post's content."""
+
+    name = "consistency"
+    version = "1.0"
+    flag_threshold = 0.8
+
+    def score(self, text: str, context: Mapping | None = None) -> Result:
+        """Score the contradictions in ``context``; ``text`` is not read."""
+        context = context or {}
+        evidence: list[Evidence] = []
+        human_only = bool(context.get("human_only", False))
+        blocks = int(context.get("ai_block_count") or 0)
+        if human_only and blocks:
+            evidence.append(Evidence(
+                0, 0, f"declared human-only but contains {blocks} AI block(s)",
+                _BLOCKS_ON_HUMAN_ONLY))
+        if human_only:
+            scores = context.get("other_scores") or {}
+            for name, threshold in STRONG_EVIDENCE.items():
+                value = scores.get(name)
+                if value is not None and value >= threshold:
+                    evidence.append(Evidence(
+                        0, 0, f"declared human-only but {name} score is {value:.2f}",
+                        _STRONG_AI_EVIDENCE_ON_HUMAN_ONLY))
+        estimate = context.get("ai_share_estimate_max")
+        measured = context.get("measured_ai_share")
+        if estimate is not None and measured is not None and (
+                measured > estimate + ESTIMATE_TOLERANCE):
+            evidence.append(Evidence(
+                0, 0,
+                f"declared AI share at most {estimate:.0%} but {measured:.0%} is in AI blocks",
+                _ESTIMATE_FAR_BELOW))
+        if context.get("edited_after_publish"):
+            evidence.append(Evidence(0, 0, "disclosure or content edited after publishing",
+                                     _EDITED_AFTER_PUBLISH))
+        remaining = 1.0
+        for item in evidence:
+            remaining *= 1.0 - item.weight
+        return Result(round(1.0 - remaining, 4), tuple(evidence))

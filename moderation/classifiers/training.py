@@ -1,0 +1,419 @@
+"""Train and evaluate the text classifiers on JSONL data.
+
+Input is JSON Lines, one object per line: ``{"text": ..., "label": "human" | "ai", ...}``;
+other keys are ignored. Rebuild the shipped model (deterministic, fixed seed) from the repository
+root with::
+
+    python -m moderation.classifiers.training train \\
+        --data ../shared/data/ai_text/train.jsonl \\
+        --data moderation/classifiers/data/assistant_style.jsonl \\
+        --lexicon ../shared/data/lexicon/kobak2024_excess_words.csv \\
+        --out moderation/classifiers/data/default_model.json
+
+and evaluate any labelled file with::
+
+    python -m moderation.classifiers.training evaluate --data FILE.jsonl [--model PATH] --json
+
+Training needs NumPy and scikit-learn; scoring needs neither. Only this module imports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._text import WORD_RE
+from .chat_artifacts import ChatArtifactsClassifier
+from .combined import CombinedClassifier
+from .combined import logit as _logit
+from .model_file import DEFAULT_MODEL_PATH, write_model
+from .ngram import DENSE_FEATURES, NgramClassifier, dense_features, distort, ngram_counts
+from .style_lexicon import (
+    MIN_FLAG_RATE,
+    SOURCE,
+    StyleLexiconClassifier,
+    derive_word_weights,
+    lexicon_hits,
+    weighted_rate,
+)
+
+SEED = 20240601
+LABELS = ("human", "ai")
+TEXT_CLASSIFIERS = ("chat_artifacts", "style_lexicon", "ngram")
+# A human text must stay below every default threshold with this much to spare: the training
+# file's human domains are not the forums the model will screen.
+HUMAN_QUANTILE = 0.995
+# Lowest default thresholds, whatever the training file says: held-out checks on human prose of
+# other registers (manuals, documentation, literary quotations) needed this much room to keep
+# flagged human texts at or below 1% in each.
+LEXICON_FLOOR = 0.95
+COMBINED_FLOOR = 0.98
+MIN_VOCABULARY_DF = 5
+NGRAM_C = 0.5
+CV_FOLDS = 5
+NGRAM_STACK_WEIGHT = 0.25
+DEFAULT_LEXICON_CSV = Path("../shared/data/lexicon/kobak2024_excess_words.csv")
+
+
+class DataFormatError(ValueError):
+    """A JSONL input line is malformed; the message names the file and line number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One labelled text."""
+
+    text: str
+    label: str
+    domain: str = ""
+
+
+def load_jsonl(path: str | Path) -> list[Record]:
+    """Read labelled records from a JSONL file.
+
+    Blank lines are skipped. A line that is not a JSON object with a string ``text`` and a
+    ``label`` of "human" or "ai" raises :class:`DataFormatError` naming its line number.
+    """
+    records: list[Record] = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataFormatError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            if not isinstance(item, dict):
+                raise DataFormatError(f"{path}:{number}: expected a JSON object")
+            text, label = item.get("text"), item.get("label")
+            if not isinstance(text, str):
+                raise DataFormatError(f"{path}:{number}: 'text' must be a string")
+            if label not in LABELS:
+                raise DataFormatError(
+                    f"{path}:{number}: 'label' must be 'human' or 'ai', got {label!r}")
+            records.append(Record(text, label, str(item.get("domain", ""))))
+    return records
+
+
+# --- metrics ---------------------------------------------------------------------------------
+
+def auroc(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """Area under the ROC curve (ties count half); NaN when a class is missing."""
+    positives = [s for s, y in zip(scores, labels, strict=True) if y]
+    negatives = sorted(s for s, y in zip(scores, labels, strict=True) if not y)
+    if not positives or not negatives:
+        return math.nan
+
+    wins = 0.0
+    for score in positives:
+        below = bisect.bisect_left(negatives, score)
+        ties = bisect.bisect_right(negatives, score) - below
+        wins += below + ties / 2
+    return wins / (len(positives) * len(negatives))
+
+
+def tpr_at_fpr(scores: Sequence[float], labels: Sequence[int], fpr: float = 0.01) -> float:
+    """Share of AI texts scored strictly above the score that at most ``fpr`` of humans exceed."""
+    negatives = sorted((s for s, y in zip(scores, labels, strict=True) if not y), reverse=True)
+    positives = [s for s, y in zip(scores, labels, strict=True) if y]
+    if not positives or not negatives:
+        return math.nan
+    allowed = math.floor(fpr * len(negatives))
+    cut = negatives[allowed] if allowed < len(negatives) else -math.inf
+    return sum(s > cut for s in positives) / len(positives)
+
+
+def _metrics(scores: Sequence[float], labels: Sequence[int], threshold: float) -> dict[str, Any]:
+    return {
+        "auroc": _round(auroc(scores, labels)),
+        "tpr_at_1pct_fpr": _round(tpr_at_fpr(scores, labels)),
+        "flagged_human": sum(s >= threshold for s, y in zip(scores, labels, strict=True) if not y),
+        "flagged_ai": sum(s >= threshold for s, y in zip(scores, labels, strict=True) if y),
+    }
+
+
+def _round(value: float) -> float | None:
+    return None if math.isnan(value) else round(value, 4)
+
+
+def evaluate(records: Sequence[Record], model_path: str | Path | None = None) -> dict[str, Any]:
+    """Score ``records`` with every text classifier and the combined score.
+
+    Returns ``{"n", "n_human", "n_ai", "auroc", "tpr_at_1pct_fpr", "flagged_human",
+    "flagged_ai", "classifiers": {name: {"auroc", "tpr_at_1pct_fpr", "flagged_human",
+    "flagged_ai"}}}``; the top-level figures are those of the combined score, and "flagged"
+    counts texts at or above each score's default flag threshold. AUROC and TPR are ``None``
+    when one class is absent.
+    """
+    combined = CombinedClassifier(model_path)
+    labels = [int(record.label == "ai") for record in records]
+    per_classifier: dict[str, list[float]] = {name: [] for name in TEXT_CLASSIFIERS}
+    combined_scores: list[float] = []
+    for record in records:
+        scores = combined.text_scores(record.text)
+        for name in TEXT_CLASSIFIERS:
+            per_classifier[name].append(scores[name])
+        combined_scores.append(combined.combine(scores))
+    result: dict[str, Any] = {
+        "n": len(records),
+        "n_human": labels.count(0),
+        "n_ai": labels.count(1),
+        **_metrics(combined_scores, labels, combined.flag_threshold),
+        "classifiers": {
+            name: _metrics(per_classifier[name], labels,
+                           combined.classifiers[name].flag_threshold)
+            for name in TEXT_CLASSIFIERS
+        },
+    }
+    return result
+
+
+# --- training --------------------------------------------------------------------------------
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _quantile(values: Iterable[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)] if ordered else 0.0
+
+
+def _human_threshold(scores: Sequence[float], labels: Sequence[int], floor: float) -> float:
+    """A flag threshold just above the ``HUMAN_QUANTILE`` of human scores, never below ``floor``."""
+    human = [s for s, y in zip(scores, labels, strict=True) if not y]
+    return round(max(floor, min(0.999, _quantile(human, HUMAN_QUANTILE) + 0.01)), 4)
+
+
+def _fit_logistic(x: Any, y: Sequence[int], c: float, weights: Sequence[float]) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
+    model.fit(x, y, sample_weight=weights)
+    return model
+
+
+def sample_weights(records: Sequence[Record]) -> list[float]:
+    """Per-record training weights: each (label, domain) group weighs the square root of its size.
+
+    A small domain (say 18 hand-written assistant answers) is thereby not drowned by 200 texts
+    of one old generator, without letting 18 texts dominate either. Weights average 1 per label.
+    """
+    sizes = Counter((r.label, r.domain) for r in records)
+    raw = [1.0 / math.sqrt(sizes[(r.label, r.domain)]) for r in records]
+    weights: list[float] = []
+    for record, value in zip(records, raw, strict=True):
+        same = [v for r, v in zip(records, raw, strict=True) if r.label == record.label]
+        weights.append(value * len(same) / sum(same))
+    return weights
+
+
+def train_lexicon(records: Sequence[Record], csv_path: str | Path,
+                  weights: Sequence[float]) -> dict[str, Any]:
+    """Derive the lexicon's word weights and fit its rate→probability calibration."""
+    import numpy as np
+
+    word_weights = derive_word_weights(csv_path)
+    rates = [weighted_rate(lexicon_hits(r.text, word_weights), len(WORD_RE.findall(r.text)))
+             for r in records]
+    labels = [int(r.label == "ai") for r in records]
+    model = _fit_logistic(np.log1p(np.array(rates)).reshape(-1, 1), labels, 1.0, weights)
+    slope, intercept = float(model.coef_[0][0]), float(model.intercept_[0])
+    probabilities = [_sigmoid(slope * math.log1p(rate) + intercept) for rate in rates]
+    return {
+        "source": SOURCE,
+        "word_weights": word_weights,
+        "calibration": {"slope": round(slope, 6), "intercept": round(intercept, 6)},
+        "flag_threshold": _human_threshold(
+            probabilities, labels,
+            floor=max(LEXICON_FLOOR, _sigmoid(slope * math.log1p(MIN_FLAG_RATE) + intercept))),
+    }
+
+
+def _ngram_matrix(texts: Sequence[str], vocabulary: Mapping[str, int], keep: frozenset[str]) -> Any:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    rows, cols, values = [], [], []
+    for row, text in enumerate(texts):
+        counts = ngram_counts(distort(text, keep))
+        known = {vocabulary[g]: 1.0 + math.log(c) for g, c in counts.items() if g in vocabulary}
+        norm = math.sqrt(sum(v * v for v in known.values())) or 1.0
+        for col, value in sorted(known.items()):
+            rows.append(row)
+            cols.append(col)
+            values.append(value / norm)
+    return csr_matrix((np.array(values), (rows, cols)), shape=(len(texts), len(vocabulary)))
+
+
+def train_ngram(records: Sequence[Record], keep: frozenset[str],
+                weights: Sequence[float]) -> dict[str, Any]:
+    """Fit the n-gram model: vocabulary by document frequency, then logistic regression.
+
+    The returned section has a provisional ``flag_threshold``; :func:`train` sets the real one
+    from cross-validated scores.
+    """
+    import numpy as np
+    from scipy.sparse import hstack
+
+    texts = [r.text for r in records]
+    labels = [int(r.label == "ai") for r in records]
+    document_frequency: Counter[str] = Counter()
+    for text in texts:
+        document_frequency.update(ngram_counts(distort(text, keep)).keys())
+    grams = sorted(g for g, df in document_frequency.items() if df >= MIN_VOCABULARY_DF)
+    vocabulary = {g: i for i, g in enumerate(grams)}
+    dense = np.array([dense_features(text) for text in texts])
+    mean, scale = dense.mean(axis=0), dense.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = hstack([_ngram_matrix(texts, vocabulary, keep), (dense - mean) / scale]).tocsr()
+    model = _fit_logistic(x, labels, NGRAM_C, weights)
+    coefficients = model.coef_[0]
+    return {
+        "keep_words": sorted(keep),
+        "weights": {g: round(float(coefficients[i]), 5) for g, i in vocabulary.items()
+                    if abs(coefficients[i]) >= 1e-4},
+        "dense_features": list(DENSE_FEATURES),
+        "dense_mean": [round(float(v), 6) for v in mean],
+        "dense_scale": [round(float(v), 6) for v in scale],
+        "dense_weights": [round(float(v), 6) for v in coefficients[len(vocabulary):]],
+        "intercept": round(float(model.intercept_[0]), 6),
+        "flag_threshold": 0.9,
+    }
+
+
+def _cross_validated_ngram(records: Sequence[Record], keep: frozenset[str],
+                           weights: Sequence[float]) -> list[float]:
+    """Out-of-fold n-gram probabilities, so the combination is not fitted on memorised texts."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = [f"{r.label}/{r.domain}" for r in records]
+    scores = [0.0] * len(records)
+    folds = StratifiedKFold(n_splits=CV_FOLDS, shuffle=True, random_state=SEED)
+    for fit_index, held_index in folds.split(records, labels):
+        section = train_ngram([records[i] for i in fit_index], keep,
+                              [weights[i] for i in fit_index])
+        model = NgramClassifier(section=section)
+        for i in held_index:
+            scores[i] = model.score(records[i].text).score
+    return scores
+
+
+def _mixed_domains(records: Sequence[Record]) -> set[str]:
+    """Domains that have both human and AI records."""
+    labels_by_domain: dict[str, set[str]] = {}
+    for record in records:
+        labels_by_domain.setdefault(record.domain, set()).add(record.label)
+    return {domain for domain, labels in labels_by_domain.items() if len(labels) == len(LABELS)}
+
+
+def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
+          lexicon_csv: str | Path | None = None) -> dict[str, Any]:
+    """Train every model section on ``records`` and write the model file to ``out_path``.
+
+    Deterministic: the same records give the same file. ``lexicon_csv`` is the published
+    excess-vocabulary CSV (default: ``../shared/data/lexicon/kobak2024_excess_words.csv``,
+    relative to the current directory). Returns the sections written.
+    """
+    import numpy as np
+
+    csv_path = Path(lexicon_csv) if lexicon_csv else DEFAULT_LEXICON_CSV
+    labels = [int(r.label == "ai") for r in records]
+    weights = sample_weights(records)
+    lexicon = train_lexicon(records, csv_path, weights)
+    keep = frozenset(lexicon["word_weights"])
+    # A domain with texts of one label only teaches the n-gram model register, not authorship
+    # (hand-written assistant answers would make every formal human text look like AI), so the
+    # n-gram model learns from mixed domains; one-label domains still calibrate the combination.
+    mixed = _mixed_domains(records)
+    ngram_index = [i for i, r in enumerate(records) if r.domain in mixed]
+    ngram_index = ngram_index or list(range(len(records)))
+    ngram_records = [records[i] for i in ngram_index]
+    ngram_weights = [weights[i] for i in ngram_index]
+    ngram = train_ngram(ngram_records, keep, ngram_weights)
+    ngram_model = NgramClassifier(section=ngram)
+    ngram_scores = [ngram_model.score(r.text).score for r in records]
+    for i, score in zip(ngram_index, _cross_validated_ngram(ngram_records, keep, ngram_weights),
+                        strict=True):
+        ngram_scores[i] = score
+    ngram["flag_threshold"] = _human_threshold(ngram_scores, labels, floor=0.9)
+
+    lexicon_model = StyleLexiconClassifier(section=lexicon)
+    artifacts = ChatArtifactsClassifier()
+    rows = [{"chat_artifacts": artifacts.score(r.text).score,
+             "style_lexicon": lexicon_model.score(r.text).score,
+             "ngram": n} for r, n in zip(records, ngram_scores, strict=True)]
+    # The lexicon's calibrated log-odds carry the combination; the n-gram model, which cannot
+    # tell formal human prose from AI prose when trained on this data, only nudges it, centred
+    # on the typical human text. NGRAM_STACK_WEIGHT was chosen by held-out checks on human
+    # text of other registers (manuals, documentation, quotations).
+    human_ngram = [_logit(s) for s, y in zip(ngram_scores, labels, strict=True) if not y]
+    combined = {
+        "weights": {"style_lexicon": 1.0, "ngram": NGRAM_STACK_WEIGHT},
+        "intercept": round(-NGRAM_STACK_WEIGHT * float(np.median(human_ngram)), 6),
+    }
+    combined_scores = [CombinedClassifier.combine_with(combined, row) for row in rows]
+    combined["flag_threshold"] = _human_threshold(combined_scores, labels, floor=COMBINED_FLOOR)
+
+    trained_on = {
+        "records": len(records),
+        "human": labels.count(0),
+        "ai": labels.count(1),
+        "domains": dict(sorted(Counter(f"{r.label}/{r.domain}" for r in records).items())),
+        "seed": SEED,
+    }
+    sections = {"style_lexicon": lexicon, "ngram": ngram, "combined": combined}
+    write_model(sections, out_path, trained_on)
+    return sections
+
+
+# --- command line ----------------------------------------------------------------------------
+
+def _table(report: Mapping[str, Any]) -> str:
+    lines = [f"n={report['n']} (human {report['n_human']}, ai {report['n_ai']})",
+             f"{'score':<16}{'AUROC':>8}{'TPR@1%':>8}{'flag H':>8}{'flag AI':>8}"]
+    rows = [("combined", report)] + list(report["classifiers"].items())
+    for name, row in rows:
+        auc = "-" if row["auroc"] is None else f"{row['auroc']:.3f}"
+        tpr = "-" if row["tpr_at_1pct_fpr"] is None else f"{row['tpr_at_1pct_fpr']:.3f}"
+        lines.append(f"{name:<16}{auc:>8}{tpr:>8}{row['flagged_human']:>8}{row['flagged_ai']:>8}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point: ``train`` or ``evaluate`` (see the module docstring)."""
+    parser = argparse.ArgumentParser(prog="python -m moderation.classifiers.training")
+    commands = parser.add_subparsers(dest="command", required=True)
+    train_cmd = commands.add_parser("train", help="rebuild the model file")
+    train_cmd.add_argument("--data", action="append", required=True, help="JSONL file (repeatable)")
+    train_cmd.add_argument("--out", default=str(DEFAULT_MODEL_PATH))
+    train_cmd.add_argument("--lexicon", help="kobak2024_excess_words.csv")
+    eval_cmd = commands.add_parser("evaluate", help="score a labelled JSONL file")
+    eval_cmd.add_argument("--data", action="append", required=True, help="JSONL file (repeatable)")
+    eval_cmd.add_argument("--model", help="model file (default: the shipped one)")
+    eval_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    try:
+        records = [record for path in args.data for record in load_jsonl(path)]
+    except (OSError, DataFormatError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "train":
+        train(records, args.out, args.lexicon)
+        print(f"wrote {args.out} from {len(records)} records")
+    else:
+        report = evaluate(records, args.model)
+        print(json.dumps(report) if args.json else _table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+from django import forms
+
+from .models import Policy
+from .policies import engine
+
+
+class PolicyForm(forms.ModelForm):
+    """Refuses an expression that does not compile, with the parser's message and position."""
+
+    class Meta:
+        model = Policy
+        fields = ["name", "expression", "action", "priority", "reason", "enabled"]
+        widgets = {"expression": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField",
+                                                         "spellcheck": "false"})}
+
+    def clean_expression(self) -> str:
+        expression = self.cleaned_data["expression"].strip()
+        try:
+            engine.compile_expression(expression)
+        except engine.PolicyExpressionError as error:
+            raise forms.ValidationError(str(error), code="invalid_expression") from error
+        return expression

@@ -1,0 +1,48 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ... import services
+from ...models import Policy
+from ...policies.engine import PolicyExpressionError
+
+
+class Command(BaseCommand):
+    help = "Show which recently screened posts a policy (or a draft expression) would match."
+
+    def add_arguments(self, parser):
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--policy", help="name or id of a saved policy")
+        which.add_argument("--expression", help="a draft CEL expression")
+        parser.add_argument("--limit", type=int, default=1000, help="recent screenings to use")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args, **options):
+        expression = options["expression"]
+        if options["policy"]:
+            lookup = options["policy"]
+            policy = Policy.objects.filter(
+                pk=int(lookup) if lookup.isdigit() else None
+            ).first() or Policy.objects.filter(name=lookup).first()
+            if policy is None:
+                raise CommandError(f"No policy named or numbered {lookup!r}.")
+            expression = policy.expression
+        try:
+            result = services.backtest(expression=expression, limit=options["limit"])
+        except PolicyExpressionError as error:
+            raise CommandError(str(error)) from error
+        if options["json"]:
+            self.stdout.write(json.dumps({
+                "expression": expression,
+                "screened": result.screened,
+                "matched": len(result.matched_post_ids),
+                "post_ids": result.matched_post_ids,
+            }))
+            return
+        share = len(result.matched_post_ids) / result.screened if result.screened else 0
+        self.stdout.write(
+            f"{len(result.matched_post_ids)} of {result.screened} recently screened posts "
+            f"match ({share:.1%})."
+        )
+        if result.matched_post_ids:
+            self.stdout.write("Posts: " + ", ".join(map(str, result.matched_post_ids[:50])))

@@ -1,0 +1,1 @@
+"""Policies: CEL expressions over a documented screening context (``context.py``)."""

@@ -1,0 +1,71 @@
+"""The context a policy expression sees. This is the documented contract for policy authors.
+
+Every post is described by five maps; all names are always present, so an expression never
+fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifacts >= 0.9``.
+
+``disclosure`` — what the author declared
+    ``present`` (bool) a disclosure exists · ``human_only`` (bool) · ``assistance`` (list of
+    kind slugs: drafting, editing, translation, research, analysis, ideation, …) · ``models``
+    (list of strings) · ``ai_share_estimate`` (string bucket: "", none, lt10, 10-30, 30-60,
+    60-90, gt90) · ``ai_share_estimate_max`` (double, upper bound of the bucket; 1.0 when
+    absent) · ``expertise`` (string: author, other, none, "") · ``form_version`` (int) ·
+    ``revisions`` (int) · ``changed_after_publish`` (bool, changed after the post was published)
+``content`` — what was measured in the body
+    ``length`` (int, visible characters) · ``words`` (int, words of the author's own text) ·
+    ``ai_share`` (double 0–1, share of the text inside any AI block) · ``drafted_share``
+    (double 0–1, share inside blocks whose type means the AI wrote the prose, e.g.
+    ``ai-written``; edited or translated text is the author's own) · ``blocks`` (int) ·
+    ``block_types`` (list of strings)
+``author``
+    ``account_age_days`` (int) · ``approved_posts`` (int, published posts not delisted or
+    rejected) · ``prior_flags`` (int, review items on their other posts) · ``delisted_posts``
+    (int)
+``scores`` — one double in [0, 1] per classifier, by name
+    ``chat_artifacts`` · ``style_lexicon`` · ``ngram`` · ``combined`` · ``consistency``
+``thresholds`` — each classifier's default flag threshold, by name, so a policy written as
+    ``scores.combined >= thresholds.combined`` follows the model when it is retrained
+``post``
+    ``first_post`` (bool) · ``edited_after_publish`` (bool) · ``age_hours`` (double)
+"""
+
+from __future__ import annotations
+
+#: A complete example context: expressions are checked against it when saved.
+EXAMPLE = {
+    "disclosure": {
+        "present": True,
+        "human_only": False,
+        "assistance": ["drafting", "research"],
+        "models": ["Claude Opus 4.6"],
+        "ai_share_estimate": "10-30",
+        "ai_share_estimate_max": 0.3,
+        "expertise": "none",
+        "form_version": 1,
+        "revisions": 1,
+        "changed_after_publish": False,
+    },
+    "content": {
+        "length": 2400,
+        "words": 410,
+        "ai_share": 0.25,
+        "drafted_share": 0.25,
+        "blocks": 1,
+        "block_types": ["ai-written"],
+    },
+    "author": {"account_age_days": 3, "approved_posts": 0, "prior_flags": 0, "delisted_posts": 0},
+    "scores": {
+        "chat_artifacts": 0.0,
+        "style_lexicon": 0.2,
+        "ngram": 0.3,
+        "combined": 0.25,
+        "consistency": 0.0,
+    },
+    "thresholds": {
+        "chat_artifacts": 0.9,
+        "style_lexicon": 0.9,
+        "ngram": 0.9,
+        "combined": 0.9,
+        "consistency": 0.9,
+    },
+    "post": {"first_post": True, "edited_after_publish": False, "age_hours": 0.5},
+}

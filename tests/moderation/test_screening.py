@@ -1,0 +1,178 @@
+"""Screening a post in-process: what moderators get, and what must never happen."""
+
+import logging
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError
+from django.test import override_settings
+
+from ai_disclosure import services as disclosure_services
+from ai_disclosure.rules import DisclosureData
+from moderation import services, signals
+from moderation.models import Policy, ReviewItem, ReviewStatus, Screening
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+PASTED_ANSWER = """Certainly! Here's a short post about sleep and memory.
+
+Sleep plays a crucial role in memory consolidation. During deep sleep, the brain replays the
+day's experiences, strengthening the connections that matter.
+
+I hope this helps! Let me know if you'd like any changes.
+
+[Your Name]
+"""
+
+HUMAN_TEXT = """I kept a sleep diary for three months last year, mostly out of stubbornness.
+The short version: my recall of what I read the day before was noticeably worse after nights
+under six hours, but only for stuff I'd skimmed. Things I'd argued about with my brother over
+dinner stuck regardless. Small n, obviously, and I was the one grading myself."""
+
+
+def human_only(post):
+    disclosure_services.save_disclosure(
+        post=post, user=post.author, data=DisclosureData(human_only=True)
+    )
+    return post
+
+
+def test_pasted_assistant_answer_on_a_human_only_post_is_flagged_with_evidence():
+    post = human_only(PostFactory(body=PASTED_ANSWER))
+    screening = services.screen_post(post_id=post.pk)
+
+    item = ReviewItem.objects.get(post=post)
+    assert item.status == ReviewStatus.OPEN
+    assert "Chat-assistant leftovers" in [reason["name"] for reason in item.reasons]
+    assert item.priority == 90
+    quoted = [e["text"] for e in screening.evidence["chat_artifacts"]]
+    assert any("I hope this helps" in text for text in quoted)
+    assert screening.context["disclosure"]["human_only"] is True
+    assert screening.classifier_versions["chat_artifacts"]
+    assert item.classifier_versions == screening.classifier_versions
+
+
+def test_human_writing_is_not_flagged():
+    post = human_only(PostFactory(body=HUMAN_TEXT))
+    services.screen_post(post_id=post.pk)
+    assert not ReviewItem.objects.exists()
+    assert Screening.objects.get(post=post).scores["chat_artifacts"] < 0.9
+
+
+def test_declared_ai_blocks_are_not_scored_as_the_authors_text():
+    body = HUMAN_TEXT + '\n\n:::ai-written{model="GPT-5"}\n' + PASTED_ANSWER + "\n:::\n"
+    post = PostFactory(body=body)
+    disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(
+        assistance={"drafting"}, models_used=["GPT-5"], ai_share_estimate="30-60",
+        description="GPT-5 wrote the block at the end, quoted as an example.",
+        verification="I read it.", expertise="author"))
+    screening = services.screen_post(post_id=post.pk)
+    assert screening.scores["chat_artifacts"] < 0.9
+    assert screening.context["content"]["blocks"] == 1
+    assert screening.context["content"]["ai_share"] > 0.3
+
+
+def test_screening_twice_is_a_no_op():
+    post = human_only(PostFactory(body=PASTED_ANSWER))
+    first = services.screen_post(post_id=post.pk)
+    second = services.screen_post(post_id=post.pk)
+    assert second.key == first.key and second.screened_at == first.screened_at
+    assert ReviewItem.objects.count() == 1
+
+
+def test_edit_rescreens_and_updates_the_same_open_item():
+    post = human_only(PostFactory(body=PASTED_ANSWER))
+    services.screen_post(post_id=post.pk)
+    post.body = PASTED_ANSWER + "\nAnd one more line."
+    post.save()
+    services.screen_post(post_id=post.pk)
+    assert ReviewItem.objects.filter(post=post).count() == 1
+    assert Screening.objects.get(post=post).content_hash != ""
+
+
+def test_database_allows_only_one_active_item_per_post():
+    post = PostFactory()
+    ReviewItem.objects.create(post=post)
+    with pytest.raises(IntegrityError):
+        ReviewItem.objects.create(post=post, status=ReviewStatus.CLAIMED)
+
+
+def test_a_decided_item_does_not_block_a_new_one():
+    post = human_only(PostFactory(body=PASTED_ANSWER))
+    ReviewItem.objects.create(post=post, status=ReviewStatus.APPROVED)
+    services.screen_post(post_id=post.pk)
+    assert ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).count() == 1
+
+
+def test_label_policies_do_not_create_review_items():
+    Policy.objects.update(enabled=False)
+    Policy.objects.create(name="Label everything", expression="true", action="label",
+                          reason="label", enabled=True)
+    post = human_only(PostFactory(body=HUMAN_TEXT))
+    screening = services.screen_post(post_id=post.pk)
+    assert [match["name"] for match in screening.matched] == ["Label everything"]
+    assert not ReviewItem.objects.exists()
+
+
+def test_policy_change_makes_the_screening_stale_and_rescreening_records_its_version():
+    post = human_only(PostFactory(body=HUMAN_TEXT))
+    services.screen_post(post_id=post.pk)
+    assert services.stale_post_ids() == []
+    policy = Policy.objects.get(name="Chat-assistant leftovers")
+    policy.expression = "scores.chat_artifacts >= 0.5"
+    services.save_policy(policy=policy, user=None)
+    assert services.stale_post_ids() == [post.pk]
+    screening = services.screen_post(post_id=post.pk)
+    assert screening.policy_versions[str(policy.pk)] == 2
+
+
+def test_unscreened_posts_are_found_by_the_sweeper():
+    post = PostFactory()
+    assert services.stale_post_ids() == [post.pk]
+
+
+def test_deleted_post_is_skipped_quietly(caplog):
+    with caplog.at_level(logging.INFO):
+        assert services.screen_post(post_id=999_999) is None
+    assert "gone" in caplog.text
+
+
+@override_settings(AI_MODERATION_AUTO_HOLD=True)
+def test_hold_policy_holds_the_post_only_when_auto_hold_is_on():
+    Policy.objects.update(enabled=False)
+    Policy.objects.create(name="Hold human-only", expression="disclosure.human_only",
+                          action="hold", reason="r", enabled=True)
+    post = human_only(PostFactory(body=HUMAN_TEXT))
+    services.screen_post(post_id=post.pk)
+    assert ReviewItem.objects.get(post=post).held is True
+
+
+def test_post_screened_is_sent_after_commit(django_capture_on_commit_callbacks):
+    received = []
+
+    def listener(sender, post, screening, review_item, **kwargs):
+        received.append((post.pk, review_item is not None))
+
+    signals.post_screened.connect(listener)
+    try:
+        post = human_only(PostFactory(body=PASTED_ANSWER))
+        with django_capture_on_commit_callbacks(execute=True):
+            services.screen_post(post_id=post.pk)
+        assert received == [(post.pk, True)]
+    finally:
+        signals.post_screened.disconnect(listener)
+
+
+def test_screen_posts_command_screens_in_process_with_progress(capsys):
+    posts = [human_only(PostFactory(body=PASTED_ANSWER)), human_only(PostFactory())]
+    call_command("screen_posts", "--all", "--sync")
+    output = capsys.readouterr().out
+    assert "2/2" in output and "Screened 2 of 2 posts." in output
+    assert Screening.objects.count() == 2
+    assert ReviewItem.objects.get().post == posts[0]
+
+
+def test_screen_posts_command_names_unknown_posts():
+    with pytest.raises(CommandError, match="No published post with id 424242"):
+        call_command("screen_posts", "--post", "424242", "--sync")
