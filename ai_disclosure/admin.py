@@ -11,6 +11,16 @@ from .models import (
 )
 
 
+class ViewOnlyAdmin(admin.ModelAdmin):
+    """For records the app writes itself (statements, history, caches): shown, not edited."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(AssistanceKind)
 class AssistanceKindAdmin(admin.ModelAdmin):
     list_display = ["label", "slug", "requires_verification", "position", "active"]
@@ -48,7 +58,7 @@ class RevisionInline(admin.TabularInline):
 
 
 @admin.register(Disclosure)
-class DisclosureAdmin(admin.ModelAdmin):
+class DisclosureAdmin(ViewOnlyAdmin):
     """Disclosures are the author's statement: readable here, changed only by the author."""
 
     list_display = ["post", "human_only", "ai_share_estimate", "expertise", "updated_at"]
@@ -57,39 +67,21 @@ class DisclosureAdmin(admin.ModelAdmin):
     search_fields = ["description", "verification"]
     inlines = [RevisionInline]
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(DisclosureRevision)
-class DisclosureRevisionAdmin(admin.ModelAdmin):
+class DisclosureRevisionAdmin(ViewOnlyAdmin):
     """The append-only history of every disclosure."""
 
     list_display = ["disclosure", "number", "changed_by", "created_at", "form_version"]
     list_select_related = ["disclosure__post", "changed_by"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
 
 @admin.register(PostRender)
-class PostRenderAdmin(admin.ModelAdmin):
+class PostRenderAdmin(ViewOnlyAdmin):
     list_display = ["post", "ai_share", "text_length", "renderer_version", "rendered_at"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 admin.site.register(ReaderPreference)
