@@ -107,16 +107,20 @@ def render(
     outside_length = 0
     block_lengths = [0] * len(parsed.blocks)
     current: int | None = None
-    position = 0
-    for match in _PLACEHOLDER_RE.finditer(clean):
-        if match["key"] != key:
-            continue  # the author's own text that merely looks like a placeholder
-        piece = clean[position : match.start()]
+
+    def take(piece: str) -> None:
+        nonlocal outside_length
         html_parts.append(piece)
         if current is None:
             outside_length += _visible_length(piece)
         else:
             block_lengths[current] += _visible_length(piece)
+
+    position = 0
+    for match in _PLACEHOLDER_RE.finditer(clean):
+        if match["key"] != key:
+            continue  # the author's own text that merely looks like a placeholder
+        take(clean[position : match.start()])
         position = match.end()
         index = int(match["index"])
         block = parsed.blocks[index]
@@ -126,12 +130,7 @@ def render(
         elif match["kind"] == "c" and current == index:
             html_parts.append("</section>")
             current = None
-    piece = clean[position:]
-    html_parts.append(piece)
-    if current is None:
-        outside_length += _visible_length(piece)
-    else:
-        block_lengths[current] += _visible_length(piece)
+    take(clean[position:])
 
     if current is not None:
         # The sanitizer dropped a closing placeholder (e.g. inside a removed <script>).
