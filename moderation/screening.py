@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Model
@@ -70,7 +70,9 @@ def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[di
         result = classifier.score(text, {**context, "other_scores": dict(scores)})
         scores[classifier.name] = round(result.score, 4)
         evidence[classifier.name] = [
-            {**asdict(item), "text": text[item.start : item.end]} for item in result.evidence
+            {"start": item.start, "end": item.end, "reason": item.reason, "weight": item.weight,
+             "text": text[item.start : item.end]}
+            for item in result.evidence
         ]
     return scores, evidence
 
@@ -130,6 +132,7 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
     )
     context["scores"] = scores
     context["thresholds"] = {c.name: c.flag_threshold for c in classifiers()}
+    matches = engine.evaluate_all([policy.expression for policy in policies], context)
     matched = [
         {
             "policy": policy.pk,
@@ -139,8 +142,8 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
             "priority": policy.priority,
             "reason": policy.reason,
         }
-        for policy in policies
-        if engine.evaluate(policy.expression, context)
+        for policy, match in zip(policies, matches, strict=True)
+        if match
     ]
     versions = classifier_versions()
     policy_versions = {str(policy.pk): policy.version for policy in policies}

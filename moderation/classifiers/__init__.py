@@ -9,8 +9,9 @@ DEFAULT_CLASSIFIERS = (
     "moderation.classifiers.chat_artifacts.ChatArtifactsClassifier",
     "moderation.classifiers.style_lexicon.StyleLexiconClassifier",
     "moderation.classifiers.ngram.NgramClassifier",
-    "moderation.classifiers.consistency.ConsistencyClassifier",
+    # consistency last: it reads the combined score from ``other_scores``.
     "moderation.classifiers.combined.CombinedClassifier",
+    "moderation.classifiers.consistency.ConsistencyClassifier",
 )
 
 __all__ = [

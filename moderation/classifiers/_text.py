@@ -6,7 +6,9 @@ Private to the package: the functions are tuned for speed on forum posts, not fo
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Iterator
 
 WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s|$)|\n\s*\n")
@@ -27,13 +29,49 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _PATTERN_UPPER_RE = re.compile(r"(\\.)|([A-Z])")
 
 
+@functools.lru_cache(maxsize=8)
 def ascii_lower(text: str) -> str:
-    """Lower-case ASCII letters only, so character offsets stay valid (unlike ``str.lower``).
+    """Lower-cased ``text`` with the same character offsets (``str.lower`` can change them).
 
     Matching lower-cased text with case-sensitive patterns is several times faster than
-    ``re.IGNORECASE``.
+    ``re.IGNORECASE``. Cached: every classifier lowers the same post.
     """
+    lowered = text.lower()
+    if text.isascii() or len(lowered) == len(text):
+        # One character in, one character out: offsets are unchanged. (Non-ASCII letters are
+        # lower-cased too, which no pattern here distinguishes.)
+        return lowered
     return text.translate(_ASCII_LOWER)
+
+
+def compile_word_start(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], bool]:
+    """:func:`compile_lower` a pattern; a leading ``\\b`` before a letter is checked by
+    :func:`word_matches` instead, so the regex starts with a literal and ``re`` can use its
+    fast literal-prefix search (about ten times faster than a leading ``\\b``)."""
+    if pattern.startswith("\\b") and pattern[2:3].isalpha():
+        return compile_lower(pattern[2:], flags), True
+    return compile_lower(pattern, flags), False
+
+
+def word_matches(regex: re.Pattern[str], text: str, word_start: bool) -> Iterator[re.Match[str]]:
+    """Like ``regex.finditer(text)``, keeping only matches at a word start if ``word_start``."""
+    if not word_start:
+        yield from regex.finditer(text)
+        return
+    position = 0
+    while (match := regex.search(text, position)) is not None:
+        start = match.start()
+        before = text[start - 1] if start else " "
+        if not (before.isalnum() or before == "_"):
+            yield match
+            position = max(match.end(), start + 1)
+        else:
+            position = start + 1
+
+
+def contains_any(text: str, keywords: tuple[str, ...]) -> bool:
+    """Whether any keyword occurs in ``text``; a cheap test before running a regex."""
+    return any(keyword in text for keyword in keywords)
 
 
 def compile_lower(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -42,8 +80,12 @@ def compile_lower(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(lowered, flags)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into (start, end) sentence spans; blank lines also end a sentence."""
+@functools.lru_cache(maxsize=8)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Split ``text`` into (start, end) sentence spans; blank lines also end a sentence.
+
+    Cached, like :func:`quoted_spans`: several classifiers read the same post.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(text):
@@ -53,7 +95,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=8)
+def quoted_spans(text: str) -> QuotedSpans:
+    """The (cached) :class:`QuotedSpans` of ``text``."""
+    return QuotedSpans(text)
 
 
 class QuotedSpans:

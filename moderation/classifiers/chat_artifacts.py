@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from ._text import QuotedSpans, ascii_lower, compile_lower
+from ._text import QuotedSpans, ascii_lower, compile_lower, contains_any, quoted_spans
 from .base import Evidence, Result
 
 _OPENING_WINDOW = 160  # characters from the start in which an opener counts in full
@@ -55,12 +55,20 @@ class Pattern:
     # Literal markup (markers, URLs, invisible characters) is never "mentioned" in prose, so
     # the mention check only applies to phrases.
     phrase: bool = True
+    # Lower-case strings of which every match contains at least one: the regex only runs on
+    # texts that contain one (a substring test is far cheaper than a regex scan).
+    keywords: tuple[str, ...] = ()
 
 
 def _p(pattern: str, weight: float, reason: str, where: Where = Where.ANYWHERE,
-       *, phrase: bool = True, flags: int = 0) -> Pattern:
+       *, keywords: tuple[str, ...], phrase: bool = True, flags: int = 0) -> Pattern:
     # Patterns run on ascii_lower()-ed text, which is much faster than re.IGNORECASE.
-    return Pattern(compile_lower(pattern, flags), weight, reason, where, phrase)
+    return Pattern(compile_lower(pattern, flags), weight, reason, where, phrase, keywords)
+
+
+_AS_AN_AI = ("as an ai", "as a ai", "as an artificial", "as a artificial")
+_OPENER_WORDS = ("certainly", "sure", "absolutely", "of course", "great question",
+                 "happy to help")
 
 
 _LINES = re.MULTILINE
@@ -71,72 +79,84 @@ PATTERNS: tuple[Pattern, ...] = (
     # An assistant describing itself, followed by what "I" can or cannot do.
     _p(rf"\bas an? {_AI_NOUN}"
        r"(?: (?:developed|created|trained|made) by [A-Z][\w ]{1,30}?)?,\s*I\b",
-       0.97, "assistant self-description 'As an AI language model, I ...'"),
-    _p(rf"\bas an? {_AI_NOUN}\b", 0.5, "assistant self-description 'As an AI ...'"),
+       0.97, "assistant self-description 'As an AI language model, I ...'", keywords=_AS_AN_AI),
+    _p(rf"\bas an? {_AI_NOUN}\b", 0.5, "assistant self-description 'As an AI ...'",
+       keywords=_AS_AN_AI),
     _p(rf"\bI(?:'m| am) (?:just |only )?an? {_AI_NOUN}(?=\s*(?:[,.;!]|and\b|developed|created|"
        r"trained|designed|so\b|I\b|without\b|with no\b))",
-       0.9, "assistant self-description 'I am an AI ...'"),
+       0.9, "assistant self-description 'I am an AI ...'", keywords=("i'm ", "i am ")),
     _p(r"\b(?:as of|since) my (?:last )?(?:knowledge|training)(?: data)? (?:update|cut-?off)",
-       0.95, "assistant knowledge-cutoff disclaimer"),
+       0.95, "assistant knowledge-cutoff disclaimer", keywords=(" my ",)),
     _p(r"\bmy (?:knowledge|training data) (?:cut-?off|only goes up to|extends up to)",
-       0.9, "assistant knowledge-cutoff disclaimer"),
+       0.9, "assistant knowledge-cutoff disclaimer", keywords=("my knowledge", "my training")),
     _p(r"\bI (?:don't|do not) have (?:personal (?:opinions|feelings|beliefs|preferences)|"
        r"(?:access to )?real-time (?:data|information|access)|the ability to browse)",
-       0.8, "assistant disclaimer about its own abilities"),
+       0.8, "assistant disclaimer about its own abilities",
+       keywords=("i don't have ", "i do not have ")),
     _p(r"\bI (?:can't|cannot) browse the (?:internet|web)\b", 0.8,
-       "assistant disclaimer about its own abilities"),
+       "assistant disclaimer about its own abilities", keywords=(" browse the ",)),
     # Openers: an assistant answering a request.
     _p(r"^\W*(?:certainly|sure|absolutely|of course|great question|happy to help)[!.,]*\s+"
        r"(?:here(?:'s| is| are)|below (?:is|are)|I(?:'d| would) be (?:happy|glad)|"
        r"let(?:'s| us) (?:dive|break|explore|take a look))",
-       0.95, "chat-assistant opener 'Certainly! Here's ...'", Where.OPENING, flags=_LINES),
+       0.95, "chat-assistant opener 'Certainly! Here's ...'", Where.OPENING, flags=_LINES,
+       keywords=_OPENER_WORDS),
     _p(r"^\W*(?:certainly|absolutely|great question|what a great question)!", 0.6,
-       "chat-assistant opener", Where.OPENING, flags=_LINES),
+       "chat-assistant opener", Where.OPENING, flags=_LINES,
+       keywords=("certainly!", "absolutely!", "great question!")),
     _p(r"\bhere(?:'s| is) (?:a|an|the|your) (?:revised|rewritten|polished|improved|refined|"
        r"more (?:concise|formal|professional|polished)|reworded|updated|edited|shorter|"
        r"condensed|final) (?:version|draft|text|paragraph|post|comment|reply)",
-       0.9, "chat-assistant rewrite preamble 'Here's a revised version'"),
+       0.9, "chat-assistant rewrite preamble 'Here's a revised version'",
+       keywords=("here's ", "here is ")),
     _p(r"\bI(?:'d| would) be (?:happy|glad|delighted) to help\b", 0.6,
-       "chat-assistant offer of help", Where.OPENING),
+       "chat-assistant offer of help", Where.OPENING, keywords=(" to help",)),
     # Sign-offs: an assistant offering the next turn.
     _p(r"\bI hope (?:this|that|these|the above) (?:helps|(?:information |explanation )?(?:helps|"
        r"clarifies|gives you|is helpful|was helpful))", 0.55,
-       "chat-assistant sign-off 'I hope this helps'", Where.CLOSING),
+       "chat-assistant sign-off 'I hope this helps'", Where.CLOSING, keywords=("i hope ",)),
     _p(r"\b(?:let me know|just say the word|tell me) if you(?:'d| would) like (?:me to|any|more|"
        r"further|additional|a (?:different|shorter|longer|more)|it)",
-       0.85, "chat-assistant offer 'Let me know if you'd like me to ...'", Where.CLOSING),
+       0.85, "chat-assistant offer 'Let me know if you'd like me to ...'", Where.CLOSING,
+       keywords=(" if you'd like ", " if you would like ")),
     _p(r"\b(?:would you like me to|do you want me to|shall I|should I also) "
        r"(?:\w+ ){0,3}?(?:expand|elaborate|rewrite|revise|write|create|draft|provide|add|adjust|"
        r"make|tailor|generate|summarize|format|turn|help|include|go)",
-       0.85, "chat-assistant offer 'Would you like me to ...?'", Where.CLOSING),
+       0.85, "chat-assistant offer 'Would you like me to ...?'", Where.CLOSING,
+       keywords=("would you like me to ", "do you want me to ", "shall i ", "should i also ")),
     _p(r"\bfeel free to (?:ask|reach out|let me know)\b", 0.35,
-       "chat-assistant sign-off 'Feel free to ask'", Where.CLOSING),
+       "chat-assistant sign-off 'Feel free to ask'", Where.CLOSING, keywords=("feel free to ",)),
     _p(r"\bis there anything else (?:I can|you(?:'d| would) like)", 0.6,
-       "chat-assistant sign-off 'Is there anything else ...'", Where.CLOSING),
+       "chat-assistant sign-off 'Is there anything else ...'", Where.CLOSING,
+       keywords=("is there anything else ",)),
     _p(r"\bif you have any (?:other|more|further) questions", 0.3,
-       "chat-assistant sign-off 'If you have any other questions'", Where.CLOSING),
+       "chat-assistant sign-off 'If you have any other questions'", Where.CLOSING,
+       keywords=("if you have any ",)),
     # Fill-in placeholders of generated letters and posts.
     _p(r"\[(?:your|insert|recipient'?s?|company|client|author'?s?|name of|today'?s|full|job|"
        r"contact|specific|relevant|add)\b[^\]\n]{0,40}\](?!\()",
-       0.95, "unfilled placeholder such as '[Your Name]'", phrase=False),
+       0.95, "unfilled placeholder such as '[Your Name]'", phrase=False, keywords=("[",)),
     _p(r"\[(?:name|date|address|phone number|email(?: address)?|city|location|title|"
        r"product|topic|organization)\](?!\()",
-       0.9, "unfilled placeholder such as '[Name]'", phrase=False),
+       0.9, "unfilled placeholder such as '[Name]'", phrase=False, keywords=("[",)),
     # Citation markers and tracking parameters of assistant web tools.
     _p(r"【\d+(?::\d+)?(?:†[^】\n]{0,60})?】", 0.99, "assistant citation marker '【4:0†source】'",
-       phrase=False),
+       phrase=False, keywords=("【",)),
     _p(r"\[?oaicite:\d+\]?|:contentReference\[", 0.99, "assistant citation marker '[oaicite:0]'",
-       phrase=False),
+       phrase=False, keywords=("oaicite:", ":contentreference[")),
     _p(r"(?:\bcite|\b)turn\d+(?:search|news|view|fetch|file|image|product|academia)\d+\b", 0.99,
-       "assistant citation marker 'turn0search1'", phrase=False),
+       "assistant citation marker 'turn0search1'", phrase=False,
+       keywords=tuple(f"turn{digit}" for digit in range(10))),
     _p(r"[\ue200-\ue206]", 0.95, "private-use characters of assistant citation markup",
-       phrase=False),
+       phrase=False, keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     _p(r"[?&]utm_source=(?:chatgpt(?:\.com)?|openai(?:\.com)?|copilot(?:\.microsoft\.com)?|"
        r"perplexity(?:\.ai)?|gemini(?:\.google\.com)?|claude(?:\.ai)?|bard)\b",
-       0.98, "assistant tracking parameter such as 'utm_source=chatgpt.com'", phrase=False),
+       0.98, "assistant tracking parameter such as 'utm_source=chatgpt.com'", phrase=False,
+       keywords=("utm_source=",)),
     # Invisible characters; a joiner inside an emoji sequence or a non-Latin word is legitimate.
     _p(r"[\u200b\u2060\u180e]|(?<!^)\ufeff|(?<=[A-Za-z ])[\u200c\u200d](?=[A-Za-z ])", 0.6,
-       "zero-width character", phrase=False),
+       "zero-width character", phrase=False,
+       keywords=("\u200b", "\u2060", "\u180e", "\ufeff", "\u200c", "\u200d")),
 )
 
 # Scored once per pattern, except invisible characters which add up (up to this many).
@@ -161,12 +181,14 @@ class ChatArtifactsClassifier:
         lowered = ascii_lower(text)
         stripped_end = len(text.rstrip())
         for pattern in PATTERNS:
+            if not contains_any(lowered, pattern.keywords):
+                continue
             count = 0
             best: Evidence | None = None
             for match in pattern.regex.finditer(lowered):
                 start, end = match.span()
                 if quoted is None:
-                    quoted = QuotedSpans(text)
+                    quoted = quoted_spans(text)
                 weight = self._weight(pattern, lowered, start, end, stripped_end, quoted)
                 if weight <= 0.0:
                     continue

@@ -17,6 +17,7 @@ score up most.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._text import sentence_spans
+from ._text import WORD_RE, sentence_spans
 from .base import Evidence, Result
 from .model_file import load_section
 
@@ -57,6 +58,7 @@ FUNCTION_WORDS = frozenset((
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
 _SUFFIXES = ("ing", "tion", "ly", "ed", "ness", "ment", "ity", "ive", "ous", "al", "able",
              "ful", "er", "es", "s")
+_DIGITS_RE = re.compile(r"\d+")
 _CONTRACTION_RE = re.compile(r"[A-Za-z]['’](?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 _FIRST_PERSON = frozenset(("i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll"))
 _SECOND_PERSON = frozenset(("you", "your", "yours", "you're", "you'll", "you've"))
@@ -70,6 +72,7 @@ DENSE_FEATURES = (
     "contractions", "first_person", "second_person", "transition_openers", "lowercase_openers",
 )
 _MAX_EVIDENCE = 3
+_CACHE_SIZE = 50_000  # distorted tokens remembered per classifier
 _MATTR_WINDOW = 50
 
 
@@ -110,20 +113,28 @@ def ngram_counts(tokens: Sequence[tuple[str, int, int]]) -> Counter[str]:
 
 def dense_features(text: str) -> list[float]:
     """Stylometric measures of ``text`` in the order of ``DENSE_FEATURES``."""
-    words = [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", text)]
-    n_words = max(len(words), 1)
+    return _dense_features(text, [WORD_RE.findall(text, start, end)
+                                  for start, end in sentence_spans(text)])
+
+
+def _dense_features(text: str, sentence_words: list[list[str]]) -> list[float]:
+    """:func:`dense_features` given the words of each of ``sentence_spans(text)``."""
     lengths: list[int] = []
+    words: list[str] = []
     transition_openers = lowercase_openers = 0
-    for start, end in sentence_spans(text):
-        sentence = text[start:end]
-        sentence_words = re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", sentence)
-        if not sentence_words:
+    for (start, end), sentence in zip(sentence_spans(text), sentence_words, strict=True):
+        # No word crosses a sentence boundary, so the sentences' words are the text's words.
+        if not sentence:
             continue
-        lengths.append(len(sentence_words))
-        if sentence_words[0].lower() in _TRANSITIONS:
+        words += sentence
+        lengths.append(len(sentence))
+        if sentence[0].lower() in _TRANSITIONS:
             transition_openers += 1
-        if sentence.lstrip()[:1].islower():
+        if text[start:end].lstrip()[:1].islower():
             lowercase_openers += 1
+    words = " ".join(words).lower().replace("’", "'").split()
+    counts = Counter(words)
+    n_words = max(len(words), 1)
     n_sentences = max(len(lengths), 1)
     mean_length = sum(lengths) / n_sentences if lengths else 0.0
     variance = sum((x - mean_length) ** 2 for x in lengths) / n_sentences if lengths else 0.0
@@ -132,24 +143,25 @@ def dense_features(text: str) -> list[float]:
         mattr = sum(len(set(words[i:i + _MATTR_WINDOW])) for i in windows) / (
             len(windows) * _MATTR_WINDOW)
     else:
-        mattr = len(set(words)) / n_words
+        mattr = len(counts) / n_words
     per_word = 100.0 / n_words
+    word_lengths = [len(word) for word in words]
     return [
         math.log1p(mean_length),
         math.sqrt(variance) / mean_length if mean_length else 0.0,
-        sum(len(w) for w in words) / n_words,
-        sum(len(w) >= 8 for w in words) / n_words,
+        sum(word_lengths) / n_words,
+        sum(length >= 8 for length in word_lengths) / n_words,
         mattr,
         text.count(",") * per_word,
         (text.count("—") + text.count("–") + text.count(" - ") + text.count("--")) * per_word,
         (text.count(";") + text.count(":")) * per_word,
         text.count("(") * per_word,
-        len(re.findall(r"\d+", text)) * per_word,
+        len(_DIGITS_RE.findall(text)) * per_word,
         (text.count('"') + text.count("“") + text.count("”")) * per_word,
         (text.count("!") + text.count("?")) / n_sentences,
         len(_CONTRACTION_RE.findall(text)) * per_word,
-        sum(w in _FIRST_PERSON for w in words) * per_word,
-        sum(w in _SECOND_PERSON for w in words) * per_word,
+        sum(counts[word] for word in _FIRST_PERSON) * per_word,
+        sum(counts[word] for word in _SECOND_PERSON) * per_word,
         transition_openers / n_sentences,
         lowercase_openers / n_sentences,
     ]
@@ -173,53 +185,82 @@ class NgramClassifier:
         self.dense_weights: list[float] = section["dense_weights"]
         self.intercept: float = section["intercept"]
         self.flag_threshold: float = section["flag_threshold"]
+        self._cache: dict[str, str] = {}
 
-    def decision(self, text: str) -> tuple[float, list[tuple[int, float]]]:
-        """Return the model's log-odds for ``text`` and, per token position, the summed
-        contribution of the known n-grams starting there."""
-        tokens = distort(text, self.keep)
-        names = [token for token, _, _ in tokens]
+    def _distorted(self, token: str) -> str:
+        """The distorted form of one token (cached: a post repeats most of its tokens)."""
+        cache = self._cache
+        distorted = cache.get(token)
+        if distorted is None:
+            first = token[0]
+            if first.isalpha():
+                lower = token.lower().replace("’", "'")
+                keep = lower in FUNCTION_WORDS or lower in self.keep
+                distorted = lower if keep else _shape(token)
+            elif first.isdigit():
+                distorted = "9"
+            else:
+                distorted = token
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+            cache[token] = distorted
+        return distorted
+
+    def decision(self, text: str) -> tuple[float, list[float]]:
+        """Return the model's log-odds for ``text`` and, per sentence (``sentence_spans``),
+        the summed contribution of the known n-grams starting in it."""
+        spans = sentence_spans(text)
+        distorted, cached = self._distorted, self._cache.get
+        names: list[str] = []
+        sentence_words: list[list[str]] = []
+        sentence_ends: list[int] = []  # token index at which each sentence ends
+        for start, end in spans:
+            # Tokens never cross a sentence boundary, so this is distort()'s sequence.
+            tokens = _TOKEN_RE.findall(text, start, end)
+            names += [cached(token) or distorted(token) for token in tokens]
+            sentence_words.append([token for token in tokens if token[0].isalpha()])
+            sentence_ends.append(len(names))
+        bigrams = [f"{a} {b}" for a, b in zip(names, names[1:], strict=False)]
+        trigrams = [f"{a} {b}" for a, b in zip(bigrams, names[2:], strict=False)]
         weights = self.weights
-        counts: Counter[str] = Counter()
-        first_at: dict[str, list[int]] = {}
-        for size in (1, 2, 3):
-            for i in range(len(names) - size + 1):
-                gram = names[i] if size == 1 else " ".join(names[i:i + size])
-                if gram in weights:
-                    counts[gram] += 1
-                    first_at.setdefault(gram, []).append(i)
-        values = {gram: 1.0 + math.log(count) for gram, count in counts.items()}
-        norm = math.sqrt(sum(value * value for value in values.values())) or 1.0
-        z = self.intercept
-        per_position: dict[int, float] = {}
-        for gram, value in values.items():
-            contribution = weights[gram] * value / norm
-            z += contribution
-            share = contribution / len(first_at[gram])
-            for i in first_at[gram]:
-                per_position[i] = per_position.get(i, 0.0) + share
-        for value, mean, scale, weight in zip(dense_features(text), self.dense_mean,
-                                              self.dense_scale, self.dense_weights, strict=True):
+        counts = Counter(names)
+        counts.update(bigrams)
+        counts.update(trigrams)
+        known = weights.keys() & counts.keys()
+        values = {gram: 1.0 + math.log(counts[gram]) for gram in known}
+        # fsum: exactly rounded, so the result does not depend on the set's iteration order
+        # (which varies with string hashing from one process to the next).
+        norm = math.sqrt(math.fsum(value * value for value in values.values())) or 1.0
+        # Each occurrence of a gram gets an equal share of the gram's contribution.
+        share = {gram: weights[gram] * value / norm / counts[gram]
+                 for gram, value in values.items()}
+        z = self.intercept + math.fsum(
+            weights[gram] * value / norm for gram, value in values.items())
+        dense = _dense_features(text, sentence_words)
+        for value, mean, scale, weight in zip(dense, self.dense_mean, self.dense_scale,
+                                              self.dense_weights, strict=True):
             z += weight * (value - mean) / scale
-        return z, [(tokens[i][1], c) for i, c in sorted(per_position.items())]
+        if not share:
+            return z, [0.0] * len(spans)
+        get, zero = share.get, itertools.repeat(0.0)
+        per_position = [list(map(get, grams, zero)) for grams in (names, bigrams, trigrams)]
+        totals: list[float] = []
+        first = 0
+        for last in sentence_ends:
+            totals.append(sum(sum(values[first:last]) for values in per_position))
+            first = last
+        return z, totals
 
     def score(self, text: str, context: Mapping | None = None) -> Result:
         """Score ``text``; ``context`` is not used."""
-        z, contributions = self.decision(text)
+        z, totals = self.decision(text)
         probability = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        return Result(round(probability, 4), self._evidence(text, contributions))
+        return Result(round(probability, 4), self._evidence(text, totals))
 
     @staticmethod
-    def _evidence(text: str, contributions: list[tuple[int, float]]) -> tuple[Evidence, ...]:
+    def _evidence(text: str, totals: list[float]) -> tuple[Evidence, ...]:
         """The sentences whose n-grams add most to the score."""
         spans = sentence_spans(text)
-        totals = [0.0] * len(spans)
-        index = 0
-        for offset, value in contributions:
-            while index + 1 < len(spans) and offset >= spans[index][1]:
-                index += 1
-            if spans:
-                totals[index] += value
         ranked = sorted(((total, i) for i, total in enumerate(totals) if total > 0), reverse=True)
         return tuple(
             Evidence(spans[i][0], spans[i][1], "sentence built like AI text (n-gram model)",

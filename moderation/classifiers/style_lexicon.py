@@ -27,7 +27,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ._text import WORD_RE, QuotedSpans, ascii_lower, compile_lower
+from ._text import (
+    WORD_RE,
+    QuotedSpans,
+    ascii_lower,
+    compile_word_start,
+    contains_any,
+    quoted_spans,
+    word_matches,
+)
 from .base import Evidence, Result
 from .model_file import load_section
 
@@ -100,69 +108,109 @@ EXTRA_WORDS: dict[str, float] = {
 }
 
 _I = re.IGNORECASE
-# Phrase templates of chat-assistant prose (this project's own list) and their weights.
-# Compiled for ascii_lower()-ed text (faster than re.IGNORECASE).
-PHRASES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
-    (compile_lower(pattern), weight, reason) for pattern, weight, reason in (
-        (r"\bit(?:'s| is) (?:important|essential|crucial|worth) (?:to (?:note|remember|consider|"
-         r"recognize|understand|emphasize|keep in mind)|noting)\b", 3.0, "it's important to note"),
-        (r"\bin today's (?:[\w-]+ ){0,3}(?:world|landscape|age|era|society|environment)\b", 3.0,
-         "in today's ... world"),
-        (r"\ba testament to\b", 3.0, "a testament to"),
-        (r"\bcannot be overstated\b", 3.0, "cannot be overstated"),
-        (r"\bplay(?:s|ed|ing)? an? (?:crucial|vital|pivotal|key|significant|critical|essential|"
-         r"central) role\b",
-         2.0, "plays a crucial role"),
-        (r"\bnavigat\w* (?:the )?(?:complexities|challenges|intricacies|landscape)\b", 2.5,
-         "navigate the complexities"),
-        (r"\bever-(?:evolving|changing|growing|expanding)\b", 2.0, "ever-evolving"),
-        (r"\b(?:fast-paced|rapidly (?:evolving|changing)|digital) (?:world|landscape|age|era)\b",
-         2.0,
-         "fast-paced world"),
-        (r"\bembark(?:s|ed|ing)? on (?:a|an|this|your|their) (?:[\w-]+ )?journey\b", 2.5,
-         "embark on a journey"),
-        (r"\bunlock(?:s|ing)? (?:the |their |your |its )?(?:full )?potential\b", 2.0,
-         "unlock the potential"),
-        (r"\bfoster(?:s|ing)? a sense of\b", 2.0, "fostering a sense of"),
-        (r"\bwhether you(?:'re| are) an? [\w-]+(?: [\w-]+)? or an?\b", 2.5,
-         "whether you're a ... or a ..."),
-        (r"\bserves? as an? (?:[\w-]+ )?(?:reminder|testament|foundation|cornerstone|catalyst|"
-         r"beacon|"
-         r"hub)\b", 2.0, "serves as a reminder"),
-        (r"\bfor (?:years|generations) to come\b", 2.0, "for generations to come"),
-        (r"\bit(?:'s| is) not (?:just|only|merely) (?:about )?[^.!?;]{1,40}?[—;,] "
-         r"(?:it(?:'s| is)|but)\b",
-         2.0, "it's not just X — it's Y"),
-        (r"\bin the (?:realm|world|landscape) of\b", 1.5, "in the realm of"),
-        (r"\bit(?:'s| is) (?:also |always )?(?:important|essential|crucial|advisable|a good idea|"
-         r"best) to\b", 1.0, "it's important to ..."),
-        (r"\bconsult(?:ing)? (?:with )?(?:a|your) (?:healthcare|medical|mental health) "
-         r"(?:provider|professional)\b", 2.0, "consult a healthcare professional"),
-        (r"\b(?:is|are|was|were) (?:widely|often|generally) (?:regarded|considered|recognized) "
-         r"as\b",
-         1.0, "widely regarded as"),
-        (r"\boffers? (?:a |an )?(?:unique|valuable|compelling|powerful|promising) ", 1.0,
-         "offers a unique ..."),
-        (r"\bdeeply (?:rooted|important|personal|ingrained)\b", 1.0, "deeply rooted"),
-        (r"\bnot only\b[^.!?]{1,80}?\bbut also\b", 1.5, "not only ... but also"),
-        (r"\ba (?:deep|deeper|profound|nuanced|comprehensive) understanding of\b", 1.5,
-         "a deeper understanding of"),
-        (r"\b(?:rich|vibrant|intricate) (?:tapestry|history|culture|heritage)\b", 1.5,
-         "a rich tapestry"),
-        (r"\bshed(?:s|ding)? (?:new )?light on\b", 1.5, "shed light on"),
-        (r"\bpav(?:e|es|ed|ing) the way\b", 1.5, "paving the way"),
-        (r"\bstrik(?:e|es|ing) a (?:delicate |healthy |careful )?balance\b", 1.5,
-         "strike a balance"),
-        (r"\bcontinues? to (?:evolve|shape|inspire|captivate|thrive)\b", 1.5,
-         "continues to evolve"),
-        (r"\ba (?:wide|broad|diverse) (?:range|array|variety|spectrum) of\b", 1.0,
-         "a wide range of"),
-        (r"\bkey (?:takeaways?|considerations|insights)\b", 1.0, "key takeaways"),
-        (r"(?:^|[.!?]\s+)(?:In essence|In summary|Importantly|Additionally|Ultimately),", 1.5,
-         "sentence opener 'Additionally,' / 'Ultimately,'"),
-        (r"(?:^|[.!?]\s+)(?:Overall|That said|That being said),", 1.0,
-         "sentence opener 'Overall,'"),
-    )
+# Lower-case strings of which every match of a phrase template contains one: the template's
+# regex only runs on texts that contain one (a substring test is far cheaper than a scan).
+_PHRASE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "it's important to note": ("it's ", "it is "),
+    "in today's ... world": ("in today's ",),
+    "a testament to": ("a testament to",),
+    "cannot be overstated": ("cannot be overstated",),
+    "plays a crucial role": (" role",),
+    "navigate the complexities": ("navigat",),
+    "ever-evolving": ("ever-",),
+    "fast-paced world": ("fast-paced ", "rapidly ", "digital "),
+    "embark on a journey": ("embark",),
+    "unlock the potential": ("unlock",),
+    "fostering a sense of": ("a sense of",),
+    "whether you're a ... or a ...": ("whether you",),
+    "serves as a reminder": ("serve",),
+    "for generations to come": (" to come",),
+    "it's not just X — it's Y": ("it's not ", "it is not "),
+    "in the realm of": ("in the ",),
+    "it's important to ...": ("it's ", "it is "),
+    "consult a healthcare professional": ("consult",),
+    "widely regarded as": (" regarded as", " considered as", " recognized as"),
+    "offers a unique ...": ("offer",),
+    "deeply rooted": ("deeply ",),
+    "not only ... but also": ("but also",),
+    "a deeper understanding of": (" understanding of",),
+    "a rich tapestry": ("rich ", "vibrant ", "intricate "),
+    "shed light on": ("light on",),
+    "paving the way": (" the way",),
+    "strike a balance": (" balance",),
+    "continues to evolve": ("continue",),
+    "a wide range of": ("wide ", "broad ", "diverse "),
+    "key takeaways": ("key ",),
+    "sentence opener 'Additionally,' / 'Ultimately,'": (
+        "in essence,", "in summary,", "importantly,", "additionally,", "ultimately,"),
+    "sentence opener 'Overall,'": ("overall,", "that said,", "that being said,"),
+}
+# Phrase templates of chat-assistant prose (this project's own list): regex, weight, reason.
+PHRASE_TEMPLATES: tuple[tuple[str, float, str], ...] = (
+    (r"\bit(?:'s| is) (?:important|essential|crucial|worth) (?:to (?:note|remember|consider|"
+     r"recognize|understand|emphasize|keep in mind)|noting)\b", 3.0, "it's important to note"),
+    (r"\bin today's (?:[\w-]+ ){0,3}(?:world|landscape|age|era|society|environment)\b", 3.0,
+     "in today's ... world"),
+    (r"\ba testament to\b", 3.0, "a testament to"),
+    (r"\bcannot be overstated\b", 3.0, "cannot be overstated"),
+    (r"\bplay(?:s|ed|ing)? an? (?:crucial|vital|pivotal|key|significant|critical|essential|"
+     r"central) role\b",
+     2.0, "plays a crucial role"),
+    (r"\bnavigat\w* (?:the )?(?:complexities|challenges|intricacies|landscape)\b", 2.5,
+     "navigate the complexities"),
+    (r"\bever-(?:evolving|changing|growing|expanding)\b", 2.0, "ever-evolving"),
+    (r"\b(?:fast-paced|rapidly (?:evolving|changing)|digital) (?:world|landscape|age|era)\b",
+     2.0,
+     "fast-paced world"),
+    (r"\bembark(?:s|ed|ing)? on (?:a|an|this|your|their) (?:[\w-]+ )?journey\b", 2.5,
+     "embark on a journey"),
+    (r"\bunlock(?:s|ing)? (?:the |their |your |its )?(?:full )?potential\b", 2.0,
+     "unlock the potential"),
+    (r"\bfoster(?:s|ing)? a sense of\b", 2.0, "fostering a sense of"),
+    (r"\bwhether you(?:'re| are) an? [\w-]+(?: [\w-]+)? or an?\b", 2.5,
+     "whether you're a ... or a ..."),
+    (r"\bserves? as an? (?:[\w-]+ )?(?:reminder|testament|foundation|cornerstone|catalyst|"
+     r"beacon|"
+     r"hub)\b", 2.0, "serves as a reminder"),
+    (r"\bfor (?:years|generations) to come\b", 2.0, "for generations to come"),
+    (r"\bit(?:'s| is) not (?:just|only|merely) (?:about )?[^.!?;]{1,40}?[—;,] "
+     r"(?:it(?:'s| is)|but)\b",
+     2.0, "it's not just X — it's Y"),
+    (r"\bin the (?:realm|world|landscape) of\b", 1.5, "in the realm of"),
+    (r"\bit(?:'s| is) (?:also |always )?(?:important|essential|crucial|advisable|a good idea|"
+     r"best) to\b", 1.0, "it's important to ..."),
+    (r"\bconsult(?:ing)? (?:with )?(?:a|your) (?:healthcare|medical|mental health) "
+     r"(?:provider|professional)\b", 2.0, "consult a healthcare professional"),
+    (r"\b(?:is|are|was|were) (?:widely|often|generally) (?:regarded|considered|recognized) "
+     r"as\b",
+     1.0, "widely regarded as"),
+    (r"\boffers? (?:a |an )?(?:unique|valuable|compelling|powerful|promising) ", 1.0,
+     "offers a unique ..."),
+    (r"\bdeeply (?:rooted|important|personal|ingrained)\b", 1.0, "deeply rooted"),
+    (r"\bnot only\b[^.!?]{1,80}?\bbut also\b", 1.5, "not only ... but also"),
+    (r"\ba (?:deep|deeper|profound|nuanced|comprehensive) understanding of\b", 1.5,
+     "a deeper understanding of"),
+    (r"\b(?:rich|vibrant|intricate) (?:tapestry|history|culture|heritage)\b", 1.5,
+     "a rich tapestry"),
+    (r"\bshed(?:s|ding)? (?:new )?light on\b", 1.5, "shed light on"),
+    (r"\bpav(?:e|es|ed|ing) the way\b", 1.5, "paving the way"),
+    (r"\bstrik(?:e|es|ing) a (?:delicate |healthy |careful )?balance\b", 1.5,
+     "strike a balance"),
+    (r"\bcontinues? to (?:evolve|shape|inspire|captivate|thrive)\b", 1.5,
+     "continues to evolve"),
+    (r"\ba (?:wide|broad|diverse) (?:range|array|variety|spectrum) of\b", 1.0,
+     "a wide range of"),
+    (r"\bkey (?:takeaways?|considerations|insights)\b", 1.0, "key takeaways"),
+    (r"(?:^|[.!?]\s+)(?:In essence|In summary|Importantly|Additionally|Ultimately),", 1.5,
+     "sentence opener 'Additionally,' / 'Ultimately,'"),
+    (r"(?:^|[.!?]\s+)(?:Overall|That said|That being said),", 1.0,
+     "sentence opener 'Overall,'"),
+)
+# The templates compiled for ascii_lower()-ed text (faster than re.IGNORECASE), with their
+# keywords: (regex, word_start, weight, reason, keywords), see compile_word_start().
+PHRASES: tuple[tuple[re.Pattern[str], bool, float, str, tuple[str, ...]], ...] = tuple(
+    (*compile_word_start(pattern), weight, reason, _PHRASE_KEYWORDS[reason])
+    for pattern, weight, reason in PHRASE_TEMPLATES
 )
 
 _LIST_GLUE_RE = re.compile(r"^\s*(?:,|/|,?\s*(?:and|or))?\s*$", _I)
@@ -207,21 +255,47 @@ def derive_word_weights(csv_path: str | Path) -> dict[str, float]:
     return dict(sorted(weights.items()))
 
 
-def lexicon_hits(text: str, word_weights: Mapping[str, float]) -> list[Evidence]:
-    """Find lexicon words and phrase templates used (not quoted or listed) in ``text``."""
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_APOSTROPHES = frozenset("'’")
+
+
+def _word_occurrences(lowered: str, word: str) -> list[tuple[int, int]]:
+    """Where ``word`` occurs in ``lowered`` as a whole ``WORD_RE`` token."""
+    spans: list[tuple[int, int]] = []
+    size, length = len(word), len(lowered)
+    start = lowered.find(word)
+    while start != -1:
+        end = start + size
+        before = lowered[start - 2:start] if start >= 2 else " " + lowered[:start]
+        after = lowered[end:end + 2]
+        if not (before[-1:] in _LETTERS
+                or (before[-1:] in _APOSTROPHES and before[:1] in _LETTERS)
+                or (end < length and after[:1] in _LETTERS)
+                or (after[:1] in _APOSTROPHES and after[1:2] in _LETTERS)):
+            spans.append((start, end))
+        start = lowered.find(word, start + 1)
+    return spans
+
+
+def _scan(text: str, word_weights: Mapping[str, float]) -> tuple[list[Evidence], int]:
+    """Lexicon hits in ``text`` and its word count.
+
+    Looks up the set of distinct words once and searches only for the lexicon words present,
+    instead of handling every word of the text in Python.
+    """
+    lowered = ascii_lower(text)
+    words = WORD_RE.findall(lowered)
     quoted: QuotedSpans | None = None
     hits: list[Evidence] = []
+    present = word_weights.keys() & set(words)
+    occurrences = sorted(
+        (start, end, word) for word in present for start, end in _word_occurrences(lowered, word))
     previous_end = -1  # end of the previous lexicon word, used or not
-    for match in WORD_RE.finditer(text):
-        lower = match.group().lower()
-        weight = word_weights.get(lower)
-        if weight is None:
-            continue
-        start, end = match.span()
+    for start, end, lower in occurrences:
         if lower in _VERB_ONLY and not _VERB_OBJECT_RE.match(text, end):
             continue
         if quoted is None:
-            quoted = QuotedSpans(text)
+            quoted = quoted_spans(text)
         listed = previous_end >= 0 and bool(_LIST_GLUE_RE.match(text[previous_end:start]))
         if listed and hits and hits[-1].end == previous_end:
             # "delve, tapestry and testament": a list of words being discussed, not prose.
@@ -230,17 +304,24 @@ def lexicon_hits(text: str, word_weights: Mapping[str, float]) -> list[Evidence]
         mentioned = _MENTION_RE.search(text[max(0, start - 30):start])
         if listed or mentioned or quoted.contains(start, end):
             continue
-        hits.append(Evidence(start, end, f"AI-typical word '{match.group()}'", weight))
-    lowered = ascii_lower(text)
-    for regex, weight, reason in PHRASES:
-        for match in regex.finditer(lowered):
+        hits.append(
+            Evidence(start, end, f"AI-typical word '{text[start:end]}'", word_weights[lower]))
+    for regex, word_start, weight, reason, keywords in PHRASES:
+        if not contains_any(lowered, keywords):
+            continue
+        for match in word_matches(regex, lowered, word_start):
             start, end = match.span()
             if quoted is None:
-                quoted = QuotedSpans(text)
+                quoted = quoted_spans(text)
             if not quoted.contains(start, end):
                 hits.append(
                     Evidence(start, end, f"chat-assistant phrase template '{reason}'", weight))
-    return hits
+    return hits, len(words)
+
+
+def lexicon_hits(text: str, word_weights: Mapping[str, float]) -> list[Evidence]:
+    """Find lexicon words and phrase templates used (not quoted or listed) in ``text``."""
+    return _scan(text, word_weights)[0]
 
 
 def weighted_rate(hits: list[Evidence], word_count: int) -> float:
@@ -276,8 +357,8 @@ class StyleLexiconClassifier:
 
     def rate(self, text: str) -> tuple[float, list[Evidence]]:
         """Return the weighted rate per 1,000 words and the hits behind it."""
-        hits = lexicon_hits(text, self.word_weights)
-        return weighted_rate(hits, len(WORD_RE.findall(text))), hits
+        hits, word_count = _scan(text, self.word_weights)
+        return weighted_rate(hits, word_count), hits
 
     def probability(self, rate: float) -> float:
         """Map a weighted rate to a calibrated probability of AI authorship."""

@@ -4,15 +4,18 @@ Input is JSON Lines, one object per line: ``{"text": ..., "label": "human" | "ai
 other keys are ignored. Rebuild the shipped model (deterministic, fixed seed) from the repository
 root with::
 
-    python -m moderation.classifiers.training train \\
+    python manage.py train_classifier \\
         --data ../shared/data/ai_text/train.jsonl \\
-        --data moderation/classifiers/data/assistant_style.jsonl \\
-        --lexicon ../shared/data/lexicon/kobak2024_excess_words.csv \\
-        --out moderation/classifiers/data/default_model.json
+        --data moderation/classifiers/data/assistant_style.jsonl
 
-and evaluate any labelled file with::
+(``--lexicon`` defaults to ``../shared/data/lexicon/kobak2024_excess_words.csv`` and ``--out``
+to ``moderation/classifiers/data/default_model.json``) and evaluate any labelled file with::
 
-    python -m moderation.classifiers.training evaluate --data FILE.jsonl [--model PATH] --json
+    python manage.py evaluate_classifier --data FILE.jsonl [--model PATH] [--json] [--plot F.png]
+
+The management commands are thin wrappers over :func:`train`, :func:`score_records` and
+:func:`report`; ``python -m moderation.classifiers.training train|evaluate`` does the same
+without Django.
 
 Training needs NumPy and scikit-learn; scoring needs neither. Only this module imports them.
 """
@@ -144,6 +147,45 @@ def _round(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 4)
 
 
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Every score of every record, with the labels and default flag thresholds."""
+
+    labels: list[int]  # 1 for "ai"
+    scores: dict[str, list[float]]  # "combined" and each text classifier, by name
+    thresholds: dict[str, float]
+
+
+def score_records(records: Sequence[Record], model_path: str | Path | None = None) -> Scored:
+    """Score ``records`` with every text classifier and the combined score."""
+    combined = CombinedClassifier(model_path)
+    scores: dict[str, list[float]] = {name: [] for name in ("combined", *TEXT_CLASSIFIERS)}
+    for record in records:
+        text_scores = combined.text_scores(record.text)
+        for name in TEXT_CLASSIFIERS:
+            scores[name].append(text_scores[name])
+        scores["combined"].append(combined.combine(text_scores))
+    thresholds = {"combined": combined.flag_threshold,
+                  **{name: combined.classifiers[name].flag_threshold
+                     for name in TEXT_CLASSIFIERS}}
+    return Scored([int(record.label == "ai") for record in records], scores, thresholds)
+
+
+def report(scored: Scored) -> dict[str, Any]:
+    """The evaluation report of :func:`evaluate` for already scored records."""
+    labels = scored.labels
+    return {
+        "n": len(labels),
+        "n_human": labels.count(0),
+        "n_ai": labels.count(1),
+        **_metrics(scored.scores["combined"], labels, scored.thresholds["combined"]),
+        "classifiers": {
+            name: _metrics(scored.scores[name], labels, scored.thresholds[name])
+            for name in TEXT_CLASSIFIERS
+        },
+    }
+
+
 def evaluate(records: Sequence[Record], model_path: str | Path | None = None) -> dict[str, Any]:
     """Score ``records`` with every text classifier and the combined score.
 
@@ -153,27 +195,23 @@ def evaluate(records: Sequence[Record], model_path: str | Path | None = None) ->
     counts texts at or above each score's default flag threshold. AUROC and TPR are ``None``
     when one class is absent.
     """
-    combined = CombinedClassifier(model_path)
-    labels = [int(record.label == "ai") for record in records]
-    per_classifier: dict[str, list[float]] = {name: [] for name in TEXT_CLASSIFIERS}
-    combined_scores: list[float] = []
-    for record in records:
-        scores = combined.text_scores(record.text)
-        for name in TEXT_CLASSIFIERS:
-            per_classifier[name].append(scores[name])
-        combined_scores.append(combined.combine(scores))
-    result: dict[str, Any] = {
-        "n": len(records),
-        "n_human": labels.count(0),
-        "n_ai": labels.count(1),
-        **_metrics(combined_scores, labels, combined.flag_threshold),
-        "classifiers": {
-            name: _metrics(per_classifier[name], labels,
-                           combined.classifiers[name].flag_threshold)
-            for name in TEXT_CLASSIFIERS
-        },
-    }
-    return result
+    return report(score_records(records, model_path))
+
+
+def roc_points(scores: Sequence[float], labels: Sequence[int]) -> list[tuple[float, float]]:
+    """(false-positive rate, true-positive rate) at every distinct threshold, from (0, 0)."""
+    positives = sum(labels)
+    negatives = len(labels) - positives
+    points = [(0.0, 0.0)]
+    true_positives = false_positives = 0
+    ranked = sorted(zip(scores, labels, strict=True), key=lambda item: -item[0])
+    for i, (score, label) in enumerate(ranked):
+        true_positives += label
+        false_positives += 1 - label
+        if i + 1 == len(ranked) or ranked[i + 1][0] != score:
+            points.append((false_positives / negatives if negatives else 0.0,
+                           true_positives / positives if positives else 0.0))
+    return points
 
 
 # --- training --------------------------------------------------------------------------------
@@ -377,14 +415,18 @@ def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
 
 # --- command line ----------------------------------------------------------------------------
 
-def _table(report: Mapping[str, Any]) -> str:
-    lines = [f"n={report['n']} (human {report['n_human']}, ai {report['n_ai']})",
-             f"{'score':<16}{'AUROC':>8}{'TPR@1%':>8}{'flag H':>8}{'flag AI':>8}"]
-    rows = [("combined", report)] + list(report["classifiers"].items())
+def format_table(result: Mapping[str, Any]) -> str:
+    """The evaluation report as a plain-text table: one row for the combined score, one per
+    text classifier; "flagged" counts texts at or above that score's default threshold."""
+    lines = [f"{result['n']} texts: {result['n_human']} human, {result['n_ai']} AI",
+             f"{'score':<16}{'AUROC':>8}{'TPR at 1% FPR':>15}{'flagged human':>15}"
+             f"{'flagged AI':>12}"]
+    rows = [("combined", result), *result["classifiers"].items()]
     for name, row in rows:
         auc = "-" if row["auroc"] is None else f"{row['auroc']:.3f}"
         tpr = "-" if row["tpr_at_1pct_fpr"] is None else f"{row['tpr_at_1pct_fpr']:.3f}"
-        lines.append(f"{name:<16}{auc:>8}{tpr:>8}{row['flagged_human']:>8}{row['flagged_ai']:>8}")
+        lines.append(f"{name:<16}{auc:>8}{tpr:>15}{row['flagged_human']:>15}"
+                     f"{row['flagged_ai']:>12}")
     return "\n".join(lines)
 
 
@@ -410,8 +452,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         train(records, args.out, args.lexicon)
         print(f"wrote {args.out} from {len(records)} records")
     else:
-        report = evaluate(records, args.model)
-        print(json.dumps(report) if args.json else _table(report))
+        result = evaluate(records, args.model)
+        print(json.dumps(result) if args.json else format_table(result))
     return 0
 
 

@@ -14,7 +14,7 @@ from moderation.classifiers.combined import CombinedClassifier
 def test_default_classifiers_load_with_names_and_versions():
     classifiers = load_classifiers(DEFAULT_CLASSIFIERS)
     names = [c.name for c in classifiers]
-    assert names == ["chat_artifacts", "style_lexicon", "ngram", "consistency", "combined"]
+    assert names == ["chat_artifacts", "style_lexicon", "ngram", "combined", "consistency"]
     assert all(c.version and 0 < c.flag_threshold <= 1 for c in classifiers)
 
 

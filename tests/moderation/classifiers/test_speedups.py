@@ -1,0 +1,76 @@
+"""The speed-ups change no answer: keyword prefilters, word-start search, CEL fast path."""
+
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+
+from moderation.classifiers import chat_artifacts, style_lexicon
+from moderation.classifiers._text import ascii_lower, compile_lower, word_matches
+
+SAMPLES = [json.loads(line)["text"] for line in (
+    Path(style_lexicon.__file__).parent / "data" / "assistant_style.jsonl"
+).read_text(encoding="utf-8").splitlines()]
+EXTRA = [
+    "Certainly! Here's a revised version of your post. I hope this helps! Let me know if "
+    "you'd like me to add more. As an AI language model, I don't have personal opinions. "
+    "[Your Name] 【4:0†source】 citeturn0search1 ?utm_source=chatgpt.com x\u200by",
+    "In today's digital landscape it is crucial to note that, not only X but also Y, this plays "
+    "a vital role. Overall, it's not just a tool — it's a testament to ever-evolving craft.",
+    "Rain the realm of; plain the way; Tin the world of ideas in the realm of art.",
+]
+TEXTS = [ascii_lower(text) for text in SAMPLES + EXTRA]
+
+
+@pytest.mark.parametrize("pattern", chat_artifacts.PATTERNS, ids=lambda p: p.reason[:40])
+def test_every_chat_artifact_match_contains_one_of_its_keywords(pattern):
+    for text in TEXTS:
+        for match in pattern.regex.finditer(text):
+            assert any(k in match.group() for k in pattern.keywords), match.group()
+
+
+@pytest.mark.parametrize("template", style_lexicon.PHRASE_TEMPLATES, ids=lambda t: t[2][:40])
+def test_every_phrase_match_contains_a_keyword_and_word_start_search_agrees(template):
+    source, _weight, reason = template
+    [(regex, word_start, keywords)] = [
+        (regex, word_start, keywords)
+        for regex, word_start, _, name, keywords in style_lexicon.PHRASES if name == reason]
+    plain = compile_lower(source)
+    for text in TEXTS:
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in word_matches(regex, text, word_start)] == expected
+        for start, end in expected:
+            assert any(k in text[start:end] for k in keywords), text[start:end]
+
+
+def test_policy_fast_path_agrees_with_the_interpreter():
+    import celpy
+
+    from moderation.policies import engine
+    from moderation.policies.context import EXAMPLE
+
+    migration = importlib.import_module("moderation.migrations.0002_default_policies")
+    expressions = [expression for _, expression, *_ in migration.POLICIES] + [
+        "has(disclosure.models) && size(disclosure.assistance) >= 2",
+        'disclosure.assistance.exists(a, a == "drafting") && content.length > 100',
+        "content.length / (author.approved_posts - 5) > 1",  # divides by zero here: no match
+    ]
+    contexts = [EXAMPLE, {**EXAMPLE, "disclosure": {**EXAMPLE["disclosure"], "present": False,
+                                                    "human_only": True},
+                          "scores": {**EXAMPLE["scores"], "chat_artifacts": 0.95,
+                                     "combined": 0.99},
+                          "author": {**EXAMPLE["author"], "approved_posts": 5}}]
+
+    def interpreted(expression, context):
+        try:
+            result = engine.compile_expression(expression).evaluate(celpy.json_to_cel(context))
+        except celpy.CELEvalError:
+            return False
+        return isinstance(result, celpy.celtypes.BoolType) and bool(result)
+
+    for context in contexts:
+        expected = [interpreted(expression, context) for expression in expressions]
+        assert engine.evaluate_all(expressions, context) == expected
+        assert [engine.evaluate(expression, context) for expression in expressions] == expected
+    assert any(expected) and not all(expected)
