@@ -25,6 +25,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served locally (no CDN)
     "ai_disclosure",
     "moderation",
     "demo.forum",
@@ -79,6 +83,8 @@ LOGOUT_REDIRECT_URL = "forum:post-list"
 
 # --- the plugin -------------------------------------------------------------------------
 AI_DISCLOSURE_POST_MODEL = "forum.Post"
+# How moderators' decisions reach the forum: hide held, delisted and rejected posts.
+AI_MODERATION_ADAPTER = "demo.forum.adapter.ForumModerationAdapter"
 
 # --- Celery -----------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
@@ -102,3 +108,38 @@ CELERY_BEAT_SCHEDULE = {
     "moderation-sweep-unscreened": {"task": "moderation.sweep_unscreened", "schedule": 300.0},
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# --- REST API (DESIGN §7) ---------------------------------------------------------------
+REST_FRAMEWORK = {
+    # Token first: an unauthenticated request then gets 401 with ``WWW-Authenticate: Token``
+    # (with session first, DRF answers 403). Browsers use the session (and CSRF).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # A safety net: every API view names its own permission classes.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "ai_disclosure.api.base.AutoSchema",
+    "EXCEPTION_HANDLER": "ai_disclosure.api.exceptions.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {
+        # The check endpoint explains refusals precisely; limit it per user.
+        "ai_disclosure_check": os.environ.get("AI_DISCLOSURE_CHECK_RATE", "30/minute"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "django-ai-disclosure API",
+    "DESCRIPTION": (
+        "Disclosure form schema, draft preview and check, disclosures and their revisions "
+        "(``/api/ai-disclosure/v1/``); moderation queue, triage actions and policies "
+        "(``/api/moderation/v1/``); the demo forum's post API (``/api/forum/v1/``). "
+        "Authenticate with the session (browsers, plus the CSRF header) or "
+        "``Authorization: Token <key>``. Every error is JSON: "
+        "``{detail, code, errors: {field: [messages]}}``."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

@@ -1,11 +1,27 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.generic import TemplateView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("ai-disclosure/", include("ai_disclosure.urls")),
+    path("moderation/", include("moderation.urls")),
+    path("api/ai-disclosure/v1/", include("ai_disclosure.api.urls")),
+    path("api/moderation/v1/", include("moderation.api.urls")),
+    path("api/forum/v1/", include("demo.forum.api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The API editor: a static page whose script uses only the public API (demo/static/demo/).
+    path(
+        "editor/",
+        login_required(ensure_csrf_cookie(TemplateView.as_view(template_name="forum/editor.html"))),
+        name="api-editor",
+    ),
     path("", include("demo.forum.urls")),
 ]

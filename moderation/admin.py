@@ -3,7 +3,16 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .forms import PolicyForm
-from .models import Policy, PolicyVersion, ReviewItem, Screening
+from .models import (
+    AuditEntry,
+    AuthorMessage,
+    Escalation,
+    Policy,
+    PolicyVersion,
+    ReasonTemplate,
+    ReviewItem,
+    Screening,
+)
 
 
 class PolicyVersionInline(admin.TabularInline):
@@ -59,14 +68,97 @@ class ScreeningAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadOnlyMixin:
+    """History is written by the services only: the admin shows it and never changes it."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class AuditEntryInline(ReadOnlyMixin, admin.TabularInline):
+    model = AuditEntry
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "decision", "note"]
+    readonly_fields = fields
+    extra = 0
+
+
+class AuthorMessageInline(ReadOnlyMixin, admin.TabularInline):
+    model = AuthorMessage
+    fields = ["created_at", "from_author", "kind", "body"]
+    readonly_fields = fields
+    extra = 0
+
+
 @admin.register(ReviewItem)
 class ReviewItemAdmin(admin.ModelAdmin):
-    list_display = ["post", "status", "priority", "top_score", "held", "created_at"]
-    list_filter = ["status", "held"]
-    list_select_related = ["post"]
+    """Items are decided on the moderation pages; here they are looked up, with their log."""
+
+    list_display = ["post_title", "author", "status", "priority", "top_score", "held",
+                    "claimed_by", "resolved_by", "created_at"]
+    list_filter = ["status", "held", "policies"]
+    search_fields = ["post_title", "author__username"]
+    list_select_related = ["author", "claimed_by", "resolved_by"]
+    date_hierarchy = "created_at"
+    inlines = [AuditEntryInline, AuthorMessageInline]
+    readonly_fields = ["post", "author", "post_title", "status", "priority", "top_score", "held",
+                       "reasons", "evidence", "classifier_versions", "claimed_by", "claimed_at",
+                       "resolved_by", "resolved_at", "decision_note", "author_message",
+                       "appealed_at", "appeal_message", "excluded_moderator", "created_at"]
+    exclude = ["policies"]
 
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """The append-only audit log of every triage action and status change."""
+
+    list_display = ["created_at", "item", "actor", "action", "from_status", "to_status",
+                    "decision"]
+    list_filter = ["action", "decision"]
+    search_fields = ["item__post_title", "actor__username", "note"]
+    list_select_related = ["item", "actor"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(ReasonTemplate)
+class ReasonTemplateAdmin(admin.ModelAdmin):
+    """Reusable explanations moderators pick when deciding."""
+
+    list_display = ["title", "decision", "active", "position"]
+    list_editable = ["active", "position"]
+    list_filter = ["decision", "active"]
+    search_fields = ["title", "message"]
+
+
+@admin.register(Escalation)
+class EscalationAdmin(admin.ModelAdmin):
+    """Authors whose new posts are held; untick "active" to lift an escalation."""
+
+    list_display = ["author", "active", "delists", "created_at"]
+    list_filter = ["active"]
+    list_editable = ["active"]
+    readonly_fields = ["author", "delists", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(AuthorMessage)
+class AuthorMessageAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["created_at", "item", "author", "from_author", "kind"]
+    list_filter = ["kind", "from_author"]
+    list_select_related = ["item", "author"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -67,6 +68,45 @@ class AppSettings:
     def ADAPTER(self) -> str:
         """Dotted path of the class through which moderation acts on the host's posts."""
         return self._setting("ADAPTER", "moderation.adapter.ModerationAdapter")
+
+    @property
+    def CLAIM_MINUTES(self) -> int:
+        """How long a moderator's claim on an item lasts; then another moderator may take it.
+
+        Long enough to read a post and its evidence, short enough that an item a moderator
+        walked away from returns to the queue by itself. Default 15 minutes.
+        """
+        return self._setting("CLAIM_MINUTES", 15)
+
+    @property
+    def CLAIM_EXPIRY(self) -> timedelta:
+        return timedelta(minutes=self.CLAIM_MINUTES)
+
+    @property
+    def UNDO_SECONDS(self) -> int:
+        """How long after a decision its moderator may undo it (default 10 seconds)."""
+        return self._setting("UNDO_SECONDS", 10)
+
+    @property
+    def ESCALATION_DELISTS(self) -> int:
+        """Delisted posts (for undisclosed or misdisclosed AI) after which all of an author's
+        new posts are held for review. 0 turns escalation off. Default 3."""
+        return self._setting("ESCALATION_DELISTS", 3)
+
+    @property
+    def ESCALATION_PRIORITY(self) -> int:
+        """Queue priority of a held post by an escalated author (0–100, default 80)."""
+        return self._setting("ESCALATION_PRIORITY", 80)
+
+    @property
+    def QUEUE_PAGE_SIZE(self) -> int:
+        """Rows per page of the moderation queue (default 50)."""
+        return self._setting("QUEUE_PAGE_SIZE", 50)
+
+    @property
+    def NEW_AUTHOR_DAYS(self) -> int:
+        """Accounts younger than this many days are marked as new in the queue (default 30)."""
+        return self._setting("NEW_AUTHOR_DAYS", 30)
 
 
 app_settings = AppSettings()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ai_disclosure.app_settings import app_settings as disclosure_settings
@@ -130,13 +131,89 @@ class ReviewStatus(models.TextChoices):
 
 #: Statuses in which an item still needs a moderator; a post has at most one such item.
 ACTIVE_STATUSES = (ReviewStatus.OPEN, ReviewStatus.CLAIMED, ReviewStatus.INFO_REQUESTED)
+#: The statuses the queue shows by default (``info_requested`` waits for the author).
+QUEUE_STATUSES = (ReviewStatus.OPEN, ReviewStatus.CLAIMED)
+#: Final decisions; an author may appeal a delist or a reject once.
+DECIDED_STATUSES = (ReviewStatus.APPROVED, ReviewStatus.DELISTED, ReviewStatus.REJECTED)
+APPEALABLE_STATUSES = (ReviewStatus.DELISTED, ReviewStatus.REJECTED)
+
+
+class Decision(models.TextChoices):
+    """What a moderator decides about an item, and the status each decision leads to."""
+
+    APPROVE = "approve", _("Approve")
+    DELIST = "delist", _("Delist")
+    REJECT = "reject", _("Reject")
+    REQUEST_INFO = "request_info", _("Request information")
+
+    @property
+    def status(self) -> str:
+        return {
+            "approve": ReviewStatus.APPROVED,
+            "delist": ReviewStatus.DELISTED,
+            "reject": ReviewStatus.REJECTED,
+            "request_info": ReviewStatus.INFO_REQUESTED,
+        }[self.value]
+
+
+#: The state machine: which status may follow which. Services check every change against it.
+#: Undo (back to ``claimed``) and appeal (back to ``open``) are listed here too.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    ReviewStatus.OPEN: frozenset({
+        ReviewStatus.CLAIMED, ReviewStatus.APPROVED, ReviewStatus.DELISTED,
+        ReviewStatus.REJECTED, ReviewStatus.INFO_REQUESTED,
+    }),
+    ReviewStatus.CLAIMED: frozenset({
+        ReviewStatus.OPEN, ReviewStatus.CLAIMED, ReviewStatus.APPROVED, ReviewStatus.DELISTED,
+        ReviewStatus.REJECTED, ReviewStatus.INFO_REQUESTED,
+    }),
+    ReviewStatus.INFO_REQUESTED: frozenset({
+        ReviewStatus.OPEN, ReviewStatus.CLAIMED, ReviewStatus.APPROVED,
+        ReviewStatus.DELISTED, ReviewStatus.REJECTED,
+    }),
+    ReviewStatus.APPROVED: frozenset({ReviewStatus.CLAIMED}),
+    ReviewStatus.DELISTED: frozenset({ReviewStatus.CLAIMED, ReviewStatus.OPEN}),
+    ReviewStatus.REJECTED: frozenset({ReviewStatus.CLAIMED, ReviewStatus.OPEN}),
+}
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def in_queue(self) -> ReviewItemQuerySet:
+        """Items a moderator should look at: open or claimed (claims may have expired)."""
+        return self.filter(status__in=QUEUE_STATUSES)
+
+    def queue_order(self) -> ReviewItemQuerySet:
+        """Priority first, then the oldest; ``id`` makes the order total (keyset paging)."""
+        return self.order_by("-priority", "created_at", "id")
+
+    def for_rows(self) -> ReviewItemQuerySet:
+        """Everything a queue row shows, in a fixed number of queries."""
+        return self.select_related(
+            "post", "author", "claimed_by", "post__ai_disclosure"
+        ).prefetch_related("post__ai_disclosure__assistance")
 
 
 class ReviewItem(models.Model):
-    """A post waiting for (or decided by) a moderator, with the reasons it was flagged."""
+    """A post waiting for (or decided by) a moderator, with the reasons it was flagged.
+
+    Status changes go through ``services`` only (check the transition, save, write the audit
+    entry, then send the signal); ``TRANSITIONS`` lists the allowed ones.
+    """
 
     post = models.ForeignKey(
         disclosure_settings.POST_MODEL, on_delete=models.CASCADE, related_name="ai_review_items"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("author"),
+        help_text=_("The post's author, copied so the queue can filter and search by author."),
+    )
+    post_title = models.CharField(
+        _("post title"), max_length=300, blank=True,
+        help_text=_("Copied from the post when it is screened, for searching the queue."),
+    )
+    author_approved_posts = models.PositiveIntegerField(
+        _("author's approved posts when flagged"), default=0,
     )
     status = models.CharField(
         _("status"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
@@ -148,6 +225,9 @@ class ReviewItem(models.Model):
         _("reasons"), default=list,
         help_text=_("Policies that fired: name, version, action, priority, reason."),
     )
+    policies = models.ManyToManyField(
+        Policy, blank=True, related_name="review_items", verbose_name=_("policies that fired"),
+    )
     evidence = models.JSONField(_("evidence"), default=dict)
     classifier_versions = models.JSONField(_("classifier versions"), default=dict)
     claimed_by = models.ForeignKey(
@@ -155,13 +235,37 @@ class ReviewItem(models.Model):
         related_name="+", verbose_name=_("claimed by"),
     )
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("decided by"),
+    )
+    resolved_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(
+        _("internal note"), blank=True,
+        help_text=_("For moderators only; never shown to the author."),
+    )
+    author_message = models.TextField(
+        _("message to the author"), blank=True,
+        help_text=_("What the author sees with the decision or the request for information."),
+    )
+    appeal_message = models.TextField(_("appeal"), blank=True)
+    appealed_at = models.DateTimeField(_("appealed"), null=True, blank=True)
+    excluded_moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("excluded moderator"),
+        help_text=_("After an appeal, the moderator who made the first decision may not decide "
+                    "again."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = ReviewItemQuerySet.as_manager()
+
     class Meta:
-        ordering = ["-priority", "created_at"]
+        ordering = ["-priority", "created_at", "id"]
         verbose_name = _("review item")
         verbose_name_plural = _("review items")
+        permissions = [("moderate", _("Can triage the review queue"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["post"],
@@ -172,10 +276,181 @@ class ReviewItem(models.Model):
                 condition=models.Q(top_score__gte=0) & models.Q(top_score__lte=1),
                 name="moderation_item_top_score_range",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ReviewStatus.CLAIMED)
+                | (models.Q(claimed_by__isnull=False) & models.Q(claimed_at__isnull=False)),
+                name="moderation_item_claim_has_holder",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-priority", "created_at"], name="moderation_queue_idx"),
+            # The default queue (open + claimed) in its sort order: an ordered index scan
+            # with LIMIT, however many items were decided.
+            models.Index(
+                fields=["-priority", "created_at", "id"],
+                condition=models.Q(status__in=QUEUE_STATUSES),
+                name="moderation_active_queue_idx",
+            ),
+            # "All statuses" and per-status views in the same order.
+            models.Index(fields=["-priority", "created_at", "id"], name="moderation_all_order_idx"),
+            models.Index(fields=["top_score"], name="moderation_item_score_idx"),
+            models.Index(fields=["author_approved_posts"], name="moderation_item_newauthor_idx"),
+            models.Index(fields=["author", "status"], name="moderation_item_author_idx"),
+            models.Index(fields=["resolved_at"], name="moderation_item_resolved_idx"),
+            models.Index(fields=["created_at"], name="moderation_item_created_idx"),
         ]
 
     def __str__(self) -> str:
-        return str(_("Review of %(post)s") % {"post": self.post})
+        return str(_("Review of %(post)s") % {"post": self.post_title or self.post_id})
+
+    def can_become(self, status: str) -> bool:
+        """Whether the state machine allows moving from the current status to ``status``."""
+        return status in TRANSITIONS.get(self.status, frozenset())
+
+    def claim_expires_at(self):
+        from .app_settings import app_settings
+
+        if self.status != ReviewStatus.CLAIMED or not self.claimed_at:
+            return None
+        return self.claimed_at + app_settings.CLAIM_EXPIRY
+
+    def is_claimed_by_other(self, user, *, now=None) -> bool:
+        """Another moderator holds an unexpired claim on this item."""
+        expires = self.claim_expires_at()
+        return bool(
+            expires and expires > (now or timezone.now()) and self.claimed_by_id != user.pk
+        )
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", _("Flagged")
+    CLAIMED = "claimed", _("Claimed")
+    RELEASED = "released", _("Released")
+    RESOLVED = "resolved", _("Decided")
+    UNDONE = "undone", _("Decision undone")
+    REOPENED = "reopened", _("Reopened")
+    AUTHOR_REPLIED = "author_replied", _("Author replied")
+    APPEALED = "appealed", _("Appealed")
+    ESCALATED = "escalated", _("Author escalated")
+
+
+class AuditEntry(models.Model):
+    """One line of the append-only audit log: who did what to which item, and when.
+
+    Written only through ``services.log_action()``; never updated or deleted by the app.
+    """
+
+    item = models.ForeignKey(
+        ReviewItem, on_delete=models.CASCADE, related_name="audit_entries",
+        verbose_name=_("review item"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("actor"),
+    )
+    action = models.CharField(_("action"), max_length=16, choices=AuditAction.choices)
+    from_status = models.CharField(
+        _("from"), max_length=16, choices=ReviewStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=16, choices=ReviewStatus.choices, blank=True)
+    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["item", "created_at", "id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        indexes = [
+            models.Index(fields=["item", "created_at"], name="moderation_audit_item_idx"),
+            models.Index(fields=["action", "created_at"], name="moderation_audit_action_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} #{self.item_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        # The log is history: entries are only ever created (services.log_action).
+        if not self._state.adding:
+            raise ValueError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+
+class ReasonTemplate(models.Model):
+    """A reusable explanation moderators pick when deciding; edited in the admin."""
+
+    title = models.CharField(_("title"), max_length=120)
+    decision = models.CharField(
+        _("for decision"), max_length=16, choices=Decision.choices, blank=True,
+        help_text=_("Offered with this decision only; blank offers it with every decision."),
+    )
+    message = models.TextField(
+        _("message to the author"),
+        help_text=_("Shown to the author with the decision. Never include scores."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("reason template")
+        verbose_name_plural = _("reason templates")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MessageKind(models.TextChoices):
+    DECISION = "decision", _("Decision")
+    REQUEST = "request", _("Request for information")
+    REPLY = "reply", _("Reply")
+    APPEAL = "appeal", _("Appeal")
+
+
+class AuthorMessage(models.Model):
+    """A message between moderators and a post's author about one review item.
+
+    Moderators' messages are what the author may see; internal notes live on the item.
+    """
+
+    item = models.ForeignKey(
+        ReviewItem, on_delete=models.CASCADE, related_name="messages",
+        verbose_name=_("review item"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ai_moderation_messages",
+        verbose_name=_("post author"),
+    )
+    from_author = models.BooleanField(_("written by the author"), default=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=MessageKind.choices)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message to or from an author")
+        verbose_name_plural = _("messages to and from authors")
+        indexes = [models.Index(fields=["author", "-created_at"], name="moderation_msg_author_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.item_id}"
+
+
+class Escalation(models.Model):
+    """An author whose posts were delisted repeatedly: their new posts are held for review."""
+
+    author = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ai_escalation",
+        verbose_name=_("author"),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    delists = models.PositiveIntegerField(_("delisted posts when escalated"))
+    created_at = models.DateTimeField(_("escalated"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("escalated author")
+        verbose_name_plural = _("escalated authors")
+
+    def __str__(self) -> str:
+        return str(self.author)

@@ -6,3 +6,16 @@ from django.dispatch import Signal
 #: Arguments: ``post`` (the host's post), ``screening`` (Screening), ``review_item``
 #: (ReviewItem or None when no flag/hold policy matched).
 post_screened = Signal()
+
+#: Sent after a moderator's decision on a review item was committed, so the host can react
+#: (notify the author, update reputation, clear caches). What the decision does to the post
+#: itself (hide, show) is applied through the moderation adapter, in the same transaction.
+#: Arguments: ``item`` (ReviewItem), ``decision`` (a ``Decision`` value: "approve", "delist",
+#: "reject", "request_info"), ``moderator`` (the user who decided), ``post`` (the host's post).
+review_resolved = Signal()
+
+#: Sent after an item returned to the queue: a decision was undone, the author replied or
+#: edited the post after a request for information, or the author appealed.
+#: Arguments: ``item`` (ReviewItem), ``reason`` ("undo", "author_replied", "author_edited",
+#: "appeal"), ``user`` (who caused it), ``post`` (the host's post).
+review_reopened = Signal()

@@ -3,9 +3,22 @@ from django.db import models
 from django.urls import reverse
 
 
+class Visibility(models.TextChoices):
+    """How moderation left the post (set by ``demo.forum.adapter.ForumModerationAdapter``)."""
+
+    VISIBLE = "", "Visible"
+    HELD = "held", "Held for review"
+    DELISTED = "delisted", "Delisted"
+    REJECTED = "rejected", "Removed"
+
+
 class PostQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
+
+    def listed(self):
+        """What readers see in listings: neither held, delisted nor removed."""
+        return self.filter(visibility=Visibility.VISIBLE)
 
     def for_listing(self):
         """Everything a listing row shows, in a fixed number of queries."""
@@ -23,6 +36,9 @@ class Post(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE, blank=True
+    )
 
     objects = PostQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from moderation import services as moderation_services
 
 from .models import Post
 
@@ -16,6 +17,8 @@ def publish_post(*, author, title: str, body: str, disclosure: DisclosureData) -
     if not disclosure.is_empty():  # only possible with AI_DISCLOSURE_REQUIRED = False
         disclosure_services.save_disclosure(post=post, user=author, data=disclosure)
     disclosure_services.rendered_post(post)  # stored now, not on the first view
+    # An escalated author's post is held at once; screening adds its review item.
+    moderation_services.hold_if_escalated(post=post)
     return post
 
 
@@ -28,4 +31,6 @@ def edit_post(*, post: Post, editor, title: str, body: str, disclosure: Disclosu
     if not disclosure.is_empty():
         disclosure_services.save_disclosure(post=post, user=editor, data=disclosure)
     disclosure_services.rendered_post(post)
+    # Moderators asked this author for information: the edit is an answer.
+    moderation_services.note_post_edited(post=post, editor=editor)
     return post

@@ -1,18 +1,25 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from ai_disclosure import selectors, services
 from ai_disclosure.forms import DisclosureForm, ReaderPreferenceForm
+from moderation import selectors as moderation_selectors
+from moderation import services as moderation_services
+from moderation.models import ReviewItem
+from moderation.permissions import is_moderator
+from moderation.triage_forms import AuthorMessageForm
 
 from . import services as forum_services
 from .forms import PostForm
-from .models import Post
+from .models import Post, Visibility
 
 
 def post_list(request):
-    posts = Post.objects.published().for_listing()[:50]
+    posts = Post.objects.published().listed().for_listing()[:50]
     collapse = selectors.collapses_mostly_ai(request.user)
     return render(
         request,
@@ -27,6 +34,10 @@ def post_list(request):
 
 def post_detail(request, pk: int):
     post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
+    if post.visibility in (Visibility.HELD, Visibility.REJECTED) and not (
+        request.user.pk == post.author_id or is_moderator(request.user)
+    ):
+        raise Http404("No such post.")
     return render(
         request,
         "forum/post_detail.html",
@@ -92,3 +103,45 @@ def _edit(request, *, post: Post | None):
             "preview": preview,
         },
     )
+
+
+@login_required
+def my_posts(request):
+    """The author's own posts with their review state and the moderators' messages, never
+    scores, reasons or internal notes (``moderation.selectors.author_review_states``)."""
+    posts = Post.objects.filter(author=request.user).for_listing().order_by("-created_at")
+    states = moderation_selectors.author_review_states(author=request.user)
+    return render(request, "forum/my_posts.html", {
+        "rows": [(post, states.get(post.pk)) for post in posts],
+        "escalated": moderation_selectors.is_escalated(request.user),
+        "form": AuthorMessageForm(),
+    })
+
+
+def _author_action(request, item_id: int, service, done: str):
+    item = get_object_or_404(ReviewItem, pk=item_id, author=request.user)
+    form = AuthorMessageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Write a message first.")
+        return redirect("forum:my-posts")
+    try:
+        service(item=item, author=request.user, message=form.cleaned_data["message"])
+    except (moderation_services.ModerationError, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, done)
+    return redirect("forum:my-posts")
+
+
+@login_required
+@require_POST
+def reply_to_moderators(request, item_id: int):
+    return _author_action(request, item_id, moderation_services.reply_to_request,
+                          "Thanks. Your reply was sent; a moderator will look again.")
+
+
+@login_required
+@require_POST
+def appeal_decision(request, item_id: int):
+    return _author_action(request, item_id, moderation_services.appeal,
+                          "Your appeal was sent. A different moderator will review the post.")

@@ -1,0 +1,266 @@
+"""What the editor endpoints compute: the form schema, a draft's preview, and its check.
+
+Pure reads and computations over the existing rules (``rules.validate_disclosure``), the
+renderer (``services.render_body``) and the admin-edited vocabularies (``selectors``); nothing
+here writes. The rules are never restated: errors come from ``validate_disclosure``, exactly as
+for the HTML form, and the nudges below are hints that never block a post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .. import rendering, selectors, services
+from ..app_settings import app_settings
+from ..blocks import KNOWN_ATTRIBUTES, LLM_OUTPUT_TYPE
+from ..forms import MAX_MODEL_NAME, MAX_MODELS, DisclosureForm
+from ..models import FORM_VERSION, AIShareEstimate, AssistanceKind, Expertise
+from ..rules import DETAIL_FIELDS, DisclosureData, implied_kinds, validate_disclosure
+
+#: The kind of input each form field is, for an editor building its own widgets.
+FIELD_KINDS = {
+    "human_only": "boolean",
+    "assistance": "multiple_choice",
+    "models_used": "list",
+    "ai_share_estimate": "choice",
+    "description": "text",
+    "verification": "text",
+    "expertise": "choice",
+}
+
+
+def form_schema() -> dict:
+    """Everything an editor needs to build the disclosure form and the AI-block tools.
+
+    Labels, help texts and wording come from the HTML form (and so from the admin's wording),
+    so both forms always say the same thing.
+    """
+    form = DisclosureForm()
+    kinds = list(selectors.assistance_kinds())
+    block_types = selectors.block_types()
+    choices = {
+        "assistance": [
+            {"value": kind.slug, "label": kind.label, "description": kind.description}
+            for kind in kinds
+        ],
+        "ai_share_estimate": [
+            {"value": value, "label": str(label), "description": ""}
+            for value, label in AIShareEstimate.choices
+        ],
+        "expertise": [
+            {"value": value, "label": str(label), "description": ""}
+            for value, label in Expertise.choices
+        ],
+    }
+    limits = {
+        "models_used": {"max_items": MAX_MODELS, "max_length": MAX_MODEL_NAME},
+        "description": {"min_length": app_settings.DESCRIPTION_MIN_LENGTH},
+        "verification": {"min_length": app_settings.VERIFICATION_MIN_LENGTH},
+    }
+    fields = [
+        {
+            "name": name,
+            "kind": FIELD_KINDS[name],
+            "label": str(form.fields[name].label or ""),
+            "help_text": str(form.fields[name].help_text or ""),
+            "choices": choices.get(name, []),
+            "suggestions": list(app_settings.MODEL_SUGGESTIONS) if name == "models_used" else [],
+            "min_length": limits.get(name, {}).get("min_length"),
+            "max_length": limits.get(name, {}).get("max_length"),
+            "max_items": limits.get(name, {}).get("max_items"),
+        }
+        for name in FIELD_KINDS
+    ]
+    return {
+        "form_version": FORM_VERSION,
+        "required": app_settings.REQUIRED,
+        "wording": form.wording,
+        "fields": fields,
+        "assistance_kinds": [
+            {
+                "slug": kind.slug,
+                "label": kind.label,
+                "description": kind.description,
+                "requires_verification": kind.requires_verification,
+            }
+            for kind in kinds
+        ],
+        "block_types": [
+            {
+                "slug": block_type.slug,
+                "label": str(block_type.label),
+                "implies_assistance": block_type.assistance_kind,
+                "opening": f':::{block_type.slug}{{model="…"}}',
+                "closing": ":::",
+                "example": f':::{block_type.slug}{{model="Claude Opus 4.6" note="…"}}\n'
+                + _("Text the AI wrote, with **Markdown**.")
+                + "\n:::",
+            }
+            for block_type in block_types
+        ],
+        "block_syntax": {
+            "attributes": list(KNOWN_ATTRIBUTES),
+            "description": _(
+                "Generic-directive containers at the top level of the post, outside fenced "
+                "code: a line “:::type{model=\"…\" note=\"…\"}”, the text, and a line “:::”. "
+                "Blocks cannot be nested."
+            ),
+            "alternative": _(
+                "LessWrong's “%%%%%% llm-output model=\"…\"” … “%%%%%% /llm-output” is read as "
+                "%(type)s."
+            )
+            % {"type": LLM_OUTPUT_TYPE},
+        },
+        "rules": _rules(kinds),
+        "limits": {
+            "max_body_bytes": app_settings.MAX_BODY_BYTES,
+            "description_min_length": app_settings.DESCRIPTION_MIN_LENGTH,
+            "verification_min_length": app_settings.VERIFICATION_MIN_LENGTH,
+            "max_models": MAX_MODELS,
+            "max_model_name_length": MAX_MODEL_NAME,
+        },
+    }
+
+
+def _rules(kinds: Sequence[AssistanceKind]) -> list[dict]:
+    """The rules ``validate_disclosure`` enforces, described for people and for code."""
+    needing_check = [kind.slug for kind in kinds if kind.requires_verification]
+    return [
+        {
+            "id": "human_only_or_details",
+            "text": _("Tick “100% human-written”, or describe how AI was used — not both: "
+                      "details given with the tick are refused, not dropped."),
+            "fields": ["human_only", *DETAIL_FIELDS],
+        },
+        {
+            "id": "human_only_without_blocks",
+            "text": _("A post with AI blocks cannot be ticked 100% human-written."),
+            "fields": ["human_only"],
+        },
+        {
+            "id": "details_required",
+            "text": _("Without the tick: at least one kind of help, the models, an estimate of "
+                      "the AI's share, what the AI did and whether an expert reviewed it."),
+            "fields": ["assistance", "models_used", "ai_share_estimate", "description",
+                       "expertise"],
+        },
+        {
+            "id": "blocks_imply_kinds",
+            "text": _("Each AI block type implies a kind of help (see block_types), which must "
+                      "be ticked."),
+            "fields": ["assistance"],
+        },
+        {
+            "id": "description_min_length",
+            "text": _("“What the AI did” needs at least %(min)d characters.")
+            % {"min": app_settings.DESCRIPTION_MIN_LENGTH},
+            "fields": ["description"],
+        },
+        {
+            "id": "verification_required",
+            "text": _("Kinds that produce claims (%(kinds)s) need at least %(min)d characters on "
+                      "how the output was checked.")
+            % {"kinds": ", ".join(needing_check), "min": app_settings.VERIFICATION_MIN_LENGTH},
+            "fields": ["verification"],
+            "kinds": needing_check,
+        },
+    ]
+
+
+def preview(body: str) -> rendering.Rendered:
+    """Render a draft body, refusing one above the size limit (``ValidationError``)."""
+    services.validate_body(body)
+    return services.render_body(body)
+
+
+def rule_errors(data: DisclosureData, blocks: Sequence[rendering.Block]) -> dict[str, list[str]]:
+    """The disclosure's rule violations, field → messages (empty when it is fine)."""
+    try:
+        validate_disclosure(
+            data,
+            blocks=blocks,
+            kinds={kind.slug: kind for kind in selectors.assistance_kinds()},
+            block_types=selectors.block_types(),
+        )
+    except ValidationError as error:
+        return error.message_dict
+    return {}
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """A hint that does not block the post: something a careful author would want to know."""
+
+    field: str
+    message: str
+
+
+@dataclass
+class DraftCheck:
+    """The result of :func:`check`."""
+
+    rendered: rendering.Rendered
+    errors: dict[str, list[str]]
+    nudges: list[Nudge] = field(default_factory=list)
+    suggested_assistance: list[str] = field(default_factory=list)
+    suggested_models: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def check(body: str, data: DisclosureData) -> DraftCheck:
+    """Validate a draft's disclosure against its body, and add nudges.
+
+    Raises ``ValidationError`` (code ``too_large``) for an oversize body, like ``preview``.
+    """
+    rendered = preview(body)
+    errors = rule_errors(data, rendered.blocks)
+    implied = implied_kinds(rendered.blocks, selectors.block_types())
+    block_models = sorted({block.model for block in rendered.blocks if block.model})
+    result = DraftCheck(
+        rendered=rendered,
+        errors=errors,
+        suggested_assistance=sorted(implied),
+        suggested_models=block_models,
+    )
+    if data.human_only:
+        return result
+    missing_models = [name for name in block_models if name not in data.models_used]
+    if missing_models and data.models_used:
+        result.nudges.append(
+            Nudge("models_used", _("Your AI blocks name %(models)s; add them to the models.")
+                  % {"models": ", ".join(missing_models)})
+        )
+    if data.ai_share_estimate in AIShareEstimate.values and rendered.blocks:
+        low, high = AIShareEstimate(data.ai_share_estimate).bounds
+        share = rendered.ai_share
+        if share > high + 0.05 or share < low - 0.05:
+            result.nudges.append(
+                Nudge(
+                    "ai_share_estimate",
+                    _("Your AI blocks hold %(share)d%% of the text, but you estimated "
+                      "“%(estimate)s”. Check the estimate or the blocks.")
+                    % {
+                        "share": round(share * 100),
+                        "estimate": AIShareEstimate(data.ai_share_estimate).label,
+                    },
+                )
+            )
+    writing_kinds = {"drafting", "translation"} & data.assistance
+    if writing_kinds and not rendered.blocks:
+        result.nudges.append(
+            Nudge(
+                "assistance",
+                _("You said the AI helped with %(kinds)s, but the post has no AI blocks. Mark "
+                  "the passages it wrote (“Insert AI section”) so readers can see which they "
+                  "are.")
+                % {"kinds": ", ".join(sorted(writing_kinds))},
+            )
+        )
+    return result

@@ -1,0 +1,56 @@
+"""Who may call the editor API. Each class's docstring (first paragraph) is shown in the OpenAPI
+document as "Who may call" (``base.AutoSchema``), so keep it a sentence for people."""
+
+from __future__ import annotations
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, IsAuthenticated
+from rest_framework.request import Request
+
+from ..adapter import get_adapter
+
+#: Users with this permission read every disclosure and its revisions (moderators). It is
+#: Django's own "view" permission of the model, so superusers have it, the admin honours it,
+#: and a forum grants it to its moderators' group; ``ai_disclosure`` needs no moderation app.
+REVIEWER_PERMISSION = "ai_disclosure.view_disclosure"
+
+
+def can_review(user) -> bool:
+    """Whether ``user`` may read any post's disclosure (a moderator)."""
+    return bool(user and user.is_authenticated and user.has_perm(REVIEWER_PERMISSION))
+
+
+def is_author(user, post: Model) -> bool:
+    author = get_adapter().get_author(post)
+    return bool(user and user.is_authenticated and author is not None and author.pk == user.pk)
+
+
+class Anyone(AllowAny):
+    """Anyone, logged in or not."""
+
+
+class LoggedIn(IsAuthenticated):
+    """Any logged-in user (session or token)."""
+
+
+class PostAuthorWritesReviewersRead(BasePermission):
+    """The post's author reads and writes; moderators (``ai_disclosure.view_disclosure``)
+    read. Others get 403 for a published post and 404 for a draft, so nobody learns that
+    someone else's draft exists."""
+
+    message = _("Only the post's author may change its disclosure; moderators may read it.")
+
+    def has_permission(self, request: Request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request: Request, view, post: Model) -> bool:
+        if is_author(request.user, post):
+            return True
+        reviewer = can_review(request.user)
+        if reviewer and request.method in SAFE_METHODS:
+            return True
+        if not reviewer and not get_adapter().is_published(post):
+            raise NotFound()
+        return False

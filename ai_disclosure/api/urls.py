@@ -1,0 +1,20 @@
+"""Include with ``path("api/ai-disclosure/v1/", include("ai_disclosure.api.urls"))``."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "ai_disclosure_api"
+
+# Ids are captured as strings so a malformed id gets the API's JSON 404, not an HTML page.
+urlpatterns = [
+    path("schema/", views.FormSchemaView.as_view(), name="form-schema"),
+    path("preview/", views.PreviewView.as_view(), name="preview"),
+    path("check/", views.CheckView.as_view(), name="check"),
+    path("posts/<str:post_id>/disclosure/", views.DisclosureView.as_view(), name="disclosure"),
+    path(
+        "posts/<str:post_id>/disclosure/revisions/",
+        views.RevisionListView.as_view(),
+        name="revisions",
+    ),
+]

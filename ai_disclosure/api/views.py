@@ -1,0 +1,184 @@
+"""The editor API (DESIGN §7): form schema, preview, check, a post's disclosure and revisions.
+
+Each view validates its input with a serializer and calls one service or selector.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Model
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .. import selectors, services
+from ..adapter import get_post_model
+from ..models import Disclosure, DisclosureRevision
+from ..rendering import Block
+from . import drafts, serializers
+from .base import ApiView, error_responses, get_object_or_404, object_id_parameter
+from .exceptions import UnprocessableEntity
+from .permissions import Anyone, LoggedIn, PostAuthorWritesReviewersRead
+from .throttles import CheckThrottle
+
+TAGS = ["ai-disclosure"]
+
+
+class FormSchemaView(ApiView):
+    permission_classes = [Anyone]
+    authentication_classes: list = []  # public and cacheable: no session, no CSRF
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="ai_disclosure_form_schema",
+        summary="The disclosure form, described",
+        description="Fields with labels, help texts and choices; assistance kinds; AI block "
+        "types with their Markdown syntax; the rules and limits; the wording; the form version.",
+        responses={200: serializers.FormSchemaSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        return Response(serializers.FormSchemaSerializer(drafts.form_schema()).data)
+
+
+class PreviewView(ApiView):
+    permission_classes = [LoggedIn]
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="ai_disclosure_preview",
+        summary="Render a draft",
+        description="Sanitized HTML, the parsed AI blocks, the measured AI share and warnings "
+        "with line numbers. Nothing is stored.",
+        request=serializers.PreviewDraftSerializer,
+        responses={200: serializers.PreviewSerializer, **error_responses(400, 401, 403, 413)},
+    )
+    def post(self, request: Request) -> Response:
+        incoming = serializers.PreviewDraftSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        rendered = drafts.preview(incoming.validated_data["body"])
+        return Response(serializers.PreviewSerializer(rendered).data)
+
+
+class CheckView(ApiView):
+    permission_classes = [LoggedIn]
+    throttle_classes = [CheckThrottle]
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="ai_disclosure_check",
+        summary="Check a draft's disclosure",
+        description="The rule violations the disclosure would be refused for (the same rules "
+        "as the form), hints that do not block the post, and the preview. Throttled per user.",
+        request=serializers.CheckDraftSerializer,
+        responses={200: serializers.CheckSerializer, **error_responses(400, 401, 403, 413, 429)},
+    )
+    def post(self, request: Request) -> Response:
+        incoming = serializers.CheckDraftSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        result = drafts.check(
+            incoming.validated_data["body"],
+            serializers.disclosure_data(incoming.validated_data["disclosure"]),
+        )
+        return Response(serializers.CheckSerializer(result).data)
+
+
+POST_ID = object_id_parameter("post_id", get_post_model(), "The post's id.")
+
+
+class PostObjectMixin:
+    """Looks up ``post_id`` and checks the object permission (404 hides others' drafts)."""
+
+    def get_post(self, request: Request, post_id: str) -> Model:
+        post = get_object_or_404(get_post_model()._default_manager.all(), post_id)
+        self.check_object_permissions(request, post)
+        return post
+
+
+def disclosure_representation(disclosure: Disclosure) -> dict:
+    """The disclosure as ``DisclosureSerializer`` shows it."""
+    revision = disclosure.revisions.order_by("-number").values_list("number", flat=True).first()
+    return serializers.DisclosureSerializer(
+        {
+            **services.snapshot(disclosure),
+            "post": str(disclosure.post_id),
+            "summary": selectors.summarize(disclosure),
+            "revision": revision or 0,
+            "created_at": disclosure.created_at,
+            "updated_at": disclosure.updated_at,
+        }
+    ).data
+
+
+class DisclosureView(PostObjectMixin, ApiView):
+    permission_classes = [PostAuthorWritesReviewersRead]
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="ai_disclosure_disclosure_read",
+        summary="A post's disclosure",
+        parameters=[POST_ID],
+        responses={200: serializers.DisclosureSerializer, **error_responses(401, 403, 404)},
+    )
+    def get(self, request: Request, post_id: str) -> Response:
+        post = self.get_post(request, post_id)
+        disclosure = selectors.disclosure_for(post)
+        if disclosure is None:
+            raise NotFound(_("This post has no disclosure yet."))
+        return Response(disclosure_representation(disclosure))
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="ai_disclosure_disclosure_write",
+        summary="Save a post's disclosure",
+        description="Replaces the disclosure and appends a revision. The rules are checked "
+        "against the post's current body: a missing or contradictory disclosure is refused "
+        "with 422, listing each field. 201 when the post had no disclosure before.",
+        parameters=[POST_ID],
+        request=serializers.DisclosureWriteSerializer,
+        responses={
+            200: serializers.DisclosureSerializer,
+            201: serializers.DisclosureSerializer,
+            **error_responses(400, 401, 403, 404, 422),
+        },
+    )
+    def put(self, request: Request, post_id: str) -> Response:
+        post = self.get_post(request, post_id)
+        incoming = serializers.DisclosureWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.to_data()
+        blocks = [Block(**block) for block in services.rendered_post(post).blocks]
+        if errors := drafts.rule_errors(data, blocks):
+            raise UnprocessableEntity(errors, code="disclosure_incomplete")
+        existed = Disclosure.objects.filter(post=post).exists()
+        disclosure = services.save_disclosure(post=post, user=request.user, data=data)
+        return Response(
+            disclosure_representation(disclosure),
+            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+        )
+
+
+class RevisionListView(PostObjectMixin, ApiView):
+    permission_classes = [PostAuthorWritesReviewersRead]
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="ai_disclosure_revisions",
+        summary="A disclosure's revision history",
+        description="Every save, oldest first: who, when, under which form version, the "
+        "disclosure as saved and what changed. Empty when the post has no disclosure.",
+        parameters=[POST_ID],
+        responses={
+            200: OpenApiResponse(serializers.RevisionSerializer(many=True)),
+            **error_responses(401, 403, 404),
+        },
+    )
+    def get(self, request: Request, post_id: str) -> Response:
+        post = self.get_post(request, post_id)
+        revisions = (
+            DisclosureRevision.objects.filter(disclosure__post=post)
+            .select_related("changed_by")
+            .order_by("number")
+        )
+        return Response(serializers.RevisionSerializer(revisions, many=True).data)

@@ -1,0 +1,92 @@
+"""The demo forum's post API: ``POST /api/forum/v1/posts/`` — the pattern a host forum copies.
+
+A post and its disclosure are created in one transaction (``services.publish_post``), and a
+post without a complete disclosure is refused with 422 listing each missing or contradictory
+field, so API and agent clients cannot skip the disclosure.
+"""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from ai_disclosure import selectors
+from ai_disclosure import services as disclosure_services
+from ai_disclosure.api import drafts
+from ai_disclosure.api.base import ApiView, StrictSerializer, TextField, error_responses
+from ai_disclosure.api.exceptions import UnprocessableEntity
+from ai_disclosure.api.permissions import LoggedIn
+from ai_disclosure.api.serializers import DisclosureWriteSerializer, disclosure_data
+
+from . import services
+from .models import Post
+
+
+class PostCreateSerializer(StrictSerializer):
+    title = TextField(max_length=Post._meta.get_field("title").max_length)
+    body = TextField(trim_whitespace=False, help_text="Markdown, with AI blocks.")
+    disclosure = DisclosureWriteSerializer(
+        required=False,
+        help_text="How AI was used. Required (unless AI_DISCLOSURE_REQUIRED is off): without "
+        "it, or with an incomplete one, the post is refused with 422.",
+    )
+
+
+class PostSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="The post's page.")
+    published_at = serializers.DateTimeField()
+    disclosure_summary = serializers.CharField(help_text="The one line readers see.")
+    ai_share = serializers.FloatField(help_text="Measured share of the text in AI blocks.")
+
+
+class PostCreateView(ApiView):
+    permission_classes = [LoggedIn]
+
+    @extend_schema(
+        tags=["forum"],
+        operation_id="forum_post_create",
+        summary="Publish a post with its disclosure",
+        description="Creates the post and its disclosure in one transaction. A missing, "
+        "incomplete or contradictory disclosure is refused with 422; ``errors`` lists each "
+        "field as ``disclosure.<field>``.",
+        request=PostCreateSerializer,
+        responses={201: PostSerializer, **error_responses(400, 401, 403, 413, 422)},
+    )
+    def post(self, request: Request) -> Response:
+        incoming = PostCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        values = incoming.validated_data
+        disclosure = disclosure_data(values.get("disclosure"))
+        rendered = drafts.preview(values["body"])  # refuses an oversize body (413)
+        if errors := drafts.rule_errors(disclosure, rendered.blocks):
+            raise UnprocessableEntity(
+                {f"disclosure.{name}": messages for name, messages in errors.items()},
+                detail=_("The post needs a complete disclosure; see the messages of each field."),
+                code="disclosure_incomplete",
+            )
+        post = services.publish_post(
+            author=request.user, title=values["title"], body=values["body"], disclosure=disclosure
+        )
+        return Response(
+            PostSerializer(
+                {
+                    "id": post.pk,
+                    "title": post.title,
+                    "url": post.get_absolute_url(),
+                    "published_at": post.published_at,
+                    "disclosure_summary": selectors.summarize(selectors.disclosure_for(post)),
+                    "ai_share": disclosure_services.rendered_post(post).ai_share,
+                }
+            ).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+app_name = "forum_api"
+urlpatterns = [path("posts/", PostCreateView.as_view(), name="post-create")]

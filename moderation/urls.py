@@ -1,0 +1,19 @@
+"""Moderator pages; include at a prefix of your choice, e.g. ``path("moderation/", …)``."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("next/", views.next_item, name="next"),
+    path("bulk/", views.bulk, name="bulk"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("items/<int:pk>/", views.item_detail, name="item"),
+    path("items/<int:pk>/claim/", views.claim, name="claim"),
+    path("items/<int:pk>/release/", views.release, name="release"),
+    path("items/<int:pk>/resolve/", views.resolve, name="resolve"),
+    path("items/<int:pk>/undo/", views.undo, name="undo"),
+]
