@@ -1,17 +1,23 @@
 """The combined "likely undisclosed AI" score.
 
-The style lexicon's calibrated log-odds carry the score; the n-gram model's log-odds, centred on
-the typical human training text, nudge it with a small fixed weight (``training.train`` writes
-both into the model file). A chat-artifact find counts on its own: the combined score is the
-larger of that stacked probability and the chat-artifacts score. The ``flag_threshold`` is set
-at training time above nearly all human training texts and never below a floor chosen by
-held-out checks, so that a flag means strong evidence.
+A logistic stack with few, sign-constrained weights (``training.train`` fits them and writes
+them into the model file): the style lexicon's calibrated log-odds, the n-gram model's log-odds
+centred on the typical human training text (with a small fixed weight: the n-gram model learns
+old generators and transfers poorly), and the :mod:`.stylometry` measures of assistant habits
+(discourse-marker openers, abstract triads, trailing participial clauses, em dashes, uniform
+sentences; each may only raise the score) and of human habits (contractions, informal marks,
+typing slips, first person; each may only lower it). A chat-artifact find counts on its own:
+the combined score is the larger of the stacked probability and the chat-artifacts score.
+
+The ``flag_threshold`` is set at training time above nearly all human training texts and never
+below a floor chosen by held-out checks on human prose of other registers, so a flag means
+strong evidence.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +26,21 @@ from .chat_artifacts import ChatArtifactsClassifier
 from .model_file import load_section
 from .ngram import NgramClassifier
 from .style_lexicon import StyleLexiconClassifier
+from .stylometry import FEATURE_NAMES, measure
 
 _EPSILON = 1e-4
+_FEATURE_REASONS = {
+    "discourse_openers": "sentences opened by 'Additionally,' / 'Overall,' and the like",
+    "abstract_triads": "lists of three abstract nouns",
+    "participial_clauses": "trailing clauses such as ', highlighting the ...'",
+    "em_dashes": "em dashes",
+    "markdown_emphasis": "Markdown emphasis left in the text",
+    "uniform_sentences": "sentences of uniform length",
+    "contractions": "contractions (a human habit)",
+    "informal_marks": "informal marks such as 'lol', '!!' or a lower-case 'i' (a human habit)",
+    "typing_slips": "typing slips (a human habit)",
+    "first_person": "first-person narration (a human habit)",
+}
 
 
 def logit(probability: float) -> float:
@@ -30,15 +49,30 @@ def logit(probability: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def stacked_log_odds(section: Mapping[str, Any], scores: Mapping[str, float],
+                     features: Sequence[float] = ()) -> float:
+    """The stack's log-odds for per-classifier ``scores`` and stylometry ``features``."""
+    z = section["intercept"] + sum(
+        weight * logit(scores[name]) for name, weight in section["weights"].items())
+    feature_weights = section.get("feature_weights")
+    if feature_weights and features:
+        # No one assistant habit can flag a text on its own (some people love em dashes).
+        cap = section.get("max_feature_log_odds", math.inf)
+        z += sum(min(weight * value, cap)
+                 for weight, value in zip(feature_weights, features, strict=True))
+    return z
+
+
 class CombinedClassifier:
-    """Scores "likely undisclosed AI" from the chat-artifact, style-lexicon and n-gram scores.
+    """Scores "likely undisclosed AI" from the text scores and the stylometry measures.
 
     If ``context["other_scores"]`` already holds the three text scores (the screening pipeline
-    runs every classifier anyway), they are reused instead of scoring the text again.
+    runs every classifier anyway), they are reused instead of scoring the text again; the
+    stylometry measures are cheap and always taken from ``text``.
     """
 
     name = "combined"
-    version = "1.0"
+    version = "2.0"
 
     def __init__(self, model_path: str | Path | None = None) -> None:
         self.section = load_section("combined", model_path)
@@ -50,16 +84,18 @@ class CombinedClassifier:
         }
 
     @staticmethod
-    def combine_with(section: Mapping[str, Any], scores: Mapping[str, float]) -> float:
-        """Combine per-classifier ``scores`` with the parameters of a model ``section``."""
-        z = section["intercept"] + sum(
-            weight * logit(scores[name]) for name, weight in section["weights"].items())
+    def combine_with(section: Mapping[str, Any], scores: Mapping[str, float],
+                     features: Sequence[float] = ()) -> float:
+        """Combine per-classifier ``scores`` and stylometry ``features`` (in the order of
+        ``stylometry.FEATURE_NAMES``; empty to leave them out) with a model ``section``."""
+        z = stacked_log_odds(section, scores, features)
         stacked = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
         return round(max(stacked, scores.get("chat_artifacts", 0.0)), 4)
 
-    def combine(self, scores: Mapping[str, float]) -> float:
-        """Combine per-classifier scores into the calibrated combined probability."""
-        return self.combine_with(self.section, scores)
+    def combine(self, scores: Mapping[str, float], features: Sequence[float] = ()) -> float:
+        """Combine per-classifier scores and stylometry measures into the calibrated
+        combined probability."""
+        return self.combine_with(self.section, scores, features)
 
     def text_scores(self, text: str) -> dict[str, float]:
         """Score ``text`` with each underlying text classifier."""
@@ -72,9 +108,15 @@ class CombinedClassifier:
             scores = {name: float(given[name]) for name in self.classifiers}
         else:
             scores = self.text_scores(text)
-        combined = self.combine(scores)
-        evidence = tuple(
+        features = measure(text)
+        combined = self.combine(scores, features)
+        evidence = [
             Evidence(0, 0, f"{name} score {value:.2f}", round(value, 4))
-            for name, value in sorted(scores.items(), key=lambda item: -item[1])
-        )
-        return Result(combined, evidence)
+            for name, value in scores.items()
+        ]
+        for name, weight, value in zip(FEATURE_NAMES, self.section.get("feature_weights", ()),
+                                       features, strict=False):
+            if weight and value:
+                evidence.append(Evidence(0, 0, _FEATURE_REASONS[name], round(weight * value, 4)))
+        evidence.sort(key=lambda item: -item.weight)
+        return Result(combined, tuple(evidence))

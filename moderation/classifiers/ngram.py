@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -74,6 +75,9 @@ DENSE_FEATURES = (
 _MAX_EVIDENCE = 3
 _CACHE_SIZE = 50_000  # distorted tokens remembered per classifier
 _MATTR_WINDOW = 50
+# 1 + log(count) for the small counts nearly every gram has (the same floats math.log gives).
+_LOG_TABLE_SIZE = 64
+_ONE_PLUS_LOG = [0.0] + [1.0 + math.log(count) for count in range(1, _LOG_TABLE_SIZE)]
 
 
 def _shape(word: str) -> str:
@@ -171,7 +175,7 @@ class NgramClassifier:
     """Logistic regression over distorted-text n-grams and stylometric measures."""
 
     name = "ngram"
-    version = "1.0"
+    version = "1.1"
 
     def __init__(self, model_path: str | Path | None = None, *,
                  section: Mapping[str, Any] | None = None) -> None:
@@ -226,16 +230,18 @@ class NgramClassifier:
         counts = Counter(names)
         counts.update(bigrams)
         counts.update(trigrams)
-        known = weights.keys() & counts.keys()
-        values = {gram: 1.0 + math.log(counts[gram]) for gram in known}
+        grams = list(weights.keys() & counts.keys())
+        gram_counts = list(map(counts.__getitem__, grams))
+        values = [_ONE_PLUS_LOG[count] if count < _LOG_TABLE_SIZE else 1.0 + math.log(count)
+                  for count in gram_counts]
         # fsum: exactly rounded, so the result does not depend on the set's iteration order
         # (which varies with string hashing from one process to the next).
-        norm = math.sqrt(math.fsum(value * value for value in values.values())) or 1.0
+        norm = math.sqrt(math.fsum([value * value for value in values])) or 1.0
+        contribution = [weights[gram] * value / norm
+                        for gram, value in zip(grams, values, strict=True)]
+        z = self.intercept + math.fsum(contribution)
         # Each occurrence of a gram gets an equal share of the gram's contribution.
-        share = {gram: weights[gram] * value / norm / counts[gram]
-                 for gram, value in values.items()}
-        z = self.intercept + math.fsum(
-            weights[gram] * value / norm for gram, value in values.items())
+        share = dict(zip(grams, map(operator.truediv, contribution, gram_counts), strict=True))
         dense = _dense_features(text, sentence_words)
         for value, mean, scale, weight in zip(dense, self.dense_mean, self.dense_scale,
                                               self.dense_weights, strict=True):

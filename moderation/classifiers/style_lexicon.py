@@ -343,7 +343,7 @@ class StyleLexiconClassifier:
     """Scores the density of excess AI vocabulary and chat-assistant phrase templates."""
 
     name = "style_lexicon"
-    version = "1.0"
+    version = "1.1"
 
     def __init__(self, model_path: str | Path | None = None, *,
                  section: Mapping[str, Any] | None = None) -> None:

@@ -47,6 +47,7 @@ from .style_lexicon import (
     lexicon_hits,
     weighted_rate,
 )
+from .stylometry import FEATURE_NAMES, SIGNS, measure
 
 SEED = 20240601
 LABELS = ("human", "ai")
@@ -63,6 +64,12 @@ MIN_VOCABULARY_DF = 5
 NGRAM_C = 0.5
 CV_FOLDS = 5
 NGRAM_STACK_WEIGHT = 0.25
+# The combined stack: inverse L2 strength (per record) and the largest size of any one weight.
+STACK_C = 1.0
+STACK_MAX_WEIGHT = 4.0
+# The most one stylometry measure may add to the combined log-odds: a habit that some human
+# writers share (em dashes, serial lists) must never flag a text on its own.
+MAX_FEATURE_LOG_ODDS = 1.5
 DEFAULT_LEXICON_CSV = Path("../shared/data/lexicon/kobak2024_excess_words.csv")
 
 
@@ -164,7 +171,7 @@ def score_records(records: Sequence[Record], model_path: str | Path | None = Non
         text_scores = combined.text_scores(record.text)
         for name in TEXT_CLASSIFIERS:
             scores[name].append(text_scores[name])
-        scores["combined"].append(combined.combine(text_scores))
+        scores["combined"].append(combined.combine(text_scores, measure(record.text)))
     thresholds = {"combined": combined.flag_threshold,
                   **{name: combined.classifiers[name].flag_threshold
                      for name in TEXT_CLASSIFIERS}}
@@ -345,6 +352,56 @@ def _cross_validated_ngram(records: Sequence[Record], keep: frozenset[str],
     return scores
 
 
+def fit_stack(rows: Sequence[Mapping[str, float]], features: Sequence[Sequence[float]],
+              labels: Sequence[int], weights: Sequence[float],
+              ngram_offset: float) -> dict[str, Any]:
+    """Fit the combined score's logistic stack with sign-constrained weights.
+
+    Inputs: the style lexicon's log-odds (weight ≥ 0), the n-gram log-odds (fixed weight
+    ``NGRAM_STACK_WEIGHT``, centred by ``ngram_offset``) and the stylometry measures, whose
+    weights keep the sign ``stylometry.SIGNS`` gives them (an assistant habit can only raise the
+    score, a human habit only lower it) and are capped at ``STACK_MAX_WEIGHT`` in size. L2
+    regularised, balanced classes, deterministic (L-BFGS-B from zeros).
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.array([[_logit(row["style_lexicon"]), *f] for row, f in zip(rows, features,
+                                                                          strict=True)])
+    offset = np.array([NGRAM_STACK_WEIGHT * _logit(row["ngram"]) + ngram_offset for row in rows])
+    y = np.array(labels, dtype=float)
+    w = np.array(weights, dtype=float)
+    w = w * np.where(y == 1, 0.5 / w[y == 1].sum(), 0.5 / w[y == 0].sum())  # balanced
+    penalty = 1.0 / (STACK_C * len(y))
+
+    def loss(theta: Any) -> tuple[float, Any]:
+        # The capped contributions of CombinedClassifier: a capped term has no gradient.
+        terms = x * theta[1:]
+        terms[:, 1:] = np.minimum(terms[:, 1:], MAX_FEATURE_LOG_ODDS)
+        active = np.ones_like(x)
+        active[:, 1:] = terms[:, 1:] < MAX_FEATURE_LOG_ODDS
+        z = offset + theta[0] + terms.sum(axis=1)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        value = -np.sum(w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+        value += 0.5 * penalty * np.sum(theta[1:] ** 2)
+        gradient = np.concatenate([[np.sum(w * (p - y))], (x * active).T @ (w * (p - y))])
+        gradient[1:] += penalty * theta[1:]
+        return float(value), gradient
+
+    bounds = [(None, None), (0.0, STACK_MAX_WEIGHT)] + [
+        (0.0, STACK_MAX_WEIGHT) if sign > 0 else (-STACK_MAX_WEIGHT, 0.0) for sign in SIGNS]
+    fitted = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
+                      bounds=bounds, options={"maxiter": 2000})
+    theta = fitted.x
+    return {
+        "weights": {"style_lexicon": round(float(theta[1]), 6), "ngram": NGRAM_STACK_WEIGHT},
+        "intercept": round(float(theta[0]) + ngram_offset, 6),
+        "features": list(FEATURE_NAMES),
+        "feature_weights": [round(float(v), 6) for v in theta[2:]],
+        "max_feature_log_odds": MAX_FEATURE_LOG_ODDS,
+    }
+
+
 def _mixed_domains(records: Sequence[Record]) -> set[str]:
     """Domains that have both human and AI records."""
     labels_by_domain: dict[str, set[str]] = {}
@@ -389,16 +446,16 @@ def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
     rows = [{"chat_artifacts": artifacts.score(r.text).score,
              "style_lexicon": lexicon_model.score(r.text).score,
              "ngram": n} for r, n in zip(records, ngram_scores, strict=True)]
-    # The lexicon's calibrated log-odds carry the combination; the n-gram model, which cannot
-    # tell formal human prose from AI prose when trained on this data, only nudges it, centred
-    # on the typical human text. NGRAM_STACK_WEIGHT was chosen by held-out checks on human
-    # text of other registers (manuals, documentation, quotations).
+    # The n-gram model, which cannot tell formal human prose from AI prose when trained on this
+    # data, only nudges the stack with a fixed weight, centred on the typical human text.
+    # NGRAM_STACK_WEIGHT was chosen by held-out checks on human text of other registers
+    # (manuals, documentation, quotations). The lexicon and the stylometry measures are fitted.
     human_ngram = [_logit(s) for s, y in zip(ngram_scores, labels, strict=True) if not y]
-    combined = {
-        "weights": {"style_lexicon": 1.0, "ngram": NGRAM_STACK_WEIGHT},
-        "intercept": round(-NGRAM_STACK_WEIGHT * float(np.median(human_ngram)), 6),
-    }
-    combined_scores = [CombinedClassifier.combine_with(combined, row) for row in rows]
+    ngram_offset = -NGRAM_STACK_WEIGHT * float(np.median(human_ngram))
+    features = [measure(r.text) for r in records]
+    combined = fit_stack(rows, features, labels, weights, ngram_offset)
+    combined_scores = [CombinedClassifier.combine_with(combined, row, f)
+                       for row, f in zip(rows, features, strict=True)]
     combined["flag_threshold"] = _human_threshold(combined_scores, labels, floor=COMBINED_FLOOR)
 
     trained_on = {

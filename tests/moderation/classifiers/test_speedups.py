@@ -1,4 +1,5 @@
-"""The speed-ups change no answer: keyword prefilters, word-start search, CEL fast path."""
+"""The speed-ups change no answer: keyword prefilters, word-start search, the n-gram model's
+arithmetic, CEL fast path."""
 
 import importlib
 import json
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from moderation.classifiers import chat_artifacts, style_lexicon
+from moderation.classifiers import chat_artifacts, ngram, style_lexicon
 from moderation.classifiers._text import ascii_lower, compile_lower, word_matches
 
 SAMPLES = [json.loads(line)["text"] for line in (
@@ -42,6 +43,13 @@ def test_every_phrase_match_contains_a_keyword_and_word_start_search_agrees(temp
         assert [m.span() for m in word_matches(regex, text, word_start)] == expected
         for start, end in expected:
             assert any(k in text[start:end] for k in keywords), text[start:end]
+
+
+def test_ngram_log_table_matches_math_log():
+    import math
+
+    assert all(ngram._ONE_PLUS_LOG[count] == 1.0 + math.log(count)
+               for count in range(1, ngram._LOG_TABLE_SIZE))
 
 
 def test_policy_fast_path_agrees_with_the_interpreter():
