@@ -23,8 +23,11 @@ Evidence spans are empty (start = end = 0) because they concern the post as a wh
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from .base import Evidence, Result
+from .chat_artifacts import ChatArtifactsClassifier
+from .model_file import load_section
 
 _BLOCKS_ON_HUMAN_ONLY = 0.95
 _STRONG_AI_EVIDENCE_ON_HUMAN_ONLY = 0.9
@@ -32,16 +35,24 @@ _ESTIMATE_FAR_BELOW = 0.8
 _EDITED_AFTER_PUBLISH = 0.3
 # How far the measured AI share may exceed the declared upper bound before it counts.
 ESTIMATE_TOLERANCE = 0.2
-# A text score that counts as strong AI evidence when the author declared human-only writing.
-STRONG_EVIDENCE = {"chat_artifacts": 0.9, "combined": 0.98}
 
 
 class ConsistencyClassifier:
-    """Scores contradictions between an author's AI disclosure and the post's content."""
+    """Scores contradictions between an author's AI disclosure and the post's content.
+
+    A text score at or above that classifier's own flag threshold counts as strong AI evidence
+    against a human-only declaration, so retraining moves both together.
+    """
 
     name = "consistency"
     version = "1.0"
     flag_threshold = 0.8
+
+    def __init__(self, model_path: str | Path | None = None) -> None:
+        self.strong_evidence = {
+            "chat_artifacts": ChatArtifactsClassifier.flag_threshold,
+            "combined": load_section("combined", model_path)["flag_threshold"],
+        }
 
     def score(self, text: str, context: Mapping | None = None) -> Result:
         """Score the contradictions in ``context``; ``text`` is not read."""
@@ -55,7 +66,7 @@ class ConsistencyClassifier:
                 _BLOCKS_ON_HUMAN_ONLY))
         if human_only:
             scores = context.get("other_scores") or {}
-            for name, threshold in STRONG_EVIDENCE.items():
+            for name, threshold in self.strong_evidence.items():
                 value = scores.get(name)
                 if value is not None and value >= threshold:
                     evidence.append(Evidence(
