@@ -28,8 +28,11 @@ def get_post_model() -> type[Model]:
 class PostAdapter:
     """Reads ``author``, ``title``, ``body``, ``published_at`` and ``updated_at``."""
 
+    #: The post's foreign key to its author, for querying an author's posts.
+    author_field = "author"
+
     def get_author(self, post: Model) -> Any:
-        return post.author
+        return getattr(post, self.author_field)
 
     def get_title(self, post: Model) -> str:
         return post.title
@@ -52,7 +55,7 @@ class PostAdapter:
 
     def published_posts_by(self, author: Any) -> QuerySet:
         """The author's published posts (for their history)."""
-        return self.published_posts().filter(author=author)
+        return self.published_posts().filter(**{self.author_field: author})
 
     def changed_since(self, posts: QuerySet, since: datetime) -> QuerySet:
         """The posts among ``posts`` edited since ``since``."""

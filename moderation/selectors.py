@@ -14,9 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
-from django.db.models.functions import Floor, TruncDate
+from django.db.models import Count, F, Max, Q, QuerySet, Value
+from django.db.models.functions import Floor, Lower, TruncDate
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +39,8 @@ from .models import (
     ReviewItem,
     ReviewStatus,
     Screening,
+    assistance_facet,
+    policy_facet,
 )
 
 #: The status filter's choices: "active" (open or claimed) is the queue's default view.
@@ -109,7 +110,12 @@ class QueueFilters:
 
 
 def filtered_items(filters: QueueFilters | None, *, moderator=None) -> QuerySet[ReviewItem]:
-    """Review items matching ``filters`` (unordered). Every filter is backed by an index."""
+    """Review items matching ``filters`` (unordered; ``queue_order()`` orders them).
+
+    Every filter is backed by an index. A policy or assistance-kind filter reads the item's
+    ``QueueFacet`` rows, whose copy of the queue order then drives the order and the keyset
+    (``ReviewItemQuerySet.queue_keys``): a page costs the same however rare the facet is.
+    """
     filters = filters or QueueFilters()
     items = ReviewItem.objects.all()
     _label, statuses = STATUS_FILTERS[filters.status]
@@ -118,21 +124,21 @@ def filtered_items(filters: QueueFilters | None, *, moderator=None) -> QuerySet[
         items = items.filter(
             Q(status=ReviewStatus.OPEN) | Q(status=ReviewStatus.CLAIMED, claimed_at__lt=expired)
         )
+        statuses = QUEUE_STATUSES  # so a facet filter reads its partial (in-queue) index
     elif filters.status == "appealed":
         items = items.filter(appealed_at__isnull=False, status__in=ACTIVE_STATUSES)
+        statuses = ACTIVE_STATUSES
     elif statuses:
         items = items.filter(status__in=statuses)
-    if filters.policy:
-        through = ReviewItem.policies.through
-        items = items.filter(Exists(
-            through.objects.filter(reviewitem_id=OuterRef("pk"), policy_id=filters.policy)
-        ))
+    facets = []
     if filters.assistance:
-        items = items.filter(Exists(
-            Disclosure.assistance.through.objects.filter(
-                disclosure__post_id=OuterRef("post_id"), assistancekind__slug=filters.assistance
-            )
-        ))
+        facets.append(assistance_facet(filters.assistance))
+    if filters.policy:
+        facets.append(policy_facet(filters.policy))
+    if facets:
+        items = items.with_facet(facets[0], statuses)
+        for name in facets[1:]:
+            items = items.has_facet(name)
     if filters.score_min is not None:
         items = items.filter(top_score__gte=filters.score_min)
     if filters.score_max is not None:
@@ -140,8 +146,9 @@ def filtered_items(filters: QueueFilters | None, *, moderator=None) -> QuerySet[
     if filters.new_authors:
         items = items.filter(author_approved_posts__lt=app_settings.NEW_AUTHOR_APPROVED_POSTS)
     if filters.q:
-        username = f"author__{get_user_model().USERNAME_FIELD}__icontains"
-        items = items.filter(Q(post_title__icontains=filters.q) | Q(**{username: filters.q}))
+        # ``search_text`` is lower-cased by the database; lowering the query there too keeps
+        # both sides the same function (PostgreSQL: served by a trigram index, migration 0009).
+        items = items.filter(search_text__contains=Lower(Value(filters.q)))
     return items
 
 
@@ -169,12 +176,32 @@ def decode_cursor(cursor: str | None) -> tuple[int, datetime, int] | None:
 
 
 def _after(items: QuerySet[ReviewItem], position: tuple[int, datetime, int]) -> QuerySet:
+    """Items after ``position`` in queue order. The leading ``priority <= p`` lets the
+    database start its index range scan at the cursor instead of at the top."""
     priority, created_at, pk = position
+    by_priority, by_created, by_pk = items.queue_keys()
     return items.filter(
-        Q(priority__lt=priority)
-        | Q(priority=priority, created_at__gt=created_at)
-        | Q(priority=priority, created_at=created_at, pk__gt=pk)
+        Q(**{f"{by_priority}__lte": priority})
+        & (
+            Q(**{f"{by_priority}__lt": priority})
+            | Q(**{f"{by_created}__gt": created_at})
+            | Q(**{by_created: created_at, f"{by_pk}__gt": pk})
+        )
     )
+
+
+def _before(items: QuerySet[ReviewItem], position: tuple[int, datetime, int]) -> QuerySet:
+    """Items before ``position`` in queue order, the nearest first."""
+    priority, created_at, pk = position
+    by_priority, by_created, by_pk = items.queue_keys()
+    return items.filter(
+        Q(**{f"{by_priority}__gte": priority})
+        & (
+            Q(**{f"{by_priority}__gt": priority})
+            | Q(**{f"{by_created}__lt": created_at})
+            | Q(**{by_created: created_at, f"{by_pk}__lt": pk})
+        )
+    ).order_by(by_priority, f"-{by_created}", f"-{by_pk}")
 
 
 @dataclass
@@ -398,11 +425,7 @@ def neighbours(item: ReviewItem, filters: QueueFilters) -> tuple[int | None, int
     items = filtered_items(filters)
     position = (item.priority, item.created_at, item.pk)
     after = _after(items, position).queue_order().values_list("pk", flat=True).first()
-    before = items.filter(
-        Q(priority__gt=item.priority)
-        | Q(priority=item.priority, created_at__lt=item.created_at)
-        | Q(priority=item.priority, created_at=item.created_at, pk__lt=item.pk)
-    ).order_by("priority", "-created_at", "-id").values_list("pk", flat=True).first()
+    before = _before(items, position).values_list("pk", flat=True).first()
     return before, after
 
 

@@ -35,10 +35,13 @@ from .models import (
     Policy,
     PolicyAction,
     PolicyVersion,
+    QueueFacet,
     ReasonTemplate,
     ReviewItem,
     ReviewStatus,
     Screening,
+    assistance_facet,
+    policy_facet,
 )
 from .permissions import is_moderator
 from .policies import engine
@@ -124,7 +127,17 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
     escalated = _holds_new_posts_of(author, post)
     if escalated:
         reasons = [*reasons, _escalation_reason()]
+    copies = _post_copies(post, author)
+    assistance = outcome.context.get("disclosure", {}).get("assistance", [])
     if not reasons:
+        # No longer flagged, but an item still waiting keeps matching the queue's filters and
+        # search by what the post is now (its reasons stay: they say why it was flagged).
+        item = ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).first()
+        if item is not None:
+            for name, value in copies.items():
+                setattr(item, name, value)
+            item.save(update_fields=[*copies, "updated_at"])
+            _write_facets(item, assistance=assistance)
         return None
     held = escalated or (
         app_settings.AUTO_HOLD and any(r["action"] == PolicyAction.HOLD for r in reasons)
@@ -135,8 +148,7 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
         "reasons": reasons,
         "evidence": outcome.evidence,
         "classifier_versions": outcome.classifier_versions,
-        "author": author,
-        "post_title": adapter.get_title(post)[:300],
+        **copies,
         "author_approved_posts": outcome.context.get("author", {}).get("approved_posts", 0),
     }
     item = ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).first()
@@ -154,12 +166,41 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
     item.held = item.held or held
     item.save()
     item.policies.set([r["policy"] for r in reasons if r.get("policy")])
+    _write_facets(item, assistance=assistance)
     if created:
         log_action(item=item, actor=None, action=AuditAction.CREATED,
                    to_status=item.status, data={"reasons": [r["name"] for r in reasons]})
     if held:
         get_moderation_adapter().hold(post)
     return item
+
+
+def _post_copies(post: Model, author) -> dict:
+    """What an item copies from its post and author so the queue can search them."""
+    return {
+        "author": author,
+        "author_name": author.get_username()[:150] if author is not None else "",
+        "post_title": get_adapter().get_title(post)[:300],
+    }
+
+
+def _write_facets(item: ReviewItem, *, assistance: list[str]) -> None:
+    """Replace the item's queue facets: the policies that fired (its reasons) and the kinds of
+    AI assistance its post's disclosure declares (as screened), each with the item's status
+    and queue order."""
+    names = {policy_facet(r["policy"]) for r in item.reasons if r.get("policy")}
+    names |= {assistance_facet(slug) for slug in assistance}
+    QueueFacet.objects.filter(item=item).delete()
+    QueueFacet.objects.bulk_create(
+        QueueFacet(item=item, name=name, status=item.status, priority=item.priority,
+                   created_at=item.created_at)
+        for name in sorted(names)
+    )
+
+
+def _copy_status_to_facets(item_id: int, status: str) -> None:
+    """Every status change of an item goes through here too: the facets keep a copy."""
+    QueueFacet.objects.filter(item_id=item_id).update(status=status)
 
 
 def _holds_new_posts_of(author, post: Model) -> bool:
@@ -320,10 +361,13 @@ def _take(pk: int, moderator, now) -> int:
     """Claim atomically: one conditional UPDATE, so two moderators can never both win, on
     any database (PostgreSQL re-checks the condition after waiting for a concurrent writer;
     SQLite serialises writers)."""
-    return (
+    taken = (
         ReviewItem.objects.filter(_claimable(moderator, now), pk=pk)
         .update(status=ReviewStatus.CLAIMED, claimed_by=moderator, claimed_at=now, updated_at=now)
     )
+    if taken:
+        _copy_status_to_facets(pk, ReviewStatus.CLAIMED)
+    return taken
 
 
 @transaction.atomic
@@ -417,6 +461,7 @@ def release_item(*, item: ReviewItem, moderator) -> ReviewItem:
     item.refresh_from_db()
     if not released:
         raise ClaimConflict(_("You do not hold this item."), holder=item.claimed_by)
+    _copy_status_to_facets(item.pk, ReviewStatus.OPEN)
     log_action(item=item, actor=moderator, action=AuditAction.RELEASED,
                from_status=ReviewStatus.CLAIMED, to_status=ReviewStatus.OPEN)
     return item
@@ -493,6 +538,7 @@ def resolve_item(
     locked.decision_note = note.strip()
     locked.author_message = author_message
     locked.save()
+    _copy_status_to_facets(locked.pk, locked.status)
 
     post = locked.post
     _apply_outcome(post, decision)
@@ -568,6 +614,7 @@ def undo_resolution(*, item: ReviewItem, moderator) -> ReviewItem:
             locked.save()
     except IntegrityError as error:  # the post was flagged again in the meantime
         raise TransitionError(_("This post has a newer review item.")) from error
+    _copy_status_to_facets(locked.pk, locked.status)
     if decision in (Decision.APPROVE, Decision.DELIST, Decision.REJECT):
         adapter = get_moderation_adapter()
         if locked.held:
@@ -614,6 +661,7 @@ def appeal(*, item: ReviewItem, author, message: str) -> ReviewItem:
             locked.save()
     except IntegrityError as error:
         raise AppealNotAllowed(_("This post is already waiting for a moderator.")) from error
+    _copy_status_to_facets(locked.pk, locked.status)
     AuthorMessage.objects.create(item=locked, author=author, from_author=True,
                                  kind=MessageKind.APPEAL, body=message, created_at=now)
     log_action(item=locked, actor=author, action=AuditAction.APPEALED, from_status=from_status,
@@ -661,6 +709,7 @@ def _reopen_info_request(*, post: Model, user, reason: str) -> ReviewItem | None
 def _reopen(locked: ReviewItem, *, user, reason: str, note: str = "") -> ReviewItem:
     locked.status = ReviewStatus.OPEN
     locked.save(update_fields=["status", "updated_at"])
+    _copy_status_to_facets(locked.pk, locked.status)
     log_action(item=locked, actor=user,
                action=AuditAction.AUTHOR_REPLIED if reason == "author_replied"
                else AuditAction.REOPENED,

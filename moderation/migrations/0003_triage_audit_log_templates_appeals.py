@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0001_initial'),
+        migrations.swappable_dependency(settings.AI_DISCLOSURE_POST_MODEL),
         ('moderation', '0002_default_policies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0002_post_visibility'),
         ('moderation', '0005_reason_templates_and_item_backfill'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

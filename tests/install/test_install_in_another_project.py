@@ -2,8 +2,8 @@
 
 The project below is written from scratch in a temporary directory: its own post model with
 other field names (read through a custom adapter), ``INSTALLED_APPS``, one URL include and
-``AI_DISCLOSURE_POST_MODEL``. ``moderation`` is not installed, which proves ``ai_disclosure``
-stands alone.
+``AI_DISCLOSURE_POST_MODEL``. First without ``moderation``, which proves ``ai_disclosure``
+stands alone; then with it, screening a post of that model.
 """
 
 import subprocess
@@ -18,8 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 FILES = {
     "manage.py": """
-        import os, sys
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_settings")
+        import sys
         from django.core.management import execute_from_command_line
         execute_from_command_line(sys.argv)
     """,
@@ -51,18 +50,19 @@ FILES = {
             writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
             headline = models.CharField(max_length=100)
             markdown = models.TextField()
+            published_at = models.DateTimeField(null=True)
+            updated_at = models.DateTimeField(auto_now=True)
     """,
     "blog/adapter.py": """
         from ai_disclosure.adapter import PostAdapter
 
         class ArticleAdapter(PostAdapter):
-            def get_author(self, post): return post.writer
+            author_field = "writer"
             def get_title(self, post): return post.headline
             def get_body(self, post): return post.markdown
     """,
     "smoke.py": """
         import django, os
-        os.environ["DJANGO_SETTINGS_MODULE"] = "site_settings"
         django.setup()
         from django.contrib.auth.models import User
         from django.template import Context, Template
@@ -84,20 +84,55 @@ FILES = {
 }
 
 
-def run(args, cwd):
+#: Added for the project that also installs ``moderation``.
+MODERATION_FILES = {
+    "site_settings_moderation.py": """
+        from site_settings import *
+        INSTALLED_APPS = [*INSTALLED_APPS, "moderation"]
+    """,
+    "screen.py": """
+        import django, os
+        django.setup()
+        from django.contrib.auth.models import User
+        from django.utils import timezone
+        from ai_disclosure import services
+        from ai_disclosure.rules import DisclosureData
+        from blog.models import Article
+        from moderation.models import ReviewItem
+        from moderation.services import screen_post
+
+        user = User.objects.create(username="bo")
+        article = Article.objects.create(writer=user, headline="Sleep", published_at=timezone.now(),
+            markdown="Certainly! Here's a post about sleep.\\n\\nSleep matters.\\n\\n"
+                     "I hope this helps! Let me know if you'd like any changes.")
+        services.save_disclosure(post=article, user=user, data=DisclosureData(human_only=True))
+        screen_post(post_id=article.pk)
+        print([reason["name"] for reason in ReviewItem.objects.get(post=article).reasons])
+    """,
+}
+
+
+def run(args, cwd, settings="site_settings"):
     result = subprocess.run(
         [sys.executable, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-        env={"PYTHONPATH": f"{cwd}:{REPO}", "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": f"{cwd}:{REPO}", "PATH": "/usr/bin:/bin",
+             "DJANGO_SETTINGS_MODULE": settings,
+             # No Celery app in this project: tasks go to an in-memory broker.
+             "CELERY_BROKER_URL": "memory://"},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
+def write_project(path, files):
+    for name, content in files.items():
+        target = path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(content))
+
+
 def test_app_installs_into_another_project_with_its_own_post_model(tmp_path):
-    for name, content in FILES.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(content))
+    write_project(tmp_path, FILES)
     run(["manage.py", "makemigrations", "blog", "-v0"], tmp_path)
     run(["manage.py", "migrate", "-v0"], tmp_path)
     assert "no issues" in run(["manage.py", "check"], tmp_path)
@@ -105,7 +140,15 @@ def test_app_installs_into_another_project_with_its_own_post_model(tmp_path):
     output = run(["smoke.py"], tmp_path)
     assert '<section class="ai-block ai-edited"' in output
     assert "AI: editing · GPT-5 · expert-reviewed by the author" in output
-    assert not (tmp_path / "moderation").exists()
+
+
+def test_moderation_installs_into_another_project_and_screens_its_posts(tmp_path):
+    write_project(tmp_path, {**FILES, **MODERATION_FILES})
+    settings = "site_settings_moderation"
+    run(["manage.py", "makemigrations", "blog", "-v0"], tmp_path, settings)
+    run(["manage.py", "migrate", "-v0"], tmp_path, settings)
+    assert "no issues" in run(["manage.py", "check"], tmp_path, settings)
+    assert "Chat-assistant leftovers" in run(["screen.py"], tmp_path, settings)
 
 
 @pytest.mark.parametrize("module", ["moderation", "demo"])

@@ -12,7 +12,13 @@ from ai_disclosure.models import AssistanceKind, Disclosure
 from demo.forum.models import Post
 from moderation import selectors, services
 from moderation.highlight import highlight
-from moderation.models import ReviewItem, ReviewStatus
+from moderation.models import (
+    QueueFacet,
+    ReviewItem,
+    ReviewStatus,
+    assistance_facet,
+    policy_facet,
+)
 from tests.factories import UserFactory
 
 from .triage_factories import first_policy, make_item, make_moderator
@@ -21,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 def bulk_items(count: int, *, authors: int = 25) -> None:
-    """``count`` items by ``authors`` authors, each post with a disclosure and a kind."""
+    """``count`` items by ``authors`` authors, each post with a disclosure and a kind, written
+    in bulk the way ``seed_demo`` does (with the copies services would make)."""
     users = [UserFactory() for _ in range(authors)]
     now = timezone.now()
     posts = Post.objects.bulk_create(
@@ -38,13 +45,20 @@ def bulk_items(count: int, *, authors: int = 25) -> None:
     )
     policy = first_policy()
     items = ReviewItem.objects.bulk_create(
-        ReviewItem(post=post, author=post.author, post_title=post.title, priority=i % 100,
+        ReviewItem(post=post, author=post.author, post_title=post.title,
+                   author_name=post.author.username, priority=i % 100,
                    top_score=(i % 10) / 10, created_at=now - timedelta(minutes=i),
                    reasons=[{"policy": policy.pk, "name": policy.name, "priority": 50}])
         for i, post in enumerate(posts)
     )
     ReviewItem.policies.through.objects.bulk_create(
         ReviewItem.policies.through(reviewitem_id=item.pk, policy_id=policy.pk) for item in items
+    )
+    QueueFacet.objects.bulk_create(
+        QueueFacet(item=item, name=name, status=item.status, priority=item.priority,
+                   created_at=item.created_at)
+        for item in items
+        for name in (policy_facet(policy.pk), assistance_facet("drafting"))
     )
 
 

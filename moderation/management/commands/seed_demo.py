@@ -42,10 +42,13 @@ from ...models import (
     Decision,
     MessageKind,
     Policy,
+    QueueFacet,
     ReasonTemplate,
     ReviewItem,
     ReviewStatus,
     Screening,
+    assistance_facet,
+    policy_facet,
 )
 from ...policies import engine
 from ...text import authored_text
@@ -343,6 +346,7 @@ class Command(BaseCommand):
             template = templates.get(decision) if decision else None
             items.append(ReviewItem(
                 post=post, author=author, post_title=post.title,
+                author_name=author.get_username(),
                 author_approved_posts=context["author"]["approved_posts"] + rng.randint(0, 6)
                 if not author.is_new else rng.randint(0, 2),
                 status=status, priority=screening.review_priority(reasons),
@@ -354,17 +358,24 @@ class Command(BaseCommand):
                 author_message=template.message if template else "",
                 created_at=created,
             ))
-            item_meta.append((reasons, decision, moderator, resolved, template))
+            item_meta.append((reasons, decision, moderator, resolved, template,
+                              (variant.disclosure or {}).get("assistance", [])))
         Screening.objects.bulk_create(screenings)
         items = ReviewItem.objects.bulk_create(items)
-        policy_links, audit, messages = [], [], []
-        for item, (reasons, decision, moderator, resolved, template) in zip(
+        policy_links, facets, audit, messages = [], [], [], []
+        for item, (reasons, decision, moderator, resolved, template, assistance) in zip(
             items, item_meta, strict=True
         ):
             policy_links += [
                 ReviewItem.policies.through(reviewitem_id=item.pk, policy_id=r["policy"])
                 for r in reasons if r.get("policy")
             ]
+            # What services._write_facets writes for a screened item.
+            names = {policy_facet(r["policy"]) for r in reasons if r.get("policy")}
+            names |= {assistance_facet(slug) for slug in assistance if slug in kinds}
+            facets += [QueueFacet(item=item, name=name, status=item.status,
+                                  priority=item.priority, created_at=item.created_at)
+                       for name in sorted(names)]
             audit.append(AuditEntry(item=item, action=AuditAction.CREATED,
                                     to_status=ReviewStatus.OPEN, created_at=item.created_at,
                                     data={"reasons": [r["name"] for r in reasons]}))
@@ -378,6 +389,7 @@ class Command(BaseCommand):
                         kind=MessageKind.REQUEST if decision == Decision.REQUEST_INFO
                         else MessageKind.DECISION, created_at=resolved))
         ReviewItem.policies.through.objects.bulk_create(policy_links)
+        QueueFacet.objects.bulk_create(facets)
         AuditEntry.objects.bulk_create(audit)
         AuthorMessage.objects.bulk_create(messages)
 
