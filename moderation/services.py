@@ -152,6 +152,8 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
         "author_approved_posts": outcome.context.get("author", {}).get("approved_posts", 0),
     }
     item = ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).first()
+    if item is not None and not _update_waiting_item(item, fields, held=held):
+        item = None  # decided since we read it: the new content waits in a new item
     created = False
     if item is None:
         try:
@@ -161,10 +163,7 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
         except IntegrityError:
             # Another worker opened the item between our read and our insert.
             item = ReviewItem.objects.get(post=post, status__in=ACTIVE_STATUSES)
-    for name, value in fields.items():
-        setattr(item, name, value)
-    item.held = item.held or held
-    item.save()
+            _update_waiting_item(item, fields, held=held)
     item.policies.set([r["policy"] for r in reasons if r.get("policy")])
     _write_facets(item, assistance=assistance)
     if created:
@@ -173,6 +172,21 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
     if held:
         get_moderation_adapter().hold(post)
     return item
+
+
+def _update_waiting_item(item: ReviewItem, fields: dict, *, held: bool) -> bool:
+    """Write screening's own fields to ``item`` if it is still waiting for a moderator, and
+    refresh it. Returns False when it was decided meanwhile.
+
+    Screening does not lock the item, so a moderator may claim or decide it between our read
+    and this write: a full ``save()`` of the copy we read would silently undo that, with no
+    audit entry. One conditional UPDATE of the screening fields leaves triage's fields alone.
+    """
+    changes = {**fields, "updated_at": timezone.now(), **({"held": True} if held else {})}
+    if not ReviewItem.objects.filter(pk=item.pk, status__in=ACTIVE_STATUSES).update(**changes):
+        return False
+    item.refresh_from_db()
+    return True
 
 
 def _post_copies(post: Model, author) -> dict:

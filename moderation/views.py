@@ -90,13 +90,21 @@ def queue(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _is_navigation(request: HttpRequest) -> bool:
+    """The moderator opened the page, rather than the page's URL being fetched as a
+    sub-resource: posts may embed images with any URL (``![](/moderation/items/7/)``), which
+    the moderator's browser requests with their session. Browsers without Fetch Metadata
+    headers count as navigating."""
+    return request.headers.get("Sec-Fetch-Dest", "document") == "document"
+
+
 @require_GET
 @moderator_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Opening an item claims it, unless another moderator holds it or it is decided."""
     item = _get_item(pk)
     conflict = None
-    if item.status in (ReviewStatus.OPEN, ReviewStatus.CLAIMED):
+    if item.status in (ReviewStatus.OPEN, ReviewStatus.CLAIMED) and _is_navigation(request):
         try:
             services.claim_item(item=item, moderator=request.user)
         except services.ClaimConflict as error:

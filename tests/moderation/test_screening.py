@@ -176,3 +176,75 @@ def test_screen_posts_command_screens_in_process_with_progress(capsys):
 def test_screen_posts_command_names_unknown_posts():
     with pytest.raises(CommandError, match="No published post with id 424242"):
         call_command("screen_posts", "--post", "424242", "--sync")
+
+
+@pytest.fixture
+def moderator_acts_while_screening_runs(monkeypatch):
+    """Run ``action(item)`` right after re-screening has read the post's waiting item and
+    before it writes it back: what a moderator clicking at that moment does."""
+    from moderation.models import ReviewItemQuerySet
+
+    state = {"armed": False, "action": None}
+    record, first = services._record_review_item, ReviewItemQuerySet.first
+
+    def recording(*args, **kwargs):
+        state["armed"] = True
+        try:
+            return record(*args, **kwargs)
+        finally:
+            state["armed"] = False
+
+    def first_then_act(self):
+        found = first(self)
+        if state["armed"] and found is not None and state["action"]:
+            action, state["action"], state["armed"] = state["action"], None, False
+            action(found)
+        return found
+
+    monkeypatch.setattr(services, "_record_review_item", recording)
+    monkeypatch.setattr(ReviewItemQuerySet, "first", first_then_act)
+    return state
+
+
+def _edit(post):
+    post.body = PASTED_ANSWER + "\nAnd one more line."
+    post.save()
+
+
+def test_rescreening_never_undoes_a_claim_made_while_it_ran(moderator_acts_while_screening_runs):
+    from tests.moderation.triage_factories import make_moderator
+
+    mod = make_moderator()
+    post = human_only(PostFactory(body=PASTED_ANSWER))
+    services.screen_post(post_id=post.pk)
+    moderator_acts_while_screening_runs["action"] = (
+        lambda item: services.claim_item(item=ReviewItem.objects.get(pk=item.pk), moderator=mod)
+    )
+    _edit(post)
+    services.screen_post(post_id=post.pk)
+
+    item = ReviewItem.objects.get(post=post)
+    assert moderator_acts_while_screening_runs["action"] is None  # the claim did happen
+    assert (item.status, item.claimed_by) == (ReviewStatus.CLAIMED, mod)
+    assert item.facets.exclude(status=ReviewStatus.CLAIMED).count() == 0
+
+
+def test_rescreening_never_reopens_an_item_decided_while_it_ran(
+    moderator_acts_while_screening_runs,
+):
+    from tests.moderation.triage_factories import make_moderator
+
+    mod = make_moderator()
+    post = human_only(PostFactory(body=PASTED_ANSWER))
+    services.screen_post(post_id=post.pk)
+    decided = ReviewItem.objects.get(post=post)
+    moderator_acts_while_screening_runs["action"] = lambda item: services.resolve_item(
+        item=ReviewItem.objects.get(pk=item.pk), moderator=mod, decision="delist"
+    )
+    _edit(post)
+    services.screen_post(post_id=post.pk)
+
+    decided.refresh_from_db()
+    assert decided.status == ReviewStatus.DELISTED and decided.resolved_by == mod
+    # The edited post is still flagged: it waits in a new item, as if screened a moment later.
+    assert ReviewItem.objects.get(post=post, status=ReviewStatus.OPEN).pk != decided.pk

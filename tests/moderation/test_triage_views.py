@@ -86,6 +86,22 @@ def test_opening_an_item_claims_it_and_shows_evidence_highlighted(client, mod):
     assert "Scores are evidence, not a verdict" in html
 
 
+def test_an_image_in_a_post_cannot_make_a_moderator_claim_an_item(client, mod):
+    # Posts may contain images with any URL, e.g. ![](/moderation/items/7/): the moderator's
+    # browser fetches it with their session. Only opening the page itself claims the item.
+    item = make_item()
+    url = reverse("moderation:item", args=[item.pk])
+    for destination in ("image", "empty", "script"):
+        client.get(url, HTTP_SEC_FETCH_DEST=destination, HTTP_SEC_FETCH_MODE="no-cors")
+    item.refresh_from_db()
+    assert item.status == ReviewStatus.OPEN and item.claimed_by is None
+    assert not item.audit_entries.exists()
+
+    client.get(url, HTTP_SEC_FETCH_DEST="document", HTTP_SEC_FETCH_MODE="navigate")
+    item.refresh_from_db()
+    assert item.status == ReviewStatus.CLAIMED and item.claimed_by == mod
+
+
 def test_an_item_held_by_another_moderator_opens_read_only(client, mod):
     item = make_item()
     services.claim_item(item=item, moderator=make_moderator("other"))
