@@ -371,6 +371,15 @@ def _claimable(moderator, now) -> Q:
     ) & (Q(excluded_moderator__isnull=True) | ~Q(excluded_moderator=moderator))
 
 
+def _lock_item(item: ReviewItem) -> ReviewItem:
+    """Lock the item's post, then the item: the same order as screening (post first), so a
+    decision and a re-screen of one post wait for each other instead of deadlocking."""
+    get_post_model()._default_manager.select_for_update().filter(pk=item.post_id).first()
+    return ReviewItem.objects.select_for_update(of=("self",)).select_related("post").get(
+        pk=item.pk
+    )
+
+
 def _take(pk: int, moderator, now) -> int:
     """Claim atomically: one conditional UPDATE, so two moderators can never both win, on
     any database (PostgreSQL re-checks the condition after waiting for a concurrent writer;
@@ -521,7 +530,7 @@ def resolve_item(
     except ValueError as error:
         raise TransitionError(_("Unknown decision %(decision)r.") % {"decision": decision}) \
             from error
-    locked = ReviewItem.objects.select_for_update().select_related("post").get(pk=item.pk)
+    locked = _lock_item(item)
     if locked.is_claimed_by_other(moderator):
         raise ClaimConflict(
             _("%(name)s is reviewing this item.") % {"name": locked.claimed_by},
@@ -601,7 +610,7 @@ def undo_resolution(*, item: ReviewItem, moderator) -> ReviewItem:
     moderator again, the post goes back to how it was, and the message to the author is
     withdrawn. Raises ``TransitionError`` when the window has passed or someone acted since."""
     _require_moderator(moderator)
-    locked = ReviewItem.objects.select_for_update().select_related("post").get(pk=item.pk)
+    locked = _lock_item(item)
     window = timedelta(seconds=app_settings.UNDO_SECONDS)
     last = locked.audit_entries.order_by("-created_at", "-id").first()
     if (
@@ -653,7 +662,7 @@ def _require_author(item: ReviewItem, author) -> None:
 def appeal(*, item: ReviewItem, author, message: str) -> ReviewItem:
     """The author contests a delist or reject, once, with a message. The item returns to
     the queue, and the moderator who decided cannot take it again."""
-    locked = ReviewItem.objects.select_for_update().select_related("post").get(pk=item.pk)
+    locked = _lock_item(item)
     _require_author(locked, author)
     message = (message or "").strip()
     if not message:
@@ -689,7 +698,7 @@ def appeal(*, item: ReviewItem, author, message: str) -> ReviewItem:
 @transaction.atomic
 def reply_to_request(*, item: ReviewItem, author, message: str) -> ReviewItem:
     """The author answers a request for information; the item returns to the queue."""
-    locked = ReviewItem.objects.select_for_update().get(pk=item.pk)
+    locked = _lock_item(item)
     _require_author(locked, author)
     message = (message or "").strip()
     if not message:
