@@ -72,20 +72,10 @@ def stacked_bars(dates: list, series: dict[str, dict], *, title: str) -> SafeStr
         (_f(left + index * slot + slot / 2), top + height + 18, f"{day:%d %b}")
         for index, day in enumerate(dates) if index % max(len(dates) // 6, 1) == 0
     ]
-    legend = format_html_join(
-        "", '<li><span class="swatch" style="background:{}"></span>{}</li>',
-        [(colour, name) for colour, name in zip(PALETTE * 4, names, strict=False)],
-    )
-    svg = format_html(
-        '<svg viewBox="0 0 {} {}" class="chart" role="img" aria-label="{}">{}{}{}</svg>',
-        left + width + 4, top + height + bottom, title,
-        _axis(width, height, left, top, maximum),
-        format_html_join("", '<rect x="{}" y="{}" width="{}" height="{}" '
-                         'fill="{}" rx="1.5"><title>{}</title></rect>', rects),
-        format_html_join("", '<text x="{}" y="{}" class="tick" text-anchor="middle">{}'
-                         "</text>", labels),
-    )
-    return format_html('{}<ul class="legend">{}</ul>', svg, legend) if names else svg
+    legend = [(colour, name) for colour, name in zip(PALETTE * 4, names, strict=False)]
+    return _figure(size=(left + width + 4, top + height + bottom), title=title,
+                   axis=_axis(width, height, left, top, maximum), rects=rects, ticks=labels,
+                   legend=legend)
 
 
 def histogram(bins: dict[str, list[int]], labels: dict[str, str], *, title: str) -> SafeString:
@@ -106,21 +96,29 @@ def histogram(bins: dict[str, list[int]], labels: dict[str, str], *, title: str)
                           f"{labels[key]}, score {bucket / 10:.1f}–{(bucket + 1) / 10:.1f}: {n}"))
     ticks = [(_f(left + bucket * slot), top + height + 16, f"{bucket / 10:.1f}")
              for bucket in range(0, 11, 2)]
-    legend = format_html_join(
-        "", '<li><span class="swatch" style="background:{}"></span>{}</li>',
-        [(colours.get(key, PALETTE[i]), labels[key]) for i, key in enumerate(keys)],
-    )
-    return format_html(
-        '<svg viewBox="0 0 {} {}" class="chart" role="img" aria-label="{}">{}{}{}</svg>'
-        '<ul class="legend">{}</ul>',
-        left + width + 10, top + height + bottom, title,
-        _axis(width, height, left, top, maximum),
+    legend = [(colours.get(key, PALETTE[i]), labels[key]) for i, key in enumerate(keys)]
+    return _figure(size=(left + width + 10, top + height + bottom), title=title,
+                   axis=_axis(width, height, left, top, maximum), rects=rects, ticks=ticks,
+                   legend=legend)
+
+
+def _figure(*, size: tuple, title: str, axis: SafeString, rects: list, ticks: list,
+            legend: list) -> SafeString:
+    """An SVG chart — grid, bars with their hover titles, tick labels — and its legend."""
+    svg = format_html(
+        '<svg viewBox="0 0 {} {}" class="chart" role="img" aria-label="{}">{}{}{}</svg>',
+        *size, title, axis,
         format_html_join("", '<rect x="{}" y="{}" width="{}" height="{}" '
                          'fill="{}" rx="1.5"><title>{}</title></rect>', rects),
         format_html_join("", '<text x="{}" y="{}" class="tick" text-anchor="middle">{}'
                          "</text>", ticks),
-        legend,
     )
+    if not legend:
+        return svg
+    items = format_html_join(
+        "", '<li><span class="swatch" style="background:{}"></span>{}</li>', legend
+    )
+    return format_html('{}<ul class="legend">{}</ul>', svg, items)
 
 
 def meter(share: float | None, *, judged: bool = True) -> SafeString:

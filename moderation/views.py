@@ -255,13 +255,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         days = 30
     data = selectors.dashboard(days=days)
     labels = {"approved": _("Approved"), "upheld": _("Delisted or rejected")}
-    policies = [
-        {"stats": p, "hit_rate": p.flagged / data.screened if data.screened else None,
-         "precision_meter": charts.meter(p.precision),
-         "hit_meter": charts.meter(p.flagged / data.screened if data.screened else None,
-                                   judged=False)}
-        for p in data.policies
-    ]
+    policies = []
+    for stats in data.policies:
+        hit_rate = stats.flagged / data.screened if data.screened else None
+        policies.append({"stats": stats, "hit_rate": hit_rate,
+                         "precision_meter": charts.meter(stats.precision),
+                         "hit_meter": charts.meter(hit_rate, judged=False)})
     return render(request, "moderation/dashboard.html", {
         "data": data,
         "policies": policies,

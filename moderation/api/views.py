@@ -229,11 +229,7 @@ class ResolveView(ItemObjectMixin, ModeratorView):
 
 
 def _policy_data(policy: Policy) -> dict:
-    return serializers.PolicySerializer({
-        "id": policy.pk, "name": policy.name, "expression": policy.expression,
-        "action": policy.action, "priority": policy.priority, "reason": policy.reason,
-        "enabled": policy.enabled, "version": policy.version, "updated_at": policy.updated_at,
-    }).data
+    return serializers.PolicySerializer(policy).data
 
 
 class PolicyListView(ModeratorView):

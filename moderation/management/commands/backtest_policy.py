@@ -21,9 +21,8 @@ class Command(BaseCommand):
         expression = options["expression"]
         if options["policy"]:
             lookup = options["policy"]
-            policy = Policy.objects.filter(
-                pk=int(lookup) if lookup.isdigit() else None
-            ).first() or Policy.objects.filter(name=lookup).first()
+            by_id = Policy.objects.filter(pk=int(lookup)).first() if lookup.isdigit() else None
+            policy = by_id or Policy.objects.filter(name=lookup).first()
             if policy is None:
                 raise CommandError(f"No policy named or numbered {lookup!r}.")
             expression = policy.expression
