@@ -10,7 +10,7 @@ from django.db.models.signals import post_save
 from ai_disclosure.adapter import get_adapter, get_post_model
 from ai_disclosure.signals import disclosure_saved
 
-from . import services
+from .tasks import enqueue_screening
 
 
 def screen_saved_post(sender, instance, raw=False, **kwargs) -> None:
@@ -19,12 +19,12 @@ def screen_saved_post(sender, instance, raw=False, **kwargs) -> None:
     Rows loaded from fixtures (``raw``) are left to the sweeper or ``screen_posts``.
     """
     if not raw and get_adapter().is_published(instance):
-        transaction.on_commit(partial(services.enqueue_screening, instance.pk))
+        transaction.on_commit(partial(enqueue_screening, instance.pk))
 
 
 def screen_after_disclosure_change(sender, disclosure, **kwargs) -> None:
     """``disclosure_saved`` is sent after commit already."""
-    services.enqueue_screening(disclosure.post_id)
+    enqueue_screening(disclosure.post_id)
 
 
 def connect() -> None:

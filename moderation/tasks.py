@@ -1,4 +1,7 @@
-"""Celery tasks: they take ids, look rows up, call one service, and are safe to repeat."""
+"""Celery tasks: they take ids, look rows up, call one service, and are safe to repeat.
+
+Every enqueue of the app lives here (``enqueue_screening``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import logging
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
 
 from . import services
 from .app_settings import app_settings
@@ -32,7 +36,19 @@ def sweep_unscreened() -> int:
     """Re-enqueue posts whose screening is missing or stale, e.g. after a broker outage."""
     post_ids = services.stale_post_ids(limit=app_settings.SWEEP_BATCH_SIZE)
     for post_id in post_ids:
-        services.enqueue_screening(post_id, backfill=True)
+        enqueue_screening(post_id, backfill=True)
     if post_ids:
         logger.info("Sweeper re-enqueued %d posts.", len(post_ids))
     return len(post_ids)
+
+
+def enqueue_screening(post_id: int, *, backfill: bool = False) -> bool:
+    """Queue a post for screening. If the broker is down, log it and return False:
+    the periodic sweeper finds unscreened posts, so the author's request never fails."""
+    queue = app_settings.BACKFILL_QUEUE if backfill else app_settings.SCREENING_QUEUE
+    try:
+        screen_post.apply_async((post_id,), queue=queue)
+    except BrokerError:
+        logger.warning("Broker unavailable; post %s will be screened by the sweeper.", post_id)
+        return False
+    return True

@@ -183,9 +183,10 @@ def moderator_acts_while_screening_runs(monkeypatch):
     """Run ``action(item)`` right after re-screening has read the post's waiting item and
     before it writes it back: what a moderator clicking at that moment does."""
     from moderation.models import ReviewItemQuerySet
+    from moderation.services import screening as screening_services
 
     state = {"armed": False, "action": None}
-    record, first = services._record_review_item, ReviewItemQuerySet.first
+    record, first = screening_services._record_review_item, ReviewItemQuerySet.first
 
     def recording(*args, **kwargs):
         state["armed"] = True
@@ -201,7 +202,7 @@ def moderator_acts_while_screening_runs(monkeypatch):
             action(found)
         return found
 
-    monkeypatch.setattr(services, "_record_review_item", recording)
+    monkeypatch.setattr(screening_services, "_record_review_item", recording)
     monkeypatch.setattr(ReviewItemQuerySet, "first", first_then_act)
     return state
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ai_disclosure.adapter import get_adapter
 
 from ... import services
+from ...tasks import enqueue_screening
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         for done, post_id in enumerate(post_ids, start=1):
             if options["sync"]:
                 services.screen_post(post_id=post_id)
-            elif not services.enqueue_screening(post_id, backfill=True):
+            elif not enqueue_screening(post_id, backfill=True):
                 failed += 1
             self._progress(done, total)
         verb = "Screened" if options["sync"] else "Enqueued"

@@ -370,7 +370,7 @@ class Command(BaseCommand):
                 ReviewItem.policies.through(reviewitem_id=item.pk, policy_id=r["policy"])
                 for r in reasons if r.get("policy")
             ]
-            # What services._write_facets writes for a screened item.
+            # What services.write_facets writes for a screened item.
             names = {policy_facet(r["policy"]) for r in reasons if r.get("policy")}
             names |= {assistance_facet(slug) for slug in assistance if slug in kinds}
             facets += [QueueFacet(item=item, name=name, status=item.status,

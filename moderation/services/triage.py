@@ -1,14 +1,7 @@
-"""Writes: storing screenings and review items, saving policies, enqueueing screening, and
-the moderators' triage (claim, decide, undo, appeal) with its append-only audit log.
-
-Every status change of a review item goes the same way: check the transition (``TRANSITIONS``),
-save, write the audit entry (``log_action``), then send the signal once the transaction commits.
-"""
+"""Writes of the triage flow: claim, decide, undo, appeal, reply, reopen, escalate."""
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,14 +9,13 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as BrokerError
 
-from ai_disclosure.adapter import get_adapter, get_post_model
+from ai_disclosure.adapter import get_post_model
 
-from . import screening, signals
-from .adapter import get_moderation_adapter
-from .app_settings import app_settings
-from .models import (
+from .. import signals
+from ..adapter import get_moderation_adapter
+from ..app_settings import app_settings
+from ..models import (
     ACTIVE_STATUSES,
     APPEALABLE_STATUSES,
     AuditAction,
@@ -32,281 +24,12 @@ from .models import (
     Decision,
     Escalation,
     MessageKind,
-    Policy,
-    PolicyAction,
-    PolicyVersion,
-    QueueFacet,
     ReasonTemplate,
     ReviewItem,
     ReviewStatus,
-    Screening,
-    assistance_facet,
-    policy_facet,
 )
-from .permissions import is_moderator
-from .policies import engine
-
-logger = logging.getLogger(__name__)
-
-
-def enabled_policies() -> list[Policy]:
-    return list(Policy.objects.filter(enabled=True))
-
-
-def screen_post(*, post_id: int) -> Screening | None:
-    """Screen a post and store the result; a no-op when nothing it depends on changed.
-
-    Idempotent and safe to run twice at once: the result is written under a lock on the
-    post, only if the post's content is still the content that was screened (the newest
-    content wins; its own task is queued), and at most one active review item exists per
-    post (a database constraint).
-    """
-    post = get_post_model()._default_manager.filter(pk=post_id).first()
-    if post is None:
-        logger.info("Post %s is gone; nothing to screen.", post_id)
-        return None
-    policies = enabled_policies()
-    existing = Screening.objects.filter(post=post).first()
-    outcome = screening.screen(post, policies)
-    if existing and existing.key == outcome.key:
-        return existing
-
-    with transaction.atomic():
-        locked = get_post_model()._default_manager.select_for_update().get(pk=post_id)
-        if screening.content_hash(get_adapter().get_body(locked)) != outcome.content_hash:
-            logger.info("Post %s changed while it was screened; the newer task wins.", post_id)
-            return None
-        stored, _created = Screening.objects.update_or_create(
-            post=locked,
-            defaults={
-                "key": outcome.key,
-                "content_hash": outcome.content_hash,
-                "scores": outcome.scores,
-                "evidence": outcome.evidence,
-                "context": outcome.context,
-                "classifier_versions": outcome.classifier_versions,
-                "policy_versions": outcome.policy_versions,
-                "matched": outcome.matched,
-            },
-        )
-        item = _record_review_item(locked, outcome)
-        if existing is not None and _author_changed_something(existing, outcome):
-            _reopen_info_request(post=locked, user=get_adapter().get_author(locked),
-                                 reason="author_edited")
-        transaction.on_commit(
-            lambda: signals.post_screened.send(
-                sender=Screening, post=locked, screening=stored, review_item=item
-            )
-        )
-    return stored
-
-
-def _author_changed_something(previous: Screening, outcome: screening.Outcome) -> bool:
-    """The body or the disclosure changed since the previous screening."""
-    return previous.content_hash != outcome.content_hash or previous.context.get(
-        "disclosure", {}
-    ).get("revisions") != outcome.context["disclosure"]["revisions"]
-
-
-def _escalation_reason() -> dict:
-    return {
-        "policy": None,
-        "name": str(_("Escalated author")),
-        "version": 0,
-        "action": PolicyAction.HOLD,
-        "priority": app_settings.ESCALATION_PRIORITY,
-        "reason": str(_("Several of this author's posts were delisted for undisclosed AI use; "
-                        "their new posts are held until a moderator approves them.")),
-    }
-
-
-def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem | None:
-    adapter = get_adapter()
-    author = adapter.get_author(post)
-    reasons = screening.needs_review(outcome.matched)
-    escalated = _holds_new_posts_of(author, post)
-    if escalated:
-        reasons = [*reasons, _escalation_reason()]
-    copies = _post_copies(post, author)
-    assistance = outcome.context.get("disclosure", {}).get("assistance", [])
-    if not reasons:
-        # No longer flagged, but an item still waiting keeps matching the queue's filters and
-        # search by what the post is now (its reasons stay: they say why it was flagged).
-        item = ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).first()
-        if item is not None:
-            for name, value in copies.items():
-                setattr(item, name, value)
-            item.save(update_fields=[*copies, "updated_at"])
-            _write_facets(item, assistance=assistance)
-        return None
-    held = escalated or (
-        app_settings.AUTO_HOLD and any(r["action"] == PolicyAction.HOLD for r in reasons)
-    )
-    fields = {
-        "priority": screening.review_priority(reasons),
-        "top_score": max(outcome.scores.values(), default=0.0),
-        "reasons": reasons,
-        "evidence": outcome.evidence,
-        "classifier_versions": outcome.classifier_versions,
-        **copies,
-        "author_approved_posts": outcome.context.get("author", {}).get("approved_posts", 0),
-    }
-    item = ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).first()
-    if item is not None and not _update_waiting_item(item, fields, held=held):
-        item = None  # decided since we read it: the new content waits in a new item
-    created = False
-    if item is None:
-        try:
-            with transaction.atomic():
-                item = ReviewItem.objects.create(post=post, held=held, **fields)
-                created = True
-        except IntegrityError:
-            # Another worker opened the item between our read and our insert.
-            item = ReviewItem.objects.get(post=post, status__in=ACTIVE_STATUSES)
-            _update_waiting_item(item, fields, held=held)
-    item.policies.set([r["policy"] for r in reasons if r.get("policy")])
-    _write_facets(item, assistance=assistance)
-    if created:
-        log_action(item=item, actor=None, action=AuditAction.CREATED,
-                   to_status=item.status, data={"reasons": [r["name"] for r in reasons]})
-    if held:
-        get_moderation_adapter().hold(post)
-    return item
-
-
-def _update_waiting_item(item: ReviewItem, fields: dict, *, held: bool) -> bool:
-    """Write screening's own fields to ``item`` if it is still waiting for a moderator, and
-    refresh it. Returns False when it was decided meanwhile.
-
-    Screening does not lock the item, so a moderator may claim or decide it between our read
-    and this write: a full ``save()`` of the copy we read would silently undo that, with no
-    audit entry. One conditional UPDATE of the screening fields leaves triage's fields alone.
-    """
-    changes = {**fields, "updated_at": timezone.now(), **({"held": True} if held else {})}
-    if not ReviewItem.objects.filter(pk=item.pk, status__in=ACTIVE_STATUSES).update(**changes):
-        return False
-    item.refresh_from_db()
-    return True
-
-
-def _post_copies(post: Model, author) -> dict:
-    """What an item copies from its post and author so the queue can search them."""
-    return {
-        "author": author,
-        "author_name": author.get_username()[:150] if author is not None else "",
-        "post_title": get_adapter().get_title(post)[:300],
-    }
-
-
-def _write_facets(item: ReviewItem, *, assistance: list[str]) -> None:
-    """Replace the item's queue facets: the policies that fired (its reasons) and the kinds of
-    AI assistance its post's disclosure declares (as screened), each with the item's status
-    and queue order."""
-    names = {policy_facet(r["policy"]) for r in item.reasons if r.get("policy")}
-    names |= {assistance_facet(slug) for slug in assistance}
-    QueueFacet.objects.filter(item=item).delete()
-    QueueFacet.objects.bulk_create(
-        QueueFacet(item=item, name=name, status=item.status, priority=item.priority,
-                   created_at=item.created_at)
-        for name in sorted(names)
-    )
-
-
-def _copy_status_to_facets(item_id: int, status: str) -> None:
-    """Every status change of an item goes through here too: the facets keep a copy."""
-    QueueFacet.objects.filter(item_id=item_id).update(status=status)
-
-
-def _holds_new_posts_of(author, post: Model) -> bool:
-    """The author is escalated, and this post was published after the escalation."""
-    if not app_settings.ESCALATION_DELISTS or author is None:
-        return False
-    escalation = Escalation.objects.filter(author=author, active=True).first()
-    if escalation is None:
-        return False
-    published = get_adapter().get_published_at(post)
-    return published is None or published >= escalation.created_at
-
-
-def enqueue_screening(post_id: int, *, backfill: bool = False) -> bool:
-    """Queue a post for screening. If the broker is down, log it and return False:
-    the periodic sweeper finds unscreened posts, so the author's request never fails."""
-    from .tasks import screen_post as task
-
-    queue = app_settings.BACKFILL_QUEUE if backfill else app_settings.SCREENING_QUEUE
-    try:
-        task.apply_async((post_id,), queue=queue)
-    except BrokerError:
-        logger.warning("Broker unavailable; post %s will be screened by the sweeper.", post_id)
-        return False
-    return True
-
-
-def stale_post_ids(*, limit: int | None = None) -> list[int]:
-    """Published posts whose screening is missing or out of date (body, disclosure,
-    classifier or policy versions), the oldest first. Recent posts only, except unscreened."""
-    adapter = get_adapter()
-    recent = timezone.now() - timedelta(days=app_settings.SWEEP_WINDOW_DAYS)
-    posts = adapter.published_posts()
-    missing = list(
-        posts.filter(ai_screening__isnull=True).order_by("pk").values_list("pk", flat=True)[
-            : limit or None
-        ]
-    )
-    versions = screening.classifier_versions()
-    policy_versions = {str(policy.pk): policy.version for policy in enabled_policies()}
-    stale = []
-    screened = posts.filter(ai_screening__isnull=False).select_related("ai_screening")
-    for post in adapter.changed_since(screened, recent):
-        stored = post.ai_screening
-        if (
-            stored.content_hash != screening.content_hash(adapter.get_body(post))
-            or stored.classifier_versions != versions
-            or stored.policy_versions != policy_versions
-        ):
-            stale.append(post.pk)
-    return (missing + stale)[:limit] if limit else missing + stale
-
-
-@dataclass
-class BacktestResult:
-    """What a draft policy would have matched among recently screened posts."""
-
-    screened: int
-    matched_post_ids: list[int]
-
-
-def backtest(*, expression: str, limit: int = 1000) -> BacktestResult:
-    """Evaluate an expression over the stored contexts of the most recent screenings.
-
-    Raises ``PolicyExpressionError`` for an expression that does not compile.
-    """
-    engine.compile_expression(expression)
-    recent = Screening.objects.order_by("-screened_at").values_list("post_id", "context")[:limit]
-    matched = [post_id for post_id, context in recent if engine.evaluate(expression, context)]
-    return BacktestResult(screened=len(recent), matched_post_ids=matched)
-
-
-@transaction.atomic
-def save_policy(*, policy: Policy, user) -> Policy:
-    """Compile, save and version a policy. Raises ``PolicyExpressionError`` if it is invalid."""
-    engine.compile_expression(policy.expression)
-    if policy.pk:
-        previous = Policy.objects.select_for_update().get(pk=policy.pk)
-        policy.version = previous.version + 1
-    policy.save()
-    PolicyVersion.objects.create(
-        policy=policy,
-        version=policy.version,
-        expression=policy.expression,
-        action=policy.action,
-        priority=policy.priority,
-        reason=policy.reason,
-        enabled=policy.enabled,
-        changed_by=user if user and user.is_authenticated else None,
-    )
-    return policy
-
+from ..permissions import is_moderator
+from .facets import copy_status_to_facets
 
 # --- triage --------------------------------------------------------------------------------
 
@@ -389,7 +112,7 @@ def _take(pk: int, moderator, now) -> int:
         .update(status=ReviewStatus.CLAIMED, claimed_by=moderator, claimed_at=now, updated_at=now)
     )
     if taken:
-        _copy_status_to_facets(pk, ReviewStatus.CLAIMED)
+        copy_status_to_facets(pk, ReviewStatus.CLAIMED)
     return taken
 
 
@@ -437,7 +160,7 @@ def claim_next(*, moderator, filters=None) -> ReviewItem | None:
     rows without waiting. Elsewhere (SQLite) candidates are tried with the same conditional
     UPDATE as ``claim_item``, so a row another moderator just took is skipped.
     """
-    from . import selectors
+    from .. import selectors
 
     _require_moderator(moderator)
     now = timezone.now()
@@ -484,7 +207,7 @@ def release_item(*, item: ReviewItem, moderator) -> ReviewItem:
     item.refresh_from_db()
     if not released:
         raise ClaimConflict(_("You do not hold this item."), holder=item.claimed_by)
-    _copy_status_to_facets(item.pk, ReviewStatus.OPEN)
+    copy_status_to_facets(item.pk, ReviewStatus.OPEN)
     log_action(item=item, actor=moderator, action=AuditAction.RELEASED,
                from_status=ReviewStatus.CLAIMED, to_status=ReviewStatus.OPEN)
     return item
@@ -561,7 +284,7 @@ def resolve_item(
     locked.decision_note = note.strip()
     locked.author_message = author_message
     locked.save()
-    _copy_status_to_facets(locked.pk, locked.status)
+    copy_status_to_facets(locked.pk, locked.status)
 
     post = locked.post
     _apply_outcome(post, decision)
@@ -637,7 +360,7 @@ def undo_resolution(*, item: ReviewItem, moderator) -> ReviewItem:
             locked.save()
     except IntegrityError as error:  # the post was flagged again in the meantime
         raise TransitionError(_("This post has a newer review item.")) from error
-    _copy_status_to_facets(locked.pk, locked.status)
+    copy_status_to_facets(locked.pk, locked.status)
     if decision in (Decision.APPROVE, Decision.DELIST, Decision.REJECT):
         adapter = get_moderation_adapter()
         if locked.held:
@@ -684,7 +407,7 @@ def appeal(*, item: ReviewItem, author, message: str) -> ReviewItem:
             locked.save()
     except IntegrityError as error:
         raise AppealNotAllowed(_("This post is already waiting for a moderator.")) from error
-    _copy_status_to_facets(locked.pk, locked.status)
+    copy_status_to_facets(locked.pk, locked.status)
     AuthorMessage.objects.create(item=locked, author=author, from_author=True,
                                  kind=MessageKind.APPEAL, body=message, created_at=now)
     log_action(item=locked, actor=author, action=AuditAction.APPEALED, from_status=from_status,
@@ -732,7 +455,7 @@ def _reopen_info_request(*, post: Model, user, reason: str) -> ReviewItem | None
 def _reopen(locked: ReviewItem, *, user, reason: str, note: str = "") -> ReviewItem:
     locked.status = ReviewStatus.OPEN
     locked.save(update_fields=["status", "updated_at"])
-    _copy_status_to_facets(locked.pk, locked.status)
+    copy_status_to_facets(locked.pk, locked.status)
     log_action(item=locked, actor=user,
                action=AuditAction.AUTHOR_REPLIED if reason == "author_replied"
                else AuditAction.REOPENED,
@@ -766,12 +489,3 @@ def _escalate_if_needed(*, item: ReviewItem, moderator) -> Escalation | None:
     log_action(item=item, actor=moderator, action=AuditAction.ESCALATED,
                data={"delists": delists, "threshold": threshold})
     return escalation
-
-
-def hold_if_escalated(*, post: Model) -> bool:
-    """Hold a just-published post at once when its author is escalated (screening creates
-    the review item a moment later). Returns whether the post was held."""
-    if not _holds_new_posts_of(get_adapter().get_author(post), post):
-        return False
-    get_moderation_adapter().hold(post)
-    return True

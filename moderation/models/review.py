@@ -1,9 +1,8 @@
-"""Policies (versioned CEL rules), per-post screening results, and review items."""
+"""Review items, their states and transitions, the queue's facets, escalated authors."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Concat, Lower
 from django.utils import timezone
@@ -11,114 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ai_disclosure.app_settings import app_settings as disclosure_settings
 
-
-class PolicyAction(models.TextChoices):
-    """What a policy does to a post it matches."""
-
-    FLAG = "flag", _("Flag for review")
-    HOLD = "hold", _("Hold: hidden until approved")
-    LABEL = "label", _("Label only (no review item)")
-
-
-class Policy(models.Model):
-    """A moderator-editable rule: a CEL expression over a post's screening context.
-
-    Edited in the admin; every change bumps ``version`` and appends a ``PolicyVersion``
-    (``services.save_policy``), so a review item can say which rule, as it was then, fired.
-    """
-
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    expression = models.TextField(
-        _("expression"),
-        help_text=_("A CEL expression over disclosure.*, content.*, author.*, scores.*, post.*; "
-                    "see the documentation of the policy context."),
-    )
-    action = models.CharField(
-        _("action"), max_length=8, choices=PolicyAction.choices, default=PolicyAction.FLAG
-    )
-    priority = models.PositiveSmallIntegerField(
-        _("priority"), default=50, validators=[MaxValueValidator(100)],
-        help_text=_("0–100; the queue shows higher priorities first."),
-    )
-    reason = models.CharField(
-        _("reason shown to moderators"), max_length=300,
-    )
-    enabled = models.BooleanField(_("enabled"), default=False)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        ordering = ["-priority", "name"]
-        verbose_name = _("policy")
-        verbose_name_plural = _("policies")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(priority__lte=100), name="moderation_policy_priority_range"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class PolicyVersion(models.Model):
-    """An append-only snapshot of a policy, written on every change."""
-
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="versions")
-    version = models.PositiveIntegerField(_("version"))
-    expression = models.TextField(_("expression"))
-    action = models.CharField(_("action"), max_length=8, choices=PolicyAction.choices)
-    priority = models.PositiveSmallIntegerField(_("priority"))
-    reason = models.CharField(_("reason"), max_length=300)
-    enabled = models.BooleanField(_("enabled"))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["policy", "-version"]
-        verbose_name = _("policy version")
-        verbose_name_plural = _("policy versions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["policy", "version"], name="moderation_policy_version_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.policy} v{self.version}"
-
-
-class Screening(models.Model):
-    """The latest screening of a post: classifier scores, evidence and the policy context.
-
-    ``key`` identifies the inputs (content hash, disclosure revision, classifier and policy
-    versions): screening the same inputs again is a no-op, which makes the task idempotent.
-    The stored ``context`` is what policies saw, so a draft policy can be backtested over
-    recent posts without re-running the classifiers.
-    """
-
-    post = models.OneToOneField(
-        disclosure_settings.POST_MODEL, on_delete=models.CASCADE, related_name="ai_screening"
-    )
-    key = models.CharField(_("idempotency key"), max_length=64)
-    content_hash = models.CharField(_("content hash"), max_length=64)
-    scores = models.JSONField(_("scores"), default=dict)
-    evidence = models.JSONField(_("evidence"), default=dict)
-    context = models.JSONField(_("policy context"), default=dict)
-    classifier_versions = models.JSONField(_("classifier versions"), default=dict)
-    policy_versions = models.JSONField(_("policy versions"), default=dict)
-    matched = models.JSONField(_("matched policies"), default=list)
-    screened_at = models.DateTimeField(_("screened"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("screening")
-        verbose_name_plural = _("screenings")
-        indexes = [models.Index(fields=["-screened_at"], name="moderation_screened_idx")]
-
-    def __str__(self) -> str:
-        return str(_("Screening of %(post)s") % {"post": self.post})
+from .policies import Policy
 
 
 class ReviewStatus(models.TextChoices):
@@ -132,10 +24,16 @@ class ReviewStatus(models.TextChoices):
 
 #: Statuses in which an item still needs a moderator; a post has at most one such item.
 ACTIVE_STATUSES = (ReviewStatus.OPEN, ReviewStatus.CLAIMED, ReviewStatus.INFO_REQUESTED)
+
+
 #: The statuses the queue shows by default (``info_requested`` waits for the author).
 QUEUE_STATUSES = (ReviewStatus.OPEN, ReviewStatus.CLAIMED)
+
+
 #: Final decisions; an author may appeal a delist or a reject once.
 DECIDED_STATUSES = (ReviewStatus.APPROVED, ReviewStatus.DELISTED, ReviewStatus.REJECTED)
+
+
 APPEALABLE_STATUSES = (ReviewStatus.DELISTED, ReviewStatus.REJECTED)
 
 
@@ -365,7 +263,7 @@ class ReviewItem(models.Model):
         return status in TRANSITIONS.get(self.status, frozenset())
 
     def claim_expires_at(self):
-        from .app_settings import app_settings
+        from ..app_settings import app_settings
 
         if self.status != ReviewStatus.CLAIMED or not self.claimed_at:
             return None
@@ -433,121 +331,6 @@ class QueueFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} #{self.item_id}"
-
-
-class AuditAction(models.TextChoices):
-    CREATED = "created", _("Flagged")
-    CLAIMED = "claimed", _("Claimed")
-    RELEASED = "released", _("Released")
-    RESOLVED = "resolved", _("Decided")
-    UNDONE = "undone", _("Decision undone")
-    REOPENED = "reopened", _("Reopened")
-    AUTHOR_REPLIED = "author_replied", _("Author replied")
-    APPEALED = "appealed", _("Appealed")
-    ESCALATED = "escalated", _("Author escalated")
-
-
-class AuditEntry(models.Model):
-    """One line of the append-only audit log: who did what to which item, and when.
-
-    Written only through ``services.log_action()``; never updated or deleted by the app.
-    """
-
-    item = models.ForeignKey(
-        ReviewItem, on_delete=models.CASCADE, related_name="audit_entries",
-        verbose_name=_("review item"),
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("actor"),
-    )
-    action = models.CharField(_("action"), max_length=16, choices=AuditAction.choices)
-    from_status = models.CharField(
-        _("from"), max_length=16, choices=ReviewStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=16, choices=ReviewStatus.choices, blank=True)
-    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices, blank=True)
-    note = models.TextField(_("note"), blank=True)
-    data = models.JSONField(_("details"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
-
-    class Meta:
-        ordering = ["item", "created_at", "id"]
-        verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
-        indexes = [
-            models.Index(fields=["item", "created_at"], name="moderation_audit_item_idx"),
-            models.Index(fields=["action", "created_at"], name="moderation_audit_action_idx"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} #{self.item_id}"
-
-    def save(self, *args, **kwargs) -> None:
-        # The log is history: entries are only ever created (services.log_action).
-        if not self._state.adding:
-            raise ValueError("Audit entries are append-only.")
-        super().save(*args, **kwargs)
-
-
-class ReasonTemplate(models.Model):
-    """A reusable explanation moderators pick when deciding; edited in the admin."""
-
-    title = models.CharField(_("title"), max_length=120)
-    decision = models.CharField(
-        _("for decision"), max_length=16, choices=Decision.choices, blank=True,
-        help_text=_("Offered with this decision only; blank offers it with every decision."),
-    )
-    message = models.TextField(
-        _("message to the author"),
-        help_text=_("Shown to the author with the decision. Never include scores."),
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        ordering = ["position", "title"]
-        verbose_name = _("reason template")
-        verbose_name_plural = _("reason templates")
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class MessageKind(models.TextChoices):
-    DECISION = "decision", _("Decision")
-    REQUEST = "request", _("Request for information")
-    REPLY = "reply", _("Reply")
-    APPEAL = "appeal", _("Appeal")
-
-
-class AuthorMessage(models.Model):
-    """A message between moderators and a post's author about one review item.
-
-    Moderators' messages are what the author may see; internal notes live on the item.
-    """
-
-    item = models.ForeignKey(
-        ReviewItem, on_delete=models.CASCADE, related_name="messages",
-        verbose_name=_("review item"),
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ai_moderation_messages",
-        verbose_name=_("post author"),
-    )
-    from_author = models.BooleanField(_("written by the author"), default=False)
-    kind = models.CharField(_("kind"), max_length=10, choices=MessageKind.choices)
-    body = models.TextField(_("message"))
-    created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("message to or from an author")
-        verbose_name_plural = _("messages to and from authors")
-        indexes = [models.Index(fields=["author", "-created_at"], name="moderation_msg_author_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} #{self.item_id}"
 
 
 class Escalation(models.Model):

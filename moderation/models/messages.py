@@ -1,0 +1,70 @@
+"""Messages between moderators and authors, and the reusable reason templates."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .review import Decision, ReviewItem
+
+
+class ReasonTemplate(models.Model):
+    """A reusable explanation moderators pick when deciding; edited in the admin."""
+
+    title = models.CharField(_("title"), max_length=120)
+    decision = models.CharField(
+        _("for decision"), max_length=16, choices=Decision.choices, blank=True,
+        help_text=_("Offered with this decision only; blank offers it with every decision."),
+    )
+    message = models.TextField(
+        _("message to the author"),
+        help_text=_("Shown to the author with the decision. Never include scores."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("reason template")
+        verbose_name_plural = _("reason templates")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MessageKind(models.TextChoices):
+    DECISION = "decision", _("Decision")
+    REQUEST = "request", _("Request for information")
+    REPLY = "reply", _("Reply")
+    APPEAL = "appeal", _("Appeal")
+
+
+class AuthorMessage(models.Model):
+    """A message between moderators and a post's author about one review item.
+
+    Moderators' messages are what the author may see; internal notes live on the item.
+    """
+
+    item = models.ForeignKey(
+        ReviewItem, on_delete=models.CASCADE, related_name="messages",
+        verbose_name=_("review item"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ai_moderation_messages",
+        verbose_name=_("post author"),
+    )
+    from_author = models.BooleanField(_("written by the author"), default=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=MessageKind.choices)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message to or from an author")
+        verbose_name_plural = _("messages to and from authors")
+        indexes = [models.Index(fields=["author", "-created_at"], name="moderation_msg_author_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.item_id}"

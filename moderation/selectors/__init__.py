@@ -1,0 +1,37 @@
+"""Reads, one module per audience (queue, item, authors, dashboard); importable from here."""
+
+from .authors import (  # noqa: F401
+    AUTHOR_STATES,
+    AuthorMessageView,
+    AuthorReviewState,
+    AuthorStats,
+    author_history,
+    author_review_states,
+    author_stats,
+    is_escalated,
+)
+from .dashboard import (  # noqa: F401
+    UPHELD,
+    Dashboard,
+    PolicyStats,
+    dashboard,
+)
+from .item import (  # noqa: F401
+    ItemDetail,
+    RevisionView,
+    item_detail,
+    reason_templates,
+)
+from .queue import (  # noqa: F401
+    STATUS_FILTERS,
+    QueueFilters,
+    QueuePage,
+    QueueRow,
+    decode_cursor,
+    encode_cursor,
+    filtered_items,
+    neighbours,
+    queue,
+    queue_filter_choices,
+    status_counts,
+)

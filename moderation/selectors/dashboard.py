@@ -1,0 +1,111 @@
+"""Reads for the dashboard: flags over time, score distributions, policy precision."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import Floor, TruncDate
+from django.utils import timezone
+
+from ..models import (
+    ACTIVE_STATUSES,
+    Escalation,
+    Policy,
+    ReviewItem,
+    ReviewStatus,
+    Screening,
+)
+from .queue import status_counts
+
+#: The status filter's choices: "active" (open or claimed) is the queue's default view.
+
+
+# --- dashboard -----------------------------------------------------------------------------
+
+UPHELD = (ReviewStatus.DELISTED, ReviewStatus.REJECTED)
+
+
+@dataclass
+class PolicyStats:
+    pk: int
+    name: str
+    enabled: bool
+    flagged: int
+    decided: int
+    upheld: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.upheld / self.decided if self.decided else None
+
+
+@dataclass
+class Dashboard:
+    days: int
+    since: datetime
+    counts: dict[str, int]
+    decided: int
+    screened: int
+    flags_per_day: dict[str, dict]  # policy name -> {date: n}
+    dates: list
+    histogram: dict[str, list[int]]  # "approved" / "upheld" -> 10 bins
+    policies: list[PolicyStats]
+    appeals_open: int
+    escalated_authors: int
+
+
+def dashboard(*, days: int = 30) -> Dashboard:
+    """Aggregates for the dashboard over the last ``days`` days, in a handful of queries."""
+    now = timezone.now()
+    since = now - timedelta(days=days)
+    through = ReviewItem.policies.through
+    flags: dict[str, dict] = defaultdict(dict)
+    for day, name, n in (
+        through.objects.filter(reviewitem__created_at__gte=since)
+        .annotate(day=TruncDate("reviewitem__created_at"))
+        .values_list("day", "policy__name").annotate(n=Count("pk"))
+        .values_list("day", "policy__name", "n")
+    ):
+        flags[name][day] = n
+    today = timezone.localdate(now)
+    dates = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+
+    histogram = {"approved": [0] * 10, "upheld": [0] * 10}
+    for status, bucket, n in (
+        ReviewItem.objects.filter(
+            resolved_at__gte=since, status__in=[ReviewStatus.APPROVED, *UPHELD]
+        )
+        .annotate(bucket=Floor(F("top_score") * 10))
+        .values_list("status", "bucket").annotate(n=Count("pk"))
+        .values_list("status", "bucket", "n")
+    ):
+        key = "approved" if status == ReviewStatus.APPROVED else "upheld"
+        histogram[key][min(int(bucket or 0), 9)] += n
+
+    decided_q = Q(review_items__status__in=[ReviewStatus.APPROVED, *UPHELD])
+    in_window = Q(review_items__created_at__gte=since)
+    policies = [
+        PolicyStats(p.pk, p.name, p.enabled, p.flagged, p.decided, p.upheld)
+        for p in Policy.objects.annotate(
+            flagged=Count("review_items", filter=in_window),
+            decided=Count("review_items", filter=in_window & decided_q),
+            upheld=Count("review_items", filter=in_window & Q(review_items__status__in=UPHELD)),
+        ).order_by("-flagged", "name")
+    ]
+    return Dashboard(
+        days=days,
+        since=since,
+        counts=status_counts(),
+        decided=ReviewItem.objects.filter(resolved_at__gte=since).count(),
+        screened=Screening.objects.filter(screened_at__gte=since).count(),
+        flags_per_day=dict(flags),
+        dates=dates,
+        histogram=histogram,
+        policies=policies,
+        appeals_open=ReviewItem.objects.filter(
+            appealed_at__isnull=False, status__in=ACTIVE_STATUSES).count(),
+        escalated_authors=Escalation.objects.filter(active=True).count(),
+    )

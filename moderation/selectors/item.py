@@ -1,0 +1,116 @@
+"""Reads for one review item's page: the post, evidence, disclosure and revisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from ai_disclosure import selectors as disclosure_selectors
+from ai_disclosure import services as disclosure_services
+from ai_disclosure.adapter import get_adapter
+from ai_disclosure.models import Disclosure, PostRender
+
+from ..highlight import highlight
+from ..models import (
+    AuditEntry,
+    AuthorMessage,
+    ReasonTemplate,
+    ReviewItem,
+    Screening,
+)
+from .authors import AuthorStats, author_history, author_stats, is_escalated
+
+#: The status filter's choices: "active" (open or claimed) is the queue's default view.
+
+
+# --- one item ------------------------------------------------------------------------------
+
+
+@dataclass
+class RevisionView:
+    number: int
+    created_at: datetime
+    changed_by: object
+    changes: dict
+    after_flag: bool
+
+
+@dataclass
+class ItemDetail:
+    item: ReviewItem
+    post: object
+    title: str
+    render: PostRender
+    highlighted_html: str
+    marks: int
+    evidence: list[dict]
+    scores: dict[str, float]
+    disclosure: Disclosure | None
+    disclosure_summary: str
+    revisions: list[RevisionView]
+    author: object
+    author_stats: AuthorStats | None
+    history: list[ReviewItem]
+    escalated: bool
+    audit: list[AuditEntry]
+    messages: list[AuthorMessage]
+    policies: list[dict]
+    classifier_versions: dict[str, str]
+    templates: list[ReasonTemplate] = field(default_factory=list)
+
+
+def item_detail(item_id: int) -> ItemDetail:
+    """Everything the item page shows. Raises ``ReviewItem.DoesNotExist``."""
+    item = ReviewItem.objects.select_related(
+        "post", "author", "claimed_by", "resolved_by", "excluded_moderator"
+    ).get(pk=item_id)
+    post = item.post
+    render = disclosure_services.rendered_post(post)
+    html, marks = highlight(render.html, item.evidence)
+    screening = Screening.objects.filter(post=post).first()
+    disclosure = disclosure_selectors.disclosure_for(post)
+    revisions = []
+    if disclosure is not None:
+        revisions = [
+            RevisionView(r.number, r.created_at, r.changed_by, r.changes,
+                         after_flag=r.created_at > item.created_at)
+            for r in disclosure.revisions.select_related("changed_by").order_by("number")
+        ]
+    evidence = [
+        {**entry, "classifier": classifier}
+        for classifier, entries in (item.evidence or {}).items()
+        for entry in entries
+    ]
+    evidence.sort(key=lambda entry: -float(entry.get("weight") or 0))
+    return ItemDetail(
+        item=item,
+        post=post,
+        title=item.post_title or get_adapter().get_title(post),
+        render=render,
+        highlighted_html=html,
+        marks=marks,
+        evidence=evidence,
+        scores=(screening.scores if screening else {}),
+        disclosure=disclosure,
+        disclosure_summary=disclosure_selectors.summarize(disclosure),
+        revisions=revisions,
+        author=item.author,
+        author_stats=author_stats([item.author]).get(item.author_id) if item.author else None,
+        history=author_history(item.author, exclude=item) if item.author else [],
+        escalated=is_escalated(item.author),
+        audit=list(item.audit_entries.select_related("actor").order_by("created_at", "id")),
+        messages=list(item.messages.order_by("created_at", "id")),
+        policies=item.reasons,
+        classifier_versions=item.classifier_versions,
+        templates=list(reason_templates()),
+    )
+
+
+def reason_templates(decision: str | None = None) -> QuerySet[ReasonTemplate]:
+    """Active reason templates, for one decision (and those for any decision) or all."""
+    templates = ReasonTemplate.objects.filter(active=True)
+    if decision:
+        templates = templates.filter(Q(decision=decision) | Q(decision=""))
+    return templates
