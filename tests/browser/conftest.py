@@ -87,6 +87,18 @@ def seeded_vocabularies(browser, transactional_db) -> None:
     seed_default_rows()
 
 
+#: The password ``tests.factories.UserFactory`` gives every user.
+PASSWORD = "demo-password"
+
+
+def log_in(page, live_server, username: str, next_url: str = "/moderation/") -> None:
+    """Sign ``username`` in through the login form, landing on ``next_url``."""
+    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+
+
 def _new_page(browser, *, javascript: bool):
     context = browser.new_context(viewport=VIEWPORT, java_script_enabled=javascript)
     context.set_default_timeout(TIMEOUT_MS)

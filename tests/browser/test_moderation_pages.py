@@ -17,7 +17,7 @@ from moderation.models import ReviewItem, ReviewStatus
 from tests.factories import PostFactory
 from tests.moderation.triage_factories import make_moderator
 
-from .conftest import chromium_missing_reason
+from .conftest import chromium_missing_reason, log_in
 
 if reason := chromium_missing_reason():
     pytest.skip(reason, allow_module_level=True)
@@ -26,7 +26,6 @@ from playwright.sync_api import expect  # noqa: E402  (only importable when not 
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "demo-password"
 PASTED = """Certainly! Here's a short post about sleep and memory.
 
 Sleep plays a crucial role in memory consolidation. During deep sleep, the brain replays the
@@ -50,13 +49,6 @@ def flagged_post():
                                         data=DisclosureData(human_only=True))
     services.screen_post(post_id=post.pk)
     return ReviewItem.objects.get(post=post)
-
-
-def log_in(page, live_server, username, next_url="/moderation/"):
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def test_moderator_filters_claims_and_approves_with_a_key(browser, page, live_server,
