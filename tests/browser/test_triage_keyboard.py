@@ -326,3 +326,42 @@ def test_queue_text_boxes_take_typing_and_its_shortcuts_work_from_the_page(
     page.locator("[data-search]").press("Control+Enter")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Queue post 2")
+
+
+UNNAMED_CONTROLS = """() => Array.from(document.querySelectorAll(
+    "input:not([type=hidden]), select, textarea, button, a[href]"))
+  .filter((control) => !(control.labels && control.labels.length)
+    && !control.getAttribute("aria-label") && !control.getAttribute("aria-labelledby")
+    && !control.textContent.trim())
+  .map((control) => control.outerHTML)"""
+
+
+def test_every_control_of_the_triage_pages_has_a_name(page, live_server, moderator):
+    ReasonTemplate.objects.create(title="Any", message="Please read the guidelines.")
+    item = make_item()
+    log_in(page, live_server, moderator.username)
+    expect(page.locator("[data-row]")).to_have_count(1)
+    assert page.evaluate(UNNAMED_CONTROLS) == []
+    claim_and_open(page, live_server, item, moderator)
+    assert page.evaluate(UNNAMED_CONTROLS) == []
+    page.goto(f"{live_server.url}/moderation/dashboard/")
+    assert page.evaluate(UNNAMED_CONTROLS) == []
+
+
+def test_the_shortcut_help_keeps_the_focus_and_returns_it(page, live_server, moderator):
+    item = make_item()
+    log_in(page, live_server, moderator.username)
+    claim_and_open(page, live_server, item, moderator)
+    page.locator("[data-queue-link]").focus()
+
+    page.keyboard.press("?")
+    close = page.locator("[data-help-close]")
+    expect(close).to_be_focused()
+    page.keyboard.press("Tab")  # a modal dialog: Tab does not wander to the page behind it
+    expect(close).to_be_focused()
+    page.keyboard.press("a")  # nor do the page's shortcuts act behind it
+    page.keyboard.press("Escape")
+    expect(page.locator("#shortcut-help")).to_be_hidden()
+    expect(page.locator("[data-queue-link]")).to_be_focused()
+    item.refresh_from_db()
+    assert item.status == ReviewStatus.CLAIMED

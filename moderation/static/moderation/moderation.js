@@ -182,7 +182,10 @@
     const key = event.key;
     if (key === "?") { toggleHelp(); event.preventDefault(); return; }
     if (key === "Escape") { toggleHelp(false); return; }
-    if (help && !help.hidden) return;
+    if (help && !help.hidden) {
+      if (key === "Tab") event.preventDefault();  // a modal dialog: the focus stays in it
+      return;
+    }
     // Enter on a focused link or button is that control's own business.
     if (key === "Enter" && target.closest && target.closest("a, button, summary, [role=button]")) return;
     // A held key repeats: only moving through the queue may.
