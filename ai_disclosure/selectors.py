@@ -1,12 +1,17 @@
-"""Reads: the form's vocabularies and wording, disclosures and reader preferences."""
+"""Reads: the form's vocabularies and wording, disclosures, their machine-readable forms and
+reader preferences."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from . import blocks
+from . import blocks, provenance
+from .adapter import get_adapter
 from .app_settings import app_settings
+from .compliance import LabelDecision, label_decision
 from .models import (
     AIBlockType,
     AIShareEstimate,
@@ -14,6 +19,7 @@ from .models import (
     Disclosure,
     Expertise,
     FormWording,
+    PostRender,
     ReaderPreference,
 )
 
@@ -105,3 +111,78 @@ def is_mostly_ai(disclosure: Disclosure | None, measured_ai_share: float | None)
         low, high = AIShareEstimate(disclosure.ai_share_estimate).bounds
         estimated = (low + high) / 2
     return max(estimated, measured_ai_share or 0.0) >= threshold
+
+
+def block_kinds() -> dict[str, str | None]:
+    """Block type slug → the assistance kind it implies, for measuring AI blocks."""
+    return {block_type.slug: block_type.assistance_kind for block_type in block_types()}
+
+
+def shape_for(
+    disclosure: Disclosure, render: PostRender | None, kinds_of_blocks: dict[str, str | None]
+) -> provenance.DisclosureShape:
+    """The shape the mappings read: the declaration plus the stored render's AI blocks.
+
+    Uses ``disclosure.assistance.all()``, so prefetch it when shaping many disclosures.
+    """
+    return provenance.shape_of(
+        human_only=disclosure.human_only,
+        kinds=[kind.slug for kind in disclosure.assistance.all()],
+        models=disclosure.models_used,
+        share_estimate=disclosure.ai_share_estimate,
+        expertise=disclosure.expertise,
+        blocks=render.blocks if render else [],
+        text_length=render.text_length if render else 0,
+        block_kinds=kinds_of_blocks,
+    )
+
+
+def disclosure_shape(post: Model) -> provenance.DisclosureShape | None:
+    """The post's disclosure shape, or ``None`` when it has no disclosure.
+
+    Kept on the post instance, so the page's header, JSON-LD and details cost one lookup.
+    """
+    if not hasattr(post, "_ai_disclosure_shape"):
+        disclosure = disclosure_for(post)
+        post._ai_disclosure_shape = (
+            shape_for(disclosure, PostRender.objects.filter(post=post).first(), block_kinds())
+            if disclosure
+            else None
+        )
+    return post._ai_disclosure_shape
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """A post's disclosure in every form other systems read, and its EU label decision."""
+
+    json_ld: dict
+    header: str
+    statement: str
+    explanation: str
+    label: LabelDecision
+
+
+def post_provenance(post: Model, *, url: str) -> Provenance | None:
+    """The post's provenance (``url``: the post's address for the JSON-LD), or ``None``
+    when the post has no disclosure: nothing is claimed for it."""
+    shape = disclosure_shape(post)
+    if shape is None:
+        return None
+    adapter = get_adapter()
+    author = adapter.get_author(post)
+    changed = adapter.get_updated_at(post) or adapter.get_published_at(post)
+    return Provenance(
+        json_ld=provenance.json_ld(
+            shape,
+            headline=adapter.get_title(post),
+            url=url,
+            author=author.get_username() if author is not None else "",
+            published=adapter.get_published_at(post),
+            modified=changed,
+        ),
+        header=provenance.disclosure_header(shape, generated_at=changed),
+        statement=provenance.attribution_statement(shape),
+        explanation=provenance.attribution_explanation(shape),
+        label=label_decision(shape),
+    )

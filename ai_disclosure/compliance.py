@@ -1,0 +1,84 @@
+"""EU AI Act, Article 50(4): does a post need an "AI-generated" label, and why?
+
+Since 2 August 2026, text generated or manipulated by AI and published to inform the public
+must say so, unless it underwent human review or editorial control and a person holds
+editorial responsibility for it. Each :class:`~ai_disclosure.provenance.Level` of
+involvement states whether AI generated or changed the published text (the premise of the
+duty); the exemption is granted only when the author declares review by someone with
+relevant expertise — the author, who publishes under their own name, then holds editorial
+responsibility. When in doubt the decision labels: a label costs a reader one line, a
+missing one is the forum's liability. This is a mapping to help a forum comply, not legal
+advice; every published post is treated as published to inform the public.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .provenance import DisclosureShape, Level, expert_reviewed, level
+
+
+@dataclass(frozen=True)
+class Grade:
+    """What a level means for Article 50(4)."""
+
+    changes_text: bool  # AI generated or manipulated the published text
+    wording: Promise | str  # the label readers see when it is required
+
+
+GRADES: dict[Level, Grade] = {
+    Level.HUMAN_ONLY: Grade(False, ""),
+    Level.AI_INFORMED: Grade(False, ""),
+    Level.AI_EDITED: Grade(True, _("AI-modified text: AI edited or translated parts of this "
+                                    "post.")),
+    Level.AI_PARTLY_WRITTEN: Grade(True, _("Contains AI-generated text: AI wrote parts of "
+                                            "this post.")),
+    Level.AI_MOSTLY_WRITTEN: Grade(True, _("AI-generated text: AI wrote most of this post.")),
+    Level.AI_WRITTEN: Grade(True, _("AI-generated text: AI wrote this post.")),
+}
+
+REASONS = {
+    "no_ai": _("No AI was used."),
+    "text_untouched": _("AI helped with the work but did not write or change the published "
+                        "text."),
+    "reviewed": _("AI wrote or changed the text, but a person with relevant expertise "
+                  "reviewed it and the author holds editorial responsibility for the post."),
+    "unreviewed": _("AI wrote or changed the text and no one with relevant expertise "
+                    "reviewed it."),
+}
+
+
+@dataclass(frozen=True)
+class LabelDecision:
+    """Whether a post must carry the label, the reason code and sentence, and the wording."""
+
+    level: Level
+    required: bool
+    reason_code: str
+    reason: str
+    wording: str
+
+
+def label_decision(shape: DisclosureShape) -> LabelDecision:
+    """Decide the Article 50(4) label for one disclosure shape."""
+    graded = level(shape)
+    grade = GRADES[graded]
+    if graded == Level.HUMAN_ONLY:
+        code = "no_ai"
+    elif not grade.changes_text:
+        code = "text_untouched"
+    elif expert_reviewed(shape):
+        code = "reviewed"
+    else:
+        code = "unreviewed"
+    required = code == "unreviewed"
+    return LabelDecision(
+        level=graded,
+        required=required,
+        reason_code=code,
+        reason=str(REASONS[code]),
+        wording=str(grade.wording) if required else "",
+    )
