@@ -49,6 +49,20 @@ class PostAdapter:
     def is_published(self, post: Model) -> bool:
         return self.get_published_at(post) is not None
 
+    def is_visible_to(self, post: Model, user: Any) -> bool:
+        """Whether ``user`` may read ``post`` (moderators always may): a published post is
+        public, a draft its author's alone. Override it when your forum hides posts in other
+        ways, e.g. while they wait for a moderator."""
+        if self.is_published(post):
+            return True
+        author = self.get_author(post)
+        return bool(
+            user is not None
+            and user.is_authenticated
+            and author is not None
+            and author.pk == user.pk
+        )
+
     def published_posts(self) -> QuerySet:
         """All published posts."""
         return get_post_model()._default_manager.filter(published_at__isnull=False)

@@ -195,10 +195,11 @@ def json_ld(
         "@context": "https://schema.org",
         "@type": "DiscussionForumPosting",
         "headline": headline,
-        "url": url,
         "author": {"@type": "Person", "name": author},
         "digitalSourceType": digital_source_type(shape),
     }
+    if url:
+        data["url"] = url
     if published:
         data["datePublished"] = published.isoformat()
     if modified:

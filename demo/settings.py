@@ -83,6 +83,8 @@ LOGOUT_REDIRECT_URL = "forum:post-list"
 
 # --- the plugin -------------------------------------------------------------------------
 AI_DISCLOSURE_POST_MODEL = "forum.Post"
+# Who may read a post: held and removed posts are hidden from other readers.
+AI_DISCLOSURE_POST_ADAPTER = "demo.forum.adapter.ForumPostAdapter"
 # How moderators' decisions reach the forum: hide held, delisted and rejected posts.
 AI_MODERATION_ADAPTER = "demo.forum.adapter.ForumModerationAdapter"
 

@@ -54,3 +54,17 @@ class PostAuthorWritesReviewersRead(BasePermission):
         if not reviewer and not get_adapter().is_published(post):
             raise NotFound()
         return False
+
+
+class PostReaders(BasePermission):
+    """Anyone who can read the post: everyone for a published post; for a draft or a post the
+    forum hides, its author and moderators (``ai_disclosure.view_disclosure``). Others get
+    404, so nobody learns that a hidden post exists."""
+
+    def has_permission(self, request: Request, view) -> bool:
+        return True
+
+    def has_object_permission(self, request: Request, view, post: Model) -> bool:
+        if can_review(request.user) or get_adapter().is_visible_to(post, request.user):
+            return True
+        raise NotFound()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import provenance, views
 
 app_name = "ai_disclosure_api"
 
@@ -16,5 +16,8 @@ urlpatterns = [
         "posts/<str:post_id>/disclosure/revisions/",
         views.RevisionListView.as_view(),
         name="revisions",
+    ),
+    path(
+        "posts/<str:post_id>/provenance/", provenance.ProvenanceView.as_view(), name="provenance"
     ),
 ]

@@ -1,7 +1,12 @@
 """Template tags for showing disclosures to readers: ``{% load ai_disclosure %}``."""
 
+import json
+
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from .. import selectors
 
@@ -31,3 +36,33 @@ def mostly_ai(post) -> bool:
     render = getattr(post, "ai_render", None)  # a missing render raises AttributeError
     share = render.ai_share if render else None
     return selectors.is_mostly_ai(_disclosure(post), share)
+
+
+#: What must not appear raw inside a <script> element (as Django's ``json_script`` escapes).
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _provenance(context, post):
+    request = context.get("request")
+    url = ""
+    if request is not None and hasattr(post, "get_absolute_url"):
+        url = request.build_absolute_uri(post.get_absolute_url())
+    return selectors.post_provenance(post, url=url)
+
+
+@register.simple_tag(takes_context=True)
+def ai_disclosure_json_ld(context, post):
+    """``<script type="application/ld+json">`` with the post's schema.org description and its
+    IPTC ``digitalSourceType``, for the page's ``<head>``; empty without a disclosure."""
+    found = _provenance(context, post)
+    if found is None:
+        return ""
+    data = json.dumps(found.json_ld, cls=DjangoJSONEncoder).translate(SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.inclusion_tag("ai_disclosure/provenance.html", takes_context=True)
+def ai_disclosure_provenance(context, post):
+    """The EU AI Act label when the post needs one, and the AI Attribution statement in a
+    small "details" element, for beside the summary."""
+    return {"provenance": _provenance(context, post)}

@@ -1,5 +1,7 @@
-"""How moderators' decisions reach the demo forum (``AI_MODERATION_ADAPTER``)."""
+"""How the plugins read the demo forum's posts (``AI_DISCLOSURE_POST_ADAPTER``) and how
+moderators' decisions reach it (``AI_MODERATION_ADAPTER``)."""
 
+from ai_disclosure.adapter import PostAdapter
 from moderation.adapter import ModerationAdapter
 
 from .models import Post, Visibility
@@ -24,3 +26,12 @@ class ForumModerationAdapter(ModerationAdapter):
 
     def reject(self, post: Post) -> None:
         self._set(post, Visibility.REJECTED)
+
+
+class ForumPostAdapter(PostAdapter):
+    """Held and removed posts are their author's alone (moderators read everything)."""
+
+    def is_visible_to(self, post: Post, user) -> bool:
+        if post.visibility in (Visibility.HELD, Visibility.REJECTED):
+            return bool(user is not None and user.is_authenticated and user.pk == post.author_id)
+        return super().is_visible_to(post, user)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from ai_disclosure import selectors, services
 from ai_disclosure.forms import DisclosureForm, ReaderPreferenceForm
+from ai_disclosure.headers import set_disclosure_header
 from moderation import selectors as moderation_selectors
 from moderation import services as moderation_services
 from moderation.models import ReviewItem
@@ -38,7 +39,7 @@ def post_detail(request, pk: int):
         request.user.pk == post.author_id or is_moderator(request.user)
     ):
         raise Http404("No such post.")
-    return render(
+    response = render(
         request,
         "forum/post_detail.html",
         {
@@ -47,6 +48,7 @@ def post_detail(request, pk: int):
             "disclosure": selectors.disclosure_for(post),
         },
     )
+    return set_disclosure_header(response, post)
 
 
 @login_required

@@ -55,6 +55,9 @@ MATRIX: dict[Call, tuple[int, int, int, int, int]] = {
     Call("PUT", f"{V1}/posts/{{missing}}/disclosure/", HUMAN_ONLY): (401, 404, 404, 404, 404),
     Call("GET", f"{V1}/posts/{{published}}/disclosure/revisions/"): (401, 403, 200, 200, 200),
     Call("GET", f"{V1}/posts/{{draft}}/disclosure/revisions/"): (401, 404, 200, 200, 200),
+    Call("GET", f"{V1}/posts/{{published}}/provenance/"): (200, 200, 200, 200, 200),
+    Call("GET", f"{V1}/posts/{{draft}}/provenance/"): (404, 404, 200, 200, 200),
+    Call("GET", f"{V1}/posts/{{missing}}/provenance/"): (404, 404, 404, 404, 404),
     Call("POST", "/api/forum/v1/posts/", NEW_POST): (401, 201, 201, 201, 201),
     Call("GET", "/api/schema/"): (200, 200, 200, 200, 200),
     Call("GET", f"{MOD}/queue/"): (401, 403, 403, 200, 200),
@@ -132,8 +135,7 @@ def test_every_api_operation_is_in_the_matrix():
     }
     covered = set()
     for call in MATRIX:
-        template = re.sub(r"\{(published|draft|missing)\}/disclosure", "{post_id}/disclosure",
-                          call.url)
+        template = re.sub(r"posts/\{(published|draft|missing)\}/", "posts/{post_id}/", call.url)
         template = re.sub(r"items/\{\w+\}", "items/{item_id}", template)
         template = template.replace("{policy}", "{policy_id}")
         covered.add((call.method, template))
