@@ -1,5 +1,12 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from . import report
+from .forms import ComplianceReportForm
 from .models import (
     AIBlockType,
     AssistanceKind,
@@ -66,6 +73,49 @@ class DisclosureAdmin(ViewOnlyAdmin):
     list_select_related = ["post"]
     search_fields = ["description", "verification"]
     inlines = [RevisionInline]
+    change_list_template = "admin/ai_disclosure/disclosure/change_list.html"
+
+    def get_urls(self):
+        compliance = path(
+            "compliance/",
+            self.admin_site.admin_view(self.compliance_report),
+            name="ai_disclosure_compliance_report",
+        )
+        return [compliance, *super().get_urls()]
+
+    def compliance_report(self, request: HttpRequest) -> HttpResponse:
+        """Disclosures over time by level, kind, EU label decision and content type, for
+        staff who may view disclosures; ``?format=csv`` downloads every disclosure."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = ComplianceReportForm(request.GET)
+        as_csv = request.GET.get("format") == "csv"
+        if as_csv and not form.is_valid():
+            return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
+        if as_csv:
+            since, until = form.period()
+            response = StreamingHttpResponse(
+                report.csv_lines(report.compliance_rows(since=since, until=until)),
+                content_type="text/csv; charset=utf-8",
+            )
+            response["Content-Disposition"] = 'attachment; filename="ai-disclosures.csv"'
+            return response
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("AI disclosure compliance report"),
+            "opts": self.model._meta,
+            "form": form,
+        }
+        if form.is_valid():
+            since, until = form.period()
+            months = report.monthly_summary(report.compliance_rows(since=since, until=until))
+            context["groups"], context["rows"] = report.summary_table(months)
+            context["csv_query"] = request.GET.copy()
+            context["csv_query"]["format"] = "csv"
+        return TemplateResponse(
+            request, "admin/ai_disclosure/compliance_report.html", context,
+            status=200 if form.is_valid() else 400,
+        )
 
 
 @admin.register(DisclosureRevision)

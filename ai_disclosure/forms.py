@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -145,3 +146,31 @@ class ReaderPreferenceForm(forms.Form):
     collapse_mostly_ai = forms.BooleanField(
         label=_("Collapse posts that are mostly AI-written in listings"), required=False
     )
+
+
+class ComplianceReportForm(forms.Form):
+    """The compliance report's period, in whole months (``YYYY-MM``); both ends included."""
+
+    since = forms.DateField(
+        label=_("From"), required=False, input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise ValidationError(_("“From” must not be after “To”."))
+        return cleaned
+
+    def period(self) -> tuple[date | None, date | None]:
+        """``(since, until)`` for ``report.compliance_rows``: ``until`` is exclusive, so it is
+        the first day of the month after the one chosen."""
+        since, until = self.cleaned_data.get("since"), self.cleaned_data.get("until")
+        if until:
+            until = (until.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return since, until
