@@ -15,7 +15,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import selectors
+from .. import selectors, services
 from ..provenance import Level
 from .base import ApiView, error_responses
 from .permissions import PostReaders
@@ -76,6 +76,7 @@ class ProvenanceView(PostObjectMixin, ApiView):
     )
     def get(self, request: Request, post_id: str) -> Response:
         post = self.get_post(request, post_id)
+        services.rendered_post(post)  # the AI blocks are measured as on the post page
         url = (
             request.build_absolute_uri(post.get_absolute_url())
             if hasattr(post, "get_absolute_url")
