@@ -53,32 +53,32 @@ REASONS = {
 
 @dataclass(frozen=True)
 class LabelDecision:
-    """Whether a post must carry the label, the reason code and sentence, and the wording."""
+    """Whether a post must carry the label, why (a stable code, and a sentence), and the
+    label's wording. The sentences are translated on access, in the active language."""
 
     level: Level
     required: bool
     reason_code: str
-    reason: str
-    wording: str
+
+    @property
+    def reason(self) -> str:
+        return str(REASONS[self.reason_code])
+
+    @property
+    def wording(self) -> str:
+        """The label readers see; empty when none is required."""
+        return str(GRADES[self.level].wording) if self.required else ""
 
 
 def label_decision(shape: DisclosureShape) -> LabelDecision:
     """Decide the Article 50(4) label for one disclosure shape."""
     graded = level(shape)
-    grade = GRADES[graded]
     if graded == Level.HUMAN_ONLY:
         code = "no_ai"
-    elif not grade.changes_text:
+    elif not GRADES[graded].changes_text:
         code = "text_untouched"
     elif expert_reviewed(shape):
         code = "reviewed"
     else:
         code = "unreviewed"
-    required = code == "unreviewed"
-    return LabelDecision(
-        level=graded,
-        required=required,
-        reason_code=code,
-        reason=str(REASONS[code]),
-        wording=str(grade.wording) if required else "",
-    )
+    return LabelDecision(level=graded, required=code == "unreviewed", reason_code=code)
