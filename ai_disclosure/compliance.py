@@ -62,6 +62,7 @@ class LabelDecision:
 
     @property
     def reason(self) -> str:
+        """Why, in a sentence for people."""
         return str(REASONS[self.reason_code])
 
     @property

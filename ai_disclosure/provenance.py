@@ -53,6 +53,7 @@ class Level(TextChoices):
 
     @property
     def rank(self) -> int:
+        """Position from none (0) to all of the text, for comparing levels."""
         return list(Level).index(self)
 
 
