@@ -170,11 +170,21 @@ def test_a_stranger_is_refused_the_report():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("params", [{"since": "2026-13"}, {"since": "2026-11", "until": "2026-10"}])
-def test_a_bad_period_is_a_400_with_a_message(params):
-    response = staff().get(URL, {"format": "csv", **params})
+@pytest.mark.parametrize("as_csv", [True, False])
+def test_a_bad_period_is_a_400_with_a_message(params, as_csv):
+    response = staff().get(URL, {"format": "csv", **params} if as_csv else params)
 
     assert response.status_code == 400
-    assert response.content
+    assert "Enter a valid date" in response.content.decode() or "must not be after" in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_the_disclosures_list_links_to_the_report():
+    response = staff().get(reverse("admin:ai_disclosure_disclosure_changelist"))
+
+    assert URL in response.content.decode()
 
 
 @pytest.mark.django_db
