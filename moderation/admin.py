@@ -13,6 +13,7 @@ from .models import (
     ReviewItem,
     Screening,
 )
+from .policies.engine import PolicyExpressionError
 
 
 class PolicyVersionInline(admin.TabularInline):
@@ -45,7 +46,11 @@ class PolicyAdmin(admin.ModelAdmin):
     @admin.action(description=_("Backtest over recent posts"))
     def backtest(self, request, queryset) -> None:
         for policy in queryset:
-            result = services.backtest(expression=policy.expression)
+            try:
+                result = services.backtest(expression=policy.expression)
+            except PolicyExpressionError as error:
+                self.message_user(request, f"{policy.name}: {error}", messages.ERROR)
+                continue
             shown = ", ".join(f"#{pk}" for pk in result.matched_post_ids[:20])
             self.message_user(
                 request,

@@ -42,6 +42,8 @@ class Outcome:
     classifier_versions: dict[str, str]
     policy_versions: dict[str, int]
     matched: list[dict]
+    #: Policies that failed on this post: {"policy", "name", "version", "message"}.
+    policy_errors: list[dict]
 
 
 @functools.lru_cache(maxsize=8)
@@ -132,7 +134,7 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
     )
     context["scores"] = scores
     context["thresholds"] = {c.name: c.flag_threshold for c in classifiers()}
-    matches = engine.evaluate_all([policy.expression for policy in policies], context)
+    results = engine.evaluate_all([policy.expression for policy in policies], context)
     matched = [
         {
             "policy": policy.pk,
@@ -142,8 +144,14 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
             "priority": policy.priority,
             "reason": policy.reason,
         }
-        for policy, match in zip(policies, matches, strict=True)
-        if match
+        for policy, result in zip(policies, results, strict=True)
+        if result is True
+    ]
+    policy_errors = [
+        {"policy": policy.pk, "name": policy.name, "version": policy.version,
+         "message": result.message}
+        for policy, result in zip(policies, results, strict=True)
+        if isinstance(result, engine.EvaluationError)
     ]
     versions = classifier_versions()
     policy_versions = {str(policy.pk): policy.version for policy in policies}
@@ -162,6 +170,7 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
         classifier_versions=versions,
         policy_versions=policy_versions,
         matched=matched,
+        policy_errors=policy_errors,
     )
 
 

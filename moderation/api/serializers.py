@@ -226,3 +226,8 @@ class BacktestSerializer(serializers.Serializer):
     screened = serializers.IntegerField(help_text=_("Recent screenings evaluated."))
     matched = serializers.IntegerField()
     matched_post_ids = serializers.ListField(child=serializers.IntegerField())
+    failures = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_("Posts on which the expression failed (counted as not matched), "
+                    "by the engine's message."),
+    )

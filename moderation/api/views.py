@@ -298,6 +298,7 @@ class BacktestView(ModeratorView):
             "screened": result.screened,
             "matched": len(result.matched_post_ids),
             "matched_post_ids": result.matched_post_ids,
+            "failures": result.failures,
         }).data)
 
 

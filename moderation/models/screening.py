@@ -28,6 +28,11 @@ class Screening(models.Model):
     classifier_versions = models.JSONField(_("classifier versions"), default=dict)
     policy_versions = models.JSONField(_("policy versions"), default=dict)
     matched = models.JSONField(_("matched policies"), default=list)
+    policy_errors = models.JSONField(
+        _("policy errors"), default=list, blank=True,
+        help_text=_("Policies that failed on this post instead of giving true or false: "
+                    "policy id, name, version and the engine's message."),
+    )
     screened_at = models.DateTimeField(_("screened"), auto_now=True)
 
     class Meta:

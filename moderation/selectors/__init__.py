@@ -13,8 +13,10 @@ from .authors import (  # noqa: F401
 from .dashboard import (  # noqa: F401
     UPHELD,
     Dashboard,
+    PolicyFailure,
     PolicyStats,
     dashboard,
+    policy_failures,
 )
 from .item import (  # noqa: F401
     ItemDetail,

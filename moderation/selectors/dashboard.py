@@ -43,6 +43,40 @@ class PolicyStats:
 
 
 @dataclass
+class PolicyFailure:
+    """A policy that failed on recently screened posts with one message."""
+
+    pk: int
+    name: str
+    versions: list[int]
+    message: str
+    posts: int
+
+
+#: Screenings read at most for the list of failing policies (the newest first).
+FAILURE_SCAN_LIMIT = 5000
+
+
+def policy_failures(*, since: datetime) -> list[PolicyFailure]:
+    """Policies that failed on posts screened since ``since``, by policy and message, the
+    most frequent first. Counts the newest ``FAILURE_SCAN_LIMIT`` failing screenings."""
+    found: dict[tuple[int, str], PolicyFailure] = {}
+    recent = (
+        Screening.objects.filter(screened_at__gte=since).exclude(policy_errors=[])
+        .order_by("-screened_at").values_list("policy_errors", flat=True)[:FAILURE_SCAN_LIMIT]
+    )
+    for errors in recent:
+        for error in errors:
+            key = (error["policy"], error["message"])
+            failure = found.setdefault(key, PolicyFailure(
+                error["policy"], error["name"], [], error["message"], 0))
+            failure.posts += 1
+            if error["version"] not in failure.versions:
+                failure.versions.append(error["version"])
+    return sorted(found.values(), key=lambda failure: (-failure.posts, failure.name))
+
+
+@dataclass
 class Dashboard:
     days: int
     since: datetime
@@ -53,6 +87,7 @@ class Dashboard:
     dates: list
     histogram: dict[str, list[int]]  # "approved" / "upheld" -> 10 bins
     policies: list[PolicyStats]
+    policy_failures: list[PolicyFailure]
     appeals_open: int
     escalated_authors: int
 
@@ -105,6 +140,7 @@ def dashboard(*, days: int = 30) -> Dashboard:
         dates=dates,
         histogram=histogram,
         policies=policies,
+        policy_failures=policy_failures(since=since),
         appeals_open=ReviewItem.objects.filter(
             appealed_at__isnull=False, status__in=ACTIVE_STATUSES).count(),
         escalated_authors=Escalation.objects.filter(active=True).count(),

@@ -68,6 +68,7 @@ def screen_post(*, post_id: int) -> Screening | None:
                 "classifier_versions": outcome.classifier_versions,
                 "policy_versions": outcome.policy_versions,
                 "matched": outcome.matched,
+                "policy_errors": outcome.policy_errors,
             },
         )
         item = _record_review_item(locked, outcome)

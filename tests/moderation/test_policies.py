@@ -1,6 +1,8 @@
-"""Policies: compile-on-save with clear errors, versioning, backtests, the defaults."""
+"""Policies: compile-on-save with clear errors, versioning, backtests, the defaults, and
+what a policy that fails on some posts leaves behind."""
 
 import json
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -8,9 +10,11 @@ from django.urls import reverse
 
 from moderation import services
 from moderation.forms import PolicyForm
-from moderation.models import Policy, PolicyVersion, Screening
+from moderation.models import Policy, PolicyVersion, ReviewItem, Screening
 from moderation.policies.context import EXAMPLE
 from tests.factories import PostFactory, UserFactory
+
+from .triage_factories import make_moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +102,103 @@ def test_backtest_command_prints_json_and_refuses_bad_expressions(capsys):
     assert printed["screened"] == 1 and printed["post_ids"] == [post.pk]
     with pytest.raises(CommandError, match="does not parse"):
         call_command("backtest_policy", "--expression", "author.approved_posts ==")
+
+
+# --- versions: only real changes -----------------------------------------------------------
+
+def _admin_change(client, policy, **changes):
+    data = {"name": policy.name, "expression": policy.expression, "action": policy.action,
+            "priority": policy.priority, "reason": policy.reason,
+            "enabled": "on" if policy.enabled else "",
+            "versions-TOTAL_FORMS": 0, "versions-INITIAL_FORMS": 0, **changes}
+    response = client.post(reverse("admin:moderation_policy_change", args=[policy.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    policy.refresh_from_db()
+    return policy
+
+
+def test_saving_a_policy_unchanged_keeps_its_version(client):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    policy = Policy.objects.get(name="No disclosure")
+
+    _admin_change(client, policy)
+    services.save_policy(policy=policy, user=None)
+
+    assert policy.version == 1
+    assert list(policy.versions.values_list("version", flat=True)) == [1]
+
+
+def test_a_rename_keeps_the_version_and_a_new_priority_makes_one(client):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    policy = Policy.objects.get(name="No disclosure")
+
+    _admin_change(client, policy, name="Published without a disclosure")
+    assert policy.version == 1
+    _admin_change(client, policy, priority=35)
+    assert (policy.version, policy.priority) == (2, 35)
+
+
+def test_rescreening_after_an_unchanged_save_reopens_no_decided_item(client):
+    moderator = make_moderator("morgan")
+    posts = [PostFactory(body=f"Undisclosed post number {n}.") for n in range(3)]
+    for post in posts:
+        services.screen_post(post_id=post.pk)
+    items = list(ReviewItem.objects.filter(post__in=posts).order_by("pk"))
+    assert len(items) == 3  # "No disclosure" flags each of them
+    for item, decision in zip(items, ["approve", "delist", "reject"], strict=True):
+        services.claim_item(item=item, moderator=moderator)
+        services.resolve_item(item=item, moderator=moderator, decision=decision,
+                              message="Decided.")
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    for policy in Policy.objects.all():
+        _admin_change(client, policy)
+
+    call_command("screen_posts", "--all", "--sync", stdout=StringIO())
+
+    assert list(ReviewItem.objects.filter(post__in=posts).order_by("pk")
+                .values_list("status", flat=True)) == ["approved", "delisted", "rejected"]
+
+
+# --- a policy that fails on some posts -----------------------------------------------------
+
+def test_a_policy_failing_on_a_post_is_recorded_and_the_others_still_fire(client):
+    failing = services.save_policy(policy=Policy(
+        name="First model", expression='disclosure.models[0] == "GPT-2"', reason="r",
+        enabled=True), user=None)
+    post = PostFactory(body="No disclosure at all.")
+
+    stored = services.screen_post(post_id=post.pk)
+
+    [error] = stored.policy_errors
+    assert (error["policy"], error["version"], error["name"]) == (failing.pk, 1, "First model")
+    assert "index" in error["message"].lower()
+    assert "No disclosure" in [match["name"] for match in stored.matched]
+    assert ReviewItem.objects.filter(post=post).exists()
+
+
+def test_the_dashboard_lists_failing_policies_with_their_error_and_count(client):
+    services.save_policy(policy=Policy(
+        name="First model", expression='disclosure.models[0] == "GPT-2"', reason="r",
+        enabled=True), user=None)
+    for n in range(2):
+        services.screen_post(post_id=PostFactory(body=f"Undisclosed {n}.").pk)
+    client.force_login(make_moderator("morgan"))
+
+    page = client.get(reverse("moderation:dashboard"))
+
+    assert page.status_code == 200
+    [failure] = page.context["data"].policy_failures
+    assert (failure.name, failure.versions, failure.posts) == ("First model", [1], 2)
+    html = page.content.decode()
+    assert "Policies that failed" in html and failure.message.split(":")[0] in html
+
+
+def test_backtest_counts_the_posts_an_expression_fails_on():
+    _screened({"disclosure": {"models": []}})
+    with_model = _screened({"disclosure": {"models": ["GPT-2"]}})
+
+    result = services.backtest(expression='disclosure.models[0] == "GPT-2"')
+
+    assert result.matched_post_ids == [with_model.pk]
+    [(message, count)] = result.failures.items()
+    assert count == 1 and "index" in message.lower()

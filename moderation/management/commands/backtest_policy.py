@@ -36,6 +36,7 @@ class Command(BaseCommand):
                 "screened": result.screened,
                 "matched": len(result.matched_post_ids),
                 "post_ids": result.matched_post_ids,
+                "failures": result.failures,
             }))
             return
         share = len(result.matched_post_ids) / result.screened if result.screened else 0
@@ -45,3 +46,5 @@ class Command(BaseCommand):
         )
         if result.matched_post_ids:
             self.stdout.write("Posts: " + ", ".join(map(str, result.matched_post_ids[:50])))
+        for message, count in result.failures.items():
+            self.stdout.write(f"Failed on {count} posts (counted as not matched): {message}")
