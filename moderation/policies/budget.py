@@ -11,7 +11,12 @@ screening`` prints the slowest expression it knows of):
   inside another one or over another one's result: a single comprehension iterates once per
   element of a literal list or a context list, so its cost grows with the expression's
   length, whereas nested or chained ones multiply (the 915-character expression of nested
-  ``map`` calls that kept a server busy for minutes).
+  ``map`` calls that kept a server busy for minutes);
+- **regular expressions**: the engine compiles a pattern on every call, and a short pattern
+  with counted repetitions or Unicode classes took 35–90 ms to compile. So ``matches`` takes a
+  string literal of at most :data:`MAX_PATTERN` characters without ``{…}`` or ``\\p``, and
+  runs inside a comprehension only over a list of the context (a handful of items), not
+  over a literal list of hundreds.
 
 At run time the engine also stops any evaluation after 10,000 comprehension iterations, a
 backstop these limits never reach.
@@ -29,6 +34,10 @@ MAX_LENGTH = 1000
 
 #: The macros that iterate over a list (or a map's keys).
 COMPREHENSIONS = frozenset({"all", "exists", "exists_one", "map", "filter"})
+
+#: Characters a regular expression (``text.matches("…")``) may have.
+MAX_PATTERN = 64
+_COSTLY_PATTERN = re.compile(r"[{]|\\[pP]")
 
 _TOKEN = re.compile(
     r"""
@@ -73,8 +82,9 @@ def check_length(expression: str) -> None:
         )
 
 
-def check_comprehensions(expression: str) -> None:
-    """Refuse a comprehension nested in, or chained onto, another one.
+def check_structure(expression: str, context_names: frozenset[str]) -> None:
+    """Refuse a comprehension nested in, or chained onto, another one, and a costly regular
+    expression. ``context_names`` are the top-level names of the policy context.
 
     Call it on an expression the engine compiled, so the tokens are those of valid CEL.
     """
@@ -84,28 +94,60 @@ def check_comprehensions(expression: str) -> None:
         if match.lastgroup != "space"
     ]
     opener_at, closer_at = _brackets(tokens)
-    spans: list[tuple[int, int]] = []  # (opening parenthesis, closing parenthesis)
+    spans: list[tuple[int, int, bool]] = []  # (opening, closing parenthesis, over the context)
     for index, token in enumerate(tokens):
-        if not (
-            token.kind == "name" and token.text in COMPREHENSIONS
-            and 0 < index < len(tokens) - 1
-            and tokens[index - 1].text == "." and tokens[index + 1].text == "("
-        ):
+        if token.kind != "name" or index + 1 == len(tokens) or tokens[index + 1].text != "(":
+            continue
+        member = index > 0 and tokens[index - 1].text == "."
+        if token.text == "matches":
+            _check_pattern(expression, tokens, index, member, spans)
+        if not (member and token.text in COMPREHENSIONS):
             continue
         receiver = _receiver_start(tokens, index - 1, opener_at)
-        for start, end in spans:
+        for start, end, _over_context in spans:
             if start < index < end or receiver <= start:
-                line, column = _position(expression, token.offset)
-                raise BudgetExceeded(
-                    _("The expression is over its cost budget: “%(name)s” at line %(line)d, "
-                      "column %(column)d runs inside or over the result of another "
-                      "comprehension (all, exists, exists_one, map, filter), which multiplies "
-                      "their cost. Use one comprehension with “in” instead, e.g. "
-                      "“disclosure.models.exists(m, m in [\"a\", \"b\"])”.")
-                    % {"name": token.text, "line": line, "column": column},
-                    line=line, column=column,
-                )
-        spans.append((index + 1, closer_at.get(index + 1, len(tokens))))
+                _refuse(expression, token, _(
+                    "“%(name)s” at line %(line)d, column %(column)d runs inside or over the "
+                    "result of another comprehension (all, exists, exists_one, map, filter), "
+                    "which multiplies their cost. Use one comprehension with “in” instead, "
+                    "e.g. “disclosure.models.exists(m, m in [\"a\", \"b\"])”."), name=token.text)
+        over_context = tokens[receiver].text in context_names and all(
+            tokens[position].kind == "name" or tokens[position].text == "."
+            for position in range(receiver, index - 1)
+        )
+        spans.append((index + 1, closer_at.get(index + 1, len(tokens)), over_context))
+
+
+def _check_pattern(expression: str, tokens: list[_Token], index: int, member: bool,
+                   spans: list[tuple[int, int, bool]]) -> None:
+    token = tokens[index]
+    pattern = tokens[index + 2] if index + 3 < len(tokens) else None
+    if not member or pattern is None or pattern.kind != "literal" or tokens[
+            index + 3].text != ")" or pattern.text[:1] not in "\"'rR":
+        _refuse(expression, token, _(
+            "“matches” at line %(line)d, column %(column)d needs its pattern as a string "
+            "literal: write text.matches(\"pattern\")."))
+    body = pattern.text.lstrip("rR").strip("\"'")
+    if len(body) > MAX_PATTERN or _COSTLY_PATTERN.search(body):
+        _refuse(expression, token, _(
+            "the pattern of “matches” at line %(line)d, column %(column)d may have at most "
+            "%(limit)d characters and no counted repetition ({…}) or Unicode class (\\p), "
+            "which take the engine milliseconds to compile on every call."),
+            limit=MAX_PATTERN)
+    if any(start < index < end and not over_context for start, end, over_context in spans):
+        _refuse(expression, token, _(
+            "“matches” at line %(line)d, column %(column)d runs in a comprehension over a "
+            "literal list, which compiles its pattern once per item. Iterate over a list of "
+            "the context instead (e.g. disclosure.models), or use “in”."))
+
+
+def _refuse(expression: str, token: _Token, reason: str, **values: object) -> None:
+    line, column = _position(expression, token.offset)
+    raise BudgetExceeded(
+        _("The expression is over its cost budget: %(reason)s")
+        % {"reason": reason % {"line": line, "column": column, **values}},
+        line=line, column=column,
+    )
 
 
 def _brackets(tokens: list[_Token]) -> tuple[dict[int, int], dict[int, int]]:

@@ -40,7 +40,8 @@ from .context import EXAMPLE
 
 # Every top-level name of the context, typed dynamically: its fields are checked against the
 # example context when an expression is saved.
-_environment = cel.NewEnv(variables={name: cel.Type.DYN for name in EXAMPLE})
+_CONTEXT_NAMES = frozenset(EXAMPLE)
+_environment = cel.NewEnv(variables={name: cel.Type.DYN for name in _CONTEXT_NAMES})
 
 #: An engine message: "ERROR: <input>:LINE:COLUMN: text", then the source line and a caret.
 _ENGINE_ERROR = re.compile(r"ERROR: <input>:(-?\d+):(-?\d+): (.*)")
@@ -112,7 +113,7 @@ def _checked(expression: str) -> Any:
     except Exception as error:  # noqa: BLE001 - any engine failure is the expression's fault
         raise _compile_error(str(error)) from error
     try:
-        budget.check_comprehensions(expression)
+        budget.check_structure(expression, _CONTEXT_NAMES)
     except budget.BudgetExceeded as error:
         raise PolicyExpressionError(str(error), line=error.line, column=error.column) from error
     result = _run(program, _activation(EXAMPLE))
@@ -164,11 +165,12 @@ def _run(program: Any, activation: Any) -> Result | str:
     """True, false, an ``EvaluationError``, or (for a non-boolean value) its type's name."""
     try:
         value = program.eval(activation)
+        result = value.value()
+        if type(result) is bool:  # only a CEL bool gives a Python bool: the common case first
+            return result
         kind = value.type()
-        if kind == cel.Type.BOOL:
-            return bool(value.value())
         if kind == cel.Type.ERROR:
-            return EvaluationError(str(value.value()))
+            return EvaluationError(str(result))
         return kind.name().lower()
     except Exception as error:  # noqa: BLE001 - e.g. the engine's iteration budget
         return EvaluationError(str(error).removesuffix(" [INTERNAL]"))

@@ -51,6 +51,12 @@ HOSTILE = {
     "a comprehension inside another": (
         "disclosure.models.exists(m, ['a'].exists(n, m == n))", "comprehension"),
     "an int literal over 64 bits": ("content.length > 99999999999999999999", "column 18"),
+    "a regular expression with counted repetitions": (
+        'disclosure.expertise.matches("a{1,1000}a{1,1000}a{1,1000}b")', "counted repetition"),
+    "a regular expression compiled once per literal item": (
+        '[1, 2, 3].exists(n, disclosure.expertise.matches("^n"))', "once per item"),
+    "a regular expression read from the context": (
+        '"GPT".matches(disclosure.models[0])', "string literal"),
 }
 CASES = pytest.mark.parametrize("expression, says", HOSTILE.values(), ids=HOSTILE.keys())
 
@@ -142,6 +148,8 @@ def test_refusals_point_at_the_offending_comprehension():
     "disclosure.models.map(m, size(m)).size() > 0 || post.first_post",
     # "r" is a variable here, not the prefix of a raw string
     'disclosure.assistance.exists(r, r == "research") && r"\\d" == "\\\\d"',
+    'disclosure.models.exists(m, m.matches("(?i)^(gpt|claude)")) && content.length > 100',
+    'disclosure.expertise.matches(r"^(author|other)$")',
 ])
 def test_single_comprehensions_are_within_budget(expression):
     engine.compile_expression(expression)
