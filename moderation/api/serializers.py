@@ -11,6 +11,7 @@ from ai_disclosure.api.base import StrictBooleanField, StrictSerializer, TextFie
 
 from .. import selectors
 from ..models import Decision, Policy, PolicyAction, ReviewStatus
+from ..policies.budget import MAX_LENGTH
 
 SCORES_ARE_EVIDENCE = _(
     "Scores and evidence are hints for a human moderator, never a verdict: nothing is "
@@ -91,9 +92,10 @@ class ResolveSerializer(StrictSerializer):
 class PolicyWriteSerializer(StrictSerializer):
     name = TextField(max_length=Policy._meta.get_field("name").max_length)
     expression = TextField(
-        max_length=5000,
+        max_length=MAX_LENGTH,
         help_text=_("A CEL expression over disclosure.*, content.*, author.*, scores.*, post.*; "
-                    "compiled on save (400 naming the error otherwise)."),
+                    "compiled and checked against its cost budget on save (400 naming the "
+                    "error or the limit otherwise)."),
     )
     action = serializers.ChoiceField(choices=PolicyAction.choices, default=PolicyAction.FLAG)
     priority = StrictIntegerField(min_value=0, max_value=100, default=50)
@@ -103,7 +105,7 @@ class PolicyWriteSerializer(StrictSerializer):
 
 class BacktestRequestSerializer(StrictSerializer):
     expression = TextField(
-        required=False, max_length=5000,
+        required=False, max_length=MAX_LENGTH,
         help_text=_("A draft expression to try instead of the policy's saved one."),
     )
     limit = StrictIntegerField(

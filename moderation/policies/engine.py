@@ -1,21 +1,22 @@
 """Compile and evaluate policy expressions with Google's CEL runtime (``cel-expr-python``).
 
 Why this engine: it was chosen by measurement over cel-python's public interpreter and the
-Rust-based ``common-expression-language`` bindings.
-With the seven default policies it evaluates a post in ~46 µs (one activation per post),
-against ~122 µs for the Rust bindings and ~2,600 µs for cel-python's interpreter. It is the
-only one of the three that is safe on hostile input by itself: it refuses expressions nested
-more than 32 levels when compiling, stops any evaluation after 10,000 comprehension
-iterations (the 915-character nested ``map`` expression ends in 10 ms), rejects invalid
-escapes such as ``"\\UFFFFFFFF"`` at compile time, and returns evaluation errors as values
-instead of raising; cel-python raised ``RecursionError`` on 100 nested parentheses or 250
-``+`` terms and ``OverflowError`` at run time, and neither it nor the Rust bindings bound the
-nested ``map`` expression (both still running after 20 s). Its compile errors give the line,
-the column and a caret. It is the reference C++ implementation (cel-cpp) maintained by the
-CEL authors at Google, with wheels for Linux, macOS and Windows and no Python dependencies;
-the young Python binding (0.1) is its one drawback, used here only through its documented
-API (``NewEnv``, ``Env.compile``, ``Env.Activation``, ``Expression.eval``). On top of the
-engine's limits, :mod:`.budget` bounds the length and the comprehensions of an expression.
+Rust-based ``common-expression-language`` bindings. With the seven default policies the bare
+engines evaluate a post in ~46 µs (this one, one activation per post), ~122 µs (Rust) and
+~2,600 µs (cel-python's interpreter; its transpiler, used before through private API with
+``exec``, took ~370 µs); through :func:`evaluate_all` this one takes ~105 µs (``python -m
+bench policies``). It is the only one of the three that is safe on hostile input by itself: it
+refuses more than 32 levels of nesting when compiling, stops an evaluation after 10,000
+comprehension iterations (the 915-character nested ``map`` expression ends in 10 ms instead of
+running on for minutes in the other two), rejects invalid escapes such as ``"\\UFFFFFFFF"`` at
+compile time, and returns evaluation errors as values; cel-python raised ``RecursionError`` on
+100 nested parentheses or 250 ``+`` terms and ``OverflowError`` at run time. Its compile errors
+give the line, the column and a caret. It is the reference C++ implementation (cel-cpp),
+maintained by the CEL authors at Google, with wheels for Linux, macOS and Windows and no Python
+dependencies; its young Python binding (0.1) is the drawback, so only its documented API is
+used (``NewEnv``, ``Env.compile``, ``Env.Activation``, ``Expression.eval``, ``Value``). On top
+of the engine's limits, :mod:`.budget` bounds the length, the comprehensions and the regular
+expressions of an expression.
 
 An expression is compiled when a policy is saved and must evaluate to true or false on the
 example context (``context.EXAMPLE``), so typos in names (``scores.chat_artefacts``) and
