@@ -1,8 +1,8 @@
 """The cost budget of a policy expression, checked before it is saved.
 
 Screening runs every enabled policy on every post, so no expression may be expensive on any
-context. Three limits keep the worst case in the low milliseconds (``python -m bench
-screening`` prints the slowest expression it knows of):
+context. These limits keep the worst case in the low milliseconds (``python -m bench
+policies`` prints the slowest expression it knows of):
 
 - **length**: at most :data:`MAX_LENGTH` characters, which bounds every literal list and string;
 - **nesting**: the engine refuses more than 32 levels of nesting (brackets, calls, or a long
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-#: Characters an expression may have; the default policies have at most 130.
+#: Characters an expression may have; the longest default policy has 112.
 MAX_LENGTH = 1000
 
 #: The macros that iterate over a list (or a map's keys).
