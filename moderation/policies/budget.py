@@ -14,9 +14,9 @@ policies`` prints the slowest expression it knows of):
   ``map`` calls that kept a server busy for minutes);
 - **regular expressions**: the engine compiles a pattern on every call, and a short pattern
   with counted repetitions or Unicode classes took 35–90 ms to compile. So ``matches`` takes a
-  string literal of at most :data:`MAX_PATTERN` characters without ``{…}`` or ``\\p``, and
-  runs inside a comprehension only over a list of the context (a handful of items), not
-  over a literal list of hundreds.
+  string literal of at most :data:`MAX_PATTERN` characters without ``{…}`` or ``\\p``, an
+  expression has at most :data:`MAX_PATTERNS` of them, and they run inside a comprehension
+  only over a list of the context (a handful of items), not over a literal list of hundreds.
 
 At run time the engine also stops any evaluation after 10,000 comprehension iterations, a
 backstop these limits never reach.
@@ -35,8 +35,10 @@ MAX_LENGTH = 1000
 #: The macros that iterate over a list (or a map's keys).
 COMPREHENSIONS = frozenset({"all", "exists", "exists_one", "map", "filter"})
 
-#: Characters a regular expression (``text.matches("…")``) may have.
+#: Characters a regular expression (``text.matches("…")``) may have, and how many one
+#: expression may use (an alternation ``a|b`` inside one pattern costs less than two).
 MAX_PATTERN = 64
+MAX_PATTERNS = 3
 _COSTLY_PATTERN = re.compile(r"[{]|\\[pP]")
 
 _TOKEN = re.compile(
@@ -95,11 +97,18 @@ def check_structure(expression: str, context_names: frozenset[str]) -> None:
     ]
     opener_at, closer_at = _brackets(tokens)
     spans: list[tuple[int, int, bool]] = []  # (opening, closing parenthesis, over the context)
+    patterns = 0
     for index, token in enumerate(tokens):
         if token.kind != "name" or index + 1 == len(tokens) or tokens[index + 1].text != "(":
             continue
         member = index > 0 and tokens[index - 1].text == "."
         if token.text == "matches":
+            patterns += 1
+            if patterns > MAX_PATTERNS:
+                _refuse(expression, token, _(
+                    "“matches” at line %(line)d, column %(column)d is its regular expression "
+                    "number %(count)d; the limit is %(limit)d. Join patterns with “|”."),
+                    count=patterns, limit=MAX_PATTERNS)
             _check_pattern(expression, tokens, index, member, spans)
         if not (member and token.text in COMPREHENSIONS):
             continue

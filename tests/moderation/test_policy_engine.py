@@ -57,6 +57,8 @@ HOSTILE = {
         '[1, 2, 3].exists(n, disclosure.expertise.matches("^n"))', "once per item"),
     "a regular expression read from the context": (
         '"GPT".matches(disclosure.models[0])', "string literal"),
+    "four regular expressions": (
+        " || ".join(f'disclosure.expertise.matches("^{n}")' for n in range(4)), "limit is 3"),
 }
 CASES = pytest.mark.parametrize("expression, says", HOSTILE.values(), ids=HOSTILE.keys())
 
