@@ -228,6 +228,10 @@ class BacktestSerializer(serializers.Serializer):
     screened = serializers.IntegerField(help_text=_("Recent screenings evaluated."))
     matched = serializers.IntegerField()
     matched_post_ids = serializers.ListField(child=serializers.IntegerField())
+    complete = serializers.BooleanField(
+        help_text=_("False when the time limit stopped the backtest before ``limit`` posts; "
+                    "``screened`` says how many of the newest it evaluated."),
+    )
     failures = serializers.DictField(
         child=serializers.IntegerField(),
         help_text=_("Posts on which the expression failed (counted as not matched), "

@@ -276,7 +276,8 @@ class BacktestView(ModeratorView):
         operation_id="moderation_policy_backtest",
         summary="Backtest a policy",
         description="What the policy (or a draft ``expression``) would have matched among the "
-        "most recently screened posts. Nothing is saved.",
+        "most recently screened posts, the newest first, for at most half a second "
+        "(``complete`` says whether all ``limit`` posts were used). Nothing is saved.",
         parameters=[POLICY_ID],
         request=serializers.BacktestRequestSerializer,
         responses={200: serializers.BacktestSerializer, **error_responses(400, 401, 403, 404)},
@@ -299,6 +300,7 @@ class BacktestView(ModeratorView):
             "matched": len(result.matched_post_ids),
             "matched_post_ids": result.matched_post_ids,
             "failures": result.failures,
+            "complete": result.complete,
         }).data)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -17,6 +18,11 @@ from ..policies import engine
 VERSIONED_FIELDS = ("expression", "action", "priority", "reason", "enabled")
 
 
+#: Seconds a backtest may evaluate for, so one request stays well under a second of CPU
+#: even for the costliest expression the budget accepts (a few ms per post).
+BACKTEST_SECONDS = 0.5
+
+
 @dataclass
 class BacktestResult:
     """What a draft policy would have matched among recently screened posts."""
@@ -25,25 +31,34 @@ class BacktestResult:
     matched_post_ids: list[int]
     #: Posts on which the expression failed (they count as not matched), by message.
     failures: dict[str, int] = field(default_factory=dict)
+    #: False when the time limit stopped it before ``limit`` posts (the newest were used).
+    complete: bool = True
 
 
-def backtest(*, expression: str, limit: int = 1000) -> BacktestResult:
-    """Evaluate an expression over the stored contexts of the most recent screenings.
+def backtest(*, expression: str, limit: int = 1000,
+             seconds: float | None = BACKTEST_SECONDS) -> BacktestResult:
+    """Evaluate an expression over the stored contexts of the most recent screenings, the
+    newest first, for at most ``seconds`` (``None``: no time limit, for the command line).
 
     Raises ``PolicyExpressionError`` for an expression that does not compile or is over its
     cost budget, before any post is read.
     """
     engine.compile_expression(expression)
-    recent = Screening.objects.order_by("-screened_at").values_list("post_id", "context")[:limit]
-    matched: list[int] = []
-    failures: dict[str, int] = {}
+    recent = (Screening.objects.order_by("-screened_at").values_list("post_id", "context")
+              [:limit].iterator(chunk_size=200))
+    result = BacktestResult(screened=0, matched_post_ids=[])
+    deadline = time.monotonic() + seconds if seconds is not None else None
     for post_id, context in recent:
-        result = engine.evaluate(expression, context)
-        if isinstance(result, engine.EvaluationError):
-            failures[result.message] = failures.get(result.message, 0) + 1
-        elif result:
-            matched.append(post_id)
-    return BacktestResult(screened=len(recent), matched_post_ids=matched, failures=failures)
+        if deadline is not None and time.monotonic() >= deadline:
+            result.complete = False
+            break
+        outcome = engine.evaluate(expression, context)
+        result.screened += 1
+        if isinstance(outcome, engine.EvaluationError):
+            result.failures[outcome.message] = result.failures.get(outcome.message, 0) + 1
+        elif outcome:
+            result.matched_post_ids.append(post_id)
+    return result
 
 
 @transaction.atomic

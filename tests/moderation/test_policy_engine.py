@@ -11,6 +11,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from moderation import services
 from moderation.forms import PolicyForm
 from moderation.models import Policy, Screening
 from moderation.policies import engine
@@ -249,3 +250,14 @@ def test_default_policies_mean_what_they_say(overrides):
     results = engine.evaluate_all(policies.values(), context)
 
     assert results == [bool(PLAIN_READING[name](context)) for name in policies]
+
+
+def test_a_backtest_stops_at_its_time_limit_and_says_so(db):
+    for _ in range(3):
+        Screening.objects.create(post=PostFactory(), key="k", content_hash="h", context=EXAMPLE)
+
+    stopped = services.backtest(expression="content.length > 0", seconds=0)
+    finished = services.backtest(expression="content.length > 0")
+
+    assert (stopped.screened, stopped.complete) == (0, False)
+    assert (finished.screened, finished.complete, len(finished.matched_post_ids)) == (3, True, 3)

@@ -27,7 +27,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No policy named or numbered {lookup!r}.")
             expression = policy.expression
         try:
-            result = services.backtest(expression=expression, limit=options["limit"])
+            result = services.backtest(expression=expression, limit=options["limit"],
+                                       seconds=None)
         except PolicyExpressionError as error:
             raise CommandError(str(error)) from error
         if options["json"]:
