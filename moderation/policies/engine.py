@@ -84,7 +84,7 @@ def compile_expression(expression: str) -> Any:
     give true or false on the example context. Raises ``PolicyExpressionError``."""
     compiled = _compile(expression)
     if compiled.error is not None:
-        raise compiled.error
+        raise compiled.error.with_traceback(None)  # cached: keep its traceback from growing
     return compiled.expression
 
 
