@@ -9,3 +9,10 @@ class AIDisclosureConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .data_rights import disclosure_section, register_export_section
+
+        register_export_section(
+            "ai_disclosure", disclosure_section,
+            description=_("the AI disclosures of your posts with every revision, the disclosure "
+                          "changes you made, and your reading preference"),
+        )

@@ -8,4 +8,6 @@ app_name = "ai_disclosure"
 
 urlpatterns = [
     path("preferences/", views.reader_preference, name="reader-preference"),
+    path("me/data/", views.my_data, name="my-data"),
+    path("me/data/export.json", views.my_data_download, name="my-data-download"),
 ]

@@ -1,11 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from . import services
+from .data_rights import export_sections, export_user_data_json
 from .forms import ReaderPreferenceForm
 
 
@@ -23,3 +27,27 @@ def reader_preference(request):
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
     return redirect(target)
+
+
+# Permission for the two views below: a signed-in user, and only their own data. Neither takes
+# a user from the request, so no parameter can reach another account's export.
+
+
+@require_GET
+@login_required
+def my_data(request):
+    """The page from which a signed-in user downloads everything stored about them."""
+    return render(request, "ai_disclosure/my_data.html", {"sections": export_sections()})
+
+
+@require_GET
+@login_required
+@never_cache
+def my_data_download(request):
+    """The signed-in user's own export, as a JSON file (``data_rights.export_user_data``)."""
+    response = HttpResponse(
+        export_user_data_json(request.user), content_type="application/json; charset=utf-8"
+    )
+    filename = f"my-data-{timezone.now():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

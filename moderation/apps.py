@@ -11,3 +11,14 @@ class ModerationConfig(AppConfig):
         from . import checks, receivers  # noqa: F401  (registers checks and signal receivers)
 
         receivers.connect()
+
+        from ai_disclosure.data_rights import register_export_section
+
+        from .selectors.data_rights import moderation_section
+
+        register_export_section(
+            "moderation", moderation_section,
+            description=_("the moderators' decisions on your posts as you see them, their "
+                          "messages to you, your replies and appeals, and what you did as a "
+                          "moderator"),
+        )

@@ -1,0 +1,151 @@
+"""A user's data, exported: the disclosures and revisions stored about them, plus what other
+apps add.
+
+The export is composed of sections. This app registers ``ai_disclosure``; other apps (the
+``moderation`` app, the host forum) add theirs with ``register_export_section`` in their
+``AppConfig.ready()``, so this app never needs to know what they store. A section builder
+receives the user and returns plain JSON-able data about that user only: nothing another
+user wrote or could not already show them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+
+from .adapter import get_adapter, get_post_model
+from .models import Disclosure, DisclosureRevision, ReaderPreference
+
+#: Bump when the shape of the export changes, so readers of old files can tell.
+EXPORT_VERSION = 1
+
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    name: str
+    build: Callable[[Any], Any]
+    #: What the section holds, in the words of the "Your data" page.
+    description: str
+
+
+_sections: dict[str, ExportSection] = {}
+
+
+def register_export_section(name: str, build: Callable[[Any], Any], *,
+                            description: str = "") -> None:
+    """Add a section named ``name`` to every user export: ``build(user)`` returns its data,
+    ``description`` (translatable) tells the user on the "Your data" page what it holds.
+
+    Registering a name again replaces the section (``ready()`` may run more than once).
+    """
+    _sections[name] = ExportSection(name, build, description)
+
+
+def export_sections() -> list[ExportSection]:
+    """The registered sections, in registration order (the order of ``INSTALLED_APPS``)."""
+    return list(_sections.values())
+
+
+def export_user_data(user) -> dict:
+    """Everything the installed apps store about ``user``, as a JSON-able dict (datetimes
+    are left to the encoder: use ``DjangoJSONEncoder``)."""
+    data = {
+        "export_version": EXPORT_VERSION,
+        "exported_at": timezone.now(),
+        "user": {"id": user.pk, "username": user.get_username()},
+    }
+    for section in _sections.values():
+        data[section.name] = section.build(user)
+    return data
+
+
+def export_user_data_json(user) -> str:
+    """``export_user_data`` as indented JSON text, as the command and the page deliver it."""
+    return json.dumps(export_user_data(user), cls=DjangoJSONEncoder, indent=2,
+                      ensure_ascii=False)
+
+
+def disclosure_section(user) -> dict:
+    """The disclosures of the user's posts with every revision, the disclosure changes they
+    made on other posts, and their reading preference.
+
+    Who else changed a disclosure of theirs is not named (``changed_by_you`` is false);
+    of other people's posts only the id is given, with the values the user saved.
+    """
+    adapter = get_adapter()
+    posts = list(
+        get_post_model()._default_manager.filter(**{adapter.author_field: user}).order_by("pk")
+    )
+    disclosures = {
+        disclosure.post_id: disclosure
+        for disclosure in Disclosure.objects.filter(post__in=posts)
+        .prefetch_related("assistance", "revisions")
+    }
+    own_posts = [
+        {
+            "post": {
+                "id": post.pk,
+                "title": adapter.get_title(post),
+                "published_at": adapter.get_published_at(post),
+            },
+            "disclosure": _disclosure(disclosures[post.pk], user)
+            if post.pk in disclosures else None,
+        }
+        for post in posts
+    ]
+    elsewhere = (
+        DisclosureRevision.objects.filter(changed_by=user)
+        .exclude(disclosure__post__in=[post.pk for post in posts])
+        .select_related("disclosure")
+        .order_by("created_at", "pk")
+    )
+    preference = ReaderPreference.objects.filter(user=user).first()
+    return {
+        "posts": own_posts,
+        # Of other people's disclosures, only the values this user saved: not what they
+        # replaced, nor the fields they left alone (the post's author wrote those).
+        "changes_to_other_posts": [
+            {
+                "post_id": revision.disclosure.post_id,
+                "number": revision.number,
+                "created_at": revision.created_at,
+                "saved": {name: after for name, (_before, after) in revision.changes.items()},
+            }
+            for revision in elsewhere
+        ],
+        "reader_preference": {"collapse_mostly_ai": preference.collapse_mostly_ai}
+        if preference else None,
+    }
+
+
+def _disclosure(disclosure: Disclosure, user) -> dict:
+    return {
+        "human_only": disclosure.human_only,
+        "assistance": sorted(kind.slug for kind in disclosure.assistance.all()),
+        "models_used": list(disclosure.models_used),
+        "ai_share_estimate": disclosure.ai_share_estimate,
+        "description": disclosure.description,
+        "verification": disclosure.verification,
+        "expertise": disclosure.expertise,
+        "form_version": disclosure.form_version,
+        "created_at": disclosure.created_at,
+        "updated_at": disclosure.updated_at,
+        "revisions": [_revision(revision, user) for revision in disclosure.revisions.all()],
+    }
+
+
+def _revision(revision: DisclosureRevision, user) -> dict:
+    return {
+        "number": revision.number,
+        "created_at": revision.created_at,
+        "changed_by_you": revision.changed_by_id == user.pk,
+        "form_version": revision.form_version,
+        "data": revision.data,
+        "changes": revision.changes,
+    }
