@@ -14,7 +14,7 @@ class ModerationConfig(AppConfig):
 
         from ai_disclosure.data_rights import register_export_section
 
-        from .selectors.data_rights import moderation_section
+        from .selectors import moderation_section
 
         register_export_section(
             "moderation", moderation_section,

@@ -12,7 +12,7 @@ from django.db.models.signals import post_save, pre_delete
 from ai_disclosure.adapter import get_adapter, get_post_model
 from ai_disclosure.signals import disclosure_saved
 
-from .services.data_rights import anonymise_user
+from .services import anonymise_user
 from .tasks import enqueue_screening
 
 

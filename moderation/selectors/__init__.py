@@ -1,4 +1,5 @@
-"""Reads, one module per audience (queue, item, authors, dashboard); importable from here."""
+"""Reads, one module per audience (queue, item, authors, dashboard, data rights); importable
+from here."""
 
 from .authors import (  # noqa: F401
     AUTHOR_STATES,
@@ -17,6 +18,9 @@ from .dashboard import (  # noqa: F401
     PolicyStats,
     dashboard,
     policy_failures,
+)
+from .data_rights import (  # noqa: F401
+    moderation_section,
 )
 from .item import (  # noqa: F401
     ItemDetail,

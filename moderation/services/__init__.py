@@ -1,5 +1,9 @@
-"""Writes, one module per flow (screening, policies, triage); importable from here."""
+"""Writes, one module per flow (screening, policies, triage, data rights); importable from
+here."""
 
+from .data_rights import (  # noqa: F401
+    anonymise_user,
+)
 from .facets import (  # noqa: F401
     copy_status_to_facets,
     write_facets,

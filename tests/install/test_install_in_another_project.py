@@ -6,6 +6,7 @@ other field names (read through a custom adapter), ``INSTALLED_APPS``, one URL i
 stands alone; then with it, screening a post of that model.
 """
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -140,6 +141,13 @@ def test_app_installs_into_another_project_with_its_own_post_model(tmp_path):
     output = run(["smoke.py"], tmp_path)
     assert '<section class="ai-block ai-edited"' in output
     assert "AI: editing · GPT-5 · expert-reviewed by the author" in output
+
+    # The user's data export works without moderation, through the project's adapter.
+    export = json.loads(run(["manage.py", "export_user_data", "ann"], tmp_path))
+    assert "moderation" not in export
+    [entry] = export["ai_disclosure"]["posts"]
+    assert entry["post"]["title"] == "Hi"
+    assert entry["disclosure"]["models_used"] == ["GPT-5"]
 
 
 def test_moderation_installs_into_another_project_and_screens_its_posts(tmp_path):
