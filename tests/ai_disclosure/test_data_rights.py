@@ -1,9 +1,12 @@
 """A user's data export (issue 11, data rights): the disclosure side, the command and the page."""
 
 import json
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ai_disclosure import services
@@ -48,8 +51,6 @@ def _export(username: str) -> dict:
 
 
 def _export_text(username: str) -> str:
-    from io import StringIO
-
     out = StringIO()
     call_command("export_user_data", username, stdout=out)
     return out.getvalue()
@@ -150,3 +151,16 @@ def test_export_without_posts_is_empty_not_an_error(client):
     user = UserFactory(username="quiet")
     data = export_user_data(user)["ai_disclosure"]
     assert data == {"posts": [], "changes_to_other_posts": [], "reader_preference": None}
+
+
+def test_the_export_costs_the_same_queries_however_many_posts_the_user_has(people):
+    alice = people[0]
+    with CaptureQueriesContext(connection) as one_post:
+        export_user_data(alice)
+    for n in range(4):
+        services.save_disclosure(post=PostFactory(author=alice), user=alice,
+                                 data=_ai_help(ALICE_FIRST + f" Post {n}."))
+    with CaptureQueriesContext(connection) as five_posts:
+        data = export_user_data(alice)
+    assert len(data["ai_disclosure"]["posts"]) == 5
+    assert len(five_posts) == len(one_post)
