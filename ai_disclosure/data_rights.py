@@ -4,8 +4,8 @@ apps add.
 The export is composed of sections. This app registers ``ai_disclosure``; other apps (the
 ``moderation`` app, the host forum) add theirs with ``register_export_section`` in their
 ``AppConfig.ready()``, so this app never needs to know what they store. A section builder
-receives the user and returns plain JSON-able data about that user only: nothing another
-user wrote or could not already show them.
+receives the user and returns plain JSON-able data about that user only, limited to what
+they may already see: nothing about another user, nothing kept for moderators' eyes only.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from .models import Disclosure, DisclosureRevision, ReaderPreference
 
 #: Bump when the shape of the export changes, so readers of old files can tell.
 EXPORT_VERSION = 1
-
 
 
 @dataclass(frozen=True)
