@@ -83,6 +83,24 @@ class AppSettings:
         return timedelta(minutes=self.CLAIM_MINUTES)
 
     @property
+    def MAX_CLAIMS(self) -> int:
+        """How many items a moderator may hold at once (default 1; 0 for no limit).
+
+        Claiming one more releases their oldest claims, so no item waits for 15 minutes on a
+        moderator who has moved on.
+        """
+        return self._setting("MAX_CLAIMS", 1)
+
+    @property
+    def ALLOW_SELF_REVIEW(self) -> bool:
+        """Whether moderators may claim and decide items about their own posts (default False).
+
+        Turn on only for a forum with a single moderator; such claims and decisions are marked
+        ``self_review`` in the audit log.
+        """
+        return self._setting("ALLOW_SELF_REVIEW", False)
+
+    @property
     def UNDO_SECONDS(self) -> int:
         """How long after a decision its moderator may undo it (default 10 seconds)."""
         return self._setting("UNDO_SECONDS", 10)

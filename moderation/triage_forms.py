@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Decision, ReasonTemplate
+from .models import AuditAction, Decision, ReasonTemplate
+from .selectors import AuditFilters, moderators
 
 
 class ResolveForm(forms.Form):
@@ -38,3 +39,25 @@ class AuthorMessageForm(forms.Form):
     message = forms.CharField(
         max_length=4000, widget=forms.Textarea(attrs={"rows": 3}), label=_("Your message"),
     )
+
+
+class AuditFilterForm(forms.Form):
+    """The audit log page's filters; every field optional."""
+
+    actor = forms.ModelChoiceField(queryset=moderators(), required=False, label=_("Moderator"),
+                                   empty_label=_("Anyone"))
+    action = forms.ChoiceField(choices=[("", _("Any action")), *AuditAction.choices],
+                               required=False, label=_("Action"))
+    item = forms.IntegerField(min_value=1, required=False, label=_("Item #"))
+    since = forms.DateField(required=False, label=_("From"),
+                            widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(required=False, label=_("To"),
+                            widget=forms.DateInput(attrs={"type": "date"}))
+
+    def filters(self) -> AuditFilters:
+        """The valid filters (call after ``is_valid()``; invalid fields are left out)."""
+        data = getattr(self, "cleaned_data", {})
+        actor = data.get("actor")
+        return AuditFilters(actor=actor.pk if actor else None, action=data.get("action") or "",
+                            item=data.get("item"), since=data.get("since"),
+                            until=data.get("until"))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("next/", views.next_item, name="next"),
     path("bulk/", views.bulk, name="bulk"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("audit/", views.audit_log, name="audit"),
     path("items/<int:pk>/", views.item_detail, name="item"),
     path("items/<int:pk>/claim/", views.claim, name="claim"),
     path("items/<int:pk>/release/", views.release, name="release"),

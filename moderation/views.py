@@ -20,7 +20,7 @@ from . import charts, selectors, services
 from .app_settings import app_settings
 from .models import Decision, ReviewItem, ReviewStatus
 from .permissions import is_moderator
-from .triage_forms import BulkForm, ResolveForm
+from .triage_forms import AuditFilterForm, BulkForm, ResolveForm
 
 UNDO_SESSION_KEY = "moderation_undo"
 #: The queue's header counts stop here ("1000+"): exact counts of huge queues cost a scan.
@@ -90,42 +90,42 @@ def queue(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _is_navigation(request: HttpRequest) -> bool:
-    """The moderator opened the page, rather than the page's URL being fetched as a
-    sub-resource: posts may embed images with any URL (``![](/moderation/items/7/)``), which
-    the moderator's browser requests with their session. Browsers without Fetch Metadata
-    headers count as navigating."""
-    return request.headers.get("Sec-Fetch-Dest", "document") == "document"
+def _forbidden(request: HttpRequest, error: Exception) -> HttpResponse:
+    """A 403 page that says why (e.g. a moderator's own post), inside the moderation pages."""
+    return render(request, "moderation/forbidden.html", {"reason": str(error)}, status=403)
 
 
 @require_GET
 @moderator_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Opening an item claims it, unless another moderator holds it or it is decided."""
-    item = _get_item(pk)
-    conflict = None
-    if item.status in (ReviewStatus.OPEN, ReviewStatus.CLAIMED) and _is_navigation(request):
-        try:
-            services.claim_item(item=item, moderator=request.user)
-        except services.ClaimConflict as error:
-            conflict = str(error)
-        except services.TransitionError:
-            pass
+    """One item. Opening it never claims it: the page offers Claim (hold it while reading),
+    and an open item nobody holds can be decided directly."""
     filters = _filters(request.GET)
-    detail = selectors.item_detail(pk)
-    previous_id, next_id = selectors.neighbours(detail.item, filters)
-    mine = (detail.item.status == ReviewStatus.CLAIMED
-            and detail.item.claimed_by_id == request.user.pk)
-    can_decide = not conflict and detail.item.status in (
-        ReviewStatus.OPEN, ReviewStatus.CLAIMED, ReviewStatus.INFO_REQUESTED)
+    try:
+        detail = selectors.item_detail(pk)
+    except ReviewItem.DoesNotExist as error:
+        raise Http404(_("No such review item.")) from error
+    item = detail.item
+    previous_id, next_id = selectors.neighbours(item, filters)
+    conflict = None
+    if item.is_claimed_by_other(request.user):
+        conflict = _("%(name)s is reviewing this item.") % {"name": item.claimed_by}
+    elif item.excluded_moderator_id == request.user.pk:
+        conflict = _("This decision was appealed; another moderator has to review it.")
+    own_post = item.author_id == request.user.pk and not app_settings.ALLOW_SELF_REVIEW
+    mine = item.status == ReviewStatus.CLAIMED and item.claimed_by_id == request.user.pk
+    waiting = item.status in (ReviewStatus.OPEN, ReviewStatus.CLAIMED, ReviewStatus.INFO_REQUESTED)
+    can_decide = waiting and not conflict and not own_post
     return render(request, "moderation/item.html", {
         "d": detail,
-        "item": detail.item,
+        "item": item,
         "filters": filters,
         "filter_params": urlencode(filters.as_params()),
         "conflict": conflict,
+        "own_post": own_post,
         "mine": mine,
         "can_decide": can_decide,
+        "can_claim": can_decide and not mine and item.status != ReviewStatus.INFO_REQUESTED,
         "previous_id": previous_id,
         "next_id": next_id,
         "form": ResolveForm(),
@@ -138,13 +138,16 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @moderator_required
 def claim(request: HttpRequest, pk: int) -> HttpResponse:
+    """Claim the item (releasing the moderator's previous claim) and show it."""
     item = _get_item(pk)
+    filters = _filters(request.POST)
     try:
         services.claim_item(item=item, moderator=request.user)
+    except services.SelfReviewRefused as error:
+        return _forbidden(request, error)
     except services.ModerationError as error:
         messages.error(request, str(error))
-        return redirect(_with_filters(reverse("moderation:queue"), _filters(request.POST)))
-    return redirect(_with_filters(reverse("moderation:item", args=[pk]), _filters(request.POST)))
+    return redirect(_with_filters(reverse("moderation:item", args=[pk]), filters))
 
 
 @require_POST
@@ -161,7 +164,8 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @moderator_required
 def next_item(request: HttpRequest) -> HttpResponse:
-    """Claim the most urgent unclaimed item (matching the current filters) and open it.
+    """Claim the most urgent unclaimed item (matching the current filters) and open it; the
+    moderator's previous claim is released (``AI_MODERATION_MAX_CLAIMS``).
 
     ``skip`` releases the item the moderator is leaving undecided."""
     filters = _filters(request.POST)
@@ -176,6 +180,15 @@ def _open_next(request: HttpRequest, filters) -> HttpResponse:
     item = services.claim_next(moderator=request.user, filters=filters)
     if item is None:
         messages.info(request, _("Nothing left to claim in this view of the queue."))
+        return redirect(_with_filters(reverse("moderation:queue"), filters))
+    return redirect(_with_filters(reverse("moderation:item", args=[item.pk]), filters))
+
+
+def _show_next(request: HttpRequest, filters) -> HttpResponse:
+    """After a decision: open the most urgent item the moderator could take, unclaimed."""
+    item = selectors.reviewable_by(request.user, filters).queue_order().first()
+    if item is None:
+        messages.info(request, _("Nothing left to review in this view of the queue."))
         return redirect(_with_filters(reverse("moderation:queue"), filters))
     return redirect(_with_filters(reverse("moderation:item", args=[item.pk]), filters))
 
@@ -195,6 +208,8 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
             item=item, moderator=request.user, decision=data["decision"], note=data["note"],
             template=data["template"], message=data["message"],
         )
+    except services.SelfReviewRefused as error:
+        return _forbidden(request, error)
     except (services.ModerationError, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return redirect(_with_filters(reverse("moderation:item", args=[pk]), filters))
@@ -205,7 +220,7 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if request.POST.get("then") == "queue":
         return redirect(_with_filters(reverse("moderation:queue"), filters))
-    return _open_next(request, filters)
+    return _show_next(request, filters)
 
 
 @require_POST
@@ -235,7 +250,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
     items = list(ReviewItem.objects.filter(pk__in=data["items"]))
     done, skipped = services.bulk_resolve(
         items=items, moderator=request.user, decision=data["decision"], note=data["note"],
-        template=data["template"],
+        template=data["template"], message=data["message"],
     )
     label = Decision(data["decision"]).label
     if done:
@@ -270,4 +285,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                                         title=_("Top score of decided items")),
         "undo": _undo(request),
         "day_choices": [7, 30, 90],
+    })
+
+
+@require_GET
+@moderator_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """Everything moderators and authors did, newest first, filtered, a page at a time."""
+    form = AuditFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()  # invalid fields are shown with their error and left out
+    filters = form.filters()
+    page = selectors.audit_log(filters=filters, after=request.GET.get("after"),
+                               limit=app_settings.QUEUE_PAGE_SIZE)
+    return render(request, "moderation/audit_log.html", {
+        "form": form,
+        "page": page,
+        "filter_params": urlencode(filters.as_params()),
+        "undo": _undo(request),
     })

@@ -4,6 +4,11 @@ from .audit import (  # noqa: F401
     AuditAction,
     AuditEntry,
 )
+from .facets import (  # noqa: F401
+    QueueFacet,
+    assistance_facet,
+    policy_facet,
+)
 from .messages import (  # noqa: F401
     AuthorMessage,
     MessageKind,
@@ -22,12 +27,10 @@ from .review import (  # noqa: F401
     TRANSITIONS,
     Decision,
     Escalation,
-    QueueFacet,
     ReviewItem,
     ReviewItemQuerySet,
     ReviewStatus,
-    assistance_facet,
-    policy_facet,
+    claimable_by,
 )
 from .screening import (  # noqa: F401
     Screening,

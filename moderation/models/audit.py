@@ -22,10 +22,44 @@ class AuditAction(models.TextChoices):
     ESCALATED = "escalated", _("Author escalated")
 
 
+class AuditEntryManager(models.Manager):
+    def log_action(
+        self,
+        *,
+        item: ReviewItem,
+        actor,
+        action: str,
+        from_status: str = "",
+        to_status: str = "",
+        decision: str = "",
+        note: str = "",
+        data: dict | None = None,
+        at=None,
+    ) -> AuditEntry:
+        """Append one entry to the audit log; the only writer of ``AuditEntry``.
+
+        ``actor`` is the user who acted (``None`` or anonymous for the system); ``at`` backdates
+        the entry (the demo seeder writes history) and defaults to now.
+        """
+        return self.create(
+            item=item,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            decision=decision,
+            note=note,
+            data=data or {},
+            created_at=at or timezone.now(),
+        )
+
+
 class AuditEntry(models.Model):
     """One line of the append-only audit log: who did what to which item, and when.
 
-    Written only through ``services.log_action()``; never updated or deleted by the app.
+    Written only through ``AuditEntry.objects.log_action()``; never updated or deleted by the
+    app. ``data["self_review"]`` marks a moderator acting on their own post (allowed only with
+    ``AI_MODERATION_ALLOW_SELF_REVIEW``).
     """
 
     item = models.ForeignKey(
@@ -46,6 +80,8 @@ class AuditEntry(models.Model):
     data = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
 
+    objects = AuditEntryManager()
+
     class Meta:
         ordering = ["item", "created_at", "id"]
         verbose_name = _("audit entry")
@@ -53,13 +89,21 @@ class AuditEntry(models.Model):
         indexes = [
             models.Index(fields=["item", "created_at"], name="moderation_audit_item_idx"),
             models.Index(fields=["action", "created_at"], name="moderation_audit_action_idx"),
+            # The moderators' audit log page: newest first, all entries or one moderator's.
+            models.Index(fields=["-created_at", "-id"], name="moderation_audit_recent_idx"),
+            models.Index(fields=["actor", "-created_at", "-id"], name="moderation_audit_actor_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} #{self.item_id}"
 
     def save(self, *args, **kwargs) -> None:
-        # The log is history: entries are only ever created (services.log_action).
+        # The log is history: entries are only ever created (AuditEntry.objects.log_action).
         if not self._state.adding:
             raise ValueError("Audit entries are append-only.")
         super().save(*args, **kwargs)
+
+    @property
+    def self_review(self) -> bool:
+        """A moderator acted on an item about their own post."""
+        return bool(self.data.get("self_review"))

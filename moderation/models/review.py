@@ -1,4 +1,4 @@
-"""Review items, their states and transitions, the queue's facets, escalated authors."""
+"""Review items, their states and transitions, escalated authors."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ai_disclosure.app_settings import app_settings as disclosure_settings
 
+from ..app_settings import app_settings
 from .policies import Policy
 
 
@@ -76,6 +77,17 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+def claimable_by(moderator, now=None) -> models.Q:
+    """Items ``moderator`` may claim now: open, theirs already, or with an expired claim, and
+    not an appeal against their own decision. (Their own posts: see ``ALLOW_SELF_REVIEW``.)"""
+    expired = (now or timezone.now()) - app_settings.CLAIM_EXPIRY
+    return (
+        models.Q(status=ReviewStatus.OPEN)
+        | models.Q(status=ReviewStatus.CLAIMED, claimed_by=moderator)
+        | models.Q(status=ReviewStatus.CLAIMED, claimed_at__lt=expired)
+    ) & (models.Q(excluded_moderator__isnull=True) | ~models.Q(excluded_moderator=moderator))
+
+
 class ReviewItemQuerySet(models.QuerySet):
     def in_queue(self) -> ReviewItemQuerySet:
         """Items a moderator should look at: open or claimed (claims may have expired)."""
@@ -100,8 +112,9 @@ class ReviewItemQuerySet(models.QuerySet):
 
     def has_facet(self, name: str) -> ReviewItemQuerySet:
         """Items with the facet ``name``, checked per item (no change to the order)."""
+        facets = self.model.facets.field.model  # QueueFacet, defined with the facets
         return self.filter(models.Exists(
-            QueueFacet.objects.filter(item_id=models.OuterRef("pk"), name=name)
+            facets.objects.filter(item_id=models.OuterRef("pk"), name=name)
         ))
 
     def queue_keys(self) -> tuple[str, str, str]:
@@ -130,8 +143,8 @@ class ReviewItemQuerySet(models.QuerySet):
 class ReviewItem(models.Model):
     """A post waiting for (or decided by) a moderator, with the reasons it was flagged.
 
-    Status changes go through ``services`` only (check the transition, save, write the audit
-    entry, then send the signal); ``TRANSITIONS`` lists the allowed ones.
+    Every status change goes through ``moderation.workflow.transition()`` (check it against
+    ``TRANSITIONS``, save, update the queue facets, write the audit entry, then signal).
     """
 
     post = models.ForeignKey(
@@ -263,8 +276,7 @@ class ReviewItem(models.Model):
         return status in TRANSITIONS.get(self.status, frozenset())
 
     def claim_expires_at(self):
-        from ..app_settings import app_settings
-
+        """When the current claim lapses (``None`` when the item is not claimed)."""
         if self.status != ReviewStatus.CLAIMED or not self.claimed_at:
             return None
         return self.claimed_at + app_settings.CLAIM_EXPIRY
@@ -275,62 +287,6 @@ class ReviewItem(models.Model):
         return bool(
             expires and expires > (now or timezone.now()) and self.claimed_by_id != user.pk
         )
-
-
-def policy_facet(policy_id: int) -> str:
-    """The facet of items a policy flagged."""
-    return f"policy:{policy_id}"
-
-
-def assistance_facet(slug: str) -> str:
-    """The facet of items whose post's disclosure declares a kind of AI assistance."""
-    return f"assistance:{slug}"
-
-
-class QueueFacet(models.Model):
-    """Something the queue filters by of which an item has several (the policies that fired,
-    the kinds of AI assistance the disclosure declares), with a copy of the item's status and
-    queue order.
-
-    Those facts live in other tables; filtering by them walked the queue checking each item,
-    which took ~100 ms at 100,000 items for a rare kind. Here a filtered page is one index range
-    scan in queue order. Written only by ``services`` together with the item (created,
-    re-screened, status changed); migration 0008 filled it for existing items.
-    """
-
-    item = models.ForeignKey(
-        ReviewItem, on_delete=models.CASCADE, related_name="facets", db_index=False,
-        verbose_name=_("review item"),
-    )
-    name = models.CharField(_("facet"), max_length=64)
-    status = models.CharField(_("status"), max_length=16, choices=ReviewStatus.choices)
-    priority = models.PositiveSmallIntegerField(_("priority"))
-    created_at = models.DateTimeField(_("created"))
-
-    class Meta:
-        verbose_name = _("queue facet")
-        verbose_name_plural = _("queue facets")
-        constraints = [
-            # Also the index for "this item's facets" (the foreign key needs no other).
-            models.UniqueConstraint(fields=["item", "name"], name="moderation_facet_unique"),
-        ]
-        indexes = [
-            models.Index(
-                fields=["name", "-priority", "created_at", "item"],
-                condition=models.Q(status__in=QUEUE_STATUSES),
-                name="moderation_facet_queue_idx",
-            ),
-            models.Index(
-                fields=["name", "status", "-priority", "created_at", "item"],
-                name="moderation_facet_status_idx",
-            ),
-            models.Index(
-                fields=["name", "-priority", "created_at", "item"], name="moderation_facet_all_idx"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} #{self.item_id}"
 
 
 class Escalation(models.Model):

@@ -1,6 +1,12 @@
 """Reads, one module per audience (queue, item, authors, dashboard, data rights); importable
 from here."""
 
+from .audit import (  # noqa: F401
+    AuditFilters,
+    AuditPage,
+    audit_log,
+    moderators,
+)
 from .authors import (  # noqa: F401
     AUTHOR_STATES,
     AuthorMessageView,
@@ -39,5 +45,6 @@ from .queue import (  # noqa: F401
     neighbours,
     queue,
     queue_filter_choices,
+    reviewable_by,
     status_counts,
 )

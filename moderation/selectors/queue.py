@@ -25,6 +25,7 @@ from ..models import (
     ReviewItem,
     ReviewStatus,
     assistance_facet,
+    claimable_by,
     policy_facet,
 )
 from .authors import AuthorStats, author_stats
@@ -261,6 +262,18 @@ def status_counts(*, cap: int | None = None) -> dict[str, int]:
         items = ReviewItem.objects.filter(status=status).values("pk")
         counts[status] = (items[: cap + 1] if cap else items).count()
     return counts
+
+
+def reviewable_by(moderator, filters: QueueFilters | None = None) -> QuerySet[ReviewItem]:
+    """Items in this view of the queue that ``moderator`` could take now (unordered): not
+    held by anyone (them included), not an appeal of their own decision, not their own post
+    unless ``AI_MODERATION_ALLOW_SELF_REVIEW``."""
+    items = (
+        filtered_items(filters, moderator=moderator)
+        .filter(claimable_by(moderator))
+        .exclude(status=ReviewStatus.CLAIMED, claimed_by=moderator)
+    )
+    return items if app_settings.ALLOW_SELF_REVIEW else items.exclude(author=moderator)
 
 
 def neighbours(item: ReviewItem, filters: QueueFilters) -> tuple[int | None, int | None]:

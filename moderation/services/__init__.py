@@ -1,12 +1,14 @@
 """Writes, one module per flow (screening, policies, triage, data rights); importable from
 here."""
 
+from .appeals import (  # noqa: F401
+    AppealNotAllowed,
+    appeal,
+    note_post_edited,
+    reply_to_request,
+)
 from .data_rights import (  # noqa: F401
     anonymise_user,
-)
-from .facets import (  # noqa: F401
-    copy_status_to_facets,
-    write_facets,
 )
 from .policies import (  # noqa: F401
     BacktestResult,
@@ -21,18 +23,14 @@ from .screening import (  # noqa: F401
 )
 from .triage import (  # noqa: F401
     DEFAULT_INFO_REQUEST,
-    AppealNotAllowed,
     ClaimConflict,
     ModerationError,
+    SelfReviewRefused,
     TransitionError,
-    appeal,
     bulk_resolve,
     claim_item,
     claim_next,
-    log_action,
-    note_post_edited,
     release_item,
-    reply_to_request,
     resolve_item,
     undo_resolution,
 )

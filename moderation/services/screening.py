@@ -18,14 +18,15 @@ from ..app_settings import app_settings
 from ..models import (
     ACTIVE_STATUSES,
     AuditAction,
+    AuditEntry,
     Escalation,
     Policy,
     PolicyAction,
+    QueueFacet,
     ReviewItem,
     Screening,
 )
-from .facets import write_facets
-from .triage import log_action, note_post_edited
+from .appeals import note_post_edited
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
             for name, value in copies.items():
                 setattr(item, name, value)
             item.save(update_fields=[*copies, "updated_at"])
-            write_facets(item, assistance=assistance)
+            QueueFacet.objects.write(item, assistance={item.pk: assistance})
         return None
     held = escalated or (
         app_settings.AUTO_HOLD and any(r["action"] == PolicyAction.HOLD for r in reasons)
@@ -146,10 +147,11 @@ def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem |
             item = ReviewItem.objects.get(post=post, status__in=ACTIVE_STATUSES)
             _update_waiting_item(item, fields, held=held)
     item.policies.set([r["policy"] for r in reasons if r.get("policy")])
-    write_facets(item, assistance=assistance)
+    QueueFacet.objects.write(item, assistance={item.pk: assistance})
     if created:
-        log_action(item=item, actor=None, action=AuditAction.CREATED,
-                   to_status=item.status, data={"reasons": [r["name"] for r in reasons]})
+        AuditEntry.objects.log_action(item=item, actor=None, action=AuditAction.CREATED,
+                                      to_status=item.status,
+                                      data={"reasons": [r["name"] for r in reasons]})
     if held:
         get_moderation_adapter().hold(post)
     return item

@@ -180,7 +180,8 @@ def test_every_status_change_is_copied_to_the_facets(settings):
     check(ReviewStatus.DELISTED)
     services.appeal(item=item, author=post.author, message="Please look again.")
     check(ReviewStatus.OPEN)
-    services.bulk_resolve(items=[item], moderator=other, decision="reject")
+    services.bulk_resolve(items=[item], moderator=other, decision="reject",
+                          message="Not your own work.")
     check(ReviewStatus.REJECTED)
 
 

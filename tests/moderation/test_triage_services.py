@@ -149,7 +149,7 @@ def test_delisting_hides_the_post_and_sends_the_template_message(mod):
 
 def test_rejecting_takes_the_post_down(mod):
     item = make_item()
-    services.resolve_item(item=item, moderator=mod, decision="reject")
+    services.resolve_item(item=item, moderator=mod, decision="reject", message="Spam.")
     assert Post.objects.get(pk=item.post_id).visibility == Visibility.REJECTED
 
 
@@ -287,7 +287,7 @@ def test_approvals_cannot_be_appealed_and_an_appeal_needs_a_message(mod):
     with pytest.raises(services.AppealNotAllowed):
         services.appeal(item=item, author=item.post.author, message="Why?")
     other = make_item()
-    services.resolve_item(item=other, moderator=mod, decision="reject")
+    services.resolve_item(item=other, moderator=mod, decision="reject", message="Copied.")
     with pytest.raises(ValidationError):
         services.appeal(item=other, author=other.post.author, message="  ")
     with pytest.raises(PermissionDenied):

@@ -76,30 +76,35 @@ def test_the_queue_filters_and_searches(client, mod):
     assert "Battery chemistry" in html and "Sleep and memory" not in html
 
 
-def test_opening_an_item_claims_it_and_shows_evidence_highlighted(client, mod):
+def test_opening_an_item_never_claims_it_and_shows_evidence_highlighted(client, mod):
     item = make_item()
-    html = client.get(reverse("moderation:item", args=[item.pk])).content.decode()
-    item.refresh_from_db()
-    assert item.status == ReviewStatus.CLAIMED and item.claimed_by == mod
-    assert re.search(r'<mark class="evidence evidence-chat_artifacts"[^>]*'
-                     r'data-reason="chat-assistant greeting"', html)
-    assert "Scores are evidence, not a verdict" in html
-
-
-def test_an_image_in_a_post_cannot_make_a_moderator_claim_an_item(client, mod):
-    # Posts may contain images with any URL, e.g. ![](/moderation/items/7/): the moderator's
-    # browser fetches it with their session. Only opening the page itself claims the item.
-    item = make_item()
-    url = reverse("moderation:item", args=[item.pk])
-    for destination in ("image", "empty", "script"):
-        client.get(url, HTTP_SEC_FETCH_DEST=destination, HTTP_SEC_FETCH_MODE="no-cors")
+    html = client.get(reverse("moderation:item", args=[item.pk]),
+                      HTTP_SEC_FETCH_DEST="document").content.decode()
     item.refresh_from_db()
     assert item.status == ReviewStatus.OPEN and item.claimed_by is None
     assert not item.audit_entries.exists()
+    assert re.search(r'<mark class="evidence evidence-chat_artifacts"[^>]*'
+                     r'data-reason="chat-assistant greeting"', html)
+    assert "Scores are evidence, not a verdict" in html
+    assert "data-claim-form" in html and "data-decide-form" in html
 
-    client.get(url, HTTP_SEC_FETCH_DEST="document", HTTP_SEC_FETCH_MODE="navigate")
+
+def test_the_claim_button_claims_the_item_with_a_post(client, mod):
+    item = make_item()
+    response = client.post(reverse("moderation:claim", args=[item.pk]))
+    assert response["Location"] == reverse("moderation:item", args=[item.pk])
     item.refresh_from_db()
     assert item.status == ReviewStatus.CLAIMED and item.claimed_by == mod
+    html = client.get(reverse("moderation:item", args=[item.pk])).content.decode()
+    assert "data-claimed-by-me" in html and "data-claim-form" not in html
+
+
+def test_an_open_item_can_be_decided_without_claiming_it_first(client, mod):
+    item = make_item()
+    client.post(reverse("moderation:resolve", args=[item.pk]), {"decision": "approve"})
+    item.refresh_from_db()
+    assert item.status == ReviewStatus.APPROVED and item.resolved_by == mod
+    assert [e.action for e in item.audit_entries.all()] == [AuditAction.RESOLVED]
 
 
 def test_an_item_held_by_another_moderator_opens_read_only(client, mod):
@@ -110,18 +115,32 @@ def test_an_item_held_by_another_moderator_opens_read_only(client, mod):
     assert ReviewItem.objects.get(pk=item.pk).claimed_by.username == "other"
 
 
-def test_resolving_opens_the_next_item_and_offers_undo(client, mod):
+def test_resolving_opens_the_next_item_unclaimed_and_offers_undo(client, mod):
     first = make_item(priority=90)
     second = make_item(priority=50)
-    client.get(reverse("moderation:item", args=[first.pk]))
+    client.post(reverse("moderation:claim", args=[first.pk]))
     response = client.post(reverse("moderation:resolve", args=[first.pk]),
                            {"decision": "approve", "note": "ok"})
     assert response["Location"].startswith(reverse("moderation:item", args=[second.pk]))
+    assert ReviewItem.objects.get(pk=second.pk).status == ReviewStatus.OPEN
     html = client.get(reverse("moderation:queue")).content.decode()
     assert reverse("moderation:undo", args=[first.pk]) in html
     client.post(reverse("moderation:undo", args=[first.pk]))
     first.refresh_from_db()
     assert first.status == ReviewStatus.CLAIMED
+
+
+def test_three_decisions_and_an_undo_leave_the_moderator_holding_one_claim(client, mod):
+    items = [make_item(priority=90 - n) for n in range(6)]
+    client.post(reverse("moderation:next"))  # the explicit "claim next item" button
+    for item in items[:3]:
+        client.post(reverse("moderation:resolve", args=[item.pk]),
+                    {"decision": "delist", "message": "Undisclosed AI."})
+    client.post(reverse("moderation:claim", args=[items[4].pk]))
+    client.post(reverse("moderation:undo", args=[items[2].pk]))
+    held = list(ReviewItem.objects.filter(status=ReviewStatus.CLAIMED, claimed_by=mod))
+    assert held == [ReviewItem.objects.get(pk=items[2].pk)]
+    assert ReviewItem.objects.get(pk=items[4].pk).status == ReviewStatus.OPEN
 
 
 def test_bulk_actions_decide_the_selection(client, mod):
