@@ -172,6 +172,9 @@ class AuditEntrySerializer(serializers.Serializer):
     to_status = serializers.CharField(allow_blank=True)
     decision = serializers.CharField(allow_blank=True)
     note = serializers.CharField(allow_blank=True)
+    self_review = serializers.BooleanField(
+        help_text="A moderator acted on their own post (AI_MODERATION_ALLOW_SELF_REVIEW)."
+    )
     created_at = serializers.DateTimeField()
 
 

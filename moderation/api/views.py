@@ -97,7 +97,8 @@ def item_representation(item_id: int) -> dict:
         "audit": [
             {"action": entry.action, "actor": _name(entry.actor),
              "from_status": entry.from_status, "to_status": entry.to_status,
-             "decision": entry.decision, "note": entry.note, "created_at": entry.created_at}
+             "decision": entry.decision, "note": entry.note,
+             "self_review": entry.self_review, "created_at": entry.created_at}
             for entry in detail.audit
         ],
     }).data
@@ -170,8 +171,9 @@ class ClaimView(ItemObjectMixin, ModeratorView):
         tags=TAGS,
         operation_id="moderation_item_claim",
         summary="Claim an item",
-        description="Take the item so no other moderator works on it (or renew your claim). "
-        "409 while another moderator holds it, or when it is no longer waiting.",
+        description="Take the item so no other moderator works on it (or renew your claim); "
+        "your previous claim is released (one claim at a time by default). 409 while another "
+        "moderator holds it, or when it is no longer waiting; 403 for your own post.",
         parameters=[ITEM_ID],
         request=None,
         responses={200: serializers.ItemDetailSerializer, **error_responses(401, 403, 404, 409)},
@@ -202,8 +204,10 @@ class ResolveView(ItemObjectMixin, ModeratorView):
         operation_id="moderation_item_resolve",
         summary="Decide an item",
         description="approve, delist, reject or request_info, with an internal note and a "
-        "message (or reason template) for the author. 409 when another moderator holds the "
-        "item or it was already decided.",
+        "message (or reason template) for the author. An open item need not be claimed first. "
+        "A reject needs a message or template (400 otherwise); a delist without one tells the "
+        "author the reason of the policy that fired. 409 when another moderator holds the "
+        "item or it was already decided; 403 for your own post.",
         parameters=[ITEM_ID],
         request=serializers.ResolveSerializer,
         responses={

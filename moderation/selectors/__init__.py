@@ -15,6 +15,7 @@ from .authors import (  # noqa: F401
     author_history,
     author_review_states,
     author_stats,
+    is_delisted,
     is_escalated,
 )
 from .dashboard import (  # noqa: F401

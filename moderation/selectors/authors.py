@@ -73,6 +73,16 @@ def author_history(author, *, exclude: ReviewItem | None = None, limit: int = 20
                            "reasons", "appealed_at", "priority", "author_id")[:limit])
 
 
+def is_delisted(post) -> bool:
+    """Whether moderators' latest decision on ``post`` delisted it: for AI use its disclosure
+    did not declare (what a delist means here), so readers must not see "Human-written"."""
+    latest = (
+        ReviewItem.objects.filter(post=post).order_by("-created_at", "-id")
+        .values_list("status", flat=True).first()
+    )
+    return latest == ReviewStatus.DELISTED
+
+
 def is_escalated(author) -> bool:
     """Whether the author's new posts are held for review."""
     if author is None or not app_settings.ESCALATION_DELISTS:

@@ -270,8 +270,7 @@ def _author_message(item: ReviewItem, decision: Decision, template, message: str
     if decision == Decision.DELIST and reasons:
         return reasons[0]["reason"]
     raise ValidationError(
-        _("Tell the author why: choose a reason template or write a message."),
-        code="reason_required")
+        {"message": _("Tell the author why: choose a reason template or write a message.")})
 
 
 def _apply_outcome(post: Model, decision: str) -> None:

@@ -116,6 +116,45 @@ def test_resolve_refuses_unknown_decisions_and_templates(moderator):
     assert bad_template.status_code == 400 and "template" in bad_template.json()["errors"]
 
 
+def test_moderators_get_403_for_claiming_or_deciding_their_own_post(moderator):
+    item = make_item()
+    ReviewItem.objects.filter(pk=item.pk).update(author=moderator)
+    client = client_for(moderator)
+
+    claim = client.post(f"{MOD}/items/{item.pk}/claim/")
+    resolve = client.post(f"{MOD}/items/{item.pk}/resolve/", {"decision": "approve"},
+                          format="json")
+
+    for response in (claim, resolve):
+        assert response.status_code == 403
+        assert "your own post" in response.json()["detail"]
+    assert ReviewItem.objects.get(pk=item.pk).status == "open"
+    assert not AuditEntry.objects.filter(item=item).exists()
+
+
+def test_self_review_allowed_by_the_setting_is_marked_in_the_items_audit(moderator, settings):
+    settings.AI_MODERATION_ALLOW_SELF_REVIEW = True
+    item = make_item()
+    ReviewItem.objects.filter(pk=item.pk).update(author=moderator)
+
+    decided = client_for(moderator).post(f"{MOD}/items/{item.pk}/resolve/",
+                                         {"decision": "approve"}, format="json")
+
+    assert decided.status_code == 200 and decided.json()["status"] == "approved"
+    assert AuditEntry.objects.get(item=item).data["self_review"] is True
+    assert decided.json()["audit"][-1]["self_review"] is True
+
+
+def test_a_reject_without_a_reason_is_a_400_naming_the_message(moderator):
+    item = make_item()
+
+    response = client_for(moderator).post(f"{MOD}/items/{item.pk}/resolve/",
+                                          {"decision": "reject"}, format="json")
+
+    assert response.status_code == 400
+    assert "Tell the author why" in response.json()["errors"]["message"][0]
+
+
 def test_admin_creates_a_versioned_policy_and_a_bad_expression_is_explained(admin_user):
     client = client_for(admin_user)
     policy = {"name": "Long", "expression": "content.length > 4000", "reason": "Long post."}

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from ai_disclosure import services as disclosure_services
+from ai_disclosure.rules import DisclosureData
 from demo.forum.models import Post, Visibility
 from moderation import services
 from moderation.models import AuditAction, ReviewItem, ReviewStatus
@@ -18,6 +20,7 @@ pytestmark = pytest.mark.django_db
 URLS = [
     ("get", "moderation:queue", False),
     ("get", "moderation:dashboard", False),
+    ("get", "moderation:audit", False),
     ("get", "moderation:item", True),
     ("post", "moderation:claim", True),
     ("post", "moderation:release", True),
@@ -239,3 +242,59 @@ def test_the_forum_hides_delisted_and_held_posts_from_readers(client):
     services.resolve_item(item=held, moderator=mod, decision="approve")
     client.logout()
     assert "Held one" in client.get(reverse("forum:post-list")).content.decode()
+
+
+# --- self-review -----------------------------------------------------------------------------
+
+
+def test_a_moderators_own_post_opens_read_only_and_claim_or_decide_get_403(client, mod):
+    item = make_item(author=mod)
+    html = client.get(reverse("moderation:item", args=[item.pk])).content.decode()
+    assert "data-own-post" in html and "data-decide-form" not in html
+    assert "data-claim-form" not in html
+    for name, data in (("moderation:claim", {}), ("moderation:resolve", {"decision": "approve"})):
+        response = client.post(reverse(name, args=[item.pk]), data)
+        assert response.status_code == 403
+        assert "your own post" in response.content.decode()
+    assert ReviewItem.objects.get(pk=item.pk).status == ReviewStatus.OPEN
+    assert not item.audit_entries.exists()
+
+
+def test_a_single_moderator_forum_may_allow_self_review(client, mod, settings):
+    settings.AI_MODERATION_ALLOW_SELF_REVIEW = True
+    item = make_item(author=mod)
+    client.post(reverse("moderation:resolve", args=[item.pk]), {"decision": "approve"})
+    assert ReviewItem.objects.get(pk=item.pk).status == ReviewStatus.APPROVED
+    html = client.get(reverse("moderation:audit")).content.decode()
+    assert "data-self-review" in html
+
+
+# --- reasons and the public label ------------------------------------------------------------
+
+
+def test_a_one_key_delist_tells_the_author_why_and_readers_no_longer_see_human_written(client):
+    mod = make_moderator()
+    author = UserFactory(username="writer")
+    item = make_item(author=author)
+    disclosure_services.save_disclosure(post=item.post, user=author,
+                                        data=DisclosureData(human_only=True))
+    page = reverse("forum:post-detail", args=[item.post_id])
+    assert "Human-written" in client.get(page).content.decode()
+
+    client.force_login(mod)
+    client.post(reverse("moderation:resolve", args=[item.pk]), {"decision": "delist"})
+
+    client.logout()
+    html = client.get(page).content.decode()
+    assert "Human-written" not in html and "AI use not disclosed" in html
+    client.force_login(author)
+    assert "See why" in client.get(page).content.decode()
+    assert "Because a test said so." in client.get(reverse("forum:my-posts")).content.decode()
+
+
+def test_rejecting_without_a_reason_is_refused_with_a_message(client, mod):
+    item = make_item()
+    response = client.post(reverse("moderation:resolve", args=[item.pk]),
+                           {"decision": "reject"}, follow=True)
+    assert "Tell the author why" in response.content.decode()
+    assert ReviewItem.objects.get(pk=item.pk).status == ReviewStatus.OPEN

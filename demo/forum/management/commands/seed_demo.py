@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+import moderation
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.adapter import get_post_model
 from ai_disclosure.models import (
@@ -33,9 +34,8 @@ from ai_disclosure.models import (
     PostRender,
 )
 from ai_disclosure.rendering import RENDERER_VERSION
-
-from ... import screening
-from ...models import (
+from moderation import screening
+from moderation.models import (
     AuditAction,
     AuditEntry,
     AuthorMessage,
@@ -47,13 +47,11 @@ from ...models import (
     ReviewItem,
     ReviewStatus,
     Screening,
-    assistance_facet,
-    policy_facet,
 )
-from ...policies import engine
-from ...text import authored_text
+from moderation.policies import engine
+from moderation.text import authored_text
 
-SAMPLES = Path(__file__).resolve().parents[2] / "classifiers" / "data" / "assistant_style.jsonl"
+SAMPLES = Path(moderation.__file__).resolve().parent / "classifiers/data/assistant_style.jsonl"
 
 FIRST = ["mira", "jonas", "aiko", "tomas", "lena", "ravi", "sofia", "kwame", "ines", "pavel",
          "noor", "felix", "hana", "diego", "ada", "oskar", "yara", "liam", "zuri", "matteo",
@@ -362,7 +360,7 @@ class Command(BaseCommand):
                               (variant.disclosure or {}).get("assistance", [])))
         Screening.objects.bulk_create(screenings)
         items = ReviewItem.objects.bulk_create(items)
-        policy_links, facets, audit, messages = [], [], [], []
+        policy_links, assistance_of, messages = [], {}, []
         for item, (reasons, decision, moderator, resolved, template, assistance) in zip(
             items, item_meta, strict=True
         ):
@@ -370,27 +368,23 @@ class Command(BaseCommand):
                 ReviewItem.policies.through(reviewitem_id=item.pk, policy_id=r["policy"])
                 for r in reasons if r.get("policy")
             ]
-            # What services.write_facets writes for a screened item.
-            names = {policy_facet(r["policy"]) for r in reasons if r.get("policy")}
-            names |= {assistance_facet(slug) for slug in assistance if slug in kinds}
-            facets += [QueueFacet(item=item, name=name, status=item.status,
-                                  priority=item.priority, created_at=item.created_at)
-                       for name in sorted(names)]
-            audit.append(AuditEntry(item=item, action=AuditAction.CREATED,
-                                    to_status=ReviewStatus.OPEN, created_at=item.created_at,
-                                    data={"reasons": [r["name"] for r in reasons]}))
+            assistance_of[item.pk] = [slug for slug in assistance if slug in kinds]
+            # The history as screening and the moderator would have logged it.
+            AuditEntry.objects.log_action(
+                item=item, actor=None, action=AuditAction.CREATED, to_status=ReviewStatus.OPEN,
+                data={"reasons": [r["name"] for r in reasons]}, at=item.created_at)
             if decision:
-                audit.append(AuditEntry(item=item, actor=moderator, action=AuditAction.RESOLVED,
-                                        from_status=ReviewStatus.OPEN, to_status=item.status,
-                                        decision=decision, created_at=resolved))
+                AuditEntry.objects.log_action(
+                    item=item, actor=moderator, action=AuditAction.RESOLVED,
+                    from_status=ReviewStatus.OPEN, to_status=item.status, decision=decision,
+                    data={"message": item.author_message}, at=resolved)
                 if template:
                     messages.append(AuthorMessage(
                         item=item, author_id=item.author_id, body=template.message,
                         kind=MessageKind.REQUEST if decision == Decision.REQUEST_INFO
                         else MessageKind.DECISION, created_at=resolved))
         ReviewItem.policies.through.objects.bulk_create(policy_links)
-        QueueFacet.objects.bulk_create(facets)
-        AuditEntry.objects.bulk_create(audit)
+        QueueFacet.objects.write(*items, assistance=assistance_of)
         AuthorMessage.objects.bulk_create(messages)
 
     #: How often moderators remove each kind of post, so the dashboard's precision differs
