@@ -180,7 +180,8 @@ def claim_next(*, moderator, filters=None) -> ReviewItem | None:
 def release_item(*, item: ReviewItem, moderator) -> ReviewItem:
     """Give a claimed item back to the queue. Raises ``ClaimConflict`` if it is not theirs."""
     _require_moderator(moderator)
-    locked = ReviewItem.objects.select_for_update().select_related("claimed_by").get(pk=item.pk)
+    locked = ReviewItem.objects.select_for_update(of=("self",)).select_related("claimed_by").get(
+        pk=item.pk)
     if not (locked.status == ReviewStatus.CLAIMED and locked.claimed_by_id == moderator.pk):
         raise ClaimConflict(_("You do not hold this item."), holder=locked.claimed_by)
     transition(locked, to=ReviewStatus.OPEN, action=AuditAction.RELEASED, actor=moderator,

@@ -1,4 +1,4 @@
-"""The moderation pages in a real browser: a moderator filters the queue, opens (claims) an
+"""The moderation pages in a real browser: a moderator filters the queue, opens and claims an
 item, approves it with a keyboard shortcut and sees it leave the queue; a second moderator
 cannot take the item meanwhile. Screenshots of the queue, an item and the dashboard are
 saved to ``test-artifacts/screenshots/``."""
@@ -69,8 +69,10 @@ def test_moderator_filters_claims_and_approves_with_a_key(browser, page, live_se
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Chat-assistant leftovers")
 
-    # open = claim
+    # open, then claim (opening alone never claims)
     page.click(".row-title")
+    expect(page.locator("[data-claim-form]")).to_be_visible()
+    page.click("[data-claim-form] button")
     expect(page.locator("[data-claimed-by-me]")).to_be_visible()
     expect(page.locator("mark.evidence").first).to_be_visible()
     expect(page.locator("section.ai-block")).to_have_count(1)

@@ -53,7 +53,8 @@ def run_together(target, count):
     assert not errors, errors
 
 
-def test_concurrent_claim_next_hands_out_each_item_exactly_once():
+def test_concurrent_claim_next_hands_out_each_item_exactly_once(settings):
+    settings.AI_MODERATION_MAX_CLAIMS = 0  # each moderator keeps what they take
     items = {make_item(priority=i % 5 * 20).pk for i in range(ITEMS)}
     moderators = [make_moderator(f"m{i}") for i in range(THREADS)]
     claimed: dict[int, list[int]] = {i: [] for i in range(THREADS)}
@@ -90,3 +91,17 @@ def test_concurrent_claims_of_one_item_have_exactly_one_winner():
     winners = [index for outcome, index in outcomes if outcome == "won"]
     assert len(winners) == 1 and len(outcomes) == THREADS
     assert ReviewItem.objects.get(pk=item.pk).claimed_by == moderators[winners[0]]
+
+
+def test_moderators_claiming_next_again_and_again_each_end_up_holding_one_item():
+    for i in range(ITEMS):
+        make_item(priority=i % 5 * 20)
+    moderators = [make_moderator(f"n{i}") for i in range(THREADS)]
+
+    def work(index):
+        for _ in range(5):
+            services.claim_next(moderator=moderators[index])
+
+    run_together(work, THREADS)
+    held = list(ReviewItem.objects.filter(status="claimed").values_list("claimed_by_id", flat=True))
+    assert sorted(held) == sorted(moderator.pk for moderator in moderators)
