@@ -208,9 +208,10 @@ def resolve_item(
 
     An open item nobody holds is decided directly (the row lock keeps two moderators from
     both deciding). ``note`` is internal. The author is told ``message``, else the
-    ``template``'s message, else (request_info) a default request or (delist) the reason of
-    the most important policy that fired; a reject with none of these is refused
-    (``ValidationError``), so a delisted or removed post always says why. The outcome is applied
+    ``template``'s message, else (request_info) a default request or (delist, or a reject
+    explained by a note) the reason of the most important policy that fired; a reject with no
+    message, template or note is refused (``ValidationError``), so a delisted or removed post
+    always says why. The outcome is applied
     to the post through the moderation adapter; ``review_resolved`` and the notification go
     out after commit. Raises ``TransitionError`` (e.g. a decided item), ``ClaimConflict``
     (another moderator holds it) or ``SelfReviewRefused``.
@@ -220,8 +221,8 @@ def resolve_item(
     locked = lock_item(item)
     _check_may_decide(locked, moderator)
     data = _as_moderator(locked, moderator, {"template": template.pk if template else None})
-    author_message = _author_message(locked, decision, template, message)
     note = note.strip()
+    author_message = _author_message(locked, decision, template, message, note)
     transition(locked, to=decision.status, action=AuditAction.RESOLVED, actor=moderator,
                decision=decision, note=note, data={**data, "message": author_message},
                fields={"resolved_by": moderator, "resolved_at": timezone.now(),
@@ -258,7 +259,8 @@ def _check_may_decide(item: ReviewItem, moderator) -> None:
         raise ClaimConflict(_("This decision was appealed; another moderator has to review it."))
 
 
-def _author_message(item: ReviewItem, decision: Decision, template, message: str) -> str:
+def _author_message(item: ReviewItem, decision: Decision, template, message: str,
+                    note: str) -> str:
     """What the author is told with the decision (see ``resolve_item``)."""
     if template is not None and template.decision and template.decision != decision:
         raise ValidationError(_("This reason template is for another decision."))
@@ -268,7 +270,7 @@ def _author_message(item: ReviewItem, decision: Decision, template, message: str
     if decision == Decision.REQUEST_INFO:
         return str(DEFAULT_INFO_REQUEST)
     reasons = sorted((r for r in item.reasons if r.get("reason")), key=lambda r: -r["priority"])
-    if decision == Decision.DELIST and reasons:
+    if reasons and (decision == Decision.DELIST or note):
         return reasons[0]["reason"]
     raise ValidationError(
         {"message": _("Tell the author why: choose a reason template or write a message.")})

@@ -250,7 +250,13 @@ def test_a_delist_without_a_message_tells_the_author_the_policys_reason(mod):
 def test_a_reject_without_a_reason_is_refused(mod):
     item = make_item()
     with pytest.raises(ValidationError, match="Tell the author why"):
-        services.resolve_item(item=item, moderator=mod, decision="reject", note="internal")
+        services.resolve_item(item=item, moderator=mod, decision="reject")
     assert ReviewItem.objects.get(pk=item.pk).status == ReviewStatus.OPEN
     done, skipped = services.bulk_resolve(items=[item], moderator=mod, decision="reject")
     assert done == [] and "Tell the author why" in skipped[0]
+
+
+def test_a_reject_explained_only_by_an_internal_note_tells_the_author_the_policys_reason(mod):
+    item = make_item()
+    services.resolve_item(item=item, moderator=mod, decision="reject", note="SECRET: spam ring")
+    assert AuthorMessage.objects.get(item=item).body == "Because a test said so."
