@@ -16,8 +16,6 @@ from moderation.models import (
     QueueFacet,
     ReviewItem,
     ReviewStatus,
-    assistance_facet,
-    policy_facet,
 )
 from tests.factories import UserFactory
 
@@ -54,12 +52,7 @@ def bulk_items(count: int, *, authors: int = 25) -> None:
     ReviewItem.policies.through.objects.bulk_create(
         ReviewItem.policies.through(reviewitem_id=item.pk, policy_id=policy.pk) for item in items
     )
-    QueueFacet.objects.bulk_create(
-        QueueFacet(item=item, name=name, status=item.status, priority=item.priority,
-                   created_at=item.created_at)
-        for item in items
-        for name in (policy_facet(policy.pk), assistance_facet("drafting"))
-    )
+    QueueFacet.objects.write(*items, assistance={item.pk: ["drafting"] for item in items})
 
 
 def count_queries(client, url, params=None) -> int:

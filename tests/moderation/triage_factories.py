@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from moderation.models import Policy, QueueFacet, ReviewItem, ReviewStatus, policy_facet
+from moderation.models import Policy, QueueFacet, ReviewItem, ReviewStatus
 from tests.factories import PostFactory, UserFactory
 
 EVIDENCE = {
@@ -58,12 +58,8 @@ def make_item(*, author=None, priority: int = 50, top_score: float = 0.7, title=
         created_at=created_at or timezone.now(), author_approved_posts=approved_posts,
     )
     item.policies.set(policies)
-    # The queue facets services write with an item (its policies; this post has no disclosure).
-    QueueFacet.objects.bulk_create(
-        QueueFacet(item=item, name=policy_facet(p.pk), status=item.status,
-                   priority=item.priority, created_at=item.created_at)
-        for p in policies
-    )
+    # The queue facets screening writes with an item (this post has no disclosure).
+    QueueFacet.objects.write(item, assistance={item.pk: []})
     return item
 
 
