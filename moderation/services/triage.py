@@ -53,10 +53,6 @@ DEFAULT_INFO_REQUEST = gettext_lazy(
     "here, or edit the post or its AI disclosure; either returns it to the moderators."
 )
 
-#: Decisions the author must be told the reason for.
-NEEDS_REASON = (Decision.DELIST, Decision.REJECT)
-
-
 def _require_moderator(user) -> None:
     if not is_moderator(user):
         raise PermissionDenied(_("Only moderators can do this."))
@@ -211,10 +207,10 @@ def resolve_item(
     ``template``'s message, else (request_info) a default request or (delist, or a reject
     explained by a note) the reason of the most important policy that fired; a reject with no
     message, template or note is refused (``ValidationError``), so a delisted or removed post
-    always says why. The outcome is applied
-    to the post through the moderation adapter; ``review_resolved`` and the notification go
-    out after commit. Raises ``TransitionError`` (e.g. a decided item), ``ClaimConflict``
-    (another moderator holds it) or ``SelfReviewRefused``.
+    always says why. The outcome is applied to the post through the moderation adapter;
+    ``review_resolved`` and the notification go out after commit. Raises ``TransitionError``
+    (e.g. a decided item), ``ClaimConflict`` (another moderator holds it) or
+    ``SelfReviewRefused``.
     """
     _require_moderator(moderator)
     decision = _decision(decision)
