@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -47,7 +47,11 @@ def audit_log(*, filters: AuditFilters, after: str | None = None, limit: int = 5
     Keyset-paginated on (``created_at``, ``id``) so a late page costs what the first does; an
     invalid cursor starts at the newest entry.
     """
-    entries = _filtered(filters).select_related("actor", "item").order_by("-created_at", "-id")
+    # The item's title only: loading whole items (their evidence JSON) cost ~2 ms per row.
+    entries = (
+        _filtered(filters).select_related("actor").annotate(item_title=F("item__post_title"))
+        .order_by("-created_at", "-id")
+    )
     position = _decode(after)
     if position:
         created_at, pk = position
