@@ -234,7 +234,7 @@ class Command(BaseCommand):
             matched = [
                 {"policy": p.pk, "name": p.name, "version": p.version, "action": p.action,
                  "priority": p.priority, "reason": p.reason}
-                for p in policies if engine.evaluate(p.expression, context)
+                for p in policies if engine.evaluate(p.expression, context) is True
             ]
             contexts[new] = (context, screening.needs_review(matched))
         return Variant(kind, body, disclosure, render, scores, evidence, contexts)
