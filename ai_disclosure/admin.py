@@ -68,8 +68,10 @@ class RevisionInline(admin.TabularInline):
 class DisclosureAdmin(ViewOnlyAdmin):
     """Disclosures are the author's statement: readable here, changed only by the author."""
 
-    list_display = ["post", "human_only", "ai_share_estimate", "expertise", "updated_at"]
-    list_filter = ["human_only", "assistance", "expertise", "ai_share_estimate", "form_version"]
+    list_display = ["post", "human_only", "autonomous", "ai_share_estimate", "expertise",
+                    "updated_at"]
+    list_filter = ["human_only", "autonomous", "assistance", "expertise", "ai_share_estimate",
+                   "form_version"]
     list_select_related = ["post"]
     search_fields = ["description", "verification"]
     inlines = [RevisionInline]

@@ -48,6 +48,12 @@ class AppSettings:
         return self._setting("REQUIRED", True)
 
     @property
+    def POLICY_URL(self) -> str | None:
+        """The forum's page on AI use (a URL or a path), linked from the form and from the
+        API's refusals so an author or agent can read the rules; ``None``: no link."""
+        return self._setting("POLICY_URL", None)
+
+    @property
     def SANITIZER(self) -> type:
         """Allowlist HTML sanitizer class: nh3 (default, fast) or bleach."""
         return self._import("SANITIZER", "ai_disclosure.sanitizers.NH3Sanitizer")

@@ -7,12 +7,14 @@ from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
 from .app_settings import app_settings
+from .gate import disclosure_errors
 from .models import AIShareEstimate, Disclosure, Expertise
-from .rules import DisclosureData, implied_kinds, validate_disclosure
+from .rules import DisclosureData, implied_kinds
 
 MAX_MODELS = 10
 MAX_MODEL_NAME = 80
@@ -79,6 +81,12 @@ class DisclosureForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
+    autonomous = forms.BooleanField(
+        label=_("An AI agent wrote and posted this on its own"),
+        help_text=_("Tick this when a program publishes for you and no person reads the post "
+                    "before it appears."),
+        required=False,
+    )
 
     def __init__(self, *args, body: str = "", instance: Disclosure | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,10 +98,10 @@ class DisclosureForm(forms.Form):
         self.fields["verification"].help_text = self.wording["verification_help"]
         self.fields["models_used"].widget.attrs["list"] = "ai-model-suggestions"
         self.model_suggestions = app_settings.MODEL_SUGGESTIONS
-        self.rendered = services.render_body(body) if body else None
+        self.policy_url = app_settings.POLICY_URL
         if instance is not None:
             self.initial.update(services.snapshot(instance))
-        elif self.rendered and self.rendered.blocks:
+        elif not self.is_bound and self.rendered and self.rendered.blocks:
             # AI blocks imply kinds of help: pre-fill them, never add them silently.
             self.initial["assistance"] = list(
                 implied_kinds(self.rendered.blocks, self.block_types)
@@ -102,20 +110,27 @@ class DisclosureForm(forms.Form):
                 {block.model for block in self.rendered.blocks if block.model}
             )
 
+    @cached_property
+    def rendered(self):
+        """The body rendered (for its AI blocks); ``None`` without a body or when it is above
+        the size limit, which the post's own form reports."""
+        if not self.body:
+            return None
+        try:
+            services.validate_body(self.body)
+        except ValidationError:
+            return None
+        return services.render_body(self.body)
+
     def clean(self):
         cleaned = super().clean()
         if self.errors:
             return cleaned
-        data = self.to_data()
-        try:
-            validate_disclosure(
-                data,
-                blocks=self.rendered.blocks if self.rendered else (),
-                kinds={kind.slug: kind for kind in self.fields["assistance"].queryset},
-                block_types=self.block_types,
-            )
-        except ValidationError as error:
-            self.add_error(None, error)
+        errors = disclosure_errors(
+            self.to_data(), blocks=self.rendered.blocks if self.rendered else ()
+        )
+        if errors:
+            self.add_error(None, errors)
         return cleaned
 
     def to_data(self) -> DisclosureData:
@@ -129,6 +144,7 @@ class DisclosureForm(forms.Form):
             description=cleaned.get("description", "").strip(),
             verification=cleaned.get("verification", "").strip(),
             expertise=cleaned.get("expertise", ""),
+            autonomous=cleaned.get("autonomous", False),
         )
 
     @property
@@ -140,6 +156,48 @@ class DisclosureForm(forms.Form):
     def block_kinds(self) -> dict[str, str]:
         """Block type → assistance kind it implies, for the form's JavaScript."""
         return {bt.slug: bt.assistance_kind for bt in self.block_types if bt.assistance_kind}
+
+
+class DisclosureGateFormMixin:
+    """The publish gate for a host's post form: ``class PostForm(DisclosureGateFormMixin,
+    forms.ModelForm)``.
+
+    The form carries ``disclosure_form`` (render it with ``ai_disclosure/disclosure_form.html``
+    inside the same ``<form>``); it is valid only when the disclosure is complete for the body
+    that will be published (``body_field``), with the same messages as the API; and
+    :meth:`disclosure_data` gives what to save with ``services.save_disclosure``. Editing a
+    post (a ``ModelForm`` with an ``instance``) starts from its saved disclosure.
+    """
+
+    body_field = "body"
+    disclosure_form_class = DisclosureForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        post = getattr(self, "instance", None)
+        self.disclosure_form = self.disclosure_form_class(
+            self.data if self.is_bound else None,
+            # A bound form gets its body once the post's own fields are cleaned.
+            body="" if self.is_bound else self.initial.get(self.body_field) or "",
+            instance=selectors.disclosure_for(post) if post is not None else None,
+            prefix=self.prefix,
+        )
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if not self.is_bound:
+            return
+        # The rules apply to the text that will be published: the cleaned body, or none
+        # when the body itself is refused (e.g. too large; its field says so).
+        self.disclosure_form.body = getattr(self, "cleaned_data", {}).get(self.body_field, "")
+        self.disclosure_form.full_clean()
+
+    def is_valid(self) -> bool:
+        return super().is_valid() and self.disclosure_form.is_valid()
+
+    def disclosure_data(self) -> DisclosureData:
+        """The submitted disclosure as plain values (after ``is_valid()``)."""
+        return self.disclosure_form.to_data()
 
 
 class ReaderPreferenceForm(forms.Form):

@@ -11,7 +11,8 @@ from . import blocks
 from .app_settings import app_settings
 
 #: Bump when the form's fields or rules change, so policies can tell versions apart.
-FORM_VERSION = 1
+#: 2: ``autonomous`` (an AI agent wrote and posted the post) and its rules.
+FORM_VERSION = 2
 
 
 class AssistanceKind(models.Model):
@@ -143,6 +144,11 @@ class Disclosure(models.Model):
         verbose_name=_("post"),
     )
     human_only = models.BooleanField(_("100% human-written"), default=False)
+    autonomous = models.BooleanField(
+        _("posted by an AI agent"),
+        default=False,
+        help_text=_("An AI agent wrote and posted it; no person reviewed it before publishing."),
+    )
     assistance = models.ManyToManyField(
         AssistanceKind, blank=True, related_name="+", verbose_name=_("kinds of AI help")
     )
@@ -169,7 +175,8 @@ class Disclosure(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(human_only=True)
                 | (
-                    models.Q(ai_share_estimate="")
+                    models.Q(autonomous=False)
+                    & models.Q(ai_share_estimate="")
                     & models.Q(description="")
                     & models.Q(verification="")
                     & models.Q(expertise="")

@@ -5,6 +5,10 @@ and the details exclude each other (details given with the tick are refused, not
 post with AI blocks cannot be ticked human-only; the kinds its blocks imply must be ticked;
 "what the AI did" has a minimum length; kinds that produce claims (drafting, research,
 analysis) need a note on how the output was checked.
+
+A post an AI agent wrote and posted on its own (``autonomous``) is the far end of AI use: it
+cannot be ticked human-only, it implies drafting (the agent wrote the prose), and nobody
+reviewed it before it appeared, so its expert review can only be “not reviewed”.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from .app_settings import app_settings
 from .blocks import BlockType
-from .models import AssistanceKind
+from .models import AssistanceKind, Expertise
 from .rendering import Block
 
 #: The detail fields, with the short names messages use for them.
@@ -29,7 +33,11 @@ DETAIL_FIELDS = {
     "description": gettext_lazy("what the AI did"),
     "verification": gettext_lazy("how you checked it"),
     "expertise": gettext_lazy("expert review"),
+    "autonomous": gettext_lazy("posted by an AI agent"),
 }
+
+#: The kind of help an autonomous post implies: the agent wrote the prose.
+AUTONOMOUS_KIND = "drafting"
 
 
 @dataclass
@@ -43,6 +51,7 @@ class DisclosureData:
     description: str = ""
     verification: str = ""
     expertise: str = ""
+    autonomous: bool = False
 
     def filled_details(self) -> list[str]:
         """Names of the detail fields that hold something."""
@@ -118,6 +127,12 @@ def validate_disclosure(
                 _("Your post has %(blocks)s, so tick “%(kind)s” too.")
                 % {"blocks": describe_blocks(implying), "kind": kinds[slug].label},
             )
+    if data.autonomous and AUTONOMOUS_KIND in kinds and AUTONOMOUS_KIND not in data.assistance:
+        add(
+            "assistance",
+            _("An AI agent wrote this post, so tick “%(kind)s” too.")
+            % {"kind": kinds[AUTONOMOUS_KIND].label},
+        )
     if not data.models_used:
         add("models_used", _("Name the AI models or tools you used, e.g. “Claude Opus 4.6”."))
     if not data.ai_share_estimate:
@@ -139,8 +154,31 @@ def validate_disclosure(
         )
     if not data.expertise:
         add("expertise", _("Say whether someone with relevant expertise reviewed the AI's part."))
+    elif data.expertise not in allowed_expertise(data):
+        add(
+            "expertise",
+            _("Nobody reviews a post an AI agent publishes on its own: choose “%(none)s”, or "
+              "untick “posted by an AI agent” if a person checked it first.")
+            % {"none": Expertise.NONE.label},
+        )
     if errors:
         raise ValidationError(errors)
+
+
+def required_kinds(
+    data: DisclosureData, blocks: Sequence[Block], block_types: Iterable[BlockType]
+) -> list[str]:
+    """Slugs of the kinds this disclosure must tick: those its AI blocks imply, and drafting
+    for an autonomous post."""
+    required = set(implied_kinds(blocks, block_types))
+    if data.autonomous:
+        required.add(AUTONOMOUS_KIND)
+    return sorted(required)
+
+
+def allowed_expertise(data: DisclosureData) -> list[str]:
+    """The expert-review answers this disclosure may give (only “not reviewed” for an agent)."""
+    return [Expertise.NONE.value] if data.autonomous else list(Expertise.values)
 
 
 def implied_kinds(blocks: Sequence[Block], block_types: Iterable[BlockType]) -> dict[str, list]:

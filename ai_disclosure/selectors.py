@@ -86,7 +86,8 @@ def collapses_mostly_ai(user) -> bool:
 
 
 def summarize(disclosure: Disclosure | None) -> str:
-    """One line for readers: ``AI: drafting, research · Claude Opus 4.6 · not expert-reviewed``.
+    """One line for readers: ``AI: drafting, research · Claude Opus 4.6 · not expert-reviewed``,
+    led by ``Posted by an AI agent`` when an agent wrote and posted it.
 
     Uses ``disclosure.assistance.all()``, so prefetch it when summarising many posts.
     """
@@ -96,6 +97,8 @@ def summarize(disclosure: Disclosure | None) -> str:
         return str(_("Human-written"))
     kinds = ", ".join(kind.label.lower() for kind in disclosure.assistance.all())
     parts = [str(_("AI: %(kinds)s") % {"kinds": kinds or _("unspecified")})]
+    if disclosure.autonomous:
+        parts.insert(0, str(_("Posted by an AI agent")))
     if disclosure.models_used:
         parts.append(", ".join(disclosure.models_used))
     if disclosure.expertise:
@@ -104,7 +107,10 @@ def summarize(disclosure: Disclosure | None) -> str:
 
 
 def is_mostly_ai(disclosure: Disclosure | None, measured_ai_share: float | None) -> bool:
-    """Whether a post counts as mostly AI-written: by its AI blocks or the author's estimate."""
+    """Whether a post counts as mostly AI-written: by its AI blocks or the author's estimate;
+    an agent's post always does."""
+    if disclosure and disclosure.autonomous:
+        return True
     threshold = app_settings.MOSTLY_AI_THRESHOLD
     estimated = 0.0
     if disclosure and disclosure.ai_share_estimate:

@@ -89,6 +89,7 @@ def save_disclosure(*, post: Model, user, data: DisclosureData) -> Disclosure:
     disclosure.description = data.description
     disclosure.verification = data.verification
     disclosure.expertise = data.expertise
+    disclosure.autonomous = data.autonomous
     disclosure.form_version = FORM_VERSION
     disclosure.save()
     disclosure.assistance.set(AssistanceKind.objects.filter(slug__in=data.assistance))
@@ -126,6 +127,7 @@ def snapshot(disclosure: Disclosure) -> dict:
         "description": disclosure.description,
         "verification": disclosure.verification,
         "expertise": disclosure.expertise,
+        "autonomous": disclosure.autonomous,
         "form_version": disclosure.form_version,
     }
 

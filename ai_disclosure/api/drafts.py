@@ -11,15 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .. import rendering, selectors, services
 from ..app_settings import app_settings
 from ..blocks import KNOWN_ATTRIBUTES, LLM_OUTPUT_TYPE
 from ..forms import MAX_MODEL_NAME, MAX_MODELS, DisclosureForm
+from ..gate import disclosure_errors
 from ..models import FORM_VERSION, AIShareEstimate, AssistanceKind, Expertise
-from ..rules import DETAIL_FIELDS, DisclosureData, implied_kinds, validate_disclosure
+from ..rules import (
+    AUTONOMOUS_KIND,
+    DETAIL_FIELDS,
+    DisclosureData,
+    allowed_expertise,
+    implied_kinds,
+    required_kinds,
+)
 
 #: The kind of input each form field is, for an editor building its own widgets.
 FIELD_KINDS = {
@@ -30,6 +37,7 @@ FIELD_KINDS = {
     "description": "text",
     "verification": "text",
     "expertise": "choice",
+    "autonomous": "boolean",
 }
 
 
@@ -42,44 +50,12 @@ def form_schema() -> dict:
     form = DisclosureForm()
     kinds = list(selectors.assistance_kinds())
     block_types = selectors.block_types()
-    choices = {
-        "assistance": [
-            {"value": kind.slug, "label": kind.label, "description": kind.description}
-            for kind in kinds
-        ],
-        "ai_share_estimate": [
-            {"value": value, "label": str(label), "description": ""}
-            for value, label in AIShareEstimate.choices
-        ],
-        "expertise": [
-            {"value": value, "label": str(label), "description": ""}
-            for value, label in Expertise.choices
-        ],
-    }
-    limits = {
-        "models_used": {"max_items": MAX_MODELS, "max_length": MAX_MODEL_NAME},
-        "description": {"min_length": app_settings.DESCRIPTION_MIN_LENGTH},
-        "verification": {"min_length": app_settings.VERIFICATION_MIN_LENGTH},
-    }
-    fields = [
-        {
-            "name": name,
-            "kind": FIELD_KINDS[name],
-            "label": str(form.fields[name].label or ""),
-            "help_text": str(form.fields[name].help_text or ""),
-            "choices": choices.get(name, []),
-            "suggestions": list(app_settings.MODEL_SUGGESTIONS) if name == "models_used" else [],
-            "min_length": limits.get(name, {}).get("min_length"),
-            "max_length": limits.get(name, {}).get("max_length"),
-            "max_items": limits.get(name, {}).get("max_items"),
-        }
-        for name in FIELD_KINDS
-    ]
     return {
         "form_version": FORM_VERSION,
         "required": app_settings.REQUIRED,
         "wording": form.wording,
-        "fields": fields,
+        "fields": field_descriptions(form=form, kinds=kinds),
+        "policy_url": app_settings.POLICY_URL,
         "assistance_kinds": [
             {
                 "slug": kind.slug,
@@ -115,7 +91,7 @@ def form_schema() -> dict:
             )
             % {"type": LLM_OUTPUT_TYPE},
         },
-        "rules": _rules(kinds),
+        "rules": rules(kinds),
         "limits": {
             "max_body_bytes": app_settings.MAX_BODY_BYTES,
             "description_min_length": app_settings.DESCRIPTION_MIN_LENGTH,
@@ -126,8 +102,68 @@ def form_schema() -> dict:
     }
 
 
-def _rules(kinds: Sequence[AssistanceKind]) -> list[dict]:
+def field_descriptions(
+    data: DisclosureData | None = None,
+    blocks: Sequence[rendering.Block] = (),
+    *,
+    form: DisclosureForm | None = None,
+    kinds: Sequence[AssistanceKind] | None = None,
+) -> list[dict]:
+    """Each disclosure field described for code: its label and help, the values it may take
+    (for ``data``, a disclosure of a body with these AI ``blocks``: an agent's post may only
+    answer "not reviewed"), the choices it must include (kinds the blocks or an agent imply)
+    and its limits."""
+    data = data or DisclosureData()
+    form = form or DisclosureForm()
+    kinds = list(selectors.assistance_kinds()) if kinds is None else kinds
+    expertise = allowed_expertise(data)
+    choices = {
+        "assistance": [
+            {"value": kind.slug, "label": kind.label, "description": kind.description}
+            for kind in kinds
+        ],
+        "ai_share_estimate": [
+            {"value": value, "label": str(label), "description": ""}
+            for value, label in AIShareEstimate.choices
+        ],
+        "expertise": [
+            {"value": value, "label": str(label), "description": ""}
+            for value, label in Expertise.choices
+            if value in expertise
+        ],
+    }
+    offered = {kind.slug for kind in kinds}
+    required = {
+        "assistance": [
+            slug for slug in required_kinds(data, blocks, selectors.block_types())
+            if slug in offered
+        ],
+    }
+    limits = {
+        "models_used": {"max_items": MAX_MODELS, "max_length": MAX_MODEL_NAME},
+        "description": {"min_length": app_settings.DESCRIPTION_MIN_LENGTH},
+        "verification": {"min_length": app_settings.VERIFICATION_MIN_LENGTH},
+    }
+    return [
+        {
+            "name": name,
+            "kind": FIELD_KINDS[name],
+            "label": str(form.fields[name].label or ""),
+            "help_text": str(form.fields[name].help_text or ""),
+            "choices": choices.get(name, []),
+            "required_choices": required.get(name, []),
+            "suggestions": list(app_settings.MODEL_SUGGESTIONS) if name == "models_used" else [],
+            "min_length": limits.get(name, {}).get("min_length"),
+            "max_length": limits.get(name, {}).get("max_length"),
+            "max_items": limits.get(name, {}).get("max_items"),
+        }
+        for name in FIELD_KINDS
+    ]
+
+
+def rules(kinds: Sequence[AssistanceKind] | None = None) -> list[dict]:
     """The rules ``validate_disclosure`` enforces, described for people and for code."""
+    kinds = list(selectors.assistance_kinds()) if kinds is None else kinds
     needing_check = [kind.slug for kind in kinds if kind.requires_verification]
     return [
         {
@@ -168,6 +204,16 @@ def _rules(kinds: Sequence[AssistanceKind]) -> list[dict]:
             "fields": ["verification"],
             "kinds": needing_check,
         },
+        {
+            "id": "autonomous_posting",
+            "text": _("A post an AI agent wrote and posted on its own (autonomous) cannot be "
+                      "ticked 100%% human-written, must tick %(kind)s, and answers expert "
+                      "review with “none”: nobody reviewed it before it appeared.")
+            % {"kind": AUTONOMOUS_KIND},
+            "fields": ["autonomous", "human_only", "assistance", "expertise"],
+            "kinds": [AUTONOMOUS_KIND],
+            "values": {"expertise": allowed_expertise(DisclosureData(autonomous=True))},
+        },
     ]
 
 
@@ -175,20 +221,6 @@ def preview(body: str) -> rendering.Rendered:
     """Render a draft body, refusing one above the size limit (``ValidationError``)."""
     services.validate_body(body)
     return services.render_body(body)
-
-
-def rule_errors(data: DisclosureData, blocks: Sequence[rendering.Block]) -> dict[str, list[str]]:
-    """The disclosure's rule violations, field → messages (empty when it is fine)."""
-    try:
-        validate_disclosure(
-            data,
-            blocks=blocks,
-            kinds={kind.slug: kind for kind in selectors.assistance_kinds()},
-            block_types=selectors.block_types(),
-        )
-    except ValidationError as error:
-        return error.message_dict
-    return {}
 
 
 @dataclass(frozen=True)
@@ -220,7 +252,7 @@ def check(body: str, data: DisclosureData) -> DraftCheck:
     Raises ``ValidationError`` (code ``too_large``) for an oversize body, like ``preview``.
     """
     rendered = preview(body)
-    errors = rule_errors(data, rendered.blocks)
+    errors = disclosure_errors(data, blocks=rendered.blocks)
     implied = implied_kinds(rendered.blocks, selectors.block_types())
     block_models = sorted({block.model for block in rendered.blocks if block.model})
     result = DraftCheck(

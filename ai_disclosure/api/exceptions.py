@@ -38,16 +38,33 @@ class PayloadTooLarge(exceptions.APIException):
 class UnprocessableEntity(exceptions.APIException):
     """422: well-formed input that breaks a rule (e.g. a missing or contradictory disclosure).
 
-    ``errors`` maps field paths to messages, like a 400's.
+    ``errors`` maps field paths to messages, like a 400's; ``extra`` adds keys to the body
+    (the publish gate adds each field's allowed values). The whole body is the exception's
+    ``detail``, so a host view on DRF's default exception handler answers with the same body.
     """
 
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     default_detail = _("The request breaks a rule; see the messages of each field.")
     default_code = "unprocessable"
 
-    def __init__(self, errors: Mapping[str, list[str]], detail: Any = None, code: Any = None):
+    def __init__(
+        self, errors: Mapping[str, list[str]], detail: Any = None, code: Any = None, **extra: Any
+    ):
         super().__init__(detail, code)
         self.errors = {name: [str(m) for m in messages] for name, messages in errors.items()}
+        self.body = {
+            "detail": str(self.detail),
+            "code": code or self.default_code,
+            "errors": self.errors,
+            **extra,
+        }
+        self.detail = self.body
+
+    def get_codes(self) -> str:
+        return self.body["code"]
+
+    def get_full_details(self) -> dict:
+        return self.body
 
 
 class Conflict(exceptions.APIException):
@@ -103,6 +120,8 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
 
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
+        return response
+    if isinstance(exc, UnprocessableEntity):  # its detail is the whole body already
         return response
     if isinstance(exc, exceptions.ValidationError):
         body = {

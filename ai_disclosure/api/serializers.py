@@ -73,6 +73,12 @@ class DisclosureWriteSerializer(StrictSerializer):
         help_text=_("Whether someone with relevant expertise reviewed the AI's part."),
     )
 
+    autonomous = StrictBooleanField(
+        default=False,
+        help_text=_("An AI agent wrote and posted this on its own, with no person reviewing it "
+                    "first. Implies the kind drafting and expertise “none”."),
+    )
+
     def validate_models_used(self, value: list[str]) -> list[str]:
         # The same normalisation as the HTML form: collapse spaces, drop blanks and repeats.
         names: list[str] = []
@@ -99,6 +105,7 @@ def disclosure_data(values: dict[str, Any] | None) -> DisclosureData:
         description=values.get("description", "").strip(),
         verification=values.get("verification", "").strip(),
         expertise=values.get("expertise", ""),
+        autonomous=values.get("autonomous", False),
     )
 
 
@@ -186,6 +193,7 @@ class DisclosureSerializer(serializers.Serializer):
     description = serializers.CharField(allow_blank=True)
     verification = serializers.CharField(allow_blank=True)
     expertise = serializers.ChoiceField(choices=Expertise.choices, allow_blank=True)
+    autonomous = serializers.BooleanField(help_text=_("An AI agent wrote and posted it."))
     form_version = serializers.IntegerField()
     summary = serializers.CharField(help_text=_("The one line readers see."))
     revision = serializers.IntegerField(help_text=_("Number of the latest revision."))
@@ -224,7 +232,14 @@ class FieldSerializer(serializers.Serializer):
     )
     label = serializers.CharField()
     help_text = serializers.CharField(allow_blank=True)
-    choices = ChoiceSerializer(many=True)
+    choices = ChoiceSerializer(
+        many=True, help_text=_("The values allowed (for a refused disclosure: allowed now).")
+    )
+    required_choices = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("Values that must be among those chosen, e.g. the kinds a post's AI blocks "
+                    "imply; empty in the form schema, which knows no post."),
+    )
     suggestions = serializers.ListField(child=serializers.CharField())
     min_length = serializers.IntegerField(allow_null=True)
     max_length = serializers.IntegerField(allow_null=True)
@@ -260,6 +275,11 @@ class RuleSerializer(serializers.Serializer):
     text = serializers.CharField()
     fields = serializers.ListField(child=serializers.CharField())
     kinds = serializers.ListField(child=serializers.CharField(), required=False)
+    values = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text=_("Field → the only values it may take under this rule."),
+    )
 
 
 class WordingSerializer(serializers.Serializer):
@@ -288,6 +308,9 @@ class FormSchemaSerializer(serializers.Serializer):
     )
     wording = WordingSerializer()
     fields = FieldSerializer(many=True)
+    policy_url = serializers.CharField(
+        allow_null=True, help_text=_("The forum's page on AI use (AI_DISCLOSURE_POLICY_URL).")
+    )
     assistance_kinds = AssistanceKindSerializer(many=True)
     block_types = BlockTypeSerializer(many=True)
     block_syntax = BlockSyntaxSerializer()

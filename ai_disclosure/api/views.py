@@ -15,11 +15,11 @@ from rest_framework.response import Response
 
 from .. import selectors, services
 from ..adapter import get_post_model
+from ..gate import DisclosureIncomplete, check_disclosure
 from ..models import Disclosure, DisclosureRevision
 from ..rendering import Block
-from . import drafts, serializers
+from . import drafts, gate, serializers
 from .base import ApiView, error_responses, get_object_or_404, object_id_parameter
-from .exceptions import UnprocessableEntity
 from .permissions import Anyone, LoggedIn, PostAuthorWritesReviewersRead
 from .throttles import CheckThrottle
 
@@ -140,7 +140,8 @@ class DisclosureView(PostObjectMixin, ApiView):
         responses={
             200: serializers.DisclosureSerializer,
             201: serializers.DisclosureSerializer,
-            **error_responses(400, 401, 403, 404, 422),
+            **error_responses(400, 401, 403, 404),
+            **gate.refusal_response(),
         },
     )
     def put(self, request: Request, post_id: str) -> Response:
@@ -149,8 +150,10 @@ class DisclosureView(PostObjectMixin, ApiView):
         incoming.is_valid(raise_exception=True)
         data = incoming.to_data()
         blocks = [Block(**block) for block in services.rendered_post(post).blocks]
-        if errors := drafts.rule_errors(data, blocks):
-            raise UnprocessableEntity(errors, code="disclosure_incomplete")
+        try:
+            check_disclosure(data, blocks=blocks)
+        except DisclosureIncomplete as error:
+            raise gate.refusal(error, request=request) from None
         existed = Disclosure.objects.filter(post=post).exists()
         disclosure = services.save_disclosure(post=post, user=request.user, data=data)
         return Response(

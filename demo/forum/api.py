@@ -1,14 +1,14 @@
 """The demo forum's post API: ``POST /api/forum/v1/posts/`` — the pattern a host forum copies.
 
-A post and its disclosure are created in one transaction (``services.publish_post``), and a
-post without a complete disclosure is refused with 422 listing each missing or contradictory
-field, so API and agent clients cannot skip the disclosure.
+The plugin's publish gate (``DisclosureGateSerializerMixin``) refuses a post without a
+complete disclosure with 422, listing each missing or contradictory field and the values it
+may take; the post and its disclosure are then created in one transaction
+(``services.publish_post``).
 """
 
 from __future__ import annotations
 
 from django.urls import path
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -16,24 +16,17 @@ from rest_framework.response import Response
 
 from ai_disclosure import selectors
 from ai_disclosure import services as disclosure_services
-from ai_disclosure.api import drafts
 from ai_disclosure.api.base import ApiView, StrictSerializer, TextField, error_responses
-from ai_disclosure.api.exceptions import UnprocessableEntity
+from ai_disclosure.api.gate import DisclosureGateSerializerMixin, refusal_response
 from ai_disclosure.api.permissions import LoggedIn
-from ai_disclosure.api.serializers import DisclosureWriteSerializer, disclosure_data
 
 from . import services
 from .models import Post
 
 
-class PostCreateSerializer(StrictSerializer):
+class PostCreateSerializer(DisclosureGateSerializerMixin, StrictSerializer):
     title = TextField(max_length=Post._meta.get_field("title").max_length)
     body = TextField(trim_whitespace=False, help_text="Markdown, with AI blocks.")
-    disclosure = DisclosureWriteSerializer(
-        required=False,
-        help_text="How AI was used. Required (unless AI_DISCLOSURE_REQUIRED is off): without "
-        "it, or with an incomplete one, the post is refused with 422.",
-    )
 
 
 class PostSerializer(serializers.Serializer):
@@ -54,24 +47,21 @@ class PostCreateView(ApiView):
         summary="Publish a post with its disclosure",
         description="Creates the post and its disclosure in one transaction. A missing, "
         "incomplete or contradictory disclosure is refused with 422; ``errors`` lists each "
-        "field as ``disclosure.<field>``.",
+        "field as ``disclosure.<field>`` and ``fields`` the values each may take.",
         request=PostCreateSerializer,
-        responses={201: PostSerializer, **error_responses(400, 401, 403, 413, 422)},
+        responses={
+            201: PostSerializer, **error_responses(400, 401, 403, 413), **refusal_response()
+        },
     )
     def post(self, request: Request) -> Response:
-        incoming = PostCreateSerializer(data=request.data)
+        incoming = PostCreateSerializer(data=request.data, context={"request": request})
         incoming.is_valid(raise_exception=True)
         values = incoming.validated_data
-        disclosure = disclosure_data(values.get("disclosure"))
-        rendered = drafts.preview(values["body"])  # refuses an oversize body (413)
-        if errors := drafts.rule_errors(disclosure, rendered.blocks):
-            raise UnprocessableEntity(
-                {f"disclosure.{name}": messages for name, messages in errors.items()},
-                detail=_("The post needs a complete disclosure; see the messages of each field."),
-                code="disclosure_incomplete",
-            )
         post = services.publish_post(
-            author=request.user, title=values["title"], body=values["body"], disclosure=disclosure
+            author=request.user,
+            title=values["title"],
+            body=values["body"],
+            disclosure=values["disclosure"],
         )
         return Response(
             PostSerializer(

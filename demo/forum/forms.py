@@ -1,11 +1,14 @@
 from django import forms
 
 from ai_disclosure import services
+from ai_disclosure.forms import DisclosureGateFormMixin
 
 from .models import Post
 
 
-class PostForm(forms.ModelForm):
+class PostForm(DisclosureGateFormMixin, forms.ModelForm):
+    """The post and, through the plugin's publish gate, its disclosure (``disclosure_form``)."""
+
     class Meta:
         model = Post
         fields = ["title", "body"]

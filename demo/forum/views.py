@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ai_disclosure import selectors, services
-from ai_disclosure.forms import DisclosureForm, ReaderPreferenceForm
+from ai_disclosure.forms import ReaderPreferenceForm
 from ai_disclosure.headers import set_disclosure_header
 from moderation import selectors as moderation_selectors
 from moderation import services as moderation_services
@@ -69,16 +69,14 @@ def _edit(request, *, post: Post | None):
     preview = None
     if request.method == "POST":
         post_form = PostForm(request.POST, instance=post)
-        body = request.POST.get("body", "")
-        disclosure_form = DisclosureForm(request.POST, body=body)
         if "preview" in request.POST:
-            if post_form.is_valid():
-                preview = disclosure_form.rendered
-        elif post_form.is_valid() and disclosure_form.is_valid():
+            if not post_form.errors:  # the post's own fields; the disclosure may be unfinished
+                preview = post_form.disclosure_form.rendered
+        elif post_form.is_valid():  # the publish gate: a complete disclosure, or no post
             fields = {
                 "title": post_form.cleaned_data["title"],
                 "body": post_form.cleaned_data["body"],
-                "disclosure": disclosure_form.to_data(),
+                "disclosure": post_form.disclosure_data(),
             }
             if post is None:
                 post = forum_services.publish_post(author=request.user, **fields)
@@ -91,17 +89,13 @@ def _edit(request, *, post: Post | None):
             return redirect(post)
     else:
         post_form = PostForm(instance=post)
-        disclosure_form = DisclosureForm(
-            body=post.body if post else "",
-            instance=selectors.disclosure_for(post) if post else None,
-        )
     return render(
         request,
         "forum/post_form.html",
         {
             "post": post,
             "post_form": post_form,
-            "disclosure_form": disclosure_form,
+            "disclosure_form": post_form.disclosure_form,
             "preview": preview,
         },
     )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from ai_disclosure import rendering, selectors, services, signals
-from ai_disclosure.models import DisclosureRevision, PostRender
+from ai_disclosure.models import FORM_VERSION, DisclosureRevision, PostRender
 from ai_disclosure.rules import DisclosureData
 from tests.factories import PostFactory, UserFactory
 
@@ -32,7 +32,7 @@ def test_every_save_appends_a_revision_with_who_and_what_changed():
     assert first.data["human_only"] is True
     assert second.changes["human_only"] == [True, False]
     assert second.changes["assistance"] == [[], ["editing"]]
-    assert second.data["form_version"] == 1
+    assert second.data["form_version"] == FORM_VERSION
 
 
 def test_saving_the_same_disclosure_again_records_no_changes():

@@ -8,7 +8,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ai_disclosure.api.throttles import CheckThrottle
-from ai_disclosure.models import DisclosureRevision, FormWording
+from ai_disclosure.models import FORM_VERSION, DisclosureRevision, FormWording
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def test_form_schema_describes_fields_kinds_block_syntax_rules_and_version(autho
 
     schema = APIClient().get(f"{V1}/schema/").json()
 
-    assert schema["form_version"] == 1
+    assert schema["form_version"] == FORM_VERSION
     fields = {field["name"]: field for field in schema["fields"]}
     assert fields["human_only"]["label"] == "Written by me, no AI at all"
     assert fields["assistance"]["kind"] == "multiple_choice"
@@ -35,6 +35,8 @@ def test_form_schema_describes_fields_kinds_block_syntax_rules_and_version(autho
     verification = next(r for r in schema["rules"] if r["id"] == "verification_required")
     assert set(verification["kinds"]) == {"drafting", "research", "analysis"}
     assert schema["limits"]["max_body_bytes"] == 200_000
+    assert fields["autonomous"]["kind"] == "boolean"
+    assert schema["policy_url"] is None
 
 
 def test_preview_returns_sanitized_html_blocks_share_and_warnings_with_lines(author):

@@ -21,7 +21,15 @@ def test_document_lists_every_endpoint_with_its_errors_and_who_may_call_it():
     put = paths["/api/ai-disclosure/v1/posts/{post_id}/disclosure/"]["put"]
     assert set(put["responses"]) == {"200", "201", "400", "401", "403", "404", "422"}
     assert put["responses"]["422"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/Error"
+        "$ref": "#/components/schemas/Refusal"
+    }
+    refusal = document["components"]["schemas"]["Refusal"]["properties"]
+    assert {"detail", "code", "errors", "fields", "rules", "policy_url", "schema_url"} <= set(
+        refusal
+    )
+    create = paths["/api/forum/v1/posts/"]["post"]
+    assert create["responses"]["422"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Refusal"
     }
     assert "**Who may call:** The post's author" in put["description"]
     claim = paths["/api/moderation/v1/items/{item_id}/claim/"]["post"]

@@ -57,7 +57,7 @@
     var wrapper = el("div", { "class": "field field-" + field.name, "data-field": field.name });
     var id = "disclosure-" + field.name;
     if (field.kind === "boolean") {
-      var label = el("label", { "class": "check human-only" });
+      var label = el("label", { "class": field.name === "human_only" ? "check human-only" : "check" });
       var box = el("input", { type: "checkbox", id: id, name: field.name });
       label.appendChild(box);
       label.appendChild(el("span", {}, field.label));
@@ -133,6 +133,8 @@
       } else if (field.kind === "choice") {
         var picked = form.querySelector("input[name=" + field.name + "]:checked");
         data[field.name] = picked ? picked.value : "";
+      } else if (field.kind === "boolean") {
+        data[field.name] = form.elements[field.name].checked;
       } else if (field.kind === "list") {
         data[field.name] = form.elements[field.name].value.split(",")
           .map(function (name) { return name.trim(); }).filter(Boolean);
