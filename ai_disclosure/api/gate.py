@@ -104,13 +104,15 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
     Adds a ``disclosure`` field and refuses, with the gate's 422 (413 for an oversize body),
     a post whose disclosure breaks a rule for its ``body_field``. After validation,
     ``validated_data["disclosure"]`` is a ``rules.DisclosureData``; ``create()`` saves it with
-    the post in one transaction, as the request's user.
+    the post in one transaction, as the request's user. A ``ModelSerializer`` lists
+    ``disclosure`` in ``Meta.fields``.
     """
 
     body_field = "body"
 
     disclosure = DisclosureWriteSerializer(
         required=False,
+        write_only=True,
         help_text=gettext_lazy("How AI was used. Without it, or with an incomplete one, the "
                                "post is refused with 422 (unless AI_DISCLOSURE_REQUIRED is off)."),
     )
