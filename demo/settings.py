@@ -85,6 +85,8 @@ LOGOUT_REDIRECT_URL = "forum:post-list"
 AI_DISCLOSURE_POST_MODEL = "forum.Post"
 # Who may read a post: held and removed posts are hidden from other readers.
 AI_DISCLOSURE_POST_ADAPTER = "demo.forum.adapter.ForumPostAdapter"
+# Linked from the disclosure form and from the API's refusals (a page of the demo).
+AI_DISCLOSURE_POLICY_URL = "/ai-policy/"
 # How moderators' decisions reach the forum: hide held, delisted and rejected posts.
 AI_MODERATION_ADAPTER = "demo.forum.adapter.ForumModerationAdapter"
 

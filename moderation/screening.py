@@ -177,7 +177,8 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
 def _disclosure_context(disclosure: Disclosure | None, published_at) -> dict:
     if disclosure is None:
         return {
-            "present": False, "human_only": False, "assistance": [], "models": [],
+            "present": False, "human_only": False, "autonomous": False, "assistance": [],
+            "models": [],
             "ai_share_estimate": "", "ai_share_estimate_max": 1.0, "expertise": "",
             "form_version": 0, "revisions": 0, "changed_after_publish": False,
         }
@@ -186,6 +187,7 @@ def _disclosure_context(disclosure: Disclosure | None, published_at) -> dict:
     return {
         "present": True,
         "human_only": disclosure.human_only,
+        "autonomous": disclosure.autonomous,
         "assistance": sorted(kind.slug for kind in disclosure.assistance.all()),
         "models": list(disclosure.models_used),
         "ai_share_estimate": estimate,

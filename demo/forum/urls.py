@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import views
 
@@ -7,6 +8,8 @@ app_name = "forum"
 urlpatterns = [
     path("", views.post_list, name="post-list"),
     path("posts/new/", views.post_create, name="post-create"),
+    path("ai-policy/", TemplateView.as_view(template_name="forum/ai_policy.html"),
+         name="ai-policy"),
     path("posts/<int:pk>/", views.post_detail, name="post-detail"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post-edit"),
     path("me/posts/", views.my_posts, name="my-posts"),

@@ -4,7 +4,8 @@ Every post is described by five maps; all names are always present, so an expres
 fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifacts >= 0.9``.
 
 ``disclosure`` — what the author declared
-    ``present`` (bool) a disclosure exists · ``human_only`` (bool) · ``assistance`` (list of
+    ``present`` (bool) a disclosure exists · ``human_only`` (bool) · ``autonomous`` (bool, an AI
+    agent wrote and posted it on its own) · ``assistance`` (list of
     kind slugs: drafting, editing, translation, research, analysis, ideation, …) · ``models``
     (list of strings) · ``ai_share_estimate`` (string bucket: "", none, lt10, 10-30, 30-60,
     60-90, gt90) · ``ai_share_estimate_max`` (double, upper bound of the bucket; 1.0 when
@@ -35,6 +36,7 @@ EXAMPLE = {
     "disclosure": {
         "present": True,
         "human_only": False,
+        "autonomous": False,
         "assistance": ["drafting", "research"],
         "models": ["Claude Opus 4.6"],
         "ai_share_estimate": "10-30",

@@ -209,6 +209,7 @@ class Command(BaseCommand):
         base = {
             "disclosure": {
                 "present": disclosure is not None, "human_only": human_only,
+                "autonomous": bool((disclosure or {}).get("autonomous")),
                 "assistance": sorted((disclosure or {}).get("assistance", [])),
                 "models": (disclosure or {}).get("models_used", []),
                 "ai_share_estimate": estimate, "ai_share_estimate_max": estimate_max,
