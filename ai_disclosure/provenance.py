@@ -40,8 +40,8 @@ ALL_AI = 0.9
 class Level(TextChoices):
     """How far AI went in a post, from none to all of its text (in this order).
 
-    There is no level for autonomous posting (an agent wrote *and* posted) yet: such a post
-    declares the highest share bucket and lands on ``AI_WRITTEN``.
+    A post an AI agent wrote and posted on its own (``autonomous``) is ``AI_WRITTEN``
+    whatever its estimate, and unreviewed (its expertise can only be "none").
     """
 
     HUMAN_ONLY = "human_only", gettext_lazy("Human-written")
@@ -73,6 +73,7 @@ class DisclosureShape:
     expertise: str = ""
     measured_written_share: float = 0.0
     measured_changed_share: float = 0.0
+    autonomous: bool = False
 
 
 def shape_of(
@@ -85,6 +86,7 @@ def shape_of(
     blocks: Iterable[Mapping],
     text_length: int,
     block_kinds: Mapping[str, str | None],
+    autonomous: bool = False,
 ) -> DisclosureShape:
     """The shape of a disclosure, measuring its post's ``blocks`` (as stored in a render).
 
@@ -105,12 +107,16 @@ def shape_of(
         expertise=expertise,
         measured_written_share=min(written / total, 1.0),
         measured_changed_share=min(changed / total, 1.0),
+        autonomous=autonomous,
     )
 
 
 def written_share(shape: DisclosureShape) -> float:
     """The share of the text the AI wrote: the author's estimate (middle of its bucket) or
-    the AI blocks' measure, whichever is higher; 0 when the AI wrote no text."""
+    the AI blocks' measure, whichever is higher; 0 when the AI wrote no text, 1 when an
+    agent wrote and posted it."""
+    if shape.autonomous:
+        return 1.0
     estimated = 0.0
     if shape.share_estimate in WRITING_ESTIMATES:
         low, high = AIShareEstimate(shape.share_estimate).bounds

@@ -66,7 +66,7 @@ def compliance_rows(
         disclosures = disclosures.filter(created_at__date__lt=until)
     values = disclosures.values_list(
         "pk", "post_id", "created_at", "updated_at", "human_only", "models_used",
-        "ai_share_estimate", "expertise",
+        "ai_share_estimate", "expertise", "autonomous",
         # the stored render's AI blocks; NULL when the post was never shown
         "post__ai_render__blocks", "post__ai_render__text_length",
     ).iterator(chunk_size=CHUNK_SIZE)
@@ -79,11 +79,12 @@ def compliance_rows(
         ).values_list("disclosure_id", "assistancekind__slug"):
             kinds.setdefault(disclosure_id, []).append(slug)
         for (pk, post_id, created_at, updated_at, human_only, models, estimate, expertise,
-             blocks, text_length) in chunk:
+             autonomous, blocks, text_length) in chunk:
             shape = provenance.shape_of(
                 human_only=human_only, kinds=kinds.get(pk, ()), models=models,
                 share_estimate=estimate, expertise=expertise, blocks=blocks or [],
                 text_length=text_length or 0, block_kinds=kinds_of_blocks,
+                autonomous=autonomous,
             )
             decision = label_decision(shape)
             yield ComplianceRow(

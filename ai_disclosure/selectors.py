@@ -140,6 +140,7 @@ def shape_for(
         blocks=render.blocks if render else [],
         text_length=render.text_length if render else 0,
         block_kinds=kinds_of_blocks,
+        autonomous=disclosure.autonomous,
     )
 
 

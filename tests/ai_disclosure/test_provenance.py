@@ -31,7 +31,7 @@ DRAFTING_WITH_BLOCK = DisclosureShape(
 NOVICE_RESEARCH = DisclosureShape(
     kinds=frozenset({"research"}), models=("GPT-5",), share_estimate="none", expertise="none",
 )
-FULLY_AI = DisclosureShape(  # no autonomous level yet: the highest share bucket
+FULLY_AI = DisclosureShape(  # a person posted it; an agent: test_autonomous_provenance
     kinds=frozenset({"drafting"}), models=("Claude Opus 4.6",), share_estimate="gt90",
     expertise="none", measured_written_share=0.97,
 )

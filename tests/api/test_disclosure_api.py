@@ -36,7 +36,7 @@ def test_form_schema_describes_fields_kinds_block_syntax_rules_and_version(autho
     assert set(verification["kinds"]) == {"drafting", "research", "analysis"}
     assert schema["limits"]["max_body_bytes"] == 200_000
     assert fields["autonomous"]["kind"] == "boolean"
-    assert schema["policy_url"] is None
+    assert schema["policy_url"] == "/ai-policy/"  # the demo's AI_DISCLOSURE_POLICY_URL
 
 
 def test_preview_returns_sanitized_html_blocks_share_and_warnings_with_lines(author):
