@@ -13,8 +13,9 @@ as ``ai-written`` so content moved from there keeps its marks.
 Parsing is *total*: whatever the input, :func:`parse` returns a result and never raises. Markers
 that cannot be honoured (unknown types, nested blocks, unclosed blocks, stray closers, markers
 inside quotes or lists) become warnings naming the line, so the author can fix them. Markers are
-only recognised at the top level of the document and outside fenced code, matching what
-Python-Markdown treats as a fence (a fence at the start of a line, closed by the same fence).
+only recognised at the top level of the document and outside fenced code, with CommonMark's
+fences (indented at most three spaces, closed by a run of the same character at least as long;
+an unclosed fence runs to the end of the post). Parsing takes time linear in the text.
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop as N_
 
 #: Attributes a block understands; others are reported and ignored.
 KNOWN_ATTRIBUTES = ("model", "note")
+#: Warnings listed per post; the rest are counted in one last warning (formatting thousands
+#: of messages for a post of repeated mistakes would cost more than rendering it).
+MAX_WARNINGS = 50
 
 
 @dataclass(frozen=True)
@@ -78,9 +83,20 @@ class ParseResult:
     items: list[str | tuple[str, int]] = field(default_factory=list)
     blocks: list[ParsedBlock] = field(default_factory=list)
     warnings: list[RenderWarning] = field(default_factory=list)
+    #: Line of the first warning left out, and how many were left out (see MAX_WARNINGS).
+    omitted: tuple[int, int] = (0, 0)
+
+    def warn(self, line: int, message: str, **params: object) -> None:
+        """Add a warning: ``message`` is untranslated, formatted with ``params``."""
+        if len(self.warnings) < MAX_WARNINGS:
+            text = _(message) % params if params else _(message)
+            self.warnings.append(RenderWarning(line, text))
+        else:
+            self.omitted = (self.omitted[0] or line, self.omitted[1] + 1)
 
 
-_FENCE_RE = re.compile(r"^(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*)[ ]*$")
+_FENCE_RE = re.compile(r"^ {0,3}(?:(?P<backticks>`{3,})[^`]*|(?P<tildes>~{3,}).*)$")
+_CLOSING_FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
 _DIRECTIVE_OPEN_RE = re.compile(r"^ {0,3}:{3,}[ \t]*(?P<name>[A-Za-z][\w-]*)(?P<rest>.*)$")
 _DIRECTIVE_CLOSE_RE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
 _LLM_OPEN_RE = re.compile(r"^ {0,3}%%%[ \t]*llm-output(?![\w-])(?P<rest>.*)$")
@@ -127,26 +143,23 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
             in_list = False
         fence = _FENCE_RE.match(line)
         if fence:
-            end = _closing_fence(closers, fence.group(1), i)
+            opening = fence["backticks"] or fence["tildes"]
+            end = _closing_fence(closers, opening, i)
             if end is None:
-                result.warnings.append(
-                    RenderWarning(number, _("This code fence is never closed; add a line "
-                                            "with %(fence)s after the code.")
-                                  % {"fence": fence.group(1)})
-                )
-            else:
-                result.items.extend(lines[i : end + 1])
-                i = end + 1
-                continue
+                result.warn(number, N_("This code fence is never closed, so the rest of the "
+                                       "post is shown as code; add a line with %(fence)s "
+                                       "after the code."), fence=opening)
+                end = len(lines) - 1
+            result.items.extend(lines[i : end + 1])
+            i = end + 1
+            continue
 
         if _QUOTED_OR_LISTED_MARKER_RE.match(line) or (
             in_list and _INDENTED_MARKER_RE.match(line)
         ):
-            result.warnings.append(
-                RenderWarning(number, _("AI block markers inside a quote or list are not "
-                                        "recognised; start the block at the beginning of a "
-                                        "line, outside the quote or list."))
-            )
+            result.warn(number, N_("AI block markers inside a quote or list are not "
+                                   "recognised; start the block at the beginning of a line, "
+                                   "outside the quote or list."))
             result.items.append(line)
         elif opener := _DIRECTIVE_OPEN_RE.match(line):
             _open(result, stack, types, number, "directive", opener["name"], opener["rest"])
@@ -157,10 +170,8 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
             if stack:
                 _close(result, stack.pop(), number)
             else:
-                result.warnings.append(
-                    RenderWarning(number, _("This line closes a block, but no block is open; "
-                                            "remove it or add an opening line above."))
-                )
+                result.warn(number, N_("This line closes a block, but no block is open; "
+                                       "remove it or add an opening line above."))
                 result.items.append(line)
         else:
             result.items.append(line)
@@ -168,11 +179,14 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
 
     while stack:
         frame = stack.pop()
-        result.warnings.append(
-            RenderWarning(frame.start_line, _("This block is never closed, so it runs to the end "
-                                              "of the post; add a line with ::: where it ends."))
-        )
+        result.warn(frame.start_line, N_("This block is never closed, so it runs to the end "
+                                         "of the post; add a line with ::: where it ends."))
         _close(result, frame, len(lines))
+    if result.omitted[1]:
+        line, count = result.omitted
+        result.warnings.append(RenderWarning(line, _(
+            "%(count)d more problems like these, from this line on, are not listed."
+        ) % {"count": count}))
     return result
 
 
@@ -187,19 +201,15 @@ def _open(
 ) -> None:
     frame = _Frame(start_line=number, syntax=syntax)
     if name not in types:
-        result.warnings.append(
-            RenderWarning(number, _("Unknown block type “%(name)s”; use one of: %(known)s. "
-                                    "Its content is shown as ordinary text.")
-                          % {"name": name, "known": ", ".join(types)})
-        )
+        result.warn(number, N_("Unknown block type “%(name)s”; use one of: %(known)s. Its "
+                               "content is shown as ordinary text."),
+                    name=name, known=", ".join(types))
     elif stack:
-        result.warnings.append(
-            RenderWarning(number, _("Blocks cannot be nested; this “%(name)s” block is treated "
-                                    "as part of the block opened on line %(outer)d.")
-                          % {"name": name, "outer": stack[0].start_line})
-        )
+        result.warn(number, N_("Blocks cannot be nested; this “%(name)s” block is treated as "
+                               "part of the block opened on line %(outer)d."),
+                    name=name, outer=stack[0].start_line)
     else:
-        attributes = _attributes(rest, number, result.warnings)
+        attributes = _attributes(rest, number, result)
         frame.index = len(result.blocks)
         result.blocks.append(
             ParsedBlock(
@@ -219,7 +229,7 @@ def _close(result: ParseResult, frame: _Frame, number: int) -> None:
         result.items.append(("close", frame.index))
 
 
-def _attributes(rest: str, number: int, warnings: list[RenderWarning]) -> dict[str, str]:
+def _attributes(rest: str, number: int, result: ParseResult) -> dict[str, str]:
     """Read ``{key="value" ...}``; report what cannot be read instead of failing."""
     rest = rest.strip()
     if not rest:
@@ -227,10 +237,8 @@ def _attributes(rest: str, number: int, warnings: list[RenderWarning]) -> dict[s
     if rest.startswith("["):  # remark-directive's [label]; not used by AI blocks
         rest = rest[rest.find("]") + 1 :].strip() if "]" in rest else ""
     if not (rest.startswith("{") and rest.endswith("}")):
-        warnings.append(
-            RenderWarning(number, _("Could not read the block attributes; write them as "
-                                    '{model="..." note="..."}.'))
-        )
+        result.warn(number, N_('Could not read the block attributes; write them as '
+                               '{model="..." note="..."}.'))
         return {}
     body = rest[1:-1]
     attributes: dict[str, str] = {}
@@ -244,32 +252,36 @@ def _attributes(rest: str, number: int, warnings: list[RenderWarning]) -> dict[s
         if key in KNOWN_ATTRIBUTES:
             attributes[key] = value.strip()
         else:
-            warnings.append(
-                RenderWarning(number, _("Unknown block attribute “%(key)s” is ignored; known "
-                                        "attributes: %(known)s.")
-                              % {"key": key, "known": ", ".join(KNOWN_ATTRIBUTES)})
-            )
+            result.warn(number, N_("Unknown block attribute “%(key)s” is ignored; known "
+                                   "attributes: %(known)s."),
+                        key=key, known=", ".join(KNOWN_ATTRIBUTES))
     if body[position:].strip():
-        warnings.append(
-            RenderWarning(number, _("Could not read the block attributes after “%(text)s”; "
-                                    'write them as {model="..." note="..."}.')
-                          % {"text": body[:position].strip() or "{"})
-        )
+        result.warn(number, N_('Could not read the block attributes after “%(text)s”; write '
+                               'them as {model="..." note="..."}.'),
+                    text=body[:position].strip() or "{")
     return attributes
 
 
-def _fence_closers(lines: list[str]) -> dict[str, list[int]]:
-    """Index every line that could close a fence, so unclosed fences cost no rescans."""
-    closers: dict[str, list[int]] = {}
+def _fence_closers(lines: list[str]) -> dict[str, tuple[list[int], list[int]]]:
+    """Index every line that could close a fence, by character: line numbers and run lengths."""
+    closers: dict[str, tuple[list[int], list[int]]] = {"`": ([], []), "~": ([], [])}
     for index, line in enumerate(lines):
-        if line[:3] in ("```", "~~~"):
-            stripped = line.rstrip(" ")
-            if stripped and set(stripped) == {stripped[0]}:
-                closers.setdefault(stripped, []).append(index)
+        if "``" in line[:5] or "~~" in line[:5]:
+            closing = _CLOSING_FENCE_RE.match(line)
+            if closing:
+                numbers, lengths = closers[closing["fence"][0]]
+                numbers.append(index)
+                lengths.append(len(closing["fence"]))
     return closers
 
 
-def _closing_fence(closers: dict[str, list[int]], fence: str, opened_at: int) -> int | None:
-    candidates = closers.get(fence, [])
-    position = bisect.bisect_right(candidates, opened_at)
-    return candidates[position] if position < len(candidates) else None
+def _closing_fence(
+    closers: dict[str, tuple[list[int], list[int]]], fence: str, opened_at: int
+) -> int | None:
+    """The first line after ``opened_at`` that closes ``fence``: the same character, at least
+    as many. The candidates skipped lie inside this fence, so no line is looked at twice."""
+    numbers, lengths = closers[fence[0]]
+    for position in range(bisect.bisect_right(numbers, opened_at), len(numbers)):
+        if lengths[position] >= len(fence):
+            return numbers[position]
+    return None

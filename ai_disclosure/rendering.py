@@ -3,8 +3,15 @@
 The pipeline is::
 
     normalise line endings → parse AI blocks (blocks.parse) → Markdown, once, over the whole
-    post (so reference links work across blocks) → sanitize → wrap each block in a labelled
-    ``<section>`` → measure text inside and outside blocks.
+    post (so reference links work across blocks) → cap element nesting → sanitize → wrap each
+    block in a labelled ``<section>`` → measure text inside and outside blocks.
+
+Every step takes time linear in the size of the post, whatever the input: Markdown is
+CommonMark plus tables and ``~~strikethrough~~``, parsed by pulldown-cmark (Rust, through
+pyromark), which is linear by design and fuzzed; HTML parsers, the sanitizers' included, slow
+down with the square of the nesting depth, so elements nested deeper than :data:`MAX_NESTING`
+are shown as text before sanitizing (see :func:`cap_nesting`). ``python -m bench render``
+measures the growth per doubling of pathological bodies.
 
 Block markers are swapped for placeholder paragraphs before Markdown runs and replaced by the
 block's ``<section>`` *after* sanitizing. So the author's HTML goes through the allowlist without
@@ -21,11 +28,10 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import markdown
+import pyromark
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -34,10 +40,14 @@ from .blocks import DEFAULT_BLOCK_TYPES, BlockType, ParsedBlock, RenderWarning, 
 from .sanitizers import Sanitizer
 
 #: Bump when the output for the same input changes, so stored renders are rebuilt.
-RENDERER_VERSION = 2
+RENDERER_VERSION = 3
 
-MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
-MARKDOWN_CONFIG = {"tables": {"use_align_attribute": True}}
+#: CommonMark plus tables and strikethrough. Raw HTML is passed through to the allowlist
+#: sanitizer, which decides what survives.
+MARKDOWN_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+#: Elements nested deeper than this are shown as text: no real post nests this deep, and the
+#: sanitizer's HTML parser takes time proportional to the depth for every element it inserts.
+MAX_NESTING = 48
 
 
 @dataclass(frozen=True)
@@ -65,16 +75,26 @@ class Rendered:
     text_length: int
 
 
-_local = threading.local()
 _sanitizers: dict[type, Sanitizer] = {}
 _PLACEHOLDER_PREFIX = "aidisclosure"
-#: A block marker's stand-in: the post's key (from its hash, so an author cannot write it),
-#: ``o``/``c`` for opener/closer and the block index, as its own paragraph when Markdown made one.
-_PLACEHOLDER_RE = re.compile(
-    rf"(?:<p>)?{_PLACEHOLDER_PREFIX}(?P<key>[0-9a-f]{{16}})(?P<kind>[oc])(?P<index>\d+)x(?:</p>)?"
-)
 #: A tag of sanitized HTML, where every attribute value is double-quoted and may hold ">".
 _TAG_RE = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
+#: A block marker's stand-in, as the paragraph Markdown made of it: the post's key (from its
+#: hash, so an author cannot write it), ``o``/``c`` for opener/closer and the block index.
+_PLACEHOLDER_RE = re.compile(
+    rf"<p>{_PLACEHOLDER_PREFIX}(?P<key>[0-9a-f]{{16}})(?P<kind>[oc])(?P<index>\d+)x</p>"
+)
+#: Entities the sanitizers write in text; anything else is decoded by ``html.unescape``.
+_OTHER_ENTITY_RE = re.compile(r"&(?!(?:amp|lt|gt|quot|nbsp);)")
+_COMMON_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&nbsp;", " "), ("&amp;", "&"))
+#: Where an HTML parser may see a start or end tag (``cap_nesting`` counts these).
+_TAG_START_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+_CELL_STYLE_RE = re.compile(r'<(?P<cell>t[hd]) style="text-align: (?P<align>left|center|right)">')
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)
 
 
 def render(
@@ -93,16 +113,19 @@ def render(
     types = {block_type.slug: block_type for block_type in block_types or DEFAULT_BLOCK_TYPES}
     parsed = parse(text, types.values())
     key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    marker = _PLACEHOLDER_PREFIX + key
     source = "\n".join(
-        item if isinstance(item, str) else f"\n{_PLACEHOLDER_PREFIX}{key}{item[0][0]}{item[1]}x\n"
+        item if isinstance(item, str) else f"\n{marker}{item[0][0]}{item[1]}x\n"
         for item in parsed.items
     )
-    clean = (sanitizer or _default_sanitizer()).clean(_markdown().reset().convert(source))
-    clean = _drop_placeholders_inside_tags(clean, key)
+    clean = (sanitizer or _default_sanitizer()).clean(cap_nesting(to_html(source)))
 
     # Split the sanitized HTML at the placeholders: text before the first one is outside
     # blocks, and the text after block i's opener is its content. One precompiled pattern
     # checked against this post's key (a pattern per post would be compiled on every render).
+    # Markdown makes each placeholder a paragraph of its own; one found anywhere else (raw
+    # HTML carried it into an attribute or a <pre>) is removed, so a block's <section> only
+    # ever lands between elements, never inside a tag.
     html_parts: list[str] = []
     outside_length = 0
     block_lengths = [0] * len(parsed.blocks)
@@ -110,6 +133,8 @@ def render(
 
     def take(piece: str) -> None:
         nonlocal outside_length
+        if marker in piece:
+            piece = re.sub(rf"{marker}[oc]\d+x", "", piece)
         html_parts.append(piece)
         if current is None:
             outside_length += _visible_length(piece)
@@ -117,7 +142,7 @@ def render(
             block_lengths[current] += _visible_length(piece)
 
     position = 0
-    for match in _PLACEHOLDER_RE.finditer(clean):
+    for match in _PLACEHOLDER_RE.finditer(clean) if marker in clean else ():
         if match["key"] != key:
             continue  # the author's own text that merely looks like a placeholder
         take(clean[position : match.start()])
@@ -151,17 +176,50 @@ def render(
 
 
 def normalise(text: str) -> str:
-    """Unify line endings (Windows and old Mac) and drop NUL characters."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """Unify line endings (Windows and old Mac), drop NUL characters and replace lone
+    surrogates (which cannot be encoded) with U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
-def _markdown() -> markdown.Markdown:
-    # Building a Markdown instance loads every extension; reuse one per thread.
-    if not hasattr(_local, "markdown"):
-        _local.markdown = markdown.Markdown(
-            extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG
-        )
-    return _local.markdown
+def to_html(markdown: str) -> str:
+    """CommonMark (with tables and strikethrough) → unsanitized HTML."""
+    html = pyromark.html(markdown, options=MARKDOWN_OPTIONS)
+    # Column alignment as the ``align`` attribute, which the sanitizers allow (not ``style``).
+    return _CELL_STYLE_RE.sub(r'<\g<cell> align="\g<align>">', html)
+
+
+def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
+    """Show elements nested deeper than ``limit`` as text, in one linear pass.
+
+    The count is conservative, so the sanitizer's parser never nests deeper than a few times
+    ``limit``: every start tag of a non-void element counts, and an end tag only when it closes
+    the innermost counted element (an HTML parser ignores or defers the others). Markdown's own
+    output always nests properly, so ordinary posts are untouched.
+    """
+    if html.count("<") <= limit:
+        return html
+    # [text, "/" or "", name, text, ...]: the "<" of each tag is re-added below (or escaped).
+    pieces = _TAG_START_RE.split(html)
+    stack: list[str] = []  # names of the open elements counted; those past ``limit`` escaped
+    changed = False
+    for i in range(1, len(pieces), 3):
+        slash, name = pieces[i], pieces[i + 1].lower()
+        pieces[i] = "<" + slash
+        if slash:
+            if not stack or stack[-1] != name:
+                continue
+            escape = len(stack) > limit
+            stack.pop()
+        elif name in _VOID_ELEMENTS:
+            continue
+        else:
+            stack.append(name)
+            escape = len(stack) > limit
+        if escape:
+            pieces[i] = "&lt;" + slash
+            changed = True
+    return "".join(pieces) if changed else html
 
 
 def _default_sanitizer() -> Sanitizer:
@@ -184,25 +242,13 @@ def _opening_tag(block: ParsedBlock, block_type: BlockType) -> str:
     )
 
 
-def _drop_placeholders_inside_tags(html: str, key: str) -> str:
-    """Remove placeholders that raw HTML carried into an attribute value.
-
-    A block's ``<section>`` must only ever be inserted between tags, never spliced into one.
-    Sanitized HTML escapes ``<`` in text and attribute values, so the last ``<`` before a
-    placeholder starts the tag it is in, if any.
-    """
-    kept: list[str] = []
-    position = 0
-    for match in _PLACEHOLDER_RE.finditer(html):
-        if match["key"] != key:
-            continue
-        tag_start = html.rfind("<", 0, match.start())
-        if tag_start != -1 and not _TAG_RE.match(html, tag_start, match.start()):
-            kept.append(html[position : match.start()])
-            position = match.end()
-    return "".join(kept) + html[position:] if kept else html
-
-
 def _visible_length(fragment: str) -> int:
     """Characters a reader sees, not counting whitespace."""
-    return len("".join(html_lib.unescape(_TAG_RE.sub("", fragment)).split()))
+    text = _TAG_RE.sub("", fragment)
+    if "&" in text:
+        if _OTHER_ENTITY_RE.search(text):
+            text = html_lib.unescape(text)
+        else:  # the common case, without a Python call per entity; &amp; last
+            for entity, character in _COMMON_ENTITIES:
+                text = text.replace(entity, character)
+    return len("".join(text.split()))

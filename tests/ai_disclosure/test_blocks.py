@@ -142,7 +142,7 @@ def test_unclosed_block_runs_to_end_with_warning_naming_its_line():
 
     [block] = rendered.blocks
     assert (block.start_line, block.end_line) == (3, 6)
-    assert rendered.html.endswith("</section>")
+    assert rendered.html.rstrip().endswith("</section>")
     warning = only_warning(rendered)
     assert warning.line == 3
     assert "never closed" in warning.message
@@ -216,13 +216,22 @@ def test_fence_is_only_closed_by_the_same_fence():
     assert rendered.warnings == ()
 
 
-def test_unclosed_fence_warns_and_markers_after_it_still_count():
+def test_unclosed_fence_warns_and_runs_to_the_end_as_code():
+    # CommonMark shows the rest of the post as code, so markers after it are code too.
     rendered = render("Intro.\n\n```python\nprint(1)\n\n:::ai-written\nx\n:::\n")
 
     warning = only_warning(rendered)
     assert warning.line == 3
     assert "never closed" in warning.message and "```" in warning.message
-    assert [(b.start_line, b.end_line) for b in rendered.blocks] == [(6, 8)]
+    assert rendered.blocks == ()
+    assert ":::ai-written\nx\n:::" in rendered.html
+
+
+def test_fence_is_closed_by_a_longer_run_of_the_same_character():
+    rendered = render("~~~\n:::ai-written\n~~~~~\n:::ai-edited\nx\n:::\n")
+
+    assert [(b.type, b.start_line) for b in rendered.blocks] == [("ai-edited", 4)]
+    assert rendered.warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -298,17 +307,17 @@ def test_every_warning_points_at_the_offending_line():
             ":::",  # 9
             "> :::ai-written",  # 10 in a quote
             ":::ai-translated{model='M}",  # 11 bad attributes
-            "```",  # 12 unclosed fence
-            "text",  # 13
-            ":::",  # 14
-            "%%% llm-output",  # 15 never closed
+            "text",  # 12
+            ":::",  # 13
+            "%%% llm-output",  # 14 never closed
+            "```",  # 15 unclosed fence
             "end",  # 16
         ]
     )
 
     rendered = render(text)
 
-    assert warning_lines(rendered) == [2, 3, 6, 7, 10, 11, 12, 15]
+    assert warning_lines(rendered) == [2, 3, 6, 7, 10, 11, 14, 15]
     source_lines = text.split("\n")
     for warning in rendered.warnings:
         assert any(mark in source_lines[warning.line - 1] for mark in (":::", "%%%", "```"))

@@ -160,14 +160,22 @@ def test_text_that_looks_like_a_placeholder_is_left_alone():
     assert "aidisclosure0123456789abcdefo0x" in rendered.html
 
 
-def test_block_markers_carried_into_a_raw_html_attribute_never_splice_a_section_into_a_tag():
-    text = '<p><abbr title="\n:::ai-written\n<img src=x onerror=alert(1)>\n:::\n">A</abbr></p>\n'
+@pytest.mark.parametrize("container", ["p", "pre"])
+def test_block_markers_carried_into_a_raw_html_attribute_never_splice_a_section_into_a_tag(
+    container,
+):
+    # In CommonMark a <pre> HTML block runs to </pre>, so the markers stay inside the attribute.
+    text = (
+        f'<{container}><abbr title="\n:::ai-written\n<img src=x onerror=alert(1)>\n:::\n">A'
+        f"</abbr></{container}>\n"
+    )
 
     html = render(text).html
 
     assert "<section" not in html
     assert "aidisclosure" not in html
-    assert [tag for tag, _ in elements(html)] == ["p", "abbr"]
+    assert unsafe_constructs(html) == []
+    assert {tag for tag, _ in elements(html)} <= {container, "abbr"}
 
 
 def test_one_megabyte_body_renders_without_exception():
