@@ -64,6 +64,11 @@ class AppSettings:
         return self._setting("MAX_BODY_BYTES", 200_000)
 
     @property
+    def MAX_JSON_DEPTH(self) -> int:
+        """Deepest nesting of arrays and objects the API accepts in a JSON body (default 32)."""
+        return self._setting("MAX_JSON_DEPTH", 32)
+
+    @property
     def DESCRIPTION_MIN_LENGTH(self) -> int:
         """Minimum characters in "what did the AI do" when AI was used."""
         return self._setting("DESCRIPTION_MIN_LENGTH", 40)

@@ -6,7 +6,10 @@ the same way everywhere.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Mapping
+from itertools import accumulate
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,12 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import serializers
-from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser
+from rest_framework import parsers, serializers
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
+from ..app_settings import app_settings
 from . import exceptions
 
 #: Largest id a database integer column holds; larger ids in a URL are simply not found.
@@ -90,6 +93,38 @@ class AutoSchema(SpectacularAutoSchema):
         if direction == "request" and isinstance(serializer, StrictSerializer):
             schema["additionalProperties"] = False
         return schema
+
+
+#: In a JSON text with its strings removed, only brackets are left. Possessive quantifiers and
+#: an optional closing quote keep the scan linear, unterminated strings included.
+_JSON_NOT_A_BRACKET_RE = re.compile(r'"(?:[^"\\]++|\\.)*+"?|[^\[\]{}"]++')
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1, '"': 0}
+
+
+def json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in ``text`` (JSON, valid or not), in linear time."""
+    brackets = _JSON_NOT_A_BRACKET_RE.sub("", text)
+    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, refusing documents nested deeper than
+    ``AI_DISCLOSURE_MAX_JSON_DEPTH`` with a 400 that names the limit.
+
+    Python's ``json`` recurses once per level, so deep nesting would otherwise end in a
+    ``RecursionError`` (a 500) rather than a clear answer.
+    """
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        raw = stream.read() if stream is not None else b""
+        limit = app_settings.MAX_JSON_DEPTH
+        text = raw.decode("utf-8", errors="replace")
+        if json_depth(text) > limit:
+            raise ParseError(
+                _("The JSON is nested deeper than %(limit)d levels, the limit; send a "
+                  "flatter document.") % {"limit": limit}
+            )
+        return super().parse(io.BytesIO(raw), media_type, parser_context)
 
 
 class ApiView(APIView):
@@ -165,9 +200,11 @@ def get_object_or_404(queryset: models.QuerySet, raw_id: str) -> Model:
     """The row with this primary key, or a JSON 404 for anything else (bad or huge ids too).
 
     URLs capture ids as strings, so a malformed id gets the API's 404 rather than Django's
-    HTML page.
+    HTML page. Integer ids are plain ASCII digits only.
     """
     pk_field = queryset.model._meta.pk
+    if isinstance(pk_field, models.IntegerField) and not (raw_id.isascii() and raw_id.isdigit()):
+        raise NotFound()  # "1 ", "+1" and "٣" (an Arabic-Indic digit) are not ids
     try:
         pk = pk_field.to_python(raw_id)
     except DjangoValidationError as error:

@@ -20,6 +20,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from ..middleware import RETRY_AFTER_SECONDS, is_database_busy
+
 NON_FIELD = "non_field_errors"
 
 
@@ -65,6 +67,15 @@ class UnprocessableEntity(exceptions.APIException):
 
     def get_full_details(self) -> dict:
         return self.body
+
+
+class DatabaseBusy(exceptions.APIException):
+    """503: the database stayed locked by other requests (SQLite); retry after ``wait`` s."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _("The server is busy; try again in a moment.")
+    default_code = "database_busy"
+    wait = RETRY_AFTER_SECONDS
 
 
 class Conflict(exceptions.APIException):
@@ -117,6 +128,8 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif is_database_busy(exc):
+        exc = DatabaseBusy()
 
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
