@@ -64,6 +64,21 @@ class AppSettings:
         return self._setting("MAX_BODY_BYTES", 200_000)
 
     @property
+    def POSTING_RATE(self) -> str | None:
+        """Posts an author may publish per period, e.g. ``"10/hour"``; ``None``: no limit."""
+        return self._setting("POSTING_RATE", "10/hour")
+
+    @property
+    def NEW_AUTHOR_POSTING_RATE(self) -> str | None:
+        """The stricter rate for new authors (see ``NEW_AUTHOR_DAYS``); default ``"3/hour"``."""
+        return self._setting("NEW_AUTHOR_POSTING_RATE", "3/hour")
+
+    @property
+    def NEW_AUTHOR_DAYS(self) -> int:
+        """Days after joining during which an author counts as new (default 7)."""
+        return self._setting("NEW_AUTHOR_DAYS", 7)
+
+    @property
     def MAX_JSON_DEPTH(self) -> int:
         """Deepest nesting of arrays and objects the API accepts in a JSON body (default 32)."""
         return self._setting("MAX_JSON_DEPTH", 32)

@@ -20,3 +20,12 @@ CELERY_BROKER_URL = "memory://"
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+# The load test measures speed, not the limits: 20 clients on one address would be throttled.
+REST_FRAMEWORK = {  # noqa: F405
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {
+        scope: None for scope in ("ai_disclosure_preview", "ai_disclosure_preview_ip",
+                                  "ai_disclosure_check", "ai_disclosure_check_ip")
+    },
+}
+AI_DISCLOSURE_POSTING_RATE = AI_DISCLOSURE_NEW_AUTHOR_POSTING_RATE = None

@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from ..middleware import RETRY_AFTER_SECONDS, is_database_busy
+from ..ratelimits import PostingRateLimited
 
 NON_FIELD = "non_field_errors"
 
@@ -130,6 +131,8 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.PermissionDenied()
     elif is_database_busy(exc):
         exc = DatabaseBusy()
+    elif isinstance(exc, PostingRateLimited):
+        exc = exceptions.Throttled(wait=exc.wait, detail=str(exc), code="posting_rate_limited")
 
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):

@@ -21,7 +21,7 @@ from ..rendering import Block
 from . import drafts, gate, serializers
 from .base import ApiView, error_responses, get_object_or_404, object_id_parameter
 from .permissions import Anyone, LoggedIn, PostAuthorWritesReviewersRead
-from .throttles import CheckThrottle
+from .throttles import CheckIPThrottle, CheckThrottle, PreviewIPThrottle, PreviewThrottle
 
 TAGS = ["ai-disclosure"]
 
@@ -44,6 +44,7 @@ class FormSchemaView(ApiView):
 
 class PreviewView(ApiView):
     permission_classes = [LoggedIn]
+    throttle_classes = [PreviewThrottle, PreviewIPThrottle]
 
     @extend_schema(
         tags=TAGS,
@@ -52,7 +53,9 @@ class PreviewView(ApiView):
         description="Sanitized HTML, the parsed AI blocks, the measured AI share and warnings "
         "with line numbers. Nothing is stored.",
         request=serializers.PreviewDraftSerializer,
-        responses={200: serializers.PreviewSerializer, **error_responses(400, 401, 403, 413)},
+        responses={
+            200: serializers.PreviewSerializer, **error_responses(400, 401, 403, 413, 429)
+        },
     )
     def post(self, request: Request) -> Response:
         incoming = serializers.PreviewDraftSerializer(data=request.data)
@@ -63,7 +66,7 @@ class PreviewView(ApiView):
 
 class CheckView(ApiView):
     permission_classes = [LoggedIn]
-    throttle_classes = [CheckThrottle]
+    throttle_classes = [CheckThrottle, CheckIPThrottle]
 
     @extend_schema(
         tags=TAGS,

@@ -47,10 +47,14 @@ class PostCreateView(ApiView):
         summary="Publish a post with its disclosure",
         description="Creates the post and its disclosure in one transaction. A missing, "
         "incomplete or contradictory disclosure is refused with 422; ``errors`` lists each "
-        "field as ``disclosure.<field>`` and ``fields`` the values each may take.",
+        "field as ``disclosure.<field>`` and ``fields`` the values each may take. An author "
+        "who posted as often as the posting rate allows (stricter for new authors) gets 429 "
+        "with ``Retry-After``.",
         request=PostCreateSerializer,
         responses={
-            201: PostSerializer, **error_responses(400, 401, 403, 413), **refusal_response()
+            201: PostSerializer,
+            **error_responses(400, 401, 403, 413, 429),
+            **refusal_response(),
         },
     )
     def post(self, request: Request) -> Response:

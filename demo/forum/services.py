@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from ai_disclosure import ratelimits
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
 from moderation import services as moderation_services
@@ -12,13 +13,18 @@ from .models import Post
 
 @transaction.atomic
 def publish_post(*, author, title: str, body: str, disclosure: DisclosureData) -> Post:
-    """Create and publish a post with its (already validated) disclosure."""
+    """Create and publish a post with its (already validated) disclosure.
+
+    Raises ``ratelimits.PostingRateLimited`` when the author has posted as often as allowed.
+    """
+    ratelimits.check_posting_rate(author)
     post = Post.objects.create(author=author, title=title, body=body, published_at=timezone.now())
     if not disclosure.is_empty():  # only possible with AI_DISCLOSURE_REQUIRED = False
         disclosure_services.save_disclosure(post=post, user=author, data=disclosure)
     disclosure_services.rendered_post(post)  # stored now, not on the first view
     # An escalated author's post is held at once; screening adds its review item.
     moderation_services.hold_if_escalated(post=post)
+    transaction.on_commit(lambda: ratelimits.record_post(author))
     return post
 
 

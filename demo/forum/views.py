@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ai_disclosure import selectors, services
+from ai_disclosure import ratelimits, selectors, services
 from ai_disclosure.forms import ReaderPreferenceForm
 from ai_disclosure.headers import set_disclosure_header
 from moderation import selectors as moderation_selectors
@@ -65,8 +65,18 @@ def post_edit(request, pk: int):
 
 
 def _edit(request, *, post: Post | None):
-    """One page for the post and its disclosure; "Preview" re-shows it without saving."""
+    """One page for the post and its disclosure; "Preview" re-shows it without saving.
+
+    An author over the posting rate sees when they may post again, above the form (and their
+    text is kept when they submit anyway).
+    """
     preview = None
+    rate_limited = None
+    if post is None:
+        try:
+            ratelimits.check_posting_rate(request.user)
+        except ratelimits.PostingRateLimited as limited:
+            rate_limited = str(limited)
     if request.method == "POST":
         post_form = PostForm(request.POST, instance=post)
         if "preview" in request.POST:
@@ -78,15 +88,19 @@ def _edit(request, *, post: Post | None):
                 "body": post_form.cleaned_data["body"],
                 "disclosure": post_form.disclosure_data(),
             }
-            if post is None:
-                post = forum_services.publish_post(author=request.user, **fields)
-                messages.success(request, "Your post is published.")
+            try:
+                if post is None:
+                    post = forum_services.publish_post(author=request.user, **fields)
+                    messages.success(request, "Your post is published.")
+                else:
+                    post = forum_services.edit_post(post=post, editor=request.user, **fields)
+                    messages.success(request, "Your post was updated.")
+            except ratelimits.PostingRateLimited as limited:
+                rate_limited = str(limited)
             else:
-                post = forum_services.edit_post(post=post, editor=request.user, **fields)
-                messages.success(request, "Your post was updated.")
-            for warning in services.rendered_post(post).warnings:
-                messages.warning(request, f"Line {warning['line']}: {warning['message']}")
-            return redirect(post)
+                for warning in services.rendered_post(post).warnings:
+                    messages.warning(request, f"Line {warning['line']}: {warning['message']}")
+                return redirect(post)
     else:
         post_form = PostForm(instance=post)
     return render(
@@ -97,7 +111,10 @@ def _edit(request, *, post: Post | None):
             "post_form": post_form,
             "disclosure_form": post_form.disclosure_form,
             "preview": preview,
+            "rate_limited": rate_limited,
         },
+        status=429 if rate_limited and request.method == "POST" and "preview" not in request.POST
+        else 200,
     )
 
 

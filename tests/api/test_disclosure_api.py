@@ -7,7 +7,6 @@ from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from ai_disclosure.api.throttles import CheckThrottle
 from ai_disclosure.models import FORM_VERSION, DisclosureRevision, FormWording
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
 
@@ -92,8 +91,10 @@ def test_check_of_a_complete_disclosure_is_valid(author):
     assert response.json()["errors"] == {}
 
 
-def test_check_is_throttled_per_user(author, other_author, monkeypatch):
-    monkeypatch.setattr(CheckThrottle, "THROTTLE_RATES", {"ai_disclosure_check": "2/minute"})
+def test_check_is_throttled_per_user(author, other_author, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"ai_disclosure_check": "2/minute"}
+    }
     payload = {"body": "Mine.", "disclosure": {"human_only": True}}
     client = client_for(author)
 

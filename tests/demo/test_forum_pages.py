@@ -146,3 +146,21 @@ def test_listing_runs_a_fixed_number_of_queries(client):
         return len(queries)
 
     assert count_queries(3) == count_queries(30)
+
+
+def test_author_over_the_posting_rate_is_told_when_they_may_post_again(
+    author_client, settings, django_capture_on_commit_callbacks
+):
+    settings.AI_DISCLOSURE_NEW_AUTHOR_POSTING_RATE = "1/hour"
+    form = {"title": "First", "body": "Every word mine.", "human_only": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        author_client.post(NEW_POST, form)
+
+    page = author_client.get(NEW_POST).content.decode()
+    refused = author_client.post(NEW_POST, {**form, "title": "Second", "body": "Kept text."})
+
+    assert "You can post again in" in page
+    assert refused.status_code == 429
+    assert "You can post again in" in refused.content.decode()
+    assert "Kept text." in refused.content.decode()
+    assert Post.objects.count() == 1
