@@ -34,6 +34,13 @@ class PostAdapter:
     def get_author(self, post: Model) -> Any:
         return getattr(post, self.author_field)
 
+    def get_author_id(self, post: Model) -> Any:
+        """The author's primary key, without loading the author when it is a foreign key."""
+        if type(self).get_author is PostAdapter.get_author:
+            return getattr(post, post._meta.get_field(self.author_field).attname)
+        author = self.get_author(post)  # an adapter that finds the author its own way
+        return author.pk if author is not None else None
+
     def get_title(self, post: Model) -> str:
         return post.title
 

@@ -50,20 +50,3 @@ def check_importable_settings(app_configs, **kwargs) -> list[checks.CheckMessage
             )
     return errors
 
-
-@checks.register(checks.Tags.caches)
-def check_shared_cache(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    from django.conf import settings
-
-    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    if settings.DEBUG or not backend.endswith(("LocMemCache", "DummyCache")):
-        return []
-    return [
-        checks.Warning(
-            "Throttle and posting-rate counts are kept in the default cache, which is "
-            f"{backend.rsplit('.', 1)[-1]}: each web process counts on its own.",
-            hint="Use a cache shared by all processes, e.g. "
-            "django.core.cache.backends.redis.RedisCache.",
-            id="ai_disclosure.W001",
-        )
-    ]

@@ -46,8 +46,8 @@ def disclosure_errors(
         validate_disclosure(
             data,
             blocks=blocks,
-            kinds={kind.slug: kind for kind in selectors.assistance_kinds()},
-            block_types=selectors.block_types(),
+            kinds=selectors.vocabulary().kinds_by_slug(),
+            block_types=selectors.vocabulary().block_types,
         )
     except ValidationError as error:
         return error.message_dict

@@ -3,8 +3,10 @@ reader preferences."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +48,48 @@ DEFAULT_WORDING = {
 }
 
 
+#: The vocabularies are read by every preview, check and save and change rarely, so they are
+#: kept in the default cache and dropped whenever a kind or block type is saved or deleted
+#: (``forget_vocabulary``, connected in ``apps.py``). With a per-process cache another process
+#: sees an admin's change after at most ``VOCABULARY_TIMEOUT`` seconds; with a shared cache
+#: (Redis) at once.
+VOCABULARY_CACHE_KEY = "ai_disclosure:vocabulary"
+VOCABULARY_TIMEOUT = 60
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The active assistance kinds and AI block types, in display order."""
+
+    kinds: tuple[AssistanceKind, ...]
+    block_types: tuple[blocks.BlockType, ...]
+
+    def kinds_by_slug(self) -> dict[str, AssistanceKind]:
+        return {kind.slug: kind for kind in self.kinds}
+
+
+def vocabulary() -> Vocabulary:
+    """The active kinds and block types, from the cache when they are there."""
+    found = cache.get(VOCABULARY_CACHE_KEY)
+    if found is None:
+        found = Vocabulary(
+            kinds=tuple(assistance_kinds()),
+            block_types=tuple(
+                block_type.as_block_type()
+                for block_type in AIBlockType.objects.filter(active=True).select_related(
+                    "assistance_kind"
+                )
+            ),
+        )
+        cache.set(VOCABULARY_CACHE_KEY, found, VOCABULARY_TIMEOUT)
+    return found
+
+
+def forget_vocabulary(**kwargs) -> None:
+    """Drop the cached vocabulary (a receiver of the kinds' and block types' saves)."""
+    cache.delete(VOCABULARY_CACHE_KEY)
+
+
 def assistance_kinds() -> QuerySet[AssistanceKind]:
     """The kinds of AI help offered on the form, in display order."""
     return AssistanceKind.objects.filter(active=True)
@@ -53,12 +97,7 @@ def assistance_kinds() -> QuerySet[AssistanceKind]:
 
 def block_types() -> list[blocks.BlockType]:
     """The active AI block types, as edited in the admin."""
-    return [
-        block_type.as_block_type()
-        for block_type in AIBlockType.objects.filter(active=True).select_related(
-            "assistance_kind"
-        )
-    ]
+    return list(vocabulary().block_types)
 
 
 def form_wording() -> dict[str, str]:
@@ -85,17 +124,22 @@ def collapses_mostly_ai(user) -> bool:
     return ReaderPreference.objects.filter(user=user, collapse_mostly_ai=True).exists()
 
 
-def summarize(disclosure: Disclosure | None) -> str:
+def summarize(
+    disclosure: Disclosure | None, *, kinds: Sequence[AssistanceKind] | None = None
+) -> str:
     """One line for readers: ``AI: drafting, research · Claude Opus 4.6 · not expert-reviewed``,
     led by ``Posted by an AI agent`` when an agent wrote and posted it.
 
-    Uses ``disclosure.assistance.all()``, so prefetch it when summarising many posts.
+    Uses ``disclosure.assistance.all()`` unless its ``kinds`` are given, so prefetch it when
+    summarising many posts.
     """
     if disclosure is None:
         return str(_("No AI disclosure"))
     if disclosure.human_only:
         return str(_("Human-written"))
-    kinds = ", ".join(kind.label.lower() for kind in disclosure.assistance.all())
+    if kinds is None:
+        kinds = disclosure.assistance.all()
+    kinds = ", ".join(kind.label.lower() for kind in kinds)
     parts = [str(_("AI: %(kinds)s") % {"kinds": kinds or _("unspecified")})]
     if disclosure.autonomous:
         parts.insert(0, str(_("Posted by an AI agent")))

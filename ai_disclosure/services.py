@@ -70,18 +70,31 @@ def rendered_post(post: Model) -> PostRender:
     return stored
 
 
-@transaction.atomic
 def save_disclosure(*, post: Model, user, data: DisclosureData) -> Disclosure:
-    """Create or update the post's disclosure and append a revision.
+    """Create or update the post's disclosure and append a revision; see
+    :func:`save_disclosure_revision`."""
+    return save_disclosure_revision(post=post, user=user, data=data).disclosure
+
+
+@transaction.atomic
+def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> DisclosureRevision:
+    """Create or update the post's disclosure, append a revision and return it (number 1:
+    the disclosure was created).
 
     ``data`` must already be validated (``rules.validate_disclosure``). ``disclosure_saved``
-    is sent once the transaction commits, so listeners (screening) see the saved rows.
+    is sent once the transaction commits, so listeners (screening) see the saved rows. The
+    previous revision holds the values before this save, so a save whose kinds of help are
+    unchanged reads and writes no kinds at all: six queries in all.
     """
     # Lock the post so concurrent saves of one disclosure are serialised (revision numbers).
-    get_post_model().objects.select_for_update().filter(pk=post.pk).first()
+    get_post_model().objects.select_for_update().filter(pk=post.pk).values_list("pk").first()
     disclosure = Disclosure.objects.filter(post=post).first()
     created = disclosure is None
-    before = snapshot(disclosure) if disclosure else {}
+    last = (
+        None if created
+        else disclosure.revisions.order_by("-number").first()
+    )
+    before = {} if created else last.data if last else snapshot(disclosure)
     disclosure = disclosure or Disclosure(post=post)
     disclosure.human_only = data.human_only
     disclosure.models_used = list(data.models_used)
@@ -92,18 +105,21 @@ def save_disclosure(*, post: Model, user, data: DisclosureData) -> Disclosure:
     disclosure.autonomous = data.autonomous
     disclosure.form_version = FORM_VERSION
     disclosure.save()
-    disclosure.assistance.set(AssistanceKind.objects.filter(slug__in=data.assistance))
+    assistance = sorted(data.assistance)
+    if assistance != before.get("assistance", []):
+        kinds = AssistanceKind.objects.filter(slug__in=assistance)
+        disclosure.assistance.set(kinds)
+        assistance = sorted(kind.slug for kind in kinds)
 
-    after = snapshot(disclosure)
+    after = {**_declared_values(disclosure), "assistance": assistance}
     changes = {
         name: [before.get(name), value]
         for name, value in after.items()
         if before.get(name) != value
     }
-    last = disclosure.revisions.order_by("-number").values_list("number", flat=True).first()
     revision = DisclosureRevision.objects.create(
         disclosure=disclosure,
-        number=(last or 0) + 1,
+        number=(last.number if last else 0) + 1,
         changed_by=user if user and user.is_authenticated else None,
         form_version=FORM_VERSION,
         data=after,
@@ -114,14 +130,22 @@ def save_disclosure(*, post: Model, user, data: DisclosureData) -> Disclosure:
             sender=Disclosure, disclosure=disclosure, revision=revision, created=created
         )
     )
-    return disclosure
+    return revision
 
 
 def snapshot(disclosure: Disclosure) -> dict:
     """The disclosure's declared values as plain JSON, as stored in revisions."""
     return {
+        **_declared_values(disclosure),
+        "assistance": sorted(kind.slug for kind in disclosure.assistance.all()),
+    }
+
+
+def _declared_values(disclosure: Disclosure) -> dict:
+    """``snapshot`` without the kinds of help (a many-to-many, read separately)."""
+    return {
         "human_only": disclosure.human_only,
-        "assistance": sorted(disclosure.assistance.values_list("slug", flat=True)),
+        "assistance": [],
         "models_used": list(disclosure.models_used),
         "ai_share_estimate": disclosure.ai_share_estimate,
         "description": disclosure.description,

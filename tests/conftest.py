@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 #: Read-only data shared by the project (training data, XSS corpus); not in this repository.
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -12,6 +13,15 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA}; clone the repo beside ../shared")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: throttle and posting counts, and the cached
+    vocabulary (whose rows a test's rollback may have removed)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def seed_default_rows() -> None:

@@ -23,8 +23,10 @@ def can_review(user) -> bool:
 
 
 def is_author(user, post: Model) -> bool:
-    author = get_adapter().get_author(post)
-    return bool(user and user.is_authenticated and author is not None and author.pk == user.pk)
+    if not (user and user.is_authenticated):
+        return False
+    author_id = get_adapter().get_author_id(post)
+    return author_id is not None and author_id == user.pk
 
 
 class Anyone(AllowAny):

@@ -99,15 +99,26 @@ class PostObjectMixin:
         return post
 
 
-def disclosure_representation(disclosure: Disclosure) -> dict:
-    """The disclosure as ``DisclosureSerializer`` shows it."""
-    revision = disclosure.revisions.order_by("-number").values_list("number", flat=True).first()
+def disclosure_representation(
+    disclosure: Disclosure, revision: DisclosureRevision | None = None
+) -> dict:
+    """The disclosure as ``DisclosureSerializer`` shows it; from ``revision`` (the one just
+    saved, holding the values) without further queries."""
+    if revision is None:
+        values = services.snapshot(disclosure)
+        number = disclosure.revisions.order_by("-number").values_list("number", flat=True)
+        number = number.first() or 0
+        summary = selectors.summarize(disclosure)
+    else:
+        values, number = revision.data, revision.number
+        kinds = [kind for kind in selectors.vocabulary().kinds if kind.slug in values["assistance"]]
+        summary = selectors.summarize(disclosure, kinds=kinds)
     return serializers.DisclosureSerializer(
         {
-            **services.snapshot(disclosure),
+            **values,
             "post": str(disclosure.post_id),
-            "summary": selectors.summarize(disclosure),
-            "revision": revision or 0,
+            "summary": summary,
+            "revision": number,
             "created_at": disclosure.created_at,
             "updated_at": disclosure.updated_at,
         }
@@ -157,11 +168,10 @@ class DisclosureView(PostObjectMixin, ApiView):
             check_disclosure(data, blocks=blocks)
         except DisclosureIncomplete as error:
             raise gate.refusal(error, request=request) from None
-        existed = Disclosure.objects.filter(post=post).exists()
-        disclosure = services.save_disclosure(post=post, user=request.user, data=data)
+        revision = services.save_disclosure_revision(post=post, user=request.user, data=data)
         return Response(
-            disclosure_representation(disclosure),
-            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+            disclosure_representation(revision.disclosure, revision),
+            status=status.HTTP_201_CREATED if revision.number == 1 else status.HTTP_200_OK,
         )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from ai_disclosure import services
@@ -59,14 +58,6 @@ def make_moderator(username: str = "mod"):
         permission("ai_disclosure", "view_disclosure", Disclosure),
     )
     return user
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    """Throttle counters live in the cache; every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -222,3 +222,49 @@ def test_session_clients_need_the_csrf_token(author):
 
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_saving_a_disclosure_takes_a_fixed_small_number_of_queries(
+    published_post, author, django_assert_num_queries
+):
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=author).key}")
+    url = f"{V1}/posts/{published_post.pk}/disclosure/"
+    client.put(url, AI_DISCLOSURE, format="json")  # the render and the vocabulary are stored
+    edited = {**AI_DISCLOSURE, "description": AI_DISCLOSURE["description"] + " Checked twice."}
+
+    # token + user, post, stored render, lock the post, disclosure, last revision, update,
+    # insert the revision (and a savepoint and its release, as the test runs in a transaction)
+    with django_assert_num_queries(10):
+        response = client.put(url, edited, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["revision"] == 3
+    assert response.json()["summary"] == (
+        "AI: drafting · Claude Opus 4.6 · expert-reviewed by the author"
+    )
+
+
+def test_preview_reads_no_block_types_from_the_database(author, django_assert_num_queries):
+    client = client_for(author)
+    client.post(f"{V1}/preview/", {"body": "warm-up"}, format="json")
+
+    with django_assert_num_queries(0):
+        response = client.post(
+            f"{V1}/preview/", {"body": ":::ai-edited\nPolished.\n:::"}, format="json"
+        )
+
+    assert response.json()["blocks"][0]["type"] == "ai-edited"
+
+
+def test_a_block_type_added_in_the_admin_is_used_by_the_next_preview(author):
+    from ai_disclosure.models import AIBlockType
+
+    client = client_for(author)
+    client.post(f"{V1}/preview/", {"body": "warm-up"}, format="json")
+    AIBlockType.objects.create(slug="ai-summarised", label="AI summary")
+
+    response = client.post(
+        f"{V1}/preview/", {"body": ":::ai-summarised\nShort.\n:::"}, format="json"
+    )
+
+    assert [block["type"] for block in response.json()["blocks"]] == ["ai-summarised"]
