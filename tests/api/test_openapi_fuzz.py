@@ -1,12 +1,14 @@
 """Property-based fuzzing of the API against its own OpenAPI document, with schemathesis.
 
 Every operation of ``/api/schema/`` gets generated requests (valid and invalid) through the
-WSGI app, authenticated as an admin who is also the author of some posts, so the requests
-get past authentication into the real code. Checks: no 5xx, the status code is documented,
-and the body and content type conform to the schema.
+WSGI app, authenticated in turn as each role of ``FUZZ_ROLES`` (default all three): an
+``author`` who wrote posts 1–3, a ``moderator``, and an ``admin`` who is both, so the
+requests get past authentication into the real code. Checks: no 5xx, the status code is
+documented, and the body and content type conform to the schema.
 
 The budget is ``FUZZ_MAX_EXAMPLES`` per operation (default 15: a few seconds in the normal
 suite); ``.ci/run`` runs this module once more with a larger budget under a time limit.
+A long run for one role: ``FUZZ_ROLES=moderator FUZZ_MAX_EXAMPLES=2000 FUZZ_RANDOM=1``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from tests.factories import PostFactory, UserFactory
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
 MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "15"))
+ROLES = os.environ.get("FUZZ_ROLES", "admin,author,moderator").split(",")
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -47,28 +50,35 @@ CHECKS = [
 ]
 
 
-@pytest.fixture
-def fuzz_token(db) -> str:
-    """An admin's token; the admin wrote posts 1–3 (one a draft) so ids hit real rows."""
+@pytest.fixture(params=ROLES)
+def fuzz_token(request, db) -> str:
+    """A token of the role under test. The writer of posts 1–3 (one a draft) is the author
+    (or the admin, who is also a moderator), so ids hit real rows."""
     from ai_disclosure import services
 
-    admin = UserFactory(username="fuzz-admin", is_staff=True, is_superuser=True)
+    role = request.param
+    if role == "admin":
+        writer = UserFactory(username="fuzz-admin", is_staff=True, is_superuser=True)
+    else:
+        writer = UserFactory(username="fuzz-writer")
     for published in (True, True, False):
-        post = PostFactory(author=admin, body=AI_BODY if published else "Mine.")
+        post = PostFactory(author=writer, body=AI_BODY if published else "Mine.")
         if not published:
             post.published_at = None
             post.save()
-            services.save_disclosure(post=post, user=admin, data=HUMAN_ONLY)
+            services.save_disclosure(post=post, user=writer, data=HUMAN_ONLY)
     moderator = make_moderator("fuzz-moderator")
     # review items 1–3: open, claimed by another moderator, decided; and a policy
     posts = list(Post.objects.order_by("pk"))
-    ReviewItem.objects.create(post=posts[0], author=admin, post_title=posts[0].title)
-    claim_item(item=ReviewItem.objects.create(post=posts[1], author=admin), moderator=moderator)
-    ReviewItem.objects.create(post=posts[2], author=admin, status=ReviewStatus.APPROVED)
+    ReviewItem.objects.create(post=posts[0], author=writer, post_title=posts[0].title)
+    claim_item(item=ReviewItem.objects.create(post=posts[1], author=writer),
+               moderator=make_moderator("fuzz-other-moderator"))
+    ReviewItem.objects.create(post=posts[2], author=writer, status=ReviewStatus.APPROVED)
     save_policy(
         policy=Policy(name="Long", expression="content.length > 4000", reason="Long."), user=None
     )
-    return Token.objects.create(user=admin).key
+    caller = moderator if role == "moderator" else writer
+    return Token.objects.create(user=caller).key
 
 
 def _operations() -> list[tuple[str, str, GenerationMode]]:
