@@ -30,6 +30,7 @@ import html as html_lib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import pyromark
 from django.utils.html import format_html
@@ -89,6 +90,9 @@ _OTHER_ENTITY_RE = re.compile(r"&(?!(?:amp|lt|gt|quot|nbsp);)")
 _COMMON_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&nbsp;", " "), ("&amp;", "&"))
 #: Where an HTML parser may see a start or end tag (``cap_nesting`` counts these).
 _TAG_START_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+#: The start ("") or end ("/") of each non-void element in Markdown's output.
+_MARKDOWN_TAG_RE = re.compile(r"<(/?)(?!(?:br|hr|img|input)\b)[a-z]")
+_DEPTH_STEP = {"": 1, "/": -1}
 _CELL_STYLE_RE = re.compile(r'<(?P<cell>t[hd]) style="text-align: (?P<align>left|center|right)">')
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _VOID_ELEMENTS = frozenset(
@@ -118,7 +122,12 @@ def render(
         item if isinstance(item, str) else f"\n{marker}{item[0][0]}{item[1]}x\n"
         for item in parsed.items
     )
-    clean = (sanitizer or _default_sanitizer()).clean(cap_nesting(to_html(source)))
+    html = to_html(source)
+    # Without "<" in the source there is no raw HTML: Markdown's own tags nest properly, so
+    # their depth is simply counted.
+    if "<" in source or _markdown_depth(html) > MAX_NESTING:
+        html = cap_nesting(html)
+    clean = (sanitizer or _default_sanitizer()).clean(html)
 
     # Split the sanitized HTML at the placeholders: text before the first one is outside
     # blocks, and the text after block i's opener is its content. One precompiled pattern
@@ -220,6 +229,11 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
             pieces[i] = "&lt;" + slash
             changed = True
     return "".join(pieces) if changed else html
+
+
+def _markdown_depth(html: str) -> int:
+    """How deeply the elements of Markdown's own (well-nested) output nest, at C speed."""
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, _MARKDOWN_TAG_RE.findall(html))), default=0)
 
 
 def _default_sanitizer() -> Sanitizer:

@@ -1,0 +1,81 @@
+"""``render()`` does work linear in the size of its input, whatever the input.
+
+A property-based fuzzer repeats short runs of Markdown's special characters (the shape of every
+known quadratic input: brackets, images, emphasis, quotes, lists, backticks, block markers)
+to 64 KB and checks the CPU time against a generous budget per KB; a quadratic path costs
+seconds there. The speed goals themselves are in ``python -m bench render``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ai_disclosure.rendering import MAX_NESTING, cap_nesting, render
+from ai_disclosure.sanitizers import NH3Sanitizer
+
+SIZE = 64_000
+#: CPU seconds per KB allowed, and a constant; linear rendering needs well under a tenth.
+BUDGET_PER_KB = 0.010
+BUDGET_BASE = 0.1
+
+KNOWN = ["[", "![", "[a](", "*a_", "**_", "> ", ">>>>>>>> x\n\n", "- ", "1. ", "`a``",
+         ":::ai-written\n", '%%% llm-output model="', "```\n:::\n", "<div><b>", "|a", "&#",
+         "<a href=\"", "~~", "  - x\n", "\\", "<!--", "[x]: /u\n"]
+units = st.one_of(
+    st.sampled_from(KNOWN),
+    st.text(alphabet="[]()!*_`>-+1.:~|<&#\\ \n{}%\"=ai", min_size=1, max_size=12),
+)
+
+
+def cpu_seconds(text: str) -> float:
+    started = time.process_time()
+    render(text, sanitizer=SANITIZER)
+    return time.process_time() - started
+
+
+SANITIZER = NH3Sanitizer()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck),
+          database=None)
+@given(unit=units)
+def test_rendering_any_repeated_run_stays_within_a_linear_work_budget(unit):
+    text = (unit * (SIZE // len(unit) + 1))[:SIZE]
+
+    seconds = cpu_seconds(text)
+
+    assert seconds <= BUDGET_BASE + BUDGET_PER_KB * SIZE / 1000, (repr(unit), seconds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- " * 4000, "> " * 20000, "1. " * 4000, "*_" * 20000 + "x", "[" * 60000 + "x](y)",
+     "![" * 8000, "<div>" * 20000, "\ud800 lone surrogate", "`" * 10000 + "x"],
+    ids=["list-markers", "quotes", "ordered", "emphasis", "brackets", "images", "raw-divs",
+         "surrogate", "backticks"],
+)
+def test_pathological_bodies_render_without_an_exception(text):
+    rendered = render(text)
+
+    assert isinstance(rendered.html, str)
+
+
+def test_nesting_deeper_than_the_cap_is_shown_as_text():
+    html = render("> " * (MAX_NESTING + 10) + "deep").html
+
+    assert html.count("<blockquote>") == MAX_NESTING
+    assert "&lt;blockquote&gt;" in html
+    assert "deep" in html
+
+
+def test_capping_leaves_shallow_html_untouched_and_counts_only_matching_end_tags():
+    shallow = "<p>" + "<em>x</em>" * 200 + "</p>"
+    # A stray end tag must not lower the count: an HTML parser would ignore it.
+    sneaky = "<span><div></span>" * 5
+
+    assert cap_nesting(shallow, limit=4) == shallow
+    assert cap_nesting(sneaky, limit=4).count("&lt;div") == 3
