@@ -49,6 +49,8 @@ MARKDOWN_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRI
 #: Elements nested deeper than this are shown as text: no real post nests this deep, and the
 #: sanitizer's HTML parser takes time proportional to the depth for every element it inserts.
 MAX_NESTING = 48
+#: Quote and list markers one line may open; the next one is shown as text (see render()).
+MAX_LINE_CONTAINERS = 16
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,15 @@ _OTHER_ENTITY_RE = re.compile(r"&(?!(?:amp|lt|gt|quot|nbsp);)")
 _COMMON_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&nbsp;", " "), ("&amp;", "&"))
 #: Where an HTML parser may see a start or end tag (``cap_nesting`` counts these).
 _TAG_START_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+#: A line (not a thematic break such as "- - -") opening more than MAX_LINE_CONTAINERS quotes
+#: or lists: ``kept`` is up to the next marker's character, which a backslash escapes.
+_CONTAINER_MARKER = r"(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))"
+_DEEP_CONTAINERS_RE = re.compile(
+    rf"^(?![ ]{{0,3}}(?P<rule>[-*_])(?:[ \t]*(?P=rule)){{2,}}[ \t]*$)"
+    rf"(?P<kept>(?:[ \t]*{_CONTAINER_MARKER}){{{MAX_LINE_CONTAINERS}}}[ \t]*\d{{0,9}})"
+    r"(?=[>+*.)-])",
+    re.MULTILINE,
+)
 #: The start ("") or end ("/") of each non-void element in Markdown's output.
 _MARKDOWN_TAG_RE = re.compile(r"<(/?)(?!(?:br|hr|img|input)\b)[a-z]")
 _DEPTH_STEP = {"": 1, "/": -1}
@@ -123,6 +134,11 @@ def render(
         for item in parsed.items
     )
     html = to_html(source)
+    if _markdown_depth(html) > MAX_NESTING:
+        # Quotes and lists nested on one line ("> > > …", "1. 1. 1. …") make many times
+        # more HTML than text: such markers past MAX_LINE_CONTAINERS are shown as text.
+        source = _DEEP_CONTAINERS_RE.sub(r"\g<kept>\\", source)
+        html = to_html(source)
     # Without "<" in the source there is no raw HTML: Markdown's own tags nest properly, so
     # their depth is simply counted.
     if "<" in source or _markdown_depth(html) > MAX_NESTING:

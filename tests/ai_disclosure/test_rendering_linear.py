@@ -8,13 +8,15 @@ seconds there. The speed goals themselves are in ``python -m bench render``.
 
 from __future__ import annotations
 
+import re
 import time
+from itertools import accumulate
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_disclosure.rendering import MAX_NESTING, cap_nesting, render
+from ai_disclosure.rendering import MAX_LINE_CONTAINERS, MAX_NESTING, cap_nesting, render
 from ai_disclosure.sanitizers import NH3Sanitizer
 
 SIZE = 64_000
@@ -64,12 +66,20 @@ def test_pathological_bodies_render_without_an_exception(text):
     assert isinstance(rendered.html, str)
 
 
-def test_nesting_deeper_than_the_cap_is_shown_as_text():
+def test_quotes_opened_on_one_line_past_the_limit_are_shown_as_text():
     html = render("> " * (MAX_NESTING + 10) + "deep").html
 
-    assert html.count("<blockquote>") == MAX_NESTING
-    assert "&lt;blockquote&gt;" in html
-    assert "deep" in html
+    assert html.count("<blockquote>") == MAX_LINE_CONTAINERS
+    assert "&gt; &gt;" in html and "deep" in html
+
+
+def test_nesting_deeper_than_the_cap_is_shown_as_text():
+    html = render("<em>" * (MAX_NESTING + 10) + "deep").html
+
+    assert max(accumulate(1 if tag == "" else -1 for tag in re.findall(r"<(/?)[a-z]", html))) <= (
+        MAX_NESTING
+    )
+    assert "&lt;em&gt;" in html and "deep" in html
 
 
 def test_capping_leaves_shallow_html_untouched_and_counts_only_matching_end_tags():
