@@ -49,4 +49,3 @@ def check_importable_settings(app_configs, **kwargs) -> list[checks.CheckMessage
                 )
             )
     return errors
-
