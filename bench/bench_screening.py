@@ -1,8 +1,8 @@
 """Screening throughput on one core: 5 KB posts, every default classifier and default policy.
 
-For each post this does what ``moderation.screening.screen`` does apart from the database
+For each post this does what ``moderation.scoring.screen`` does apart from the database
 reads: take the author's own text from the rendered HTML, run every configured classifier
-(``screening.score``, evidence included), put the scores into a policy context (the documented
+(``scoring.score``, evidence included), put the scores into a policy context (the documented
 example context, ``moderation.policies.context.EXAMPLE``, with the post's scores and the
 classifiers' thresholds) and evaluate every default policy of the data migration. It prints
 posts per second and the ratio to ``ai_disclosure.rendering.render`` on the same posts (which
@@ -33,7 +33,7 @@ def _policies() -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     """Render, then screen, the same posts; print posts/s and the ratio to rendering."""
     from ai_disclosure.rendering import render
-    from moderation import screening
+    from moderation import scoring
     from moderation.policies import engine
     from moderation.policies.context import EXAMPLE
     from moderation.text import authored_text
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv or [])
     posts = make_posts(args.posts)
     expressions = _policies()
-    thresholds = {c.name: c.flag_threshold for c in screening.classifiers()}
+    thresholds = {c.name: c.flag_threshold for c in scoring.classifiers()}
     classifier_context = {"human_only": True, "ai_share_estimate_max": None,
                           "measured_ai_share": 0.0, "ai_block_count": 0,
                           "edited_after_publish": False}
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         timings["own text"].append(time.perf_counter() - started)
 
         started = time.perf_counter()
-        contexts = [context_for(screening.score(text, classifier_context)[0]) for text in own]
+        contexts = [context_for(scoring.score(text, classifier_context)[0]) for text in own]
         timings["classifiers"].append(time.perf_counter() - started)
 
         started = time.perf_counter()
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
 
     seconds = {key: statistics.median(values) for key, values in timings.items()}
     count = len(posts)
-    print(f"{count} posts of {POST_SIZE} characters, {len(screening.classifiers())} classifiers, "
+    print(f"{count} posts of {POST_SIZE} characters, {len(scoring.classifiers())} classifiers, "
           f"{len(expressions)} default policies ({matched} posts matched one); "
           f"median of {RUNS} runs, one core")
     for key, value in seconds.items():

@@ -116,7 +116,7 @@ CELERY_TASK_IGNORE_RESULT = True
 # Screening of new posts and re-screening of old ones run on separate queues, so a backfill
 # never delays a new post; the sweeper re-enqueues anything the broker lost.
 CELERY_TASK_ROUTES = {
-    "moderation.screen_post": {"queue": "screening"},
+    "moderation.screen_posts": {"queue": "screening"},
     "moderation.sweep_unscreened": {"queue": "backfill"},
 }
 CELERY_BEAT_SCHEDULE = {

@@ -1,33 +1,37 @@
 """Signal receivers: screen a post after it is published, edited or re-disclosed; forget a
-deleted user's name and words."""
+deleted user's name and words.
+
+The two screening receivers run inside the author's transaction and hand the post to
+``tasks.screen_on_commit``, which queues it once when the transaction commits, however many
+of them fired (publishing saves the post and a disclosure revision together). The
+disclosure's ``disclosure_saved`` signal comes after the commit, too late to join the two.
+"""
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 
 from ai_disclosure.adapter import get_adapter, get_post_model
-from ai_disclosure.signals import disclosure_saved
+from ai_disclosure.models import DisclosureRevision
 
 from .services import anonymise_user
-from .tasks import enqueue_screening
+from .tasks import screen_on_commit
 
 
 def screen_saved_post(sender, instance, raw=False, **kwargs) -> None:
-    """Queue a published post for screening once its transaction commits.
+    """Screen a published post once its transaction commits.
 
     Rows loaded from fixtures (``raw``) are left to the sweeper or ``screen_posts``.
     """
     if not raw and get_adapter().is_published(instance):
-        transaction.on_commit(partial(enqueue_screening, instance.pk))
+        screen_on_commit(instance.pk)
 
 
-def screen_after_disclosure_change(sender, disclosure, **kwargs) -> None:
-    """``disclosure_saved`` is sent after commit already."""
-    enqueue_screening(disclosure.post_id)
+def screen_after_disclosure_change(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """Every disclosure save appends a revision: screen the post again once it commits."""
+    if created and not raw:
+        screen_on_commit(instance.disclosure.post_id)
 
 
 def anonymise_deleted_user(sender, instance, **kwargs) -> None:
@@ -37,6 +41,7 @@ def anonymise_deleted_user(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     post_save.connect(screen_saved_post, sender=get_post_model(), dispatch_uid="moderation-post")
-    disclosure_saved.connect(screen_after_disclosure_change, dispatch_uid="moderation-disclosure")
+    post_save.connect(screen_after_disclosure_change, sender=DisclosureRevision,
+                      dispatch_uid="moderation-disclosure")
     pre_delete.connect(anonymise_deleted_user, sender=get_user_model(),
                        dispatch_uid="moderation-user-deleted")

@@ -1,24 +1,27 @@
 """Celery tasks: they take ids, look rows up, call one service, and are safe to repeat.
 
-Every enqueue of the app lives here (``enqueue_screening``).
+Every enqueue of the app lives here: ``screen_on_commit`` for posts saved in a transaction,
+``enqueue_screening`` for lists of posts (the sweeper, ``screen_posts``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from kombu.exceptions import OperationalError as BrokerError
 
 from . import services
 from .app_settings import app_settings
+from .selectors.screening import stale_post_ids
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(
-    name="moderation.screen_post",
+    name="moderation.screen_posts",
     acks_late=True,  # idempotent, so a task lost with its worker is redelivered and re-run
     reject_on_worker_lost=True,
     autoretry_for=(OperationalError, InterfaceError),
@@ -26,29 +29,64 @@ logger = logging.getLogger(__name__)
     retry_backoff_max=300,
     max_retries=8,
 )
-def screen_post(post_id: int) -> None:
-    """Screen one post (see ``services.screen_post``)."""
-    services.screen_post(post_id=post_id)
+def screen_posts(post_ids: list[int]) -> None:
+    """Screen these posts (see ``services.screen_posts``)."""
+    services.screen_posts(post_ids=post_ids)
 
 
 @shared_task(name="moderation.sweep_unscreened", acks_late=True)
 def sweep_unscreened() -> int:
     """Re-enqueue posts whose screening is missing or stale, e.g. after a broker outage."""
-    post_ids = services.stale_post_ids(limit=app_settings.SWEEP_BATCH_SIZE)
-    for post_id in post_ids:
-        enqueue_screening(post_id, backfill=True)
+    post_ids = stale_post_ids(limit=app_settings.SWEEP_BATCH_SIZE)
+    enqueue_screening(post_ids, backfill=True)
     if post_ids:
         logger.info("Sweeper re-enqueued %d posts.", len(post_ids))
     return len(post_ids)
 
 
-def enqueue_screening(post_id: int, *, backfill: bool = False) -> bool:
-    """Queue a post for screening. If the broker is down, log it and return False:
-    the periodic sweeper finds unscreened posts, so the author's request never fails."""
+def enqueue_screening(post_ids: Sequence[int], *, backfill: bool = False) -> int:
+    """Queue posts for screening, ``SCREENING_BATCH_SIZE`` per task; returns how many were
+    queued. If the broker is down, log it and stop: the periodic sweeper finds unscreened
+    posts, so the author's request never fails."""
     queue = app_settings.BACKFILL_QUEUE if backfill else app_settings.SCREENING_QUEUE
-    try:
-        screen_post.apply_async((post_id,), queue=queue)
-    except BrokerError:
-        logger.warning("Broker unavailable; post %s will be screened by the sweeper.", post_id)
-        return False
-    return True
+    size = app_settings.SCREENING_BATCH_SIZE
+    for start in range(0, len(post_ids), size):
+        batch = list(post_ids[start : start + size])
+        try:
+            screen_posts.apply_async((batch,), queue=queue)
+        except BrokerError:
+            logger.warning("Broker unavailable; %d posts will be screened by the sweeper.",
+                           len(post_ids) - start)
+            return start
+    return len(post_ids)
+
+
+class _PostsToScreen:
+    """Queues the posts a transaction asked to screen, once it commits. Every request in one
+    transaction registers one of these, all sharing one set of post ids: the first to run
+    queues them all, in one task, and the others find the set empty."""
+
+    def __init__(self, post_ids: set[int]) -> None:
+        self.post_ids = post_ids
+
+    def __call__(self) -> None:
+        post_ids, self.post_ids = sorted(self.post_ids), self.post_ids
+        self.post_ids.clear()
+        if post_ids:
+            enqueue_screening(post_ids)
+
+
+def screen_on_commit(post_id: int) -> None:
+    """Queue the post for screening once the current transaction commits (at once outside a
+    transaction). However often this is called in one transaction (the post saved, its
+    disclosure revised), each post is screened once: all in one task, after the commit."""
+    connection = transaction.get_connection()
+    shared = {post_id}
+    # The set of a request registered earlier in this transaction, if any. One registered in
+    # a savepoint that rolled back is gone from the list, and with it the posts saved there.
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _PostsToScreen):
+            shared = callback.post_ids
+            shared.add(post_id)
+            break
+    transaction.on_commit(_PostsToScreen(shared))

@@ -174,6 +174,16 @@ class ReviewItem(models.Model):
     author_approved_posts = models.PositiveIntegerField(
         _("author's approved posts when flagged"), default=0,
     )
+    # What the moderator sees: screening keeps these current while the item waits, so a
+    # decided item tells whether the post changed since the decision.
+    content_hash = models.CharField(
+        _("content hash"), max_length=64, blank=True,
+        help_text=_("Hash of the post's body as last screened for this item."),
+    )
+    disclosure_revision = models.PositiveIntegerField(
+        _("disclosure revision"), default=0,
+        help_text=_("Revisions of the post's disclosure when it was last screened for this item."),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
     )

@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Max
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, Expression, IntegerField, Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,46 +23,95 @@ from ..models import (
     ReviewStatus,
 )
 
-#: The status filter's choices: "active" (open or claimed) is the queue's default view.
+#: Review outcomes that keep a post from counting as approved: still waiting for a moderator,
+#: or decided against it.
+NOT_APPROVED_STATUSES = (*ACTIVE_STATUSES, ReviewStatus.DELISTED, ReviewStatus.REJECTED)
 
 
-@dataclass
+@dataclass(frozen=True)
 class AuthorStats:
-    account_age_days: int | None
+    """An author's history as moderators and policies see it (``author.*`` in policies)."""
+
+    account_age_days: int
     approved_posts: int
-    is_new: bool
+    prior_flags: int = 0
+    delisted_posts: int = 0
+    published_posts: int = 0
+
+    @property
+    def is_new(self) -> bool:
+        """Few approved posts, or a young account: the queue marks such authors as new."""
+        return (self.approved_posts < app_settings.NEW_AUTHOR_APPROVED_POSTS
+                or self.account_age_days < app_settings.NEW_AUTHOR_DAYS)
+
+    def as_context(self) -> dict[str, int]:
+        """The ``author`` map of the policy context (``policies/context.py``)."""
+        return {"account_age_days": self.account_age_days, "approved_posts": self.approved_posts,
+                "prior_flags": self.prior_flags, "delisted_posts": self.delisted_posts}
+
+
+#: What an item whose author account is gone shows: no history at all.
+UNKNOWN_AUTHOR = AuthorStats(account_age_days=0, approved_posts=0)
+
+
+def account_age_days(author) -> int:
+    """Whole days since the author joined. A user model without ``date_joined`` gives 0: an
+    account of unknown age counts as new, in the queue and in policies alike."""
+    joined = getattr(author, "date_joined", None)
+    return (timezone.now() - joined).days if joined else 0
+
+
+class SubqueryCount(Subquery):
+    """The number of rows of a (correlated) queryset, as a column of the enclosing query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
+    output_field = IntegerField()
+
+
+def history_columns(author: Expression, *, other_than: Expression | None = None) -> dict:
+    """The columns from which ``stats_from_row`` builds an author's history, as subqueries
+    for the enclosing query; ``author`` refers to the author's id there (``OuterRef``).
+
+    The single definition of the history: the queue annotates authors with it, screening
+    annotates the posts it screens (``other_than`` the post itself). Approved posts are the
+    author's published posts with no review item waiting or decided against them.
+    """
+    adapter = get_adapter()
+    posts = adapter.published_posts().filter(**{adapter.author_field: author})
+    items = ReviewItem.objects.filter(author=author)
+    if other_than is not None:
+        posts = posts.exclude(pk=other_than)
+        items = items.exclude(post=other_than)
+    against = ReviewItem.objects.filter(post=OuterRef("pk"), status__in=NOT_APPROVED_STATUSES)
+    return {
+        "history_published": SubqueryCount(posts.values("pk")),
+        "history_approved": SubqueryCount(posts.exclude(Exists(against)).values("pk")),
+        "history_flags": SubqueryCount(items.values("pk")),
+        "history_delisted": SubqueryCount(items.filter(status=ReviewStatus.DELISTED).values("pk")),
+    }
+
+
+def stats_from_row(author, row) -> AuthorStats:
+    """An author's history from a row annotated with ``history_columns``."""
+    return AuthorStats(
+        account_age_days=account_age_days(author),
+        approved_posts=row.history_approved,
+        prior_flags=row.history_flags,
+        delisted_posts=row.history_delisted,
+        published_posts=row.history_published,
+    )
 
 
 def author_stats(authors: list) -> dict[int, AuthorStats]:
-    """Account age and approved posts for each author, in one query for all of them.
-
-    A post counts as approved when it has no review item that is open or went against it.
-    """
+    """The history of each author, in one query for all of them."""
     if not authors:
         return {}
-    ids = {author.pk for author in authors}
-    not_approved = ReviewItem.objects.filter(
-        author_id__in=ids,
-        status__in=[*ACTIVE_STATUSES, ReviewStatus.DELISTED, ReviewStatus.REJECTED],
-    ).values("post_id")
-    counts = dict(
-        get_adapter().published_posts().filter(author_id__in=ids)
-        .exclude(pk__in=not_approved)
-        .values_list("author_id").annotate(n=Count("pk")).values_list("author_id", "n")
+    by_id = {author.pk: author for author in authors}
+    rows = (
+        get_user_model()._default_manager.filter(pk__in=by_id)
+        .annotate(**history_columns(OuterRef("pk"))).only("pk")
     )
-    now = timezone.now()
-    stats = {}
-    for author in authors:
-        joined = getattr(author, "date_joined", None)
-        age = (now - joined).days if joined else None
-        approved = counts.get(author.pk, 0)
-        stats[author.pk] = AuthorStats(
-            account_age_days=age,
-            approved_posts=approved,
-            is_new=approved < app_settings.NEW_AUTHOR_APPROVED_POSTS
-            or (age is not None and age < app_settings.NEW_AUTHOR_DAYS),
-        )
-    return stats
+    return {row.pk: stats_from_row(by_id[row.pk], row) for row in rows}
 
 
 def author_history(author, *, exclude: ReviewItem | None = None, limit: int = 20) -> list:

@@ -28,7 +28,7 @@ from ..models import (
     claimable_by,
     policy_facet,
 )
-from .authors import AuthorStats, author_stats
+from .authors import UNKNOWN_AUTHOR, AuthorStats, author_stats
 
 #: The status filter's choices: "active" (open or claimed) is the queue's default view.
 
@@ -228,7 +228,7 @@ def queue(*, filters: QueueFilters, after: str | None = None, limit: int = 50) -
         disclosure = _disclosure_of(item.post)
         rows.append(QueueRow(
             item=item,
-            author=stats.get(item.author_id, AuthorStats(None, 0, True)),
+            author=stats.get(item.author_id, UNKNOWN_AUTHOR),
             disclosure_summary=disclosure_selectors.summarize(disclosure),
             reasons=[reason.get("name", "") for reason in item.reasons],
         ))

@@ -16,10 +16,9 @@ from .policies import (  # noqa: F401
     save_policy,
 )
 from .screening import (  # noqa: F401
-    enabled_policies,
     hold_if_escalated,
     screen_post,
-    stale_post_ids,
+    screen_posts,
 )
 from .triage import (  # noqa: F401
     DEFAULT_INFO_REQUEST,

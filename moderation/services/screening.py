@@ -1,93 +1,270 @@
-"""Writes of the screening flow: store a post's screening and open or update its review item."""
+"""Writes of the screening flow: store posts' screenings and open or update their review items.
+
+The path of a post body from the form to the review item: ``receivers`` queue the post once
+per transaction (``tasks.enqueue_screening``), the ``screen_posts`` task calls
+:func:`screen_posts`, which reads the batch (``selectors.screening``), scores it
+(``scoring.screen``) and stores the outcomes here, in one transaction per batch.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ai_disclosure.adapter import get_adapter, get_post_model
+from ai_disclosure.adapter import get_adapter
 
-from .. import screening, signals
+from .. import scoring, signals
 from ..adapter import get_moderation_adapter
 from ..app_settings import app_settings
 from ..models import (
     ACTIVE_STATUSES,
+    DECIDED_STATUSES,
     AuditAction,
     AuditEntry,
-    Escalation,
-    Policy,
     PolicyAction,
     QueueFacet,
     ReviewItem,
+    ReviewStatus,
     Screening,
 )
+from ..selectors import screening as selectors
 from .appeals import note_post_edited
 
 logger = logging.getLogger(__name__)
 
-
-def enabled_policies() -> list[Policy]:
-    return list(Policy.objects.filter(enabled=True))
+#: What screening writes to a flagged item (besides the copies of ``_post_copies``).
+_ITEM_FIELDS = ["priority", "top_score", "reasons", "evidence", "classifier_versions",
+                "author_approved_posts", "content_hash", "disclosure_revision"]
+_COPIED_FIELDS = ["author", "author_name", "post_title"]
+_SCREENING_FIELDS = ["key", "content_hash", "scores", "evidence", "context",
+                     "classifier_versions", "policy_versions", "matched", "policy_errors",
+                     "screened_at"]
 
 
 def screen_post(*, post_id: int) -> Screening | None:
-    """Screen a post and store the result; a no-op when nothing it depends on changed.
+    """Screen one post (see :func:`screen_posts`); ``None`` if it is gone or changed meanwhile."""
+    return screen_posts(post_ids=[post_id]).get(post_id)
 
-    Idempotent and safe to run twice at once: the result is written under a lock on the
-    post, only if the post's content is still the content that was screened (the newest
-    content wins; its own task is queued), and at most one active review item exists per
-    post (a database constraint).
+
+def screen_posts(*, post_ids: Iterable[int]) -> dict[int, Screening]:
+    """Screen these posts and store the results; a no-op for each post whose inputs did not
+    change since its last screening (that is found before any classifier runs).
+
+    Returns the screening of each post, stored now or already up to date. Left out: posts
+    that are gone, and posts whose body changed while they were screened (the newest
+    content wins; its own task is queued). Idempotent and safe to run concurrently: results
+    are written under a lock on the posts, and a post has at most one active review item (a
+    database constraint). Policies and block types are read once per call, so pass many
+    posts at once when you can.
     """
-    post = get_post_model()._default_manager.filter(pk=post_id).first()
-    if post is None:
+    post_ids = sorted(set(post_ids))
+    policies = selectors.enabled_policies()
+    keyed = list(selectors.keyed_posts(selectors.posts_by_id(post_ids), policies))
+    for post_id in sorted(set(post_ids) - {entry.post.pk for entry in keyed}):
         logger.info("Post %s is gone; nothing to screen.", post_id)
-        return None
-    policies = enabled_policies()
-    existing = Screening.objects.filter(post=post).first()
-    outcome = screening.screen(post, policies)
-    if existing and existing.key == outcome.key:
-        return existing
+    results = {entry.post.pk: entry.stored for entry in keyed if entry.up_to_date}
+    pending = [entry for entry in keyed if not entry.up_to_date]
+    if pending:
+        drafting = selectors.drafting_block_types()
+        outcomes = [scoring.screen(facts, policies, drafting_types=drafting)
+                    for facts in selectors.post_facts(pending)]
+        results.update(_store(outcomes))
+    return results
 
-    with transaction.atomic():
-        locked = get_post_model()._default_manager.select_for_update().get(pk=post_id)
-        if screening.content_hash(get_adapter().get_body(locked)) != outcome.content_hash:
-            logger.info("Post %s changed while it was screened; the newer task wins.", post_id)
-            return None
-        stored, _created = Screening.objects.update_or_create(
-            post=locked,
-            defaults={
-                "key": outcome.key,
-                "content_hash": outcome.content_hash,
-                "scores": outcome.scores,
-                "evidence": outcome.evidence,
-                "context": outcome.context,
-                "classifier_versions": outcome.classifier_versions,
-                "policy_versions": outcome.policy_versions,
-                "matched": outcome.matched,
-                "policy_errors": outcome.policy_errors,
-            },
-        )
-        item = _record_review_item(locked, outcome)
-        if existing is not None and _author_changed_something(existing, outcome):
-            note_post_edited(post=locked, editor=get_adapter().get_author(locked))
+
+@transaction.atomic
+def _store(outcomes: list[scoring.Outcome]) -> dict[int, Screening]:
+    """Write the outcomes whose post still has the content that was screened.
+
+    The posts are locked, then their items (the order triage uses too), so a moderator's
+    claim or decision is either seen here or waits until this commits: never undone.
+    """
+    locked = selectors.lock_posts(outcome.facts.post.pk for outcome in outcomes)
+    adapter = get_adapter()
+    results, current = {}, []
+    for outcome in outcomes:
+        post = locked.get(outcome.facts.post.pk)
+        if post is None or scoring.content_hash(adapter.get_body(post)) != outcome.content_hash:
+            logger.info("Post %s changed while it was screened; the newer task wins.",
+                        outcome.facts.post.pk)
+            continue
+        stored = getattr(post, "ai_screening", None)
+        if stored is not None and stored.key == outcome.key:
+            results[post.pk] = stored  # a concurrent run stored these very inputs
+            continue
+        outcome.facts.post = post
+        current.append((outcome, stored))
+    if not current:
+        return results
+
+    screenings = Screening.objects.bulk_create(
+        [_screening(outcome) for outcome, _previous in current],
+        update_conflicts=True, unique_fields=["post"], update_fields=_SCREENING_FIELDS,
+    )
+    items = _ReviewItems([outcome.facts for outcome, _previous in current])
+    for (outcome, previous), screening in zip(current, screenings, strict=True):
+        results[outcome.facts.post.pk] = screening
+        item = items.record(outcome)
+        if previous is not None and _author_changed_something(previous, outcome):
+            items.note_edit(outcome.facts)
         transaction.on_commit(
-            lambda: signals.post_screened.send(
-                sender=Screening, post=locked, screening=stored, review_item=item
-            )
+            lambda post=outcome.facts.post, screening=screening, item=item:
+            signals.post_screened.send(
+                sender=Screening, post=post, screening=screening, review_item=item)
         )
-    return stored
+    items.save()
+    return results
 
 
-def _author_changed_something(previous: Screening, outcome: screening.Outcome) -> bool:
+def _screening(outcome: scoring.Outcome) -> Screening:
+    return Screening(
+        post=outcome.facts.post,
+        key=outcome.key,
+        content_hash=outcome.content_hash,
+        scores=outcome.scores,
+        evidence=outcome.evidence,
+        context=outcome.context,
+        classifier_versions=outcome.classifier_versions,
+        policy_versions=outcome.policy_versions,
+        matched=outcome.matched,
+        policy_errors=outcome.policy_errors,
+    )
+
+
+def _author_changed_something(previous: Screening, outcome: scoring.Outcome) -> bool:
     """The body or the disclosure changed since the previous screening."""
     return previous.content_hash != outcome.content_hash or previous.context.get(
         "disclosure", {}
     ).get("revisions") != outcome.context["disclosure"]["revisions"]
+
+
+class _ReviewItems:
+    """The review items of a batch of locked posts: read once, changed in memory by
+    :meth:`record`, written by :meth:`save` in a few statements for the whole batch."""
+
+    def __init__(self, batch: list[scoring.PostFacts]) -> None:
+        self.active: dict[int, ReviewItem] = {}
+        self.latest: dict[int, ReviewItem] = {}
+        for item in (ReviewItem.objects.filter(post__in=[facts.post for facts in batch])
+                     .select_for_update().defer("evidence").order_by("id")):
+            self.latest[item.post_id] = item
+            if item.status in ACTIVE_STATUSES:
+                self.active[item.post_id] = item
+        self.escalated = selectors.escalated_since(facts.author for facts in batch)
+        self.created: list[tuple[ReviewItem, list[str]]] = []
+        self.flagged: list[tuple[ReviewItem, list[str]]] = []
+        self.refreshed: list[tuple[ReviewItem, list[str]]] = []
+        self.held: list[Model] = []
+        self.edited: list[scoring.PostFacts] = []
+
+    def record(self, outcome: scoring.Outcome) -> ReviewItem | None:
+        """Decide what the outcome does to the post's item; returns the flagged item."""
+        facts = outcome.facts
+        post, author = facts.post, facts.author
+        reasons = scoring.needs_review(outcome.matched)
+        escalated = self._holds_new_post(facts)
+        if escalated:
+            reasons = [*reasons, _escalation_reason()]
+        item = self.active.get(post.pk)
+        assistance = outcome.context["disclosure"]["assistance"]
+        copies = _post_copies(post, author)
+        if not reasons:
+            # No longer flagged, but an item still waiting keeps matching the queue's filters
+            # and search by what the post is now (its reasons stay: they say why it was
+            # flagged).
+            if item is not None:
+                _assign(item, copies)
+                self.refreshed.append((item, assistance))
+            return None
+        if item is None and self._decided_on(post.pk, facts):
+            return None  # a moderator decided on this very content and disclosure
+        held = escalated or (
+            app_settings.AUTO_HOLD and any(r["action"] == PolicyAction.HOLD for r in reasons)
+        )
+        fields = {
+            "priority": scoring.review_priority(reasons),
+            "top_score": max(outcome.scores.values(), default=0.0),
+            "reasons": reasons,
+            "evidence": outcome.evidence,
+            "classifier_versions": outcome.classifier_versions,
+            "author_approved_posts": facts.author_stats.approved_posts,
+            "content_hash": facts.body_hash,
+            "disclosure_revision": facts.disclosure_revision,
+            **copies,
+        }
+        if item is None:
+            item = ReviewItem(post=post, held=held, **fields)
+            self.created.append((item, assistance))
+        else:
+            _assign(item, {**fields, "held": item.held or held})
+            self.flagged.append((item, assistance))
+        if held:
+            self.held.append(post)
+        return item
+
+    def note_edit(self, facts: scoring.PostFacts) -> None:
+        """The author changed the post or its disclosure: an information request is answered."""
+        item = self.active.get(facts.post.pk)
+        if item is not None and item.status == ReviewStatus.INFO_REQUESTED:
+            self.edited.append(facts)
+
+    def save(self) -> None:
+        """Write every change ``record`` decided on."""
+        created = ReviewItem.objects.bulk_create([item for item, _kinds in self.created])
+        # One UPDATE per item: cheaper than ``bulk_update``'s CASE per column and row.
+        for item, _kinds in self.flagged:
+            _update(item, [*_ITEM_FIELDS, *_COPIED_FIELDS, "held"])
+        for item, _kinds in self.refreshed:
+            _update(item, _COPIED_FIELDS)
+        self._link_policies(created, [item for item, _kinds in self.flagged])
+        written = self.created + self.flagged + self.refreshed
+        if written:
+            QueueFacet.objects.write(*(item for item, _kinds in written),
+                                     assistance={item.pk: kinds for item, kinds in written})
+        for item in created:
+            AuditEntry.objects.log_action(
+                item=item, actor=None, action=AuditAction.CREATED, to_status=item.status,
+                data={"reasons": [r["name"] for r in item.reasons]})
+        moderation = get_moderation_adapter()
+        for post in self.held:
+            moderation.hold(post)
+        for facts in self.edited:
+            note_post_edited(post=facts.post, editor=facts.author)
+
+    def _link_policies(self, created: list[ReviewItem], updated: list[ReviewItem]) -> None:
+        """The items' ``policies``, as ``policies.set()`` would, in two statements."""
+        through = ReviewItem.policies.through
+        if updated:
+            through.objects.filter(reviewitem__in=updated).delete()
+        through.objects.bulk_create(
+            through(reviewitem_id=item.pk, policy_id=reason["policy"])
+            for item in created + updated for reason in item.reasons if reason.get("policy")
+        )
+
+    def _decided_on(self, post_id: int, facts: scoring.PostFacts) -> bool:
+        latest = self.latest.get(post_id)
+        return (latest is not None and latest.status in DECIDED_STATUSES
+                and latest.content_hash == facts.body_hash
+                and latest.disclosure_revision == facts.disclosure_revision)
+
+    def _holds_new_post(self, facts: scoring.PostFacts) -> bool:
+        return _published_since_escalation(facts.post, facts.author, self.escalated)
+
+
+def _update(item: ReviewItem, fields: list[str]) -> None:
+    item.updated_at = timezone.now()
+    ReviewItem.objects.filter(pk=item.pk).update(
+        **{name: getattr(item, name) for name in [*fields, "updated_at"]})
+
+
+def _assign(item: ReviewItem, values: dict) -> None:
+    for name, value in values.items():
+        setattr(item, name, value)
 
 
 def _escalation_reason() -> dict:
@@ -102,76 +279,6 @@ def _escalation_reason() -> dict:
     }
 
 
-def _record_review_item(post: Model, outcome: screening.Outcome) -> ReviewItem | None:
-    adapter = get_adapter()
-    author = adapter.get_author(post)
-    reasons = screening.needs_review(outcome.matched)
-    escalated = _holds_new_posts_of(author, post)
-    if escalated:
-        reasons = [*reasons, _escalation_reason()]
-    copies = _post_copies(post, author)
-    assistance = outcome.context.get("disclosure", {}).get("assistance", [])
-    if not reasons:
-        # No longer flagged, but an item still waiting keeps matching the queue's filters and
-        # search by what the post is now (its reasons stay: they say why it was flagged).
-        item = ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).first()
-        if item is not None:
-            for name, value in copies.items():
-                setattr(item, name, value)
-            item.save(update_fields=[*copies, "updated_at"])
-            QueueFacet.objects.write(item, assistance={item.pk: assistance})
-        return None
-    held = escalated or (
-        app_settings.AUTO_HOLD and any(r["action"] == PolicyAction.HOLD for r in reasons)
-    )
-    fields = {
-        "priority": screening.review_priority(reasons),
-        "top_score": max(outcome.scores.values(), default=0.0),
-        "reasons": reasons,
-        "evidence": outcome.evidence,
-        "classifier_versions": outcome.classifier_versions,
-        **copies,
-        "author_approved_posts": outcome.context.get("author", {}).get("approved_posts", 0),
-    }
-    item = ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).first()
-    if item is not None and not _update_waiting_item(item, fields, held=held):
-        item = None  # decided since we read it: the new content waits in a new item
-    created = False
-    if item is None:
-        try:
-            with transaction.atomic():
-                item = ReviewItem.objects.create(post=post, held=held, **fields)
-                created = True
-        except IntegrityError:
-            # Another worker opened the item between our read and our insert.
-            item = ReviewItem.objects.get(post=post, status__in=ACTIVE_STATUSES)
-            _update_waiting_item(item, fields, held=held)
-    item.policies.set([r["policy"] for r in reasons if r.get("policy")])
-    QueueFacet.objects.write(item, assistance={item.pk: assistance})
-    if created:
-        AuditEntry.objects.log_action(item=item, actor=None, action=AuditAction.CREATED,
-                                      to_status=item.status,
-                                      data={"reasons": [r["name"] for r in reasons]})
-    if held:
-        get_moderation_adapter().hold(post)
-    return item
-
-
-def _update_waiting_item(item: ReviewItem, fields: dict, *, held: bool) -> bool:
-    """Write screening's own fields to ``item`` if it is still waiting for a moderator, and
-    refresh it. Returns False when it was decided meanwhile.
-
-    Screening does not lock the item, so a moderator may claim or decide it between our read
-    and this write: a full ``save()`` of the copy we read would silently undo that, with no
-    audit entry. One conditional UPDATE of the screening fields leaves triage's fields alone.
-    """
-    changes = {**fields, "updated_at": timezone.now(), **({"held": True} if held else {})}
-    if not ReviewItem.objects.filter(pk=item.pk, status__in=ACTIVE_STATUSES).update(**changes):
-        return False
-    item.refresh_from_db()
-    return True
-
-
 def _post_copies(post: Model, author) -> dict:
     """What an item copies from its post and author so the queue can search them."""
     return {
@@ -181,47 +288,20 @@ def _post_copies(post: Model, author) -> dict:
     }
 
 
-def _holds_new_posts_of(author, post: Model) -> bool:
+def _published_since_escalation(post: Model, author, escalated: dict) -> bool:
     """The author is escalated, and this post was published after the escalation."""
-    if not app_settings.ESCALATION_DELISTS or author is None:
-        return False
-    escalation = Escalation.objects.filter(author=author, active=True).first()
-    if escalation is None:
+    since = escalated.get(getattr(author, "pk", None))
+    if since is None:
         return False
     published = get_adapter().get_published_at(post)
-    return published is None or published >= escalation.created_at
-
-
-def stale_post_ids(*, limit: int | None = None) -> list[int]:
-    """Published posts whose screening is missing or out of date (body, disclosure,
-    classifier or policy versions), the oldest first. Recent posts only, except unscreened."""
-    adapter = get_adapter()
-    recent = timezone.now() - timedelta(days=app_settings.SWEEP_WINDOW_DAYS)
-    posts = adapter.published_posts()
-    missing = list(
-        posts.filter(ai_screening__isnull=True).order_by("pk").values_list("pk", flat=True)[
-            : limit or None
-        ]
-    )
-    versions = screening.classifier_versions()
-    policy_versions = {str(policy.pk): policy.version for policy in enabled_policies()}
-    stale = []
-    screened = posts.filter(ai_screening__isnull=False).select_related("ai_screening")
-    for post in adapter.changed_since(screened, recent):
-        stored = post.ai_screening
-        if (
-            stored.content_hash != screening.content_hash(adapter.get_body(post))
-            or stored.classifier_versions != versions
-            or stored.policy_versions != policy_versions
-        ):
-            stale.append(post.pk)
-    return (missing + stale)[:limit] if limit else missing + stale
+    return published is None or published >= since
 
 
 def hold_if_escalated(*, post: Model) -> bool:
     """Hold a just-published post at once when its author is escalated (screening creates
     the review item a moment later). Returns whether the post was held."""
-    if not _holds_new_posts_of(get_adapter().get_author(post), post):
+    author = get_adapter().get_author(post)
+    if not _published_since_escalation(post, author, selectors.escalated_since([author])):
         return False
     get_moderation_adapter().hold(post)
     return True

@@ -17,7 +17,7 @@ from demo.forum import services as forum_services
 from moderation import services
 from moderation.app_settings import DEFAULT_CLASSIFIERS
 from moderation.models import ACTIVE_STATUSES, ReviewItem, Screening
-from moderation.screening import content_hash
+from moderation.scoring import content_hash
 from moderation.tasks import sweep_unscreened
 from tests.factories import PostFactory, UserFactory
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
-from moderation import receivers, selectors, services
+from moderation import selectors, services, tasks
 from moderation.models import (
     Policy,
     QueueFacet,
@@ -104,8 +104,8 @@ def test_a_disclosure_change_rescreens_the_post_and_updates_its_items_facets(
     item = active_item(post)
     assert ids(assistance="research") == {item.pk}
     # screening runs as the worker would, once the disclosure's transaction commits
-    monkeypatch.setattr(receivers, "enqueue_screening",
-                        lambda post_id, **kwargs: services.screen_post(post_id=post_id))
+    monkeypatch.setattr(tasks, "enqueue_screening",
+                        lambda post_ids, **kwargs: services.screen_posts(post_ids=post_ids))
     # when the author says AI only edited the text
     with django_capture_on_commit_callbacks(execute=True):
         disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(

@@ -10,7 +10,8 @@ from django.test import override_settings
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
 from moderation import services, signals
-from moderation.models import Policy, ReviewItem, ReviewStatus, Screening
+from moderation.models import ACTIVE_STATUSES, Policy, ReviewItem, ReviewStatus, Screening
+from moderation.selectors.screening import stale_post_ids
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,18 +119,18 @@ def test_label_policies_do_not_create_review_items():
 def test_policy_change_makes_the_screening_stale_and_rescreening_records_its_version():
     post = human_only(PostFactory(body=HUMAN_TEXT))
     services.screen_post(post_id=post.pk)
-    assert services.stale_post_ids() == []
+    assert stale_post_ids() == []
     policy = Policy.objects.get(name="Chat-assistant leftovers")
     policy.expression = "scores.chat_artifacts >= 0.5"
     services.save_policy(policy=policy, user=None)
-    assert services.stale_post_ids() == [post.pk]
+    assert stale_post_ids() == [post.pk]
     screening = services.screen_post(post_id=post.pk)
     assert screening.policy_versions[str(policy.pk)] == 2
 
 
 def test_unscreened_posts_are_found_by_the_sweeper():
     post = PostFactory()
-    assert services.stale_post_ids() == [post.pk]
+    assert stale_post_ids() == [post.pk]
 
 
 def test_deleted_post_is_skipped_quietly(caplog):
@@ -167,8 +168,9 @@ def test_post_screened_is_sent_after_commit(django_capture_on_commit_callbacks):
 def test_screen_posts_command_screens_in_process_with_progress(capsys):
     posts = [human_only(PostFactory(body=PASTED_ANSWER)), human_only(PostFactory())]
     call_command("screen_posts", "--all", "--sync")
-    output = capsys.readouterr().out
-    assert "2/2" in output and "Screened 2 of 2 posts." in output
+    output = capsys.readouterr()
+    assert "2/2" in output.err  # tqdm's bar, on stderr
+    assert output.out == "Screened 2 of 2 posts.\n"
     assert Screening.objects.count() == 2
     assert ReviewItem.objects.get().post == posts[0]
 
@@ -180,30 +182,21 @@ def test_screen_posts_command_names_unknown_posts():
 
 @pytest.fixture
 def moderator_acts_while_screening_runs(monkeypatch):
-    """Run ``action(item)`` right after re-screening has read the post's waiting item and
-    before it writes it back: what a moderator clicking at that moment does."""
-    from moderation.models import ReviewItemQuerySet
-    from moderation.services import screening as screening_services
+    """Run ``action(item)`` on the post's waiting item while the classifiers run, after
+    re-screening has read the post and before it writes: what a moderator clicking at that
+    moment does."""
+    from moderation import scoring
 
-    state = {"armed": False, "action": None}
-    record, first = screening_services._record_review_item, ReviewItemQuerySet.first
+    state = {"action": None}
+    score = scoring.score
 
-    def recording(*args, **kwargs):
-        state["armed"] = True
-        try:
-            return record(*args, **kwargs)
-        finally:
-            state["armed"] = False
+    def act_then_score(*args, **kwargs):
+        if state["action"]:
+            action, state["action"] = state["action"], None
+            action(ReviewItem.objects.get(status__in=ACTIVE_STATUSES))
+        return score(*args, **kwargs)
 
-    def first_then_act(self):
-        found = first(self)
-        if state["armed"] and found is not None and state["action"]:
-            action, state["action"], state["armed"] = state["action"], None, False
-            action(found)
-        return found
-
-    monkeypatch.setattr(screening_services, "_record_review_item", recording)
-    monkeypatch.setattr(ReviewItemQuerySet, "first", first_then_act)
+    monkeypatch.setattr(scoring, "score", act_then_score)
     return state
 
 

@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from ai_disclosure.adapter import get_adapter
 
 from ... import services
+from ...app_settings import app_settings
+from ...selectors.screening import stale_post_ids
 from ...tasks import enqueue_screening
 
 
@@ -29,29 +32,31 @@ class Command(BaseCommand):
             if missing := sorted(set(post_ids) - known):
                 raise CommandError(f"No published post with id {', '.join(map(str, missing))}.")
         elif options["stale"]:
-            post_ids = services.stale_post_ids()
+            post_ids = stale_post_ids()
         else:
             post_ids = list(get_adapter().published_posts().order_by("pk")
                             .values_list("pk", flat=True))
         total = len(post_ids)
-        failed = 0
-        for done, post_id in enumerate(post_ids, start=1):
-            if options["sync"]:
-                services.screen_post(post_id=post_id)
-            elif not enqueue_screening(post_id, backfill=True):
-                failed += 1
-            self._progress(done, total)
+        done = 0
+        size = app_settings.SCREENING_BATCH_SIZE
+        # The bar goes to stderr (tqdm's habit), so the summary on stdout stays clean.
+        with tqdm(total=total, unit="post", file=self.stderr._out,
+                  disable=options["verbosity"] == 0) as progress:
+            for start in range(0, total, size):
+                batch = post_ids[start : start + size]
+                if options["sync"]:
+                    services.screen_posts(post_ids=batch)
+                    done += len(batch)
+                else:
+                    queued = enqueue_screening(batch, backfill=True)
+                    done += queued
+                    if queued < len(batch):
+                        break
+                progress.update(len(batch))
         verb = "Screened" if options["sync"] else "Enqueued"
-        self.stdout.write(f"\n{verb} {total - failed} of {total} posts.")
-        if failed:
+        self.stdout.write(f"{verb} {done} of {total} posts.")
+        if done < total:
             raise CommandError(
-                f"{failed} posts could not be enqueued: the broker is unavailable. Start it, or "
-                "run again with --sync."
+                f"{total - done} posts could not be enqueued: the broker is unavailable. Start "
+                "it, or run again with --sync."
             )
-
-    def _progress(self, done: int, total: int, width: int = 30) -> None:
-        filled = width * done // total
-        self.stdout.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending=""
-        )
-        self.stdout.flush()

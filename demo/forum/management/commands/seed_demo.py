@@ -34,7 +34,7 @@ from ai_disclosure.models import (
     PostRender,
 )
 from ai_disclosure.rendering import RENDERER_VERSION
-from moderation import screening
+from moderation import scoring
 from moderation.models import (
     AuditAction,
     AuditEntry,
@@ -201,7 +201,7 @@ class Command(BaseCommand):
             AIShareEstimate(estimate).bounds[1] if estimate else 1.0)
         drafted = sum(b.text_length for b in result.blocks if b.type == "ai-written")
         drafted_share = round(drafted / result.text_length, 4) if result.text_length else 0.0
-        scores, evidence = screening.score(own, {
+        scores, evidence = scoring.score(own, {
             "human_only": human_only, "ai_share_estimate_max": estimate_max if estimate else None,
             "measured_ai_share": drafted_share, "ai_block_count": len(result.blocks),
             "edited_after_publish": False,
@@ -225,7 +225,7 @@ class Command(BaseCommand):
             },
             "post": {"first_post": False, "edited_after_publish": False, "age_hours": 0.0},
             "scores": scores,
-            "thresholds": {c.name: c.flag_threshold for c in screening.classifiers()},
+            "thresholds": {c.name: c.flag_threshold for c in scoring.classifiers()},
         }
         contexts = {}
         for new in (False, True):
@@ -237,7 +237,7 @@ class Command(BaseCommand):
                  "priority": p.priority, "reason": p.reason}
                 for p in policies if engine.evaluate(p.expression, context) is True
             ]
-            contexts[new] = (context, screening.needs_review(matched))
+            contexts[new] = (context, scoring.needs_review(matched))
         return Variant(kind, body, disclosure, render, scores, evidence, contexts)
 
     def _authors(self, rng, count: int, days: int) -> list:
@@ -295,7 +295,7 @@ class Command(BaseCommand):
                     expertise=data.get("expertise", ""),
                 ))
             renders.append(PostRender(
-                post=post, content_hash=screening.content_hash(variant.body),
+                post=post, content_hash=scoring.content_hash(variant.body),
                 renderer_version=RENDERER_VERSION, **variant.render,
             ))
         disclosures = Disclosure.objects.bulk_create(disclosures)
@@ -327,9 +327,9 @@ class Command(BaseCommand):
         for post, (variant, author, published) in zip(posts, drawn, strict=True):
             context, reasons = variant.contexts[author.is_new]
             screenings.append(Screening(
-                post=post, key=f"seed-{post.pk}", content_hash=screening.content_hash(variant.body),
+                post=post, key=f"seed-{post.pk}", content_hash=scoring.content_hash(variant.body),
                 scores=variant.scores, evidence=variant.evidence, context=context,
-                classifier_versions=screening.classifier_versions(),
+                classifier_versions=scoring.classifier_versions(),
                 policy_versions={str(r["policy"]): r["version"] for r in reasons},
                 matched=reasons,
             ))
@@ -348,11 +348,13 @@ class Command(BaseCommand):
                 author_name=author.get_username(),
                 author_approved_posts=context["author"]["approved_posts"] + rng.randint(0, 6)
                 if not author.is_new else rng.randint(0, 2),
-                status=status, priority=screening.review_priority(reasons),
+                status=status, priority=scoring.review_priority(reasons),
                 top_score=min(max(max(variant.scores.values(), default=0.0)
                                   + rng.uniform(-0.08, 0.08), 0.0), 1.0),
                 reasons=reasons, evidence=variant.evidence,
-                classifier_versions=screening.classifier_versions(),
+                classifier_versions=scoring.classifier_versions(),
+                content_hash=scoring.content_hash(variant.body),
+                disclosure_revision=1 if variant.disclosure else 0,
                 resolved_by=moderator, resolved_at=resolved,
                 author_message=template.message if template else "",
                 created_at=created,

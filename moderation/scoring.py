@@ -1,7 +1,9 @@
-"""Screening a post: score the author's own text, build the policy context, run policies.
+"""The pure steps of screening: what one post's facts make of it, with no database access.
 
-``services.screen_post`` is the only writer; this module holds the pure steps so they can be
-tested and benchmarked without a broker.
+``selectors.screening`` reads the facts of a batch of posts, this module turns each into
+classifier scores, the policy context and the policies that matched (an ``Outcome``), and
+``services.screening`` stores the outcomes. Kept free of queries so it can be tested and
+benchmarked on its own.
 """
 
 from __future__ import annotations
@@ -10,40 +12,25 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Model
 from django.utils import timezone
 
-from ai_disclosure import selectors as disclosure_selectors
-from ai_disclosure import services as disclosure_services
-from ai_disclosure.adapter import get_adapter
 from ai_disclosure.models import AIShareEstimate, Disclosure, PostRender
 
 from .app_settings import app_settings
 from .classifiers.base import Classifier, load_classifiers
-from .models import ACTIVE_STATUSES, Policy, PolicyAction, ReviewItem, ReviewStatus
+from .models import Policy, PolicyAction
 from .policies import engine
 from .text import authored_text
 
+if TYPE_CHECKING:
+    from .selectors.authors import AuthorStats
+
 #: A change within this time of publishing counts as part of publishing, not an edit.
 EDIT_GRACE = timedelta(minutes=5)
-
-
-@dataclass
-class Outcome:
-    """What screening found, before it is stored."""
-
-    key: str
-    content_hash: str
-    scores: dict[str, float]
-    evidence: dict[str, list[dict]]
-    context: dict
-    classifier_versions: dict[str, str]
-    policy_versions: dict[str, int]
-    matched: list[dict]
-    #: Policies that failed on this post: {"policy", "name", "version", "message"}.
-    policy_errors: list[dict]
 
 
 @functools.lru_cache(maxsize=8)
@@ -57,11 +44,70 @@ def classifiers() -> list[Classifier]:
 
 
 def content_hash(body: str) -> str:
+    """The hash that identifies a post's body (the same as its stored render's)."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def classifier_versions() -> dict[str, str]:
+    """Each configured classifier's version, by name."""
     return {classifier.name: classifier.version for classifier in classifiers()}
+
+
+def policy_versions(policies: list[Policy]) -> dict[str, int]:
+    """Each policy's version, by id (as a string, the way it is stored in JSON)."""
+    return {str(policy.pk): policy.version for policy in policies}
+
+
+def screening_key(
+    *, post_id: int, body_hash: str, disclosure_revision: int, policies: list[Policy]
+) -> str:
+    """What a screening depends on, hashed: the body, the disclosure's revision, the classifier
+    and policy versions. Computed before any classifier runs, so screening the same inputs
+    again is recognised at once."""
+    inputs = [post_id, body_hash, disclosure_revision, classifier_versions(),
+              policy_versions(policies)]
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass
+class PostFacts:
+    """Everything screening reads about one post (``selectors.screening`` gathers them)."""
+
+    post: Model
+    body_hash: str
+    render: PostRender
+    disclosure: Disclosure | None
+    assistance: list[str]
+    disclosure_revision: int
+    last_revision_at: datetime | None
+    published_at: datetime | None
+    updated_at: datetime | None
+    author: object
+    author_stats: AuthorStats
+    key: str
+
+
+@dataclass
+class Outcome:
+    """What screening found, before it is stored."""
+
+    facts: PostFacts
+    scores: dict[str, float]
+    evidence: dict[str, list[dict]]
+    context: dict
+    classifier_versions: dict[str, str]
+    policy_versions: dict[str, int]
+    matched: list[dict]
+    #: Policies that failed on this post: {"policy", "name", "version", "message"}.
+    policy_errors: list[dict]
+
+    @property
+    def key(self) -> str:
+        return self.facts.key
+
+    @property
+    def content_hash(self) -> str:
+        return self.facts.body_hash
 
 
 def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[dict]]]:
@@ -79,28 +125,18 @@ def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[di
     return scores, evidence
 
 
-def screen(post: Model, policies: list[Policy]) -> Outcome:
-    """Screen one post against the given (enabled) policies. Reads, never writes."""
-    adapter = get_adapter()
-    body = adapter.get_body(post)
-    render: PostRender = disclosure_services.rendered_post(post)
-    disclosure = (
-        Disclosure.objects.filter(post=post).prefetch_related("assistance", "revisions").first()
-    )
+def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]) -> Outcome:
+    """Score one post and run the (enabled) policies on it. ``drafting_types`` are the slugs
+    of the AI block types whose text the AI wrote (``content.drafted_share``)."""
+    render = facts.render
     own_text = authored_text(render.html)
-    drafting_types = {
-        block_type.slug
-        for block_type in disclosure_selectors.block_types()
-        if block_type.assistance_kind == "drafting"
-    }
     drafted = sum(b["text_length"] for b in render.blocks if b["type"] in drafting_types)
     drafted_share = round(drafted / render.text_length, 4) if render.text_length else 0.0
-    published_at = adapter.get_published_at(post)
-    updated_at = adapter.get_updated_at(post)
+    published_at, updated_at = facts.published_at, facts.updated_at
     edited = bool(published_at and updated_at and updated_at - published_at > EDIT_GRACE)
-
+    disclosure = disclosure_context(facts)
     context = {
-        "disclosure": _disclosure_context(disclosure, published_at),
+        "disclosure": disclosure,
         "content": {
             "length": render.text_length,
             "words": len(own_text.split()),
@@ -109,11 +145,9 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
             "blocks": len(render.blocks),
             "block_types": sorted({block["type"] for block in render.blocks}),
         },
-        "author": _author_context(adapter, post),
+        "author": facts.author_stats.as_context(),
         "post": {
-            "first_post": not adapter.published_posts_by(adapter.get_author(post))
-            .exclude(pk=post.pk)
-            .exists(),
+            "first_post": facts.author_stats.published_posts == 0,
             "edited_after_publish": edited,
             "age_hours": round((timezone.now() - published_at).total_seconds() / 3600, 2)
             if published_at
@@ -123,9 +157,9 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
     scores, evidence = score(
         own_text,
         {
-            "human_only": context["disclosure"]["human_only"],
-            "ai_share_estimate_max": context["disclosure"]["ai_share_estimate_max"]
-            if disclosure and disclosure.ai_share_estimate
+            "human_only": disclosure["human_only"],
+            "ai_share_estimate_max": disclosure["ai_share_estimate_max"]
+            if facts.disclosure and facts.disclosure.ai_share_estimate
             else None,
             "measured_ai_share": drafted_share,
             "ai_block_count": len(render.blocks),
@@ -153,69 +187,44 @@ def screen(post: Model, policies: list[Policy]) -> Outcome:
         for policy, result in zip(policies, results, strict=True)
         if isinstance(result, engine.EvaluationError)
     ]
-    versions = classifier_versions()
-    policy_versions = {str(policy.pk): policy.version for policy in policies}
-    revision = context["disclosure"]["revisions"]
-    key = hashlib.sha256(
-        json.dumps(
-            [post.pk, render.content_hash, revision, versions, policy_versions], sort_keys=True
-        ).encode()
-    ).hexdigest()
     return Outcome(
-        key=key,
-        content_hash=content_hash(body),
+        facts=facts,
         scores=scores,
         evidence=evidence,
         context=context,
-        classifier_versions=versions,
-        policy_versions=policy_versions,
+        classifier_versions=classifier_versions(),
+        policy_versions=policy_versions(policies),
         matched=matched,
         policy_errors=policy_errors,
     )
 
 
-def _disclosure_context(disclosure: Disclosure | None, published_at) -> dict:
+def disclosure_context(facts: PostFacts) -> dict:
+    """The ``disclosure`` map of the policy context."""
+    disclosure = facts.disclosure
     if disclosure is None:
         return {
             "present": False, "human_only": False, "autonomous": False, "assistance": [],
-            "models": [],
-            "ai_share_estimate": "", "ai_share_estimate_max": 1.0, "expertise": "",
+            "models": [], "ai_share_estimate": "", "ai_share_estimate_max": 1.0, "expertise": "",
             "form_version": 0, "revisions": 0, "changed_after_publish": False,
         }
-    revisions = list(disclosure.revisions.all())
     estimate = disclosure.ai_share_estimate
     return {
         "present": True,
         "human_only": disclosure.human_only,
         "autonomous": disclosure.autonomous,
-        "assistance": sorted(kind.slug for kind in disclosure.assistance.all()),
+        "assistance": sorted(facts.assistance),
         "models": list(disclosure.models_used),
         "ai_share_estimate": estimate,
         "ai_share_estimate_max": 0.0 if disclosure.human_only
         else AIShareEstimate(estimate).bounds[1] if estimate else 1.0,
         "expertise": disclosure.expertise,
         "form_version": disclosure.form_version,
-        "revisions": len(revisions),
+        "revisions": facts.disclosure_revision,
         "changed_after_publish": bool(
-            published_at
-            and any(revision.created_at > published_at + EDIT_GRACE for revision in revisions)
+            facts.published_at and facts.last_revision_at
+            and facts.last_revision_at > facts.published_at + EDIT_GRACE
         ),
-    }
-
-
-def _author_context(adapter, post: Model) -> dict:
-    author = adapter.get_author(post)
-    others = adapter.published_posts_by(author).exclude(pk=post.pk)
-    items = ReviewItem.objects.filter(post__in=others)
-    not_approved = items.filter(
-        status__in=[*ACTIVE_STATUSES, ReviewStatus.DELISTED, ReviewStatus.REJECTED]
-    ).values("post")
-    joined = getattr(author, "date_joined", None)
-    return {
-        "account_age_days": (timezone.now() - joined).days if joined else 0,
-        "approved_posts": others.exclude(pk__in=not_approved).count(),
-        "prior_flags": items.count(),
-        "delisted_posts": items.filter(status=ReviewStatus.DELISTED).count(),
     }
 
 
