@@ -1,8 +1,9 @@
 """Run every benchmark: each ``bench/bench_*.py`` module's ``main()``, in name order.
 
 ``python -m bench render`` runs only the modules whose name contains ``render`` (several words:
-any of them). Options after ``--`` go to the benchmarks themselves, e.g.
-``python -m bench api -- --seconds 30``; the words choosing modules are not passed on.
+any of them); a word that is a module's whole name (``screening``) picks that module only.
+Options after ``--`` go to the benchmarks themselves, e.g. ``python -m bench api -- --seconds
+30``; the words choosing modules are not passed on.
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ def main(argv: list[str]) -> None:
     ) else (argv, [])
     setup_django()
     package = sys.modules["bench"]
+    modules = [module.name for module in pkgutil.iter_modules(package.__path__)
+               if module.name.startswith("bench_")]
     names = sorted(
-        module.name
-        for module in pkgutil.iter_modules(package.__path__)
-        if module.name.startswith("bench_")
-        and (not words or any(word in module.name for word in words))
+        name for name in modules if not words or any(_picks(word, name, modules) for word in words)
     )
     if not names:
         sys.exit(f"no benchmark module in bench/ matches {' '.join(words)!r}")
@@ -34,6 +34,11 @@ def main(argv: list[str]) -> None:
         print(f"== bench.{name}")
         importlib.import_module(f"bench.{name}").main()
         print()
+
+
+def _picks(word: str, name: str, modules: list[str]) -> bool:
+    whole = f"bench_{word}"
+    return name == whole if whole in modules else word in name
 
 
 if __name__ == "__main__":

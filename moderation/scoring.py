@@ -84,6 +84,7 @@ class PostFacts:
     updated_at: datetime | None
     author: object
     author_stats: AuthorStats
+    escalated_at: datetime | None
     key: str
 
 

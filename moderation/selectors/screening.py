@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import Model, OuterRef, Prefetch, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.db.models import DateTimeField, Model, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.utils import timezone
 
 from ai_disclosure import selectors as disclosure_selectors
@@ -96,7 +97,8 @@ def lock_posts(post_ids: Iterable[int]) -> dict[int, Model]:
 
 
 def post_facts(keyed: list[KeyedPost]) -> list[PostFacts]:
-    """What screening judges each post on, in two queries for the whole list (a post whose
+    """What screening judges each post on, author history and escalation included, in two
+    queries for the whole list (a post whose
     stored render is out of date is rendered again and stored, which is rare: posts are
     rendered when saved)."""
     if not keyed:
@@ -110,6 +112,7 @@ def post_facts(keyed: list[KeyedPost]) -> list[PostFacts]:
                                    queryset=AssistanceKind.objects.only("pk", "slug")))
         .annotate(
             **history_columns(OuterRef(author), other_than=OuterRef("pk")),
+            escalated_at=escalated_since(OuterRef(author)),
             last_revision_at=Subquery(
                 _revisions().order_by("-created_at").values("created_at")[:1]),
         )
@@ -131,6 +134,7 @@ def post_facts(keyed: list[KeyedPost]) -> list[PostFacts]:
             updated_at=adapter.get_updated_at(post),
             author=adapter.get_author(post),
             author_stats=stats_from_row(adapter.get_author(post), post),
+            escalated_at=post.escalated_at,
             key=entry.key,
         ))
     return facts
@@ -143,14 +147,21 @@ def _render(post: Model, body_hash: str):
     return disclosure_services.rendered_post(post)
 
 
-def escalated_since(authors: Iterable) -> dict[int, object]:
-    """When each of these authors was escalated (their new posts are held), by author id;
-    empty when escalation is turned off."""
-    ids = {author.pk for author in authors if author is not None}
-    if not app_settings.ESCALATION_DELISTS or not ids:
-        return {}
-    return dict(Escalation.objects.filter(author__in=ids, active=True)
-                .values_list("author_id", "created_at"))
+def escalated_since(author) -> Subquery | Value:
+    """When the author (a reference to their id) was escalated, i.e. since when their new
+    posts are held; null when they are not, or escalation is turned off."""
+    if not app_settings.ESCALATION_DELISTS:
+        return Value(None, output_field=DateTimeField())
+    return Subquery(Escalation.objects.filter(author=author, active=True).values("created_at"))
+
+
+def escalated_at(author) -> datetime | None:
+    """When the author was escalated, or ``None`` (see ``escalated_since``)."""
+    if author is None:
+        return None
+    return (get_user_model()._default_manager.filter(pk=author.pk)
+            .annotate(since=escalated_since(OuterRef("pk"))).values_list("since", flat=True)
+            .first())
 
 
 def stale_post_ids(*, limit: int | None = None) -> list[int]:

@@ -155,7 +155,6 @@ class _ReviewItems:
             self.latest[item.post_id] = item
             if item.status in ACTIVE_STATUSES:
                 self.active[item.post_id] = item
-        self.escalated = selectors.escalated_since(facts.author for facts in batch)
         self.created: list[tuple[ReviewItem, list[str]]] = []
         self.flagged: list[tuple[ReviewItem, list[str]]] = []
         self.refreshed: list[tuple[ReviewItem, list[str]]] = []
@@ -167,7 +166,7 @@ class _ReviewItems:
         facts = outcome.facts
         post, author = facts.post, facts.author
         reasons = scoring.needs_review(outcome.matched)
-        escalated = self._holds_new_post(facts)
+        escalated = _published_since(facts.post, facts.escalated_at)
         if escalated:
             reasons = [*reasons, _escalation_reason()]
         item = self.active.get(post.pk)
@@ -252,8 +251,6 @@ class _ReviewItems:
                 and latest.content_hash == facts.body_hash
                 and latest.disclosure_revision == facts.disclosure_revision)
 
-    def _holds_new_post(self, facts: scoring.PostFacts) -> bool:
-        return _published_since_escalation(facts.post, facts.author, self.escalated)
 
 
 def _update(item: ReviewItem, fields: list[str]) -> None:
@@ -288,20 +285,19 @@ def _post_copies(post: Model, author) -> dict:
     }
 
 
-def _published_since_escalation(post: Model, author, escalated: dict) -> bool:
-    """The author is escalated, and this post was published after the escalation."""
-    since = escalated.get(getattr(author, "pk", None))
-    if since is None:
+def _published_since(post: Model, escalated_at) -> bool:
+    """The post's author is escalated, and the post was published after the escalation."""
+    if escalated_at is None:
         return False
     published = get_adapter().get_published_at(post)
-    return published is None or published >= since
+    return published is None or published >= escalated_at
 
 
 def hold_if_escalated(*, post: Model) -> bool:
     """Hold a just-published post at once when its author is escalated (screening creates
     the review item a moment later). Returns whether the post was held."""
-    author = get_adapter().get_author(post)
-    if not _published_since_escalation(post, author, selectors.escalated_since([author])):
+    escalated_at = selectors.escalated_at(get_adapter().get_author(post))
+    if not _published_since(post, escalated_at):
         return False
     get_moderation_adapter().hold(post)
     return True

@@ -20,10 +20,10 @@ from .test_screening import HUMAN_TEXT, PASTED_ANSWER, human_only
 pytestmark = pytest.mark.django_db
 
 #: Queries of one batch, however many posts: policies; the posts with their screening keys;
-#: block types; the posts' facts (disclosure, render, author history); kinds of assistance;
-#: a savepoint; the posts locked; their screenings written; their items read (and locked);
-#: escalated authors; the savepoint released.
-BATCH_QUERIES = 11
+#: block types; the posts' facts (disclosure, render, author history and escalation); kinds
+#: of assistance; a savepoint; the posts locked; their screenings written; their items read
+#: (and locked); the savepoint released.
+BATCH_QUERIES = 10
 #: Queries of a batch that opens items: the new items, and the policies that fired on them.
 OPENING_QUERIES = 2
 #: Queries of each post that gets an item: its queue facets (delete, insert), its audit entry.
