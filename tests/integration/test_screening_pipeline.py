@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 from celery.contrib.testing.worker import start_worker
+from django.core.management import call_command
 from django.db import connection
 
 from ai_disclosure.rules import DisclosureData
@@ -20,6 +22,7 @@ from moderation.models import ACTIVE_STATUSES, ReviewItem, Screening
 from moderation.scoring import content_hash
 from moderation.tasks import sweep_unscreened
 from tests.factories import PostFactory, UserFactory
+from tests.moderation.triage_factories import make_moderator
 
 from .conftest import REDIS_URL
 from .slow_classifier import MARKER
@@ -172,3 +175,49 @@ def test_edit_during_screening_keeps_the_newest_content(pausing_classifiers, sig
     stored = Screening.objects.get(post=post)
     assert stored.key == newest.key
     assert stored.content_hash == content_hash(PASTED)
+
+
+def test_a_worker_drains_a_backfill_queued_in_batches(redis_broker, settings):
+    # given 25 published posts, none screened yet (what publishing queued is dropped), and
+    # batches of 10
+    settings.AI_MODERATION_SCREENING_BATCH_SIZE = 10
+    posts = [PostFactory(body=PASTED if i % 5 == 0 else "A paragraph I wrote myself.")
+             for i in range(25)]
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    # when screen_posts queues them (three tasks) and a worker drains the queue
+    call_command("screen_posts", "--all", verbosity=0)
+    with start_worker(redis_broker, perform_ping_check=False, queues=["screening", "backfill"]):
+        wait_for(lambda: Screening.objects.count() == len(posts))
+    # then every post is screened, and the pasted answers were flagged as such
+    leftovers = {item.post_id for item in ReviewItem.objects.all()
+                 if "Chat-assistant leftovers" in [r["name"] for r in item.reasons]}
+    assert leftovers == {post.pk for post in posts[::5]}
+
+
+def test_a_claim_made_while_the_post_is_rescreened_survives_it(pausing_classifiers, signal_dir):
+    # given a flagged post whose item waits for a moderator
+    post = PostFactory(body=PASTED)
+    services.screen_post(post_id=post.pk)
+    item = ReviewItem.objects.get(post=post)
+    moderator = make_moderator()
+    # when the author edits it and, while the edit is screened, a moderator claims the item
+    post.body = PASTED + "\n\n" + MARKER
+    post.save()
+    thread = threading.Thread(target=_screen_in_thread, args=(post.pk,))
+    thread.start()
+    wait_for(lambda: (signal_dir / "started").exists())
+    services.claim_item(item=item, moderator=moderator)
+    (signal_dir / "release").touch()
+    thread.join(30)
+    # then the item was updated with the new content and is still claimed by the moderator
+    item.refresh_from_db()
+    assert (item.status, item.claimed_by) == ("claimed", moderator)
+    assert item.content_hash == content_hash(post.body)
+    assert set(item.facets.values_list("status", flat=True)) == {"claimed"}
+
+
+def _screen_in_thread(post_id):
+    try:
+        services.screen_post(post_id=post_id)
+    finally:
+        connection.close()
