@@ -9,7 +9,8 @@ posts per second and the ratio to ``ai_disclosure.rendering.render`` on the same
 screening needs anyway, and which is stored per post). Policies are timed both ways:
 ``engine.evaluate`` once per policy and ``engine.evaluate_all`` once per post.
 
-Run with ``python -m bench screening``. The goal is at least 200 posts/s per core.
+Run with ``python -m bench screening``. The goal is at least 300 posts/s per core (the
+end-to-end figure, database included, is ``python -m bench screening_db``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import time
 
 from bench.bench_classifiers import POST_SIZE, make_posts
 
-GOAL = 200.0
+GOAL = 300.0
 RUNS = 3
 
 

@@ -18,9 +18,10 @@ fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifact
     ``ai-written``; edited or translated text is the author's own) · ``blocks`` (int) ·
     ``block_types`` (list of strings)
 ``author``
-    ``account_age_days`` (int) · ``approved_posts`` (int, published posts not delisted or
-    rejected) · ``prior_flags`` (int, review items on their other posts) · ``delisted_posts``
-    (int)
+    ``account_age_days`` (int; 0 when the user model records no join date) ·
+    ``approved_posts`` (int, their other published posts with no review item waiting or
+    decided against them) · ``prior_flags`` (int, review items on their other posts) ·
+    ``delisted_posts`` (int) — the same history moderators see in the queue
 ``scores`` — one double in [0, 1] per classifier, by name
     ``chat_artifacts`` · ``style_lexicon`` · ``ngram`` · ``combined`` · ``consistency``
 ``thresholds`` — each classifier's default flag threshold, by name, so a policy written as

@@ -9,12 +9,10 @@ from .audit import (  # noqa: F401
 )
 from .authors import (  # noqa: F401
     AUTHOR_STATES,
-    NOT_APPROVED_STATUSES,
     UNKNOWN_AUTHOR,
     AuthorMessageView,
     AuthorReviewState,
     AuthorStats,
-    account_age_days,
     author_history,
     author_review_states,
     author_stats,
