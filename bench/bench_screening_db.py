@@ -12,6 +12,9 @@ own — and deleted again at the end. Each scenario screens its own fresh posts:
   and one Celery worker process (``--pool=solo``: one core) drains the queue;
 - ``worker, 1 per task``: one task per post, as publishing queues them.
 
+The worker keeps its database connection (``bench/screening_worker_settings.py``), as a
+production worker should; the demo's settings close it after every task.
+
 Wall-clock figures depend on how busy the machine is, so the CPU seconds of the screening
 process (and, in-process, of its PostgreSQL backend) are printed too. Last, a duplicate
 delivery (a post already screened) is timed. Goals: >= 200 posts/s on one core; a duplicate

@@ -252,8 +252,8 @@ class _ReviewItems:
                 and latest.disclosure_revision == facts.disclosure_revision)
 
 
-
 def _update(item: ReviewItem, fields: list[str]) -> None:
+    """Write these fields of a locked item (and ``updated_at``) in one UPDATE."""
     item.updated_at = timezone.now()
     ReviewItem.objects.filter(pk=item.pk).update(
         **{name: getattr(item, name) for name in [*fields, "updated_at"]})
