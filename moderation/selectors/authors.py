@@ -67,6 +67,9 @@ class SubqueryCount(Subquery):
     template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
     output_field = IntegerField()
 
+    def __init__(self, queryset, **extra) -> None:
+        super().__init__(queryset.order_by(), **extra)  # counting needs no order
+
 
 def history_columns(author: Expression, *, other_than: Expression | None = None) -> dict:
     """The columns from which ``stats_from_row`` builds an author's history, as subqueries
