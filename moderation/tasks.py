@@ -70,7 +70,7 @@ class _PostsToScreen:
         self.post_ids = post_ids
 
     def __call__(self) -> None:
-        post_ids, self.post_ids = sorted(self.post_ids), self.post_ids
+        post_ids = sorted(self.post_ids)
         self.post_ids.clear()
         if post_ids:
             enqueue_screening(post_ids)
@@ -82,8 +82,10 @@ def screen_on_commit(post_id: int) -> None:
     disclosure revised), each post is screened once: all in one task, after the commit."""
     connection = transaction.get_connection()
     shared = {post_id}
-    # The set of a request registered earlier in this transaction, if any. One registered in
-    # a savepoint that rolled back is gone from the list, and with it the posts saved there.
+    # The set of a request registered earlier in this transaction, if any, found among the
+    # transaction's pending callbacks (Django's ``run_on_commit``). One registered in a
+    # savepoint that rolled back is gone from that list, and with it the posts saved there; a
+    # post added to an older set inside such a savepoint is screened anyway, harmlessly.
     for _savepoints, callback, _robust in connection.run_on_commit:
         if isinstance(callback, _PostsToScreen):
             shared = callback.post_ids

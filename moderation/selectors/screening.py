@@ -28,7 +28,7 @@ from ..models import Escalation, Policy, Screening
 from ..scoring import PostFacts, content_hash, screening_key
 from .authors import SubqueryCount, history_columns, stats_from_row
 
-#: Columns of a stored screening that deciding whether to screen again does not need.
+#: Columns of a stored screening that storing a new one does not read.
 _UNUSED_SCREENING_COLUMNS = [f"ai_screening__{name}" for name in (
     "scores", "evidence", "classifier_versions", "policy_versions", "matched")]
 
@@ -69,7 +69,8 @@ def _revisions() -> QuerySet:
 def keyed_posts(posts: QuerySet, policies: list[Policy]) -> Iterator[KeyedPost]:
     """Each of ``posts`` with its screening key (one query)."""
     rows = (
-        posts.select_related("ai_screening").defer(*_UNUSED_SCREENING_COLUMNS)
+        posts.select_related("ai_screening")
+        .defer(*_UNUSED_SCREENING_COLUMNS, "ai_screening__context")
         .annotate(disclosure_revision=SubqueryCount(_revisions().values("pk")))
     )
     adapter = get_adapter()
