@@ -1,7 +1,7 @@
 """Writes of the screening flow: store posts' screenings and open or update their review items.
 
 The path of a post body from the form to the review item: ``receivers`` queue the post once
-per transaction (``tasks.enqueue_screening``), the ``screen_posts`` task calls
+per transaction (``tasks.screen_on_commit``), the ``screen_posts`` task calls
 :func:`screen_posts`, which reads the batch (``selectors.screening``), scores it
 (``scoring.screen``) and stores the outcomes here, in one transaction per batch.
 """
