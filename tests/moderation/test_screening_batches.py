@@ -24,10 +24,11 @@ pytestmark = pytest.mark.django_db
 #: of assistance; a savepoint; the posts locked; their screenings written; their items read
 #: (and locked); the savepoint released.
 BATCH_QUERIES = 10
-#: Queries of a batch that opens items: the new items, and the policies that fired on them.
-OPENING_QUERIES = 2
-#: Queries of each post that gets an item: its queue facets (delete, insert), its audit entry.
-PER_FLAGGED_POST = 3
+#: Queries of a batch that opens items: the new items, the policies that fired on them, and
+#: their queue facets (delete, insert).
+OPENING_QUERIES = 4
+#: Queries of each post that gets a new item: its audit entry.
+PER_FLAGGED_POST = 1
 
 
 def published(body: str):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0010_screening_policy_errors'),
+        ('moderation', '0011_audit_log_indexes_for_the_moderators_page'),
     ]
 
     operations = [
