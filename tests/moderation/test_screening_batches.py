@@ -20,10 +20,11 @@ from .test_screening import HUMAN_TEXT, PASTED_ANSWER, human_only
 pytestmark = pytest.mark.django_db
 
 #: Queries of one batch, however many posts: policies; the posts with their screening keys;
-#: block types; the posts' facts (disclosure, render, author history and escalation); kinds
+#: the posts' facts (disclosure, render, author history and escalation); kinds
 #: of assistance; a savepoint; the posts locked; their screenings written; their items read
-#: (and locked); the savepoint released.
-BATCH_QUERIES = 10
+#: (and locked); the savepoint released. Block types come from the cached vocabulary
+#: (``ai_disclosure.selectors``), warmed when the posts were rendered.
+BATCH_QUERIES = 9
 #: Queries of a batch that opens items: the new items, the policies that fired on them, and
 #: their queue facets (delete, insert).
 OPENING_QUERIES = 4
