@@ -124,6 +124,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
+# --- Email to authors ----------------------------------------------------------------------
+# The demo writes emails as files into var/emails/ (set EMAIL_BACKEND to send real ones);
+# links in them point at the demo's address.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "emails"
+DEFAULT_FROM_EMAIL = "Agora moderators <moderators@agora.example>"
+AI_MODERATION_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
 # --- REST API (DESIGN §7) ---------------------------------------------------------------
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request then gets 401 with ``WWW-Authenticate: Token``

@@ -133,5 +133,23 @@ class AppSettings:
         """Accounts younger than this many days are marked as new in the queue (default 30)."""
         return self._setting("NEW_AUTHOR_DAYS", 30)
 
+    @property
+    def EMAIL_AUTHORS(self) -> bool:
+        """Whether authors get an email for a request for information, a decision and an appeal
+        outcome (default True). Turn off when the adapter's ``notify_author`` does it instead."""
+        return self._setting("EMAIL_AUTHORS", True)
+
+    @property
+    def EMAIL_QUEUE(self) -> str:
+        """Celery queue of the task that emails authors (default "notifications")."""
+        return self._setting("EMAIL_QUEUE", "notifications")
+
+    @property
+    def SITE_URL(self) -> str:
+        """The site's address (``https://forum.example``) for links in emails, which are sent
+        outside any request. Empty (default): the current ``django.contrib.sites`` Site, over
+        https."""
+        return self._setting("SITE_URL", "").rstrip("/")
+
 
 app_settings = AppSettings()

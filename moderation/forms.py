@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Policy
+from .models import AuthorEmailPreferences, Policy
 from .policies import engine
 
 
@@ -20,3 +20,11 @@ class PolicyForm(forms.ModelForm):
         except engine.PolicyExpressionError as error:
             raise forms.ValidationError(str(error), code="invalid_expression") from error
         return expression
+
+
+class EmailPreferencesForm(forms.ModelForm):
+    """The kinds of moderation email an author receives, one tick each."""
+
+    class Meta:
+        model = AuthorEmailPreferences
+        fields = ["request", "decision", "appeal"]

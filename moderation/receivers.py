@@ -1,5 +1,5 @@
-"""Signal receivers: screen a post after it is published, edited or re-disclosed; forget a
-deleted user's name and words.
+"""Signal receivers: screen a post after it is published, edited or re-disclosed; email an
+author a moderator's message; forget a deleted user's name and words.
 
 The two screening receivers run inside the author's transaction and hand the post to
 ``tasks.screen_on_commit``, which queues it once when the transaction commits, however many
@@ -16,7 +16,8 @@ from ai_disclosure.adapter import get_adapter, get_post_model
 from ai_disclosure.models import DisclosureRevision
 
 from .services import anonymise_user
-from .tasks import screen_on_commit
+from .signals import author_messaged
+from .tasks import enqueue_author_email, screen_on_commit
 
 
 def screen_saved_post(sender, instance, raw=False, **kwargs) -> None:
@@ -34,6 +35,11 @@ def screen_after_disclosure_change(sender, instance, created=False, raw=False, *
         screen_on_commit(instance.disclosure.post_id)
 
 
+def email_author(sender, message, **kwargs) -> None:
+    """``author_messaged`` is sent after commit already."""
+    enqueue_author_email(message.pk)
+
+
 def anonymise_deleted_user(sender, instance, **kwargs) -> None:
     """Before an account is deleted (and its rows unlinked), anonymise its moderation data."""
     anonymise_user(user=instance)
@@ -43,5 +49,6 @@ def connect() -> None:
     post_save.connect(screen_saved_post, sender=get_post_model(), dispatch_uid="moderation-post")
     post_save.connect(screen_after_disclosure_change, sender=DisclosureRevision,
                       dispatch_uid="moderation-disclosure")
+    author_messaged.connect(email_author, dispatch_uid="moderation-email-author")
     pre_delete.connect(anonymise_deleted_user, sender=get_user_model(),
                        dispatch_uid="moderation-user-deleted")

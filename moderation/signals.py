@@ -19,3 +19,8 @@ review_resolved = Signal()
 #: Arguments: ``item`` (ReviewItem), ``reason`` ("undo", "author_replied", "author_edited",
 #: "appeal"), ``user`` (who caused it), ``post`` (the host's post).
 review_reopened = Signal()
+
+#: Sent after a moderator's message to a post's author (a request for information, or the
+#: message of a decision) was committed; ``moderation`` emails it from here.
+#: Arguments: ``message`` (AuthorMessage), ``item`` (ReviewItem), ``post`` (the host's post).
+author_messaged = Signal()

@@ -1,13 +1,15 @@
 """Celery tasks: they take ids, look rows up, call one service, and are safe to repeat.
 
 Every enqueue of the app lives here: ``screen_on_commit`` for posts saved in a transaction,
-``enqueue_screening`` for lists of posts (the sweeper, ``screen_posts``).
+``enqueue_screening`` for lists of posts (the sweeper, ``screen_posts``),
+``enqueue_author_email`` for moderators' messages.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from smtplib import SMTPException
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError, transaction
@@ -92,3 +94,31 @@ def screen_on_commit(post_id: int) -> None:
             shared.add(post_id)
             break
     transaction.on_commit(_PostsToScreen(shared))
+
+
+@shared_task(
+    name="moderation.send_author_email",
+    acks_late=True,  # idempotent: a message already emailed is not sent again
+    reject_on_worker_lost=True,
+    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=10,
+)
+def send_author_email(message_id: int) -> bool:
+    """Email a moderator's message to the post's author (see ``services.send_author_email``)."""
+    return services.send_author_email(message_id=message_id)
+
+
+def enqueue_author_email(message_id: int) -> bool:
+    """Queue the email of a moderator's message (call after commit), unless
+    ``AI_MODERATION_EMAIL_AUTHORS`` is off. If the broker is down, log it and return False:
+    the message is stored and shown to the author on the site all the same."""
+    if not app_settings.EMAIL_AUTHORS:
+        return False
+    try:
+        send_author_email.apply_async((message_id,), queue=app_settings.EMAIL_QUEUE)
+    except BrokerError:
+        logger.warning("Broker unavailable; message %s was not emailed.", message_id)
+        return False
+    return True

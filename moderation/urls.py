@@ -1,8 +1,9 @@
-"""Moderator pages; include at a prefix of your choice, e.g. ``path("moderation/", …)``."""
+"""Moderator pages, and the authors' email preferences; include at a prefix of your choice,
+e.g. ``path("moderation/", …)``."""
 
 from django.urls import path
 
-from . import views
+from . import author_views, views
 
 app_name = "moderation"
 
@@ -17,4 +18,5 @@ urlpatterns = [
     path("items/<int:pk>/release/", views.release, name="release"),
     path("items/<int:pk>/resolve/", views.resolve, name="resolve"),
     path("items/<int:pk>/undo/", views.undo, name="undo"),
+    path("me/emails/", author_views.email_preferences, name="email-preferences"),
 ]

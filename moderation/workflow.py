@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from ai_disclosure.adapter import get_post_model
 
+from . import signals
 from .adapter import get_moderation_adapter
-from .models import TRANSITIONS, AuditAction, AuditEntry, QueueFacet, ReviewItem
+from .models import TRANSITIONS, AuditAction, AuditEntry, AuthorMessage, QueueFacet, ReviewItem
 
 
 class ModerationError(Exception):
@@ -69,7 +70,7 @@ def transition(
     data: dict | None = None,
     signal: Signal | None = None,
     signal_args: dict | None = None,
-    notify: str = "",
+    notify: AuthorMessage | None = None,
 ) -> ReviewItem:
     """Move ``item`` to status ``to`` and record it: the one place an item's status changes.
 
@@ -77,9 +78,10 @@ def transition(
     ``only_if``: then the change is one conditional UPDATE of the row (race-safe claims on any
     database) and ``StaleItem`` is raised when the row no longer matches. One audit entry
     (``action``, ``decision``, ``note``, ``data``) is written; ``signal`` (sent with ``item``,
-    ``post`` and ``signal_args``) and the ``notify`` message to the author go out only after
-    commit. Raises ``TransitionError`` for a move ``TRANSITIONS`` does not allow, or one that
-    would give the post a second waiting item.
+    ``post`` and ``signal_args``) and the ``notify`` message to the author (an
+    ``AuthorMessage``: the adapter's hook, then ``author_messaged``, which emails it) go out
+    only after commit. Raises ``TransitionError`` for a move ``TRANSITIONS`` does not allow,
+    or one that would give the post a second waiting item.
     """
     from_status = item.status
     if not can_move(item, to, action):
@@ -95,8 +97,11 @@ def transition(
     if signal is not None:
         transaction.on_commit(partial(signal.send, sender=ReviewItem, item=item, post=item.post,
                                       **(signal_args or {})))
-    if notify:
-        transaction.on_commit(partial(get_moderation_adapter().notify_author, item.post, notify))
+    if notify is not None:
+        transaction.on_commit(partial(get_moderation_adapter().notify_author, item.post,
+                                      notify.body))
+        transaction.on_commit(partial(signals.author_messaged.send, sender=AuthorMessage,
+                                      message=notify, item=item, post=item.post))
     return item
 
 

@@ -10,6 +10,8 @@ from .facets import (  # noqa: F401
     policy_facet,
 )
 from .messages import (  # noqa: F401
+    AuthorEmailKind,
+    AuthorEmailPreferences,
     AuthorMessage,
     MessageKind,
     ReasonTemplate,

@@ -59,6 +59,10 @@ class AuthorMessage(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=MessageKind.choices)
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
+    emailed_at = models.DateTimeField(
+        _("emailed"), null=True, blank=True, editable=False,
+        help_text=_("When the author was emailed this message; an email is sent once."),
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -68,3 +72,43 @@ class AuthorMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.item_id}"
+
+
+class AuthorEmailKind(models.TextChoices):
+    """The kinds of email an author may switch off (``AuthorEmailPreferences``)."""
+
+    REQUEST = "request", _("Requests for information")
+    DECISION = "decision", _("Decisions on my posts")
+    APPEAL = "appeal", _("Outcomes of my appeals")
+
+
+class AuthorEmailPreferences(models.Model):
+    """Which moderation emails an author wants; no row means all of them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+        related_name="ai_moderation_email_preferences", verbose_name=_("author"),
+    )
+    request = models.BooleanField(
+        _("requests for information"), default=True,
+        help_text=_("A moderator asks how AI was used in one of your posts."),
+    )
+    decision = models.BooleanField(
+        _("decisions on my posts"), default=True,
+        help_text=_("A moderator approved, delisted or removed one of your posts."),
+    )
+    appeal = models.BooleanField(
+        _("outcomes of my appeals"), default=True,
+        help_text=_("Another moderator decided a post whose decision you appealed."),
+    )
+
+    class Meta:
+        verbose_name = _("author email preferences")
+        verbose_name_plural = _("author email preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def wants(self, kind: str) -> bool:
+        """Whether the author wants emails of ``kind`` (an ``AuthorEmailKind`` value)."""
+        return getattr(self, AuthorEmailKind(kind).value)

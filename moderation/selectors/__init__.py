@@ -16,6 +16,7 @@ from .authors import (  # noqa: F401
     author_history,
     author_review_states,
     author_stats,
+    email_preferences,
     is_delisted,
     is_escalated,
 )

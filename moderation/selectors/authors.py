@@ -17,6 +17,7 @@ from ..app_settings import app_settings
 from ..models import (
     ACTIVE_STATUSES,
     APPEALABLE_STATUSES,
+    AuthorEmailPreferences,
     AuthorMessage,
     Escalation,
     ReviewItem,
@@ -211,3 +212,9 @@ def author_review_states(*, author) -> dict[int, AuthorReviewState]:
             appealed=item.appealed_at is not None,
         )
     return states
+
+
+def email_preferences(user) -> AuthorEmailPreferences:
+    """Which moderation emails ``user`` wants: their stored choice, else (unsaved) all."""
+    return (AuthorEmailPreferences.objects.filter(user=user).first()
+            or AuthorEmailPreferences(user=user))

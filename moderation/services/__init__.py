@@ -7,6 +7,10 @@ from .appeals import (  # noqa: F401
     note_post_edited,
     reply_to_request,
 )
+from .author_email import (  # noqa: F401
+    save_email_preferences,
+    send_author_email,
+)
 from .data_rights import (  # noqa: F401
     anonymise_user,
 )

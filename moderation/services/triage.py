@@ -219,20 +219,20 @@ def resolve_item(
     data = _as_moderator(locked, moderator, {"template": template.pk if template else None})
     note = note.strip()
     author_message = _author_message(locked, decision, template, message, note)
+    now = timezone.now()
+    stored = AuthorMessage.objects.create(
+        item=locked, author_id=locked.author_id, created_at=now, body=author_message,
+        kind=MessageKind.REQUEST if decision == Decision.REQUEST_INFO else MessageKind.DECISION,
+    ) if author_message and locked.author_id else None
     transition(locked, to=decision.status, action=AuditAction.RESOLVED, actor=moderator,
                decision=decision, note=note, data={**data, "message": author_message},
-               fields={"resolved_by": moderator, "resolved_at": timezone.now(),
+               fields={"resolved_by": moderator, "resolved_at": now,
                        "claimed_by": None, "claimed_at": None,
                        "decision_note": note, "author_message": author_message},
                signal=signals.review_resolved,
                signal_args={"decision": str(decision), "moderator": moderator},
-               notify=author_message if locked.author_id else "")
+               notify=stored)
     _apply_outcome(locked.post, decision)
-    if author_message and locked.author_id:
-        AuthorMessage.objects.create(
-            item=locked, author_id=locked.author_id, created_at=locked.resolved_at,
-            kind=MessageKind.REQUEST if decision == Decision.REQUEST_INFO else MessageKind.DECISION,
-            body=author_message)
     if decision == Decision.DELIST:
         _escalate_if_needed(item=locked, moderator=moderator)
     _sync(item, locked)
