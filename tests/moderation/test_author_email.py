@@ -196,10 +196,10 @@ def test_no_email_leaves_before_the_decision_commits(
 
 def test_a_decision_that_rolls_back_emails_nobody(mod, author, django_capture_on_commit_callbacks):
     item = make_item(author=author)
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            services.resolve_item(item=item, moderator=mod, decision="delist", message="Bye.")
-            raise RuntimeError("the request failed after the decision")
+    with (django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError),
+          transaction.atomic()):
+        services.resolve_item(item=item, moderator=mod, decision="delist", message="Bye.")
+        raise RuntimeError("the request failed after the decision")
     assert mail.outbox == []
     assert not AuthorMessage.objects.exists()
 
