@@ -14,6 +14,7 @@ from collections import defaultdict
 from ..models import (
     ACTIVE_STATUSES,
     AuditEntry,
+    AuthorEmailPreferences,
     AuthorMessage,
     Escalation,
     PolicyVersion,
@@ -27,6 +28,8 @@ def moderation_section(user) -> dict:
     return {
         "reviews": _reviews(user),
         "escalated": Escalation.objects.filter(author=user, active=True).exists(),
+        "email_preferences": AuthorEmailPreferences.objects.filter(user=user)
+        .values("request", "decision", "appeal").first(),
         "your_moderation_actions": [
             {
                 "item": entry.item_id,
@@ -54,6 +57,7 @@ def _reviews(user) -> list[dict]:
             "kind": message.kind,
             "body": message.body,
             "sent_at": message.created_at,
+            "emailed_at": message.emailed_at,
         })
     items = ReviewItem.objects.filter(author=user).only(
         "id", "post_id", "status", "held", "author_message", "appeal_message", "appealed_at",

@@ -16,6 +16,7 @@ from django.urls import reverse
 from demo.celery import app as celery_app
 from moderation import services, tasks
 from moderation.models import AuthorEmailPreferences, AuthorMessage
+from moderation.selectors import moderation_section
 from tests.factories import UserFactory
 
 from .test_triage_workflow import RecordingAdapter
@@ -279,3 +280,17 @@ def test_the_demos_navigation_links_to_the_email_settings(client, author):
     client.force_login(author)
     page = client.get(reverse("forum:post-list"))
     assert reverse("moderation:email-preferences").encode() in page.content
+
+
+def test_the_authors_data_export_holds_their_email_choices_and_when_they_were_emailed(
+    mod, author, django_capture_on_commit_callbacks
+):
+    AuthorEmailPreferences.objects.create(user=author, appeal=False)
+    decide(make_item(author=author), mod, "delist", django_capture_on_commit_callbacks,
+           message="Undisclosed.")
+
+    section = moderation_section(author)
+
+    assert section["email_preferences"] == {"request": True, "decision": True, "appeal": False}
+    assert section["reviews"][0]["messages"][0]["emailed_at"] is not None
+    assert moderation_section(mod)["email_preferences"] is None
