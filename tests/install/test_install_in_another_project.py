@@ -90,6 +90,7 @@ MODERATION_FILES = {
     "site_settings_moderation.py": """
         from site_settings import *
         INSTALLED_APPS = [*INSTALLED_APPS, "moderation"]
+        AI_MODERATION_SITE_URL = "https://blog.example"  # links in emails to authors
     """,
     "screen.py": """
         import django, os
