@@ -95,7 +95,7 @@ class AuditEntryInline(ReadOnlyMixin, admin.TabularInline):
 
 class AuthorMessageInline(ReadOnlyMixin, admin.TabularInline):
     model = AuthorMessage
-    fields = ["created_at", "from_author", "kind", "body"]
+    fields = ["created_at", "from_author", "kind", "body", "emailed_at"]
     readonly_fields = fields
     extra = 0
 
