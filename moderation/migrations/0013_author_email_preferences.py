@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0011_audit_log_indexes_for_the_moderators_page'),
+        ('moderation', '0012_review_item_screened_content'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
