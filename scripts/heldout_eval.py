@@ -50,22 +50,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from moderation.classifiers.training import (  # noqa: E402
-    DEFAULT_LEXICON_CSV,
-    TEXT_CLASSIFIERS,
+from moderation.classifiers.evaluation import (  # noqa: E402
+    SCORES,
     Record,
     auroc,
     load_jsonl,
     score_records,
     tpr_at_fpr,
-    train,
 )
+from moderation.classifiers.training import DEFAULT_LEXICON_CSV, train  # noqa: E402
 
 TRAIN_DATA = Path("../shared/data/ai_text/train.jsonl")
 STYLE_DATA = Path("moderation/classifiers/data/assistant_style.jsonl")
 SEED = 7
 MAN_PAGES = 400  # man pages rendered (two chunks at most from each)
-SCORES = ("combined", *TEXT_CLASSIFIERS)
 WORD_RE = re.compile(r"[A-Za-z]+")
 MARKUP_CHARS = "{}[]<>=_|\\/$#@*`"
 

@@ -1,7 +1,6 @@
-"""Train and evaluate the text classifiers on JSONL data.
+"""Train the text classifiers on labelled JSONL data (the format of :mod:`.evaluation`).
 
-Input is JSON Lines, one object per line: ``{"text": ..., "label": "human" | "ai", ...}``;
-other keys are ignored. Rebuild the shipped model (deterministic, fixed seed) from the repository
+Rebuild the shipped model (deterministic, fixed seed) from the repository
 root with::
 
     python manage.py train_classifier \\
@@ -13,8 +12,8 @@ to ``moderation/classifiers/data/default_model.json``) and evaluate any labelled
 
     python manage.py evaluate_classifier --data FILE.jsonl [--model PATH] [--json] [--plot F.png]
 
-The management commands are thin wrappers over :func:`train`, :func:`score_records` and
-:func:`report`; ``python -m moderation.classifiers.training train|evaluate`` does the same
+The management commands are thin wrappers over :func:`train` and the functions of
+:mod:`.evaluation`; ``python -m moderation.classifiers.training train|evaluate`` does the same
 without Django.
 
 Training needs NumPy and scikit-learn; scoring needs neither. Only this module imports them.
@@ -23,13 +22,11 @@ Training needs NumPy and scikit-learn; scoring needs neither. Only this module i
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import math
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +34,7 @@ from ._text import WORD_RE
 from .chat_artifacts import ChatArtifactsClassifier
 from .combined import CombinedClassifier
 from .combined import logit as _logit
+from .evaluation import LABELS, DataFormatError, Record, evaluate, format_table, load_jsonl
 from .model_file import DEFAULT_MODEL_PATH, write_model
 from .ngram import DENSE_FEATURES, NgramClassifier, dense_features, distort, ngram_counts
 from .style_lexicon import (
@@ -50,8 +48,6 @@ from .style_lexicon import (
 from .stylometry import FEATURE_NAMES, SIGNS, measure
 
 SEED = 20240601
-LABELS = ("human", "ai")
-TEXT_CLASSIFIERS = ("chat_artifacts", "style_lexicon", "ngram")
 # A human text must stay below every default threshold with this much to spare: the training
 # file's human domains are not the forums the model will screen.
 HUMAN_QUANTILE = 0.995
@@ -71,154 +67,6 @@ STACK_MAX_WEIGHT = 4.0
 # writers share (em dashes, serial lists) must never flag a text on its own.
 MAX_FEATURE_LOG_ODDS = 1.5
 DEFAULT_LEXICON_CSV = Path("../shared/data/lexicon/kobak2024_excess_words.csv")
-
-
-class DataFormatError(ValueError):
-    """A JSONL input line is malformed; the message names the file and line number."""
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One labelled text."""
-
-    text: str
-    label: str
-    domain: str = ""
-
-
-def load_jsonl(path: str | Path) -> list[Record]:
-    """Read labelled records from a JSONL file.
-
-    Blank lines are skipped. A line that is not a JSON object with a string ``text`` and a
-    ``label`` of "human" or "ai" raises :class:`DataFormatError` naming its line number.
-    """
-    records: list[Record] = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataFormatError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-            if not isinstance(item, dict):
-                raise DataFormatError(f"{path}:{number}: expected a JSON object")
-            text, label = item.get("text"), item.get("label")
-            if not isinstance(text, str):
-                raise DataFormatError(f"{path}:{number}: 'text' must be a string")
-            if label not in LABELS:
-                raise DataFormatError(
-                    f"{path}:{number}: 'label' must be 'human' or 'ai', got {label!r}")
-            records.append(Record(text, label, str(item.get("domain", ""))))
-    return records
-
-
-# --- metrics ---------------------------------------------------------------------------------
-
-def auroc(scores: Sequence[float], labels: Sequence[int]) -> float:
-    """Area under the ROC curve (ties count half); NaN when a class is missing."""
-    positives = [s for s, y in zip(scores, labels, strict=True) if y]
-    negatives = sorted(s for s, y in zip(scores, labels, strict=True) if not y)
-    if not positives or not negatives:
-        return math.nan
-
-    wins = 0.0
-    for score in positives:
-        below = bisect.bisect_left(negatives, score)
-        ties = bisect.bisect_right(negatives, score) - below
-        wins += below + ties / 2
-    return wins / (len(positives) * len(negatives))
-
-
-def tpr_at_fpr(scores: Sequence[float], labels: Sequence[int], fpr: float = 0.01) -> float:
-    """Share of AI texts scored strictly above the score that at most ``fpr`` of humans exceed."""
-    negatives = sorted((s for s, y in zip(scores, labels, strict=True) if not y), reverse=True)
-    positives = [s for s, y in zip(scores, labels, strict=True) if y]
-    if not positives or not negatives:
-        return math.nan
-    allowed = math.floor(fpr * len(negatives))
-    cut = negatives[allowed] if allowed < len(negatives) else -math.inf
-    return sum(s > cut for s in positives) / len(positives)
-
-
-def _metrics(scores: Sequence[float], labels: Sequence[int], threshold: float) -> dict[str, Any]:
-    return {
-        "auroc": _round(auroc(scores, labels)),
-        "tpr_at_1pct_fpr": _round(tpr_at_fpr(scores, labels)),
-        "flagged_human": sum(s >= threshold for s, y in zip(scores, labels, strict=True) if not y),
-        "flagged_ai": sum(s >= threshold for s, y in zip(scores, labels, strict=True) if y),
-    }
-
-
-def _round(value: float) -> float | None:
-    return None if math.isnan(value) else round(value, 4)
-
-
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """Every score of every record, with the labels and default flag thresholds."""
-
-    labels: list[int]  # 1 for "ai"
-    scores: dict[str, list[float]]  # "combined" and each text classifier, by name
-    thresholds: dict[str, float]
-
-
-def score_records(records: Sequence[Record], model_path: str | Path | None = None) -> Scored:
-    """Score ``records`` with every text classifier and the combined score."""
-    combined = CombinedClassifier(model_path)
-    scores: dict[str, list[float]] = {name: [] for name in ("combined", *TEXT_CLASSIFIERS)}
-    for record in records:
-        text_scores = combined.text_scores(record.text)
-        for name in TEXT_CLASSIFIERS:
-            scores[name].append(text_scores[name])
-        scores["combined"].append(combined.combine(text_scores, measure(record.text)))
-    thresholds = {"combined": combined.flag_threshold,
-                  **{name: combined.classifiers[name].flag_threshold
-                     for name in TEXT_CLASSIFIERS}}
-    return Scored([int(record.label == "ai") for record in records], scores, thresholds)
-
-
-def report(scored: Scored) -> dict[str, Any]:
-    """The evaluation report of :func:`evaluate` for already scored records."""
-    labels = scored.labels
-    return {
-        "n": len(labels),
-        "n_human": labels.count(0),
-        "n_ai": labels.count(1),
-        **_metrics(scored.scores["combined"], labels, scored.thresholds["combined"]),
-        "classifiers": {
-            name: _metrics(scored.scores[name], labels, scored.thresholds[name])
-            for name in TEXT_CLASSIFIERS
-        },
-    }
-
-
-def evaluate(records: Sequence[Record], model_path: str | Path | None = None) -> dict[str, Any]:
-    """Score ``records`` with every text classifier and the combined score.
-
-    Returns ``{"n", "n_human", "n_ai", "auroc", "tpr_at_1pct_fpr", "flagged_human",
-    "flagged_ai", "classifiers": {name: {"auroc", "tpr_at_1pct_fpr", "flagged_human",
-    "flagged_ai"}}}``; the top-level figures are those of the combined score, and "flagged"
-    counts texts at or above each score's default flag threshold. AUROC and TPR are ``None``
-    when one class is absent.
-    """
-    return report(score_records(records, model_path))
-
-
-def roc_points(scores: Sequence[float], labels: Sequence[int]) -> list[tuple[float, float]]:
-    """(false-positive rate, true-positive rate) at every distinct threshold, from (0, 0)."""
-    positives = sum(labels)
-    negatives = len(labels) - positives
-    points = [(0.0, 0.0)]
-    true_positives = false_positives = 0
-    ranked = sorted(zip(scores, labels, strict=True), key=lambda item: -item[0])
-    for i, (score, label) in enumerate(ranked):
-        true_positives += label
-        false_positives += 1 - label
-        if i + 1 == len(ranked) or ranked[i + 1][0] != score:
-            points.append((false_positives / negatives if negatives else 0.0,
-                           true_positives / positives if positives else 0.0))
-    return points
 
 
 # --- training --------------------------------------------------------------------------------
@@ -471,21 +319,6 @@ def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
 
 
 # --- command line ----------------------------------------------------------------------------
-
-def format_table(result: Mapping[str, Any]) -> str:
-    """The evaluation report as a plain-text table: one row for the combined score, one per
-    text classifier; "flagged" counts texts at or above that score's default threshold."""
-    lines = [f"{result['n']} texts: {result['n_human']} human, {result['n_ai']} AI",
-             f"{'score':<16}{'AUROC':>8}{'TPR at 1% FPR':>15}{'flagged human':>15}"
-             f"{'flagged AI':>12}"]
-    rows = [("combined", result), *result["classifiers"].items()]
-    for name, row in rows:
-        auc = "-" if row["auroc"] is None else f"{row['auroc']:.3f}"
-        tpr = "-" if row["tpr_at_1pct_fpr"] is None else f"{row['tpr_at_1pct_fpr']:.3f}"
-        lines.append(f"{name:<16}{auc:>8}{tpr:>15}{row['flagged_human']:>15}"
-                     f"{row['flagged_ai']:>12}")
-    return "\n".join(lines)
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point: ``train`` or ``evaluate`` (see the module docstring)."""

@@ -85,6 +85,48 @@ def test_table_output_has_a_row_per_score(data):
         "combined", "chat_artifacts", "style_lexicon", "ngram"]
 
 
+@pytest.fixture
+def domain_data(tmp_path):
+    # Two human domains: diaries flag nothing; "bot-quotes" holds one pasted answer labelled
+    # human (a mislabelled line), which the chat-artifact score flags.
+    lines = [json.dumps({"text": f"{text} Day {i}.", "label": "human", "domain": "diary"})
+             for i in range(5) for text in HUMAN]
+    lines += [json.dumps({"text": f"{HUMAN[i]} Week {i}.", "label": "human",
+                          "domain": "bot-quotes"}) for i in range(3)]
+    lines.append(json.dumps({"text": AI[0], "label": "human", "domain": "bot-quotes"}))
+    lines += [json.dumps({"text": f"{text} Point {i}.", "label": "ai", "domain": "answers"})
+              for i in range(3) for text in AI]
+    return write_jsonl(tmp_path / "domains.jsonl", lines)
+
+
+def test_json_output_counts_flagged_texts_per_domain(domain_data):
+    report = json.loads(run("evaluate_classifier", "--data", str(domain_data), "--json"))
+    domains = report["domains"]
+    assert set(domains) == {"diary", "bot-quotes", "answers"}
+    assert (domains["diary"]["n_human"], domains["diary"]["n_ai"]) == (20, 0)
+    assert domains["diary"]["flagged_human"]["chat_artifacts"] == 0
+    assert domains["diary"]["false_positive_rate"]["combined"] == 0.0
+    assert domains["bot-quotes"]["flagged_human"]["chat_artifacts"] == 1
+    assert domains["bot-quotes"]["false_positive_rate"]["chat_artifacts"] == 0.25
+    assert domains["answers"]["false_positive_rate"]["combined"] is None
+    assert domains["answers"]["flagged_ai"]["chat_artifacts"] == 3
+
+
+def test_table_output_prints_the_false_positive_rate_of_each_domain(domain_data):
+    out = run("evaluate_classifier", "--data", str(domain_data))
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[7:] if line.strip()}
+    assert "False-positive rate by domain" in out
+    # domain, human, AI, then combined, chat_artifacts, style_lexicon, ngram
+    assert rows["bot-quotes"][1:3] == ["4", "0"] and rows["bot-quotes"][4] == "25.00%"
+    assert rows["diary"][3:] == ["0.00%"] * 4
+    assert rows["answers"][3:] == ["-"] * 4
+
+
+def test_report_has_no_domain_section_without_domain_keys(data):
+    report = json.loads(run("evaluate_classifier", "--data", str(data), "--json"))
+    assert "domains" not in report
+
+
 @pytest.mark.skipif(importlib.util.find_spec("matplotlib") is not None,
                     reason="matplotlib is installed")
 def test_plot_without_matplotlib_is_a_clear_error(data, tmp_path):

@@ -7,7 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...classifiers import training
+from ...classifiers import evaluation
 from ...classifiers.model_file import ModelFileError
 from .train_classifier import load_records
 
@@ -16,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Evaluate the combined score and each text classifier on JSONL files of "
         '{"text": ..., "label": "human" | "ai"} lines: AUROC, true-positive rate at 1% false '
-        "positives, and how many texts of each label reach the default flag threshold."
+        "positives, and how many texts of each label reach the default flag threshold; with a "
+        '"domain" key on the lines, the false-positive rate of every domain.'
     )
 
     def add_arguments(self, parser):
@@ -34,21 +35,21 @@ class Command(BaseCommand):
                                "(pip install matplotlib).")
         records = load_records(options["data"])
         try:
-            scored = training.score_records(records, options["model"])
+            scored = evaluation.score_records(records, options["model"])
         except ModelFileError as error:
             raise CommandError(str(error)) from error
-        result = training.report(scored)
+        result = evaluation.report(scored)
         if options["plot"]:
             plot_roc(scored, options["plot"])
         if options["json"]:
             self.stdout.write(json.dumps(result))
         else:
-            self.stdout.write(training.format_table(result))
+            self.stdout.write(evaluation.format_table(result))
             if options["plot"]:
                 self.stdout.write(f"ROC curves written to {options['plot']}.")
 
 
-def plot_roc(scored: training.Scored, path: str) -> None:
+def plot_roc(scored: evaluation.Scored, path: str) -> None:
     """Draw one ROC curve per score (combined first) into a PNG at ``path``."""
     import matplotlib
 
@@ -57,8 +58,8 @@ def plot_roc(scored: training.Scored, path: str) -> None:
 
     figure, axes = pyplot.subplots(figsize=(6, 6))
     for name, scores in scored.scores.items():
-        points = training.roc_points(scores, scored.labels)
-        auc = training.auroc(scores, scored.labels)
+        points = evaluation.roc_points(scores, scored.labels)
+        auc = evaluation.auroc(scores, scored.labels)
         axes.plot([x for x, _ in points], [y for _, y in points], label=f"{name} (AUROC {auc:.3f})")
     axes.plot([0, 1], [0, 1], linestyle=":", color="grey")
     axes.axvline(0.01, linestyle="--", color="grey", linewidth=0.8)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...classifiers import training
+from ...classifiers import evaluation, training
 from ...classifiers.model_file import DEFAULT_MODEL_PATH
 
 
@@ -38,13 +38,13 @@ class Command(BaseCommand):
                           f"({humans} human, {len(records) - humans} AI).")
 
 
-def load_records(paths: list[str]) -> list[training.Record]:
+def load_records(paths: list[str]) -> list[evaluation.Record]:
     """Read every JSONL file; a bad line or a missing file becomes a ``CommandError``."""
-    records: list[training.Record] = []
+    records: list[evaluation.Record] = []
     for path in paths:
         try:
-            records += training.load_jsonl(path)
-        except training.DataFormatError as error:
+            records += evaluation.load_jsonl(path)
+        except evaluation.DataFormatError as error:
             raise CommandError(str(error)) from error
         except OSError as error:
             raise CommandError(f"cannot read {path}: {error.strerror or error}") from error

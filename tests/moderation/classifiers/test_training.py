@@ -4,18 +4,17 @@ import json
 
 import pytest
 
-from moderation.classifiers.ngram import NgramClassifier
-from moderation.classifiers.style_lexicon import StyleLexiconClassifier
-from moderation.classifiers.training import (
+from moderation.classifiers.evaluation import (
     DataFormatError,
     Record,
     auroc,
     evaluate,
     load_jsonl,
-    main,
     tpr_at_fpr,
-    train,
 )
+from moderation.classifiers.ngram import NgramClassifier
+from moderation.classifiers.style_lexicon import StyleLexiconClassifier
+from moderation.classifiers.training import main, train
 
 HUMAN = [
     "We drove up on Friday and the campsite was already full, so we slept in the car. {}",
@@ -76,7 +75,8 @@ def test_metrics_on_a_known_ranking():
 def test_evaluate_reports_every_score_with_the_documented_keys():
     report = evaluate(small_records()[:16])
     assert set(report) == {"n", "n_human", "n_ai", "auroc", "tpr_at_1pct_fpr", "flagged_human",
-                           "flagged_ai", "classifiers"}
+                           "flagged_ai", "classifiers", "domains"}
+    assert set(report["domains"]) == {"blog"}
     assert set(report["classifiers"]) == {"chat_artifacts", "style_lexicon", "ngram"}
     for row in report["classifiers"].values():
         assert set(row) == {"auroc", "tpr_at_1pct_fpr", "flagged_human", "flagged_ai"}
