@@ -13,14 +13,17 @@ from collections.abc import Iterator
 WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s|$)|\n\s*\n")
 
-# Quotations a commenter uses to *mention* a phrase rather than use it. Single quotes must not
-# start inside a word, so the apostrophe in "don't" never opens a quotation.
+# Quotations a commenter uses to *mention* a phrase rather than use it: quotation marks, inline
+# code, fenced and indented code blocks, blockquote lines. Single quotes must not start inside a
+# word, so the apostrophe in "don't" never opens a quotation.
 _QUOTE_RES = (
     re.compile(r"\"[^\"\n]{1,400}\""),
     re.compile(r"“[^”\n]{1,400}”"),
     re.compile(r"(?<![\w'])'[^'\n]{1,200}'(?![\w'])"),
     re.compile(r"‘[^’\n]{1,200}’(?!\w)"),
     re.compile(r"`[^`\n]{1,400}`"),
+    re.compile(r"^[ \t]*(?:```|~~~).*?(?:^[ \t]*(?:```|~~~)|\Z)", re.MULTILINE | re.DOTALL),
+    re.compile(r"(?:\A|\n[ \t]*\n)(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*"),
     re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE),
 )
 
