@@ -17,14 +17,17 @@ SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s|$)|\n\s*\n")
 # code, fenced and indented code blocks, blockquote lines. Single quotes must not start inside a
 # word, so the apostrophe in "don't" never opens a quotation.
 _QUOTE_RES = (
-    re.compile(r"\"[^\"\n]{1,400}\""),
-    re.compile(r"“[^”\n]{1,400}”"),
-    re.compile(r"(?<![\w'])'[^'\n]{1,200}'(?![\w'])"),
-    re.compile(r"‘[^’\n]{1,200}’(?!\w)"),
-    re.compile(r"`[^`\n]{1,400}`"),
-    re.compile(r"^[ \t]*(?:```|~~~).*?(?:^[ \t]*(?:```|~~~)|\Z)", re.MULTILINE | re.DOTALL),
-    re.compile(r"(?:\A|\n[ \t]*\n)(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*"),
-    re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE),
+    # (regex, a string every match contains: the regex only runs on texts that contain it)
+    (re.compile(r"\"[^\"\n]{1,400}\""), '"'),
+    (re.compile(r"“[^”\n]{1,400}”"), "“"),
+    (re.compile(r"(?<![\w'])'[^'\n]{1,200}'(?![\w'])"), "'"),
+    (re.compile(r"‘[^’\n]{1,200}’(?!\w)"), "‘"),
+    (re.compile(r"`[^`\n]{1,400}`"), "`"),
+    (re.compile(r"^[ \t]*~~~.*?(?:^[ \t]*~~~|\Z)", re.MULTILINE | re.DOTALL), "~~~"),
+    (re.compile(r"^[ \t]*```.*?(?:^[ \t]*```|\Z)", re.MULTILINE | re.DOTALL), "```"),
+    (re.compile(r"(?:\A|\n[ \t]*\n) {4}[^\n]*(?:\n {4}[^\n]*)*"), "    "),
+    (re.compile(r"(?:\A|\n[ \t]*\n)\t[^\n]*(?:\n\t[^\n]*)*"), "\t"),
+    (re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE), ">"),
 )
 
 
@@ -116,7 +119,8 @@ class QuotedSpans:
     __slots__ = ("_ends", "_starts")
 
     def __init__(self, text: str) -> None:
-        ranges = sorted(m.span() for regex in _QUOTE_RES for m in regex.finditer(text))
+        ranges = sorted(m.span() for regex, needle in _QUOTE_RES if needle in text
+                        for m in regex.finditer(text))
         merged: list[tuple[int, int]] = []
         for start, end in ranges:
             if merged and start <= merged[-1][1]:

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from ._text import QuotedSpans, ascii_lower, compile_lower, contains_any, quoted_spans
+from ._text import QuotedSpans, ascii_lower, compile_lower, quoted_spans
 from .base import Evidence, Result
 
 _OPENING_WINDOW = 160  # characters from the start in which an opener counts in full
@@ -207,8 +207,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"phone|website|link|url|position|role|department|hiring manager|platform|brand|"
        r"signature)\b[^\]\n]{0,40}\](?!\()",
        0.95, "unfilled placeholder such as '[Your Name]'", phrase=False, keywords=("[",)),
-    _p(r"\[(?:name|date|time|address|phone number|email(?: address)?|city|country|location|"
-       r"title|product|topic|organization|amount|number|link)\](?!\()",
+    _p(r"\[(?:name|date|address|phone number|email(?: address)?|city|country|location|"
+       r"title|product|topic|organization)\](?!\()",
        0.9, "unfilled placeholder such as '[Name]'", phrase=False, keywords=("[",)),
     _p(r"[<{](?:your|insert) [^>}\n]{1,40}[>}]", 0.9,
        "unfilled placeholder such as '<Your Name>'", phrase=False, keywords=("<your ", "{your ",
@@ -237,6 +237,9 @@ PATTERNS: tuple[Pattern, ...] = (
        keywords=("\u200b", "\u2060", "\u180e", "\ufeff", "\u200c", "\u200d")),
 )
 
+# Every keyword of every pattern, each looked up once per text.
+_KEYWORDS = tuple(sorted({keyword for pattern in PATTERNS for keyword in pattern.keywords}))
+
 # Scored once per pattern, except invisible characters which add up (up to this many).
 _REPEATABLE_LIMIT = 3
 
@@ -259,8 +262,9 @@ class ChatArtifactsClassifier:
         # Curly apostrophes as straight ones, so "Here’s" matches like "Here's" (same offsets).
         lowered = ascii_lower(text).replace("’", "'")
         stripped_end = len(text.rstrip())
+        present = {keyword for keyword in _KEYWORDS if keyword in lowered}
         for pattern in PATTERNS:
-            if not contains_any(lowered, pattern.keywords):
+            if present.isdisjoint(pattern.keywords):
                 continue
             count = 0
             best: Evidence | None = None

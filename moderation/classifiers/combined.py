@@ -1,9 +1,9 @@
 """The combined "likely undisclosed AI" score.
 
 A logistic stack with few, sign-constrained weights (``training.train`` fits them and writes
-them into the model file): the style lexicon's calibrated log-odds, the n-gram model's log-odds
-centred on the typical human training text (with a small fixed weight: the n-gram model learns
-old generators and transfers poorly), and the :mod:`.stylometry` measures of assistant habits
+them into the model file): the style lexicon's calibrated log-odds, the n-gram model's
+(out-of-fold) log-odds centred on the typical human training text, and the :mod:`.stylometry`
+measures of assistant habits
 (discourse-marker openers, abstract triads, trailing participial clauses, em dashes, uniform
 sentences; each may only raise the score) and of human habits (contractions, informal marks,
 typing slips, first person; each may only lower it). A chat-artifact find counts on its own:
@@ -11,7 +11,8 @@ the combined score is the larger of the stacked probability and the chat-artifac
 
 The ``flag_threshold`` is set at training time above nearly all human training texts and never
 below a floor chosen by held-out checks on human prose of other registers, so a flag means
-strong evidence.
+strong evidence. :meth:`CombinedClassifier.combine_with` is the one place the parts are
+combined (an optional classifier, such as a language model, would be added there).
 """
 
 from __future__ import annotations

@@ -73,11 +73,22 @@ DENSE_FEATURES = (
     "contractions", "first_person", "second_person", "transition_openers", "lowercase_openers",
 )
 _MAX_EVIDENCE = 3
+# The model reads at most this many characters (whole sentences): about 500 words give a
+# stable score, and the cost of a post stays bounded however long it is.
+MAX_CHARS = 3000
 _CACHE_SIZE = 50_000  # distorted tokens remembered per classifier
 _MATTR_WINDOW = 50
 # 1 + log(count) for the small counts nearly every gram has (the same floats math.log gives).
 _LOG_TABLE_SIZE = 64
 _ONE_PLUS_LOG = [0.0] + [1.0 + math.log(count) for count in range(1, _LOG_TABLE_SIZE)]
+
+
+def scored_part(text: str) -> str:
+    """The leading whole sentences of ``text`` that the model reads (see ``MAX_CHARS``)."""
+    if len(text) <= MAX_CHARS:
+        return text
+    ends = [end for start, end in sentence_spans(text) if end <= MAX_CHARS]
+    return text[:ends[-1]] if ends else text[:MAX_CHARS]
 
 
 def _shape(word: str) -> str:
@@ -211,8 +222,10 @@ class NgramClassifier:
         return distorted
 
     def decision(self, text: str) -> tuple[float, list[float]]:
-        """Return the model's log-odds for ``text`` and, per sentence (``sentence_spans``),
-        the summed contribution of the known n-grams starting in it."""
+        """Return the model's log-odds for ``text`` (its :func:`scored_part`) and, per sentence
+        of that part (``sentence_spans``), the summed contribution of the known n-grams starting
+        in it."""
+        text = scored_part(text)
         spans = sentence_spans(text)
         distorted, cached = self._distorted, self._cache.get
         names: list[str] = []
@@ -261,7 +274,7 @@ class NgramClassifier:
         """Score ``text``; ``context`` is not used."""
         z, totals = self.decision(text)
         probability = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        return Result(round(probability, 4), self._evidence(text, totals))
+        return Result(round(probability, 4), self._evidence(scored_part(text), totals))
 
     @staticmethod
     def _evidence(text: str, totals: list[float]) -> tuple[Evidence, ...]:

@@ -1,14 +1,18 @@
 """Train the text classifiers on labelled JSONL data (the format of :mod:`.evaluation`).
 
-Rebuild the shipped model (deterministic, fixed seed) from the repository
-root with::
+Rebuild the shipped model (deterministic, fixed seed) from the repository root with::
 
+    python scripts/human_prose.py --out /tmp/human_prose.jsonl --brown BROWN_DIR
     python manage.py train_classifier \\
         --data ../shared/data/ai_text/train.jsonl \\
-        --data moderation/classifiers/data/assistant_style.jsonl
+        --data moderation/classifiers/data/assistant_style.jsonl \\
+        --data /tmp/human_prose.jsonl
 
-(``--lexicon`` defaults to ``../shared/data/lexicon/kobak2024_excess_words.csv`` and ``--out``
-to ``moderation/classifiers/data/default_model.json``) and evaluate any labelled file with::
+The human prose (real writing read from this machine's documentation and the Brown Corpus, see
+``scripts/human_prose.py``) matters: the n-gram model only learns authorship rather than
+register when the human side spans many registers. ``--lexicon`` defaults to
+``../shared/data/lexicon/kobak2024_excess_words.csv`` and ``--out`` to
+``moderation/classifiers/data/default_model.json``. Evaluate any labelled file with::
 
     python manage.py evaluate_classifier --data FILE.jsonl [--model PATH] [--json] [--plot F.png]
 
@@ -22,6 +26,7 @@ Training needs NumPy and scikit-learn; scoring needs neither. Only this module i
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import sys
@@ -34,9 +39,16 @@ from ._text import WORD_RE
 from .chat_artifacts import ChatArtifactsClassifier
 from .combined import CombinedClassifier
 from .combined import logit as _logit
-from .evaluation import LABELS, DataFormatError, Record, evaluate, format_table, load_jsonl
+from .evaluation import DataFormatError, Record, evaluate, format_table, load_jsonl
 from .model_file import DEFAULT_MODEL_PATH, write_model
-from .ngram import DENSE_FEATURES, NgramClassifier, dense_features, distort, ngram_counts
+from .ngram import (
+    DENSE_FEATURES,
+    NgramClassifier,
+    dense_features,
+    distort,
+    ngram_counts,
+    scored_part,
+)
 from .style_lexicon import (
     MIN_FLAG_RATE,
     SOURCE,
@@ -59,7 +71,6 @@ COMBINED_FLOOR = 0.98
 MIN_VOCABULARY_DF = 5
 NGRAM_C = 0.5
 CV_FOLDS = 5
-NGRAM_STACK_WEIGHT = 0.25
 # The combined stack: inverse L2 strength (per record) and the largest size of any one weight.
 STACK_C = 1.0
 STACK_MAX_WEIGHT = 4.0
@@ -102,11 +113,12 @@ def sample_weights(records: Sequence[Record]) -> list[float]:
     """
     sizes = Counter((r.label, r.domain) for r in records)
     raw = [1.0 / math.sqrt(sizes[(r.label, r.domain)]) for r in records]
-    weights: list[float] = []
+    counts: Counter[str] = Counter(r.label for r in records)
+    totals: dict[str, float] = {}
     for record, value in zip(records, raw, strict=True):
-        same = [v for r, v in zip(records, raw, strict=True) if r.label == record.label]
-        weights.append(value * len(same) / sum(same))
-    return weights
+        totals[record.label] = totals.get(record.label, 0.0) + value
+    return [value * counts[r.label] / totals[r.label]
+            for r, value in zip(records, raw, strict=True)]
 
 
 def train_lexicon(records: Sequence[Record], csv_path: str | Path,
@@ -131,13 +143,25 @@ def train_lexicon(records: Sequence[Record], csv_path: str | Path,
     }
 
 
+@functools.lru_cache(maxsize=20_000)
+def _text_grams(text: str, keep: frozenset[str]) -> Counter[str]:
+    """The n-gram counts of ``text`` (cached: cross-validation and held-out folds refit on
+    the same texts many times; callers must not change the result)."""
+    return ngram_counts(distort(scored_part(text), keep))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _text_dense(text: str) -> tuple[float, ...]:
+    return tuple(dense_features(scored_part(text)))
+
+
 def _ngram_matrix(texts: Sequence[str], vocabulary: Mapping[str, int], keep: frozenset[str]) -> Any:
     import numpy as np
     from scipy.sparse import csr_matrix
 
     rows, cols, values = [], [], []
     for row, text in enumerate(texts):
-        counts = ngram_counts(distort(text, keep))
+        counts = _text_grams(text, keep)
         known = {vocabulary[g]: 1.0 + math.log(c) for g, c in counts.items() if g in vocabulary}
         norm = math.sqrt(sum(v * v for v in known.values())) or 1.0
         for col, value in sorted(known.items()):
@@ -161,10 +185,10 @@ def train_ngram(records: Sequence[Record], keep: frozenset[str],
     labels = [int(r.label == "ai") for r in records]
     document_frequency: Counter[str] = Counter()
     for text in texts:
-        document_frequency.update(ngram_counts(distort(text, keep)).keys())
+        document_frequency.update(_text_grams(text, keep).keys())
     grams = sorted(g for g, df in document_frequency.items() if df >= MIN_VOCABULARY_DF)
     vocabulary = {g: i for i, g in enumerate(grams)}
-    dense = np.array([dense_features(text) for text in texts])
+    dense = np.array([_text_dense(text) for text in texts])
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
     scale[scale == 0] = 1.0
     x = hstack([_ngram_matrix(texts, vocabulary, keep), (dense - mean) / scale]).tocsr()
@@ -202,33 +226,34 @@ def _cross_validated_ngram(records: Sequence[Record], keep: frozenset[str],
 
 def fit_stack(rows: Sequence[Mapping[str, float]], features: Sequence[Sequence[float]],
               labels: Sequence[int], weights: Sequence[float],
-              ngram_offset: float) -> dict[str, Any]:
+              ngram_centre: float = 0.0) -> dict[str, Any]:
     """Fit the combined score's logistic stack with sign-constrained weights.
 
-    Inputs: the style lexicon's log-odds (weight ≥ 0), the n-gram log-odds (fixed weight
-    ``NGRAM_STACK_WEIGHT``, centred by ``ngram_offset``) and the stylometry measures, whose
-    weights keep the sign ``stylometry.SIGNS`` gives them (an assistant habit can only raise the
-    score, a human habit only lower it) and are capped at ``STACK_MAX_WEIGHT`` in size. L2
-    regularised, balanced classes, deterministic (L-BFGS-B from zeros).
+    Inputs: the style lexicon's log-odds and the n-gram log-odds (centred on ``ngram_centre``,
+    the typical human text's; both weights ≥ 0) and the stylometry measures, whose weights keep
+    the sign
+    ``stylometry.SIGNS`` gives them (an assistant habit can only raise the score, a human habit
+    only lower it). Every weight is at most ``STACK_MAX_WEIGHT`` in size. L2 regularised,
+    balanced classes, deterministic (L-BFGS-B from zeros).
     """
     import numpy as np
     from scipy.optimize import minimize
 
-    x = np.array([[_logit(row["style_lexicon"]), *f] for row, f in zip(rows, features,
-                                                                          strict=True)])
-    offset = np.array([NGRAM_STACK_WEIGHT * _logit(row["ngram"]) + ngram_offset for row in rows])
+    x = np.array([[_logit(row["style_lexicon"]), _logit(row["ngram"]) - ngram_centre, *f]
+                  for row, f in zip(rows, features, strict=True)])
     y = np.array(labels, dtype=float)
     w = np.array(weights, dtype=float)
     w = w * np.where(y == 1, 0.5 / w[y == 1].sum(), 0.5 / w[y == 0].sum())  # balanced
     penalty = 1.0 / (STACK_C * len(y))
+    capped = slice(2, None)  # the stylometry columns
 
     def loss(theta: Any) -> tuple[float, Any]:
         # The capped contributions of CombinedClassifier: a capped term has no gradient.
         terms = x * theta[1:]
-        terms[:, 1:] = np.minimum(terms[:, 1:], MAX_FEATURE_LOG_ODDS)
+        terms[:, capped] = np.minimum(terms[:, capped], MAX_FEATURE_LOG_ODDS)
         active = np.ones_like(x)
-        active[:, 1:] = terms[:, 1:] < MAX_FEATURE_LOG_ODDS
-        z = offset + theta[0] + terms.sum(axis=1)
+        active[:, capped] = terms[:, capped] < MAX_FEATURE_LOG_ODDS
+        z = theta[0] + terms.sum(axis=1)
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         value = -np.sum(w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
         value += 0.5 * penalty * np.sum(theta[1:] ** 2)
@@ -236,26 +261,18 @@ def fit_stack(rows: Sequence[Mapping[str, float]], features: Sequence[Sequence[f
         gradient[1:] += penalty * theta[1:]
         return float(value), gradient
 
-    bounds = [(None, None), (0.0, STACK_MAX_WEIGHT)] + [
+    bounds = [(None, None), (0.0, STACK_MAX_WEIGHT), (0.0, STACK_MAX_WEIGHT)] + [
         (0.0, STACK_MAX_WEIGHT) if sign > 0 else (-STACK_MAX_WEIGHT, 0.0) for sign in SIGNS]
-    fitted = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
-                      bounds=bounds, options={"maxiter": 2000})
-    theta = fitted.x
+    theta = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
+                     bounds=bounds, options={"maxiter": 2000}).x
     return {
-        "weights": {"style_lexicon": round(float(theta[1]), 6), "ngram": NGRAM_STACK_WEIGHT},
-        "intercept": round(float(theta[0]) + ngram_offset, 6),
+        "weights": {"style_lexicon": round(float(theta[1]), 6),
+                    "ngram": round(float(theta[2]), 6)},
+        "intercept": round(float(theta[0] - theta[2] * ngram_centre), 6),
         "features": list(FEATURE_NAMES),
-        "feature_weights": [round(float(v), 6) for v in theta[2:]],
+        "feature_weights": [round(float(v), 6) for v in theta[3:]],
         "max_feature_log_odds": MAX_FEATURE_LOG_ODDS,
     }
-
-
-def _mixed_domains(records: Sequence[Record]) -> set[str]:
-    """Domains that have both human and AI records."""
-    labels_by_domain: dict[str, set[str]] = {}
-    for record in records:
-        labels_by_domain.setdefault(record.domain, set()).add(record.label)
-    return {domain for domain, labels in labels_by_domain.items() if len(labels) == len(LABELS)}
 
 
 def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
@@ -273,20 +290,12 @@ def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
     weights = sample_weights(records)
     lexicon = train_lexicon(records, csv_path, weights)
     keep = frozenset(lexicon["word_weights"])
-    # A domain with texts of one label only teaches the n-gram model register, not authorship
-    # (hand-written assistant answers would make every formal human text look like AI), so the
-    # n-gram model learns from mixed domains; one-label domains still calibrate the combination.
-    mixed = _mixed_domains(records)
-    ngram_index = [i for i, r in enumerate(records) if r.domain in mixed]
-    ngram_index = ngram_index or list(range(len(records)))
-    ngram_records = [records[i] for i in ngram_index]
-    ngram_weights = [weights[i] for i in ngram_index]
-    ngram = train_ngram(ngram_records, keep, ngram_weights)
-    ngram_model = NgramClassifier(section=ngram)
-    ngram_scores = [ngram_model.score(r.text).score for r in records]
-    for i, score in zip(ngram_index, _cross_validated_ngram(ngram_records, keep, ngram_weights),
-                        strict=True):
-        ngram_scores[i] = score
+    # The n-gram model learns authorship rather than register only when the human texts span
+    # many registers (documentation, literature, news, learned prose...; see
+    # scripts/human_prose.py): a domain of one label teaches it that register is the answer.
+    ngram = train_ngram(records, keep, weights)
+    # Out-of-fold scores for the stack and the threshold, so neither rests on memorised texts.
+    ngram_scores = _cross_validated_ngram(records, keep, weights)
     ngram["flag_threshold"] = _human_threshold(ngram_scores, labels, floor=0.9)
 
     lexicon_model = StyleLexiconClassifier(section=lexicon)
@@ -294,14 +303,10 @@ def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
     rows = [{"chat_artifacts": artifacts.score(r.text).score,
              "style_lexicon": lexicon_model.score(r.text).score,
              "ngram": n} for r, n in zip(records, ngram_scores, strict=True)]
-    # The n-gram model, which cannot tell formal human prose from AI prose when trained on this
-    # data, only nudges the stack with a fixed weight, centred on the typical human text.
-    # NGRAM_STACK_WEIGHT was chosen by held-out checks on human text of other registers
-    # (manuals, documentation, quotations). The lexicon and the stylometry measures are fitted.
+    # The n-gram log-odds enter the stack centred on the typical human text.
     human_ngram = [_logit(s) for s, y in zip(ngram_scores, labels, strict=True) if not y]
-    ngram_offset = -NGRAM_STACK_WEIGHT * float(np.median(human_ngram))
     features = [measure(r.text) for r in records]
-    combined = fit_stack(rows, features, labels, weights, ngram_offset)
+    combined = fit_stack(rows, features, labels, weights, float(np.median(human_ngram)))
     combined_scores = [CombinedClassifier.combine_with(combined, row, f)
                        for row, f in zip(rows, features, strict=True)]
     combined["flag_threshold"] = _human_threshold(combined_scores, labels, floor=COMBINED_FLOOR)

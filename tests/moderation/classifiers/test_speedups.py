@@ -49,3 +49,14 @@ def test_ngram_log_table_matches_math_log():
 
     assert all(ngram._ONE_PLUS_LOG[count] == 1.0 + math.log(count)
                for count in range(1, ngram._LOG_TABLE_SIZE))
+
+
+def test_ngram_model_reads_a_bounded_part_of_a_long_post():
+    from moderation.classifiers.ngram import MAX_CHARS, NgramClassifier, scored_part
+
+    model = NgramClassifier()
+    head = "The committee met on Tuesday and agreed on the budget. " * 40
+    long_post = head + "Additionally, it is important to note the pivotal role. " * 400
+    assert len(scored_part(long_post)) <= MAX_CHARS
+    assert scored_part(long_post).endswith("role.")
+    assert model.score(long_post).score == model.score(scored_part(long_post)).score

@@ -82,6 +82,6 @@ def test_fit_stack_keeps_signs_even_when_the_data_disagree():
         vector[index] = 1.0 + label
         features.append(vector)
         labels.append(label)
-    section = fit_stack(rows, features, labels, [1.0] * 40, ngram_offset=0.0)
+    section = fit_stack(rows, features, labels, [1.0] * 40)
     assert section["feature_weights"][index] <= 0
     assert section["weights"]["style_lexicon"] >= 0
