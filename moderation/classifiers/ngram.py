@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._text import WORD_RE, sentence_spans
+from ._text import WORD_RE, scored_part, sentence_spans
 from .base import Evidence, Result
 from .model_file import load_section
 
@@ -73,22 +73,11 @@ DENSE_FEATURES = (
     "contractions", "first_person", "second_person", "transition_openers", "lowercase_openers",
 )
 _MAX_EVIDENCE = 3
-# The model reads at most this many characters (whole sentences): about 500 words give a
-# stable score, and the cost of a post stays bounded however long it is.
-MAX_CHARS = 3000
 _CACHE_SIZE = 50_000  # distorted tokens remembered per classifier
 _MATTR_WINDOW = 50
 # 1 + log(count) for the small counts nearly every gram has (the same floats math.log gives).
 _LOG_TABLE_SIZE = 64
 _ONE_PLUS_LOG = [0.0] + [1.0 + math.log(count) for count in range(1, _LOG_TABLE_SIZE)]
-
-
-def scored_part(text: str) -> str:
-    """The leading whole sentences of ``text`` that the model reads (see ``MAX_CHARS``)."""
-    if len(text) <= MAX_CHARS:
-        return text
-    ends = [end for start, end in sentence_spans(text) if end <= MAX_CHARS]
-    return text[:ends[-1]] if ends else text[:MAX_CHARS]
 
 
 def _shape(word: str) -> str:

@@ -34,6 +34,7 @@ from ._text import (
     compile_word_start,
     contains_any,
     quoted_spans,
+    scored_part,
     word_matches,
 )
 from .base import Evidence, Result
@@ -278,11 +279,12 @@ def _word_occurrences(lowered: str, word: str) -> list[tuple[int, int]]:
 
 
 def _scan(text: str, word_weights: Mapping[str, float]) -> tuple[list[Evidence], int]:
-    """Lexicon hits in ``text`` and its word count.
+    """Lexicon hits in ``text`` (its ``scored_part``) and its word count.
 
     Looks up the set of distinct words once and searches only for the lexicon words present,
     instead of handling every word of the text in Python.
     """
+    text = scored_part(text)
     lowered = ascii_lower(text)
     words = WORD_RE.findall(lowered)
     quoted: QuotedSpans | None = None

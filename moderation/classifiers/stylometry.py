@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 
-from ._text import ascii_lower, sentence_spans
+from ._text import ascii_lower, scored_part, sentence_spans
 
 # Direction of each measure: +1 may only raise the AI score, -1 may only lower it.
 FEATURES: tuple[tuple[str, int], ...] = (
@@ -130,7 +130,8 @@ def _slips(text: str) -> int:
 
 
 def measure(text: str) -> list[float]:
-    """The measures of ``text`` in the order of :data:`FEATURE_NAMES`."""
+    """The measures of ``text`` (its ``scored_part``) in the order of :data:`FEATURE_NAMES`."""
+    text = scored_part(text)
     lowered = ascii_lower(text)
     spans = sentence_spans(text)
     lengths: list[int] = []

@@ -35,20 +35,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._text import WORD_RE
+from ._text import WORD_RE, scored_part
 from .chat_artifacts import ChatArtifactsClassifier
 from .combined import CombinedClassifier
 from .combined import logit as _logit
 from .evaluation import DataFormatError, Record, evaluate, format_table, load_jsonl
 from .model_file import DEFAULT_MODEL_PATH, write_model
-from .ngram import (
-    DENSE_FEATURES,
-    NgramClassifier,
-    dense_features,
-    distort,
-    ngram_counts,
-    scored_part,
-)
+from .ngram import DENSE_FEATURES, NgramClassifier, dense_features, distort, ngram_counts
 from .style_lexicon import (
     MIN_FLAG_RATE,
     SOURCE,
@@ -127,8 +120,8 @@ def train_lexicon(records: Sequence[Record], csv_path: str | Path,
     import numpy as np
 
     word_weights = derive_word_weights(csv_path)
-    rates = [weighted_rate(lexicon_hits(r.text, word_weights), len(WORD_RE.findall(r.text)))
-             for r in records]
+    rates = [weighted_rate(lexicon_hits(r.text, word_weights),
+                           len(WORD_RE.findall(scored_part(r.text)))) for r in records]
     labels = [int(r.label == "ai") for r in records]
     model = _fit_logistic(np.log1p(np.array(rates)).reshape(-1, 1), labels, 1.0, weights)
     slope, intercept = float(model.coef_[0][0]), float(model.intercept_[0])

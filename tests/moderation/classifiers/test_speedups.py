@@ -51,12 +51,19 @@ def test_ngram_log_table_matches_math_log():
                for count in range(1, ngram._LOG_TABLE_SIZE))
 
 
-def test_ngram_model_reads_a_bounded_part_of_a_long_post():
-    from moderation.classifiers.ngram import MAX_CHARS, NgramClassifier, scored_part
+def test_style_scores_read_a_bounded_part_of_a_long_post_but_artifacts_read_all():
+    from moderation.classifiers._text import MAX_CHARS, scored_part
+    from moderation.classifiers.chat_artifacts import ChatArtifactsClassifier
+    from moderation.classifiers.combined import CombinedClassifier
 
-    model = NgramClassifier()
-    head = "The committee met on Tuesday and agreed on the budget. " * 40
-    long_post = head + "Additionally, it is important to note the pivotal role. " * 400
-    assert len(scored_part(long_post)) <= MAX_CHARS
-    assert scored_part(long_post).endswith("role.")
-    assert model.score(long_post).score == model.score(scored_part(long_post)).score
+    head = "The committee met on Tuesday and agreed on the budget. " * 30
+    long_post = (head + "Additionally, it is important to note the pivotal role. " * 400
+                 + "Let me know if you'd like me to shorten it.")
+    part = scored_part(long_post)
+    assert len(part) <= MAX_CHARS and part.endswith(".")
+    combined = CombinedClassifier()
+    for name in ("style_lexicon", "ngram"):
+        model = combined.classifiers[name]
+        assert model.score(long_post) == model.score(part)
+    artifacts = ChatArtifactsClassifier()
+    assert artifacts.score(long_post).score > artifacts.score(part).score
