@@ -32,6 +32,7 @@ class PostAdapter:
     author_field = "author"
 
     def get_author(self, post: Model) -> Any:
+        """The post's author, read from ``author_field``."""
         return getattr(post, self.author_field)
 
     def get_author_id(self, post: Model) -> Any:
@@ -42,24 +43,30 @@ class PostAdapter:
         return author.pk if author is not None else None
 
     def get_title(self, post: Model) -> str:
+        """The title shown in the queue, the export and the compliance report."""
         return post.title
 
     def get_body(self, post: Model) -> str:
+        """The raw text the disclosure describes and the renderer turns into HTML."""
         return post.body
 
     def get_published_at(self, post: Model) -> datetime | None:
+        """When the post went public, or ``None`` for a draft."""
         return getattr(post, "published_at", None)
 
     def get_updated_at(self, post: Model) -> datetime | None:
+        """When the post was last edited; disclosure changes after a flag are judged by it."""
         return getattr(post, "updated_at", None)
 
     def is_published(self, post: Model) -> bool:
+        """Whether readers can see the post at all; a post without a publication time is a draft."""
         return self.get_published_at(post) is not None
 
     def is_visible_to(self, post: Model, user: Any) -> bool:
         """Whether ``user`` may read ``post`` (moderators always may): a published post is
         public, a draft its author's alone. Override it when your forum hides posts in other
-        ways, e.g. while they wait for a moderator."""
+        ways, e.g. while they wait for a moderator.
+        """
         if self.is_published(post):
             return True
         author = self.get_author(post)

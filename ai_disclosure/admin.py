@@ -1,3 +1,5 @@
+"""Admin pages: editable vocabularies (kinds, block types, wording), read-only history."""
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -22,14 +24,18 @@ class ViewOnlyAdmin(admin.ModelAdmin):
     """For records the app writes itself (statements, history, caches): shown, not edited."""
 
     def has_add_permission(self, request) -> bool:
+        """Refused: these rows are only written by the app's services."""
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        """Refused: what the app recorded is shown as it was recorded."""
         return False
 
 
 @admin.register(AssistanceKind)
 class AssistanceKindAdmin(admin.ModelAdmin):
+    """The kinds of AI help the form offers; sites reorder, relabel or retire them here."""
+
     list_display = ["label", "slug", "requires_verification", "position", "active"]
     list_editable = ["position", "active"]
     prepopulated_fields = {"slug": ["label"]}
@@ -37,6 +43,8 @@ class AssistanceKindAdmin(admin.ModelAdmin):
 
 @admin.register(AIBlockType)
 class AIBlockTypeAdmin(admin.ModelAdmin):
+    """The AI block types authors may use in post bodies, and the kind of help each implies."""
+
     list_display = ["slug", "label", "assistance_kind", "position", "active"]
     list_editable = ["position", "active"]
 
@@ -46,13 +54,17 @@ class FormWordingAdmin(admin.ModelAdmin):
     """One row of wording; the change list goes straight to it."""
 
     def has_add_permission(self, request) -> bool:
+        """Allowed only while no wording row exists, so there is never more than one."""
         return not FormWording.objects.exists()
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        """Refused: without the row the form would silently fall back to the default wording."""
         return False
 
 
 class RevisionInline(admin.TabularInline):
+    """A disclosure's revisions, read-only under it: history is never edited."""
+
     model = DisclosureRevision
     fields = ["number", "created_at", "changed_by", "form_version", "changes"]
     readonly_fields = fields
@@ -61,6 +73,7 @@ class RevisionInline(admin.TabularInline):
     ordering = ["-number"]
 
     def has_add_permission(self, request, obj=None) -> bool:
+        """Refused: revisions are written by the disclosure services only."""
         return False
 
 
@@ -78,6 +91,7 @@ class DisclosureAdmin(ViewOnlyAdmin):
     change_list_template = "admin/ai_disclosure/disclosure/change_list.html"
 
     def get_urls(self):
+        """Add the compliance report page in front of the model's own admin pages."""
         compliance = path(
             "compliance/",
             self.admin_site.admin_view(self.compliance_report),
@@ -87,7 +101,8 @@ class DisclosureAdmin(ViewOnlyAdmin):
 
     def compliance_report(self, request: HttpRequest) -> HttpResponse:
         """Disclosures over time by level, kind, EU label decision and content type, for
-        staff who may view disclosures; ``?format=csv`` downloads every disclosure."""
+        staff who may view disclosures; ``?format=csv`` downloads every disclosure.
+        """
         if not self.has_view_permission(request):
             raise PermissionDenied
         form = ComplianceReportForm(request.GET)
@@ -128,11 +143,14 @@ class DisclosureRevisionAdmin(ViewOnlyAdmin):
     list_select_related = ["disclosure__post", "changed_by"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        """Refused: deleting a revision would rewrite a disclosure's history."""
         return False
 
 
 @admin.register(PostRender)
 class PostRenderAdmin(ViewOnlyAdmin):
+    """The cached renders, so an admin can see what readers are shown and how AI-heavy it is."""
+
     list_display = ["post", "ai_share", "text_length", "renderer_version", "rendered_at"]
 
 

@@ -1,19 +1,25 @@
+"""App config: connects the system checks, the data-export section and the vocabulary cache."""
+
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class AIDisclosureConfig(AppConfig):
+    """The ``ai_disclosure`` app: disclosures, AI blocks and their rendering."""
+
     name = "ai_disclosure"
     verbose_name = _("AI disclosure")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .data_rights import disclosure_section, register_export_section
-        from .models import AIBlockType, AssistanceKind
-        from .selectors import forget_vocabulary
+        """Register the checks, this app's part of a user's data export, and cache invalidation."""
+        # Imported here, as Django expects: the checks register on import, and the other
+        # modules import models, which need a ready app registry.
+        from . import checks  # noqa: F401, PLC0415  (registers the system checks)
+        from .data_rights import disclosure_section, register_export_section  # noqa: PLC0415
+        from .models import AIBlockType, AssistanceKind  # noqa: PLC0415
+        from .selectors import forget_vocabulary  # noqa: PLC0415
 
         register_export_section(
             "ai_disclosure", disclosure_section,

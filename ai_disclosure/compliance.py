@@ -1,4 +1,4 @@
-"""EU AI Act, Article 50(4): does a post need an "AI-generated" label, and why?
+"""EU AI Act, Article 50(4): whether a post needs an "AI-generated" label, and why.
 
 Since 2 August 2026, text generated or manipulated by AI and published to inform the public
 must say so, unless it underwent human review or editorial control and a person holds
@@ -54,7 +54,8 @@ REASONS = {
 @dataclass(frozen=True)
 class LabelDecision:
     """Whether a post must carry the label, why (a stable code, and a sentence), and the
-    label's wording. The sentences are translated on access, in the active language."""
+    label's wording. The sentences are translated on access, in the active language.
+    """
 
     level: Level
     required: bool

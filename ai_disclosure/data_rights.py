@@ -27,6 +27,8 @@ EXPORT_VERSION = 1
 
 @dataclass(frozen=True)
 class ExportSection:
+    """One app's part of a user's export: its name, how to build it, and what it holds."""
+
     name: str
     build: Callable[[Any], Any]
     #: What the section holds, in the words of the "Your data" page.
@@ -53,7 +55,8 @@ def export_sections() -> list[ExportSection]:
 
 def export_user_data(user) -> dict:
     """Everything the installed apps store about ``user``, as a JSON-able dict (datetimes
-    are left to the encoder: use ``DjangoJSONEncoder``)."""
+    are left to the encoder: use ``DjangoJSONEncoder``).
+    """
     data = {
         "export_version": EXPORT_VERSION,
         "exported_at": timezone.now(),

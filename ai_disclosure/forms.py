@@ -24,9 +24,11 @@ class ModelListField(forms.CharField):
     """A comma-separated list of model names (“Claude Opus 4.6, DeepL”)."""
 
     def prepare_value(self, value):
+        """Show a stored list as the comma-separated text the author typed."""
         return ", ".join(value) if isinstance(value, list | tuple) else value
 
     def to_python(self, value) -> list[str]:
+        """Split on commas and newlines, squash whitespace and drop duplicates, keeping order."""
         names: list[str] = []
         for name in re.split(r"[,\n]", super().to_python(value) or ""):
             name = " ".join(name.split())
@@ -113,7 +115,8 @@ class DisclosureForm(forms.Form):
     @cached_property
     def rendered(self):
         """The body rendered (for its AI blocks); ``None`` without a body or when it is above
-        the size limit, which the post's own form reports."""
+        the size limit, which the post's own form reports.
+        """
         if not self.body:
             return None
         try:
@@ -123,6 +126,7 @@ class DisclosureForm(forms.Form):
         return services.render_body(self.body)
 
     def clean(self):
+        """Apply the disclosure rules once the fields themselves are valid."""
         cleaned = super().clean()
         if self.errors:
             return cleaned
@@ -184,6 +188,7 @@ class DisclosureGateFormMixin:
         )
 
     def full_clean(self) -> None:
+        """Validate the post, then its disclosure against the text that would be published."""
         super().full_clean()
         if not self.is_bound:
             return
@@ -193,6 +198,7 @@ class DisclosureGateFormMixin:
         self.disclosure_form.full_clean()
 
     def is_valid(self) -> bool:
+        """Valid only when both the post and its disclosure are."""
         return super().is_valid() and self.disclosure_form.is_valid()
 
     def disclosure_data(self) -> DisclosureData:
@@ -201,6 +207,8 @@ class DisclosureGateFormMixin:
 
 
 class ReaderPreferenceForm(forms.Form):
+    """A reader's choice to fold mostly AI-written posts away in listings."""
+
     collapse_mostly_ai = forms.BooleanField(
         label=_("Collapse posts that are mostly AI-written in listings"), required=False
     )
@@ -219,6 +227,7 @@ class ComplianceReportForm(forms.Form):
     )
 
     def clean(self) -> dict:
+        """Refuse a period that ends before it starts."""
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
@@ -227,7 +236,8 @@ class ComplianceReportForm(forms.Form):
 
     def period(self) -> tuple[date | None, date | None]:
         """``(since, until)`` for ``report.compliance_rows``: ``until`` is exclusive, so it is
-        the first day of the month after the one chosen."""
+        the first day of the month after the one chosen.
+        """
         since, until = self.cleaned_data.get("since"), self.cleaned_data.get("until")
         if until:
             until = (until.replace(day=28) + timedelta(days=4)).replace(day=1)

@@ -41,7 +41,8 @@ def disclosure_errors(
     data: DisclosureData, *, blocks: Sequence[rendering.Block]
 ) -> dict[str, list[str]]:
     """The rules' messages for this disclosure of a body with these AI blocks, field →
-    messages; empty when the post may be published."""
+    messages; empty when the post may be published.
+    """
     try:
         validate_disclosure(
             data,
@@ -68,6 +69,7 @@ def check_publishable(*, body: str, disclosure: DisclosureData) -> rendering.Ren
 
 def check_disclosure(data: DisclosureData, *, blocks: Sequence[rendering.Block]) -> None:
     """Raise :class:`DisclosureIncomplete` unless this disclosure of a body with these AI
-    blocks may be published (e.g. for a post whose stored render is at hand)."""
+    blocks may be published (e.g. for a post whose stored render is at hand).
+    """
     if errors := disclosure_errors(data, blocks=blocks):
         raise DisclosureIncomplete(errors, data=data, blocks=blocks)

@@ -31,9 +31,11 @@ class DatabaseBusyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        """Pass the request on; only exceptions are this middleware's business."""
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """A 503 with ``Retry-After`` for a locked database; ``None`` for any other error."""
         if not is_database_busy(exception):
             return None
         response = HttpResponse(

@@ -224,6 +224,7 @@ class DisclosureRevision(models.Model):
         return str(_("Revision %(number)d") % {"number": self.number})
 
     def save(self, *args, **kwargs) -> None:
+        """Create the revision; refuse to rewrite one, since revisions are history."""
         # Revisions are history: they are only ever created, never rewritten.
         if not self._state.adding:
             raise ValueError("Disclosure revisions are append-only.")

@@ -114,7 +114,8 @@ def shape_of(
 def written_share(shape: DisclosureShape) -> float:
     """The share of the text the AI wrote: the author's estimate (middle of its bucket) or
     the AI blocks' measure, whichever is higher; 0 when the AI wrote no text, 1 when an
-    agent wrote and posted it."""
+    agent wrote and posted it.
+    """
     if shape.autonomous:
         return 1.0
     estimated = 0.0
@@ -196,8 +197,9 @@ def json_ld(
     published: datetime | None,
     modified: datetime | None,
 ) -> dict:
-    """A schema.org ``DiscussionForumPosting`` carrying ``digitalSourceType``; the AI models
-    used are listed as contributing ``SoftwareApplication``\\ s."""
+    r"""A schema.org ``DiscussionForumPosting`` carrying ``digitalSourceType``; the AI models
+    used are listed as contributing ``SoftwareApplication``\ s.
+    """
     data: dict = {
         "@context": "https://schema.org",
         "@type": "DiscussionForumPosting",
@@ -227,7 +229,8 @@ HEADER_MODEL_MAX = 200
 def header_mode(shape: DisclosureShape) -> str:
     """The draft's ``mode``: ``none``, ``ai-modified`` (human content the AI assisted or
     changed — research included), ``ai-originated`` (the AI wrote most of it and a person
-    reviewed it) or ``machine-generated`` (the AI wrote practically all of it, unreviewed)."""
+    reviewed it) or ``machine-generated`` (the AI wrote practically all of it, unreviewed).
+    """
     graded = level(shape)
     if graded == Level.HUMAN_ONLY:
         return "none"
@@ -260,7 +263,8 @@ def disclosure_header(shape: DisclosureShape, *, generated_at: datetime | None =
 
 def sf_string(value: str) -> str:
     """``value`` as an RFC 9651 sf-string: printable ASCII only (accents are dropped to their
-    base letter, anything else is removed), quotes and backslashes escaped."""
+    base letter, anything else is removed), quotes and backslashes escaped.
+    """
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     printable = "".join(char for char in ascii_text if " " <= char <= "~")
     return '"' + printable.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -287,7 +291,8 @@ AIA_KNOWN_KINDS = frozenset().union(*(kinds for _code, kinds in AIA_CONTRIBUTION
 
 def aia_proportion(shape: DisclosureShape) -> str:
     """``EAI`` entirely AI, ``PAI`` primarily AI, ``HAb`` human–AI blend, ``Ph`` primarily
-    human — by the share of the text the AI wrote (90%, 60%, 30%)."""
+    human — by the share of the text the AI wrote (90%, 60%, 30%).
+    """
     share = written_share(shape)
     if share >= ALL_AI:
         return "EAI"

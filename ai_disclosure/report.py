@@ -147,7 +147,8 @@ def monthly_summary(rows: Iterable[ComplianceRow]) -> list[MonthSummary]:
 
 def summary_table(months: list[MonthSummary]) -> tuple[list[tuple[str, list[str]]], list[list]]:
     """The months as a table: column groups ``(title, column titles)`` and one row a month
-    (month, total, labels required, then a count per level, kind and content type)."""
+    (month, total, labels required, then a count per level, kind and content type).
+    """
     kinds = sorted(set().union(*(month.by_kind for month in months)))
     types = sorted(set().union(*(month.by_content_type for month in months)))
     kind_labels = dict(AssistanceKind.objects.values_list("slug", "label"))
@@ -183,7 +184,8 @@ class _Line:
 def csv_lines(rows: Iterable[ComplianceRow]) -> Iterator[str]:
     """The report as CSV lines, header first. Kinds are space-separated slugs; models, which
     authors type, are a JSON list, so no cell an author controls can start a spreadsheet
-    formula."""
+    formula.
+    """
     writer = csv.writer(_Line())
     yield writer.writerow(CSV_HEADER)
     for row in rows:

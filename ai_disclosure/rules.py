@@ -76,100 +76,146 @@ def validate_disclosure(
     """
     if data.is_empty() and not app_settings.REQUIRED:
         return
-    errors: dict[str, list[str]] = {}
-
-    def add(name: str, message: str) -> None:
-        errors.setdefault(name, []).append(message)
-
     if data.human_only:
-        if filled := data.filled_details():
-            add(
-                "human_only",
-                _("You ticked “100%% human-written” but also filled in: %(fields)s. Untick the "
-                  "box, or clear those fields.")
-                % {"fields": ", ".join(str(DETAIL_FIELDS[name]) for name in filled)},
-            )
-        if blocks:
-            add(
-                "human_only",
-                ngettext(
-                    "This post contains an AI block (%(blocks)s), so it is not 100%% "
-                    "human-written. Untick the box and describe the AI's part, or remove the "
-                    "block.",
-                    "This post contains AI blocks (%(blocks)s), so it is not 100%% "
-                    "human-written. Untick the box and describe the AI's part, or remove the "
-                    "blocks.",
-                    len(blocks),
-                )
-                % {"blocks": describe_blocks(blocks)},
-            )
-        if errors:
-            raise ValidationError(errors)
-        return
+        problems = _human_only_problems(data, blocks)
+    else:
+        problems = [
+            *_missing_detail_problems(data),
+            *_assistance_problems(data, blocks, kinds, block_types),
+            *_explanation_problems(data, kinds),
+            *_expertise_problems(data),
+        ]
+    errors: dict[str, list[str]] = {}
+    for name, message in problems:
+        errors.setdefault(name, []).append(message)
+    if errors:
+        raise ValidationError(errors)
 
-    min_description = app_settings.DESCRIPTION_MIN_LENGTH
-    min_verification = app_settings.VERIFICATION_MIN_LENGTH
-    if not data.filled_details():
-        add(
+
+#: A rule broken: the field it concerns and the message the author reads.
+Problem = tuple[str, str]
+
+
+def _human_only_problems(data: DisclosureData, blocks: Sequence[Block]) -> list[Problem]:
+    """A human-only tick contradicted by details or by AI blocks in the body."""
+    problems = []
+    if filled := data.filled_details():
+        problems.append((
             "human_only",
-            _("Tick “100% human-written”, or tell readers below how AI was used."),
-        )
+            _("You ticked “100%% human-written” but also filled in: %(fields)s. Untick the "
+              "box, or clear those fields.")
+            % {"fields": ", ".join(str(DETAIL_FIELDS[name]) for name in filled)},
+        ))
+    if blocks:
+        problems.append((
+            "human_only",
+            ngettext(
+                "This post contains an AI block (%(blocks)s), so it is not 100%% "
+                "human-written. Untick the box and describe the AI's part, or remove the "
+                "block.",
+                "This post contains AI blocks (%(blocks)s), so it is not 100%% "
+                "human-written. Untick the box and describe the AI's part, or remove the "
+                "blocks.",
+                len(blocks),
+            )
+            % {"blocks": describe_blocks(blocks)},
+        ))
+    return problems
+
+
+def _missing_detail_problems(data: DisclosureData) -> list[Problem]:
+    """Neither the tick nor any detail given: the author must choose one."""
+    if data.filled_details():
+        return []
+    return [("human_only", _("Tick “100% human-written”, or tell readers below how AI was used."))]
+
+
+def _assistance_problems(
+    data: DisclosureData,
+    blocks: Sequence[Block],
+    kinds: Mapping[str, AssistanceKind],
+    block_types: Iterable[BlockType],
+) -> list[Problem]:
+    """Kinds of help missing, unknown, or left unticked although the post's blocks (or its
+    autonomy) imply them.
+    """
+    problems = []
     if not data.assistance:
-        add("assistance", _("Choose at least one kind of AI help."))
+        problems.append(("assistance", _("Choose at least one kind of AI help.")))
     unknown = data.assistance - kinds.keys()
     if unknown:
-        add("assistance", _("Unknown kind of AI help: %s.") % ", ".join(sorted(unknown)))
-    implied = implied_kinds(blocks, block_types)
-    for slug, implying in implied.items():
+        problems.append(
+            ("assistance", _("Unknown kind of AI help: %s.") % ", ".join(sorted(unknown)))
+        )
+    for slug, implying in implied_kinds(blocks, block_types).items():
         if slug in kinds and slug not in data.assistance:
-            add(
+            problems.append((
                 "assistance",
                 _("Your post has %(blocks)s, so tick “%(kind)s” too.")
                 % {"blocks": describe_blocks(implying), "kind": kinds[slug].label},
-            )
+            ))
     if data.autonomous and AUTONOMOUS_KIND in kinds and AUTONOMOUS_KIND not in data.assistance:
-        add(
+        problems.append((
             "assistance",
             _("An AI agent wrote this post, so tick “%(kind)s” too.")
             % {"kind": kinds[AUTONOMOUS_KIND].label},
-        )
+        ))
+    return problems
+
+
+def _explanation_problems(
+    data: DisclosureData, kinds: Mapping[str, AssistanceKind]
+) -> list[Problem]:
+    """Models, share, description and verification: what readers need to weigh the AI's part."""
+    problems = []
     if not data.models_used:
-        add("models_used", _("Name the AI models or tools you used, e.g. “Claude Opus 4.6”."))
+        problems.append(
+            ("models_used", _("Name the AI models or tools you used, e.g. “Claude Opus 4.6”."))
+        )
     if not data.ai_share_estimate:
-        add("ai_share_estimate", _("Estimate how much of the text the AI wrote."))
+        problems.append(("ai_share_estimate", _("Estimate how much of the text the AI wrote.")))
+    min_description = app_settings.DESCRIPTION_MIN_LENGTH
     if len(data.description.strip()) < min_description:
-        add(
+        problems.append((
             "description",
             _("Describe what the AI did in at least %(min)d characters (you wrote %(count)d).")
             % {"min": min_description, "count": len(data.description.strip())},
-        )
+        ))
+    min_verification = app_settings.VERIFICATION_MIN_LENGTH
     needing_check = [kinds[s].label for s in sorted(data.assistance & kinds.keys())
                      if kinds[s].requires_verification]
     if needing_check and len(data.verification.strip()) < min_verification:
-        add(
+        problems.append((
             "verification",
             _("Because the AI helped with %(kinds)s, say how you checked its output, in at least "
               "%(min)d characters.")
             % {"kinds": ", ".join(str(label) for label in needing_check), "min": min_verification},
-        )
+        ))
+    return problems
+
+
+def _expertise_problems(data: DisclosureData) -> list[Problem]:
+    """Expert review unanswered, or claimed for a post nobody could review (an agent's)."""
     if not data.expertise:
-        add("expertise", _("Say whether someone with relevant expertise reviewed the AI's part."))
-    elif data.expertise not in allowed_expertise(data):
-        add(
+        return [
+            ("expertise", _("Say whether someone with relevant expertise reviewed the AI's part."))
+        ]
+    if data.expertise not in allowed_expertise(data):
+        return [(
             "expertise",
             _("Nobody reviews a post an AI agent publishes on its own: choose “%(none)s”, or "
               "untick “posted by an AI agent” if a person checked it first.")
             % {"none": Expertise.NONE.label},
-        )
-    if errors:
-        raise ValidationError(errors)
+        )]
+    return []
 
 
 def required_kinds(
     data: DisclosureData, blocks: Sequence[Block], block_types: Iterable[BlockType]
 ) -> list[str]:
     """Slugs of the kinds this disclosure must tick: those its AI blocks imply, and drafting
-    for an autonomous post."""
+    for an autonomous post.
+    """
     required = set(implied_kinds(blocks, block_types))
     if data.autonomous:
         required.add(AUTONOMOUS_KIND)

@@ -1,5 +1,6 @@
 """Reads: the form's vocabularies and wording, disclosures, their machine-readable forms and
-reader preferences."""
+reader preferences.
+"""
 
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ class Vocabulary:
     block_types: tuple[blocks.BlockType, ...]
 
     def kinds_by_slug(self) -> dict[str, AssistanceKind]:
+        """The kinds keyed by slug, as the disclosure rules look them up."""
         return {kind.slug: kind for kind in self.kinds}
 
 
@@ -152,7 +154,8 @@ def summarize(
 
 def is_mostly_ai(disclosure: Disclosure | None, measured_ai_share: float | None) -> bool:
     """Whether a post counts as mostly AI-written: by its AI blocks or the author's estimate;
-    an agent's post always does."""
+    an agent's post always does.
+    """
     if disclosure and disclosure.autonomous:
         return True
     threshold = app_settings.MOSTLY_AI_THRESHOLD
@@ -216,7 +219,8 @@ class Provenance:
 
 def post_provenance(post: Model, *, url: str) -> Provenance | None:
     """The post's provenance (``url``: the post's address for the JSON-LD), or ``None``
-    when the post has no disclosure: nothing is claimed for it."""
+    when the post has no disclosure: nothing is claimed for it.
+    """
     shape = disclosure_shape(post)
     if shape is None:
         return None

@@ -72,7 +72,8 @@ def rendered_post(post: Model) -> PostRender:
 
 def save_disclosure(*, post: Model, user, data: DisclosureData) -> Disclosure:
     """Create or update the post's disclosure and append a revision; see
-    :func:`save_disclosure_revision`."""
+    :func:`save_disclosure_revision`.
+    """
     return save_disclosure_revision(post=post, user=user, data=data).disclosure
 
 

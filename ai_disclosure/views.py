@@ -1,3 +1,5 @@
+"""Reader-facing pages: the reading preference and a user's own data export."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse

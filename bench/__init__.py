@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 
+import django
+
 
 def setup_django() -> None:
     """Configure the demo project's settings, which the code under benchmark reads."""
-    import django
-
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo.settings")
     django.setup()

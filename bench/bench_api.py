@@ -101,9 +101,11 @@ POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
 def throwaway_postgres() -> tuple[str, Callable[[], None]] | None:
     """A fresh database on the local PostgreSQL (production-like), and how to drop it;
-    ``None`` when no PostgreSQL answers there."""
+    ``None`` when no PostgreSQL answers there.
+    """
     try:
-        import psycopg
+        # Lazy: psycopg is optional; without it the benchmark falls back to SQLite.
+        import psycopg  # noqa: PLC0415
 
         admin = psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=2)
     except Exception:  # no driver or no server: fall back to SQLite
@@ -160,7 +162,8 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
 
 def load(port: int, requests: list[tuple[str, str, str, bytes]], seconds: float) -> dict:
     """Each client thread repeats its requests until the time is up; latencies of the
-    measured window (after a 1 s warm-up) are kept."""
+    measured window (after a 1 s warm-up) are kept.
+    """
     warm_up_end = time.monotonic() + 1.0
     end = warm_up_end + seconds
     latencies: list[list[float]] = [[] for _ in requests]

@@ -16,20 +16,22 @@ import time
 
 def main() -> None:
     """Time the queue page: first page, deep pages (keyset), every filter, and search."""
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
+    # Lazy: Django is set up (bench/__main__.py or below) after this module is imported.
+    from django.conf import settings  # noqa: PLC0415
+    from django.core.management import call_command  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
 
     if connection.vendor != "postgresql":
         print("skipped: the queue benchmark needs PostgreSQL (DATABASE_URL=postgres://…)")
         return
-    from django.contrib.auth import get_user_model
-    from django.db.models import Count
-    from django.test import Client
-    from django.urls import reverse
+    # Lazy: Django is set up (bench/__main__.py or below) after this module is imported.
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+    from django.db.models import Count  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+    from django.urls import reverse  # noqa: PLC0415
 
-    from moderation import selectors
-    from moderation.models import Policy, ReviewItem
+    from moderation import selectors  # noqa: PLC0415
+    from moderation.models import Policy, ReviewItem  # noqa: PLC0415
 
     settings.DEBUG = False
     target = int(os.environ.get("BENCH_QUEUE_ITEMS", "100000"))

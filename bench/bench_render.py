@@ -132,10 +132,11 @@ def make_post(size: int, seed: int = SEED) -> str:
 
 
 def _plain_pipeline() -> Callable[[str], str]:
-    import bleach
-    import markdown
+    # Lazy: bleach is the optional [bleach] extra, and Django is set up after import.
+    import bleach  # noqa: PLC0415
+    import markdown  # noqa: PLC0415
 
-    from ai_disclosure.sanitizers import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
+    from ai_disclosure.sanitizers import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES  # noqa: PLC0415
 
     attributes = {tag: list(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
 
@@ -150,7 +151,8 @@ def _plain_pipeline() -> Callable[[str], str]:
 
 
 def _render_pipeline() -> Callable[[str], str]:
-    from ai_disclosure.rendering import render
+    # Lazy: Django is set up (bench/__main__.py or below) after this module is imported.
+    from ai_disclosure.rendering import render  # noqa: PLC0415
 
     return lambda text: render(text).html
 
@@ -186,7 +188,8 @@ def best_of(text: str, pipeline: Callable[[str], str], runs: int = 3) -> float:
 
 def side_by_side() -> None:
     """The realistic posts through both pipelines."""
-    from ai_disclosure.app_settings import app_settings
+    # Lazy: Django is set up (bench/__main__.py or below) after this module is imported.
+    from ai_disclosure.app_settings import app_settings  # noqa: PLC0415
 
     pipelines = {"plain": _plain_pipeline(), "render": _render_pipeline()}
     print(

@@ -35,11 +35,12 @@ def _policies() -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     """Render, then screen, the same posts; print posts/s and the ratio to rendering."""
-    from ai_disclosure.rendering import render
-    from moderation import scoring
-    from moderation.policies import engine
-    from moderation.policies.context import EXAMPLE
-    from moderation.text import authored_text
+    # Lazy: Django is set up (bench/__main__.py or below) after this module is imported.
+    from ai_disclosure.rendering import render  # noqa: PLC0415
+    from moderation import scoring  # noqa: PLC0415
+    from moderation.policies import engine  # noqa: PLC0415
+    from moderation.policies.context import EXAMPLE  # noqa: PLC0415
+    from moderation.text import authored_text  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(prog="python -m bench.bench_screening")
     parser.add_argument("--posts", type=int, default=300)

@@ -37,17 +37,19 @@ GOAL = 200.0
 
 def main() -> None:
     """Seed, screen each way, print a table, delete what was seeded."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from django.db import connection
+    # Lazy: Django is set up (bench/__main__.py or below) after this module is imported.
+    from django.conf import settings  # noqa: PLC0415
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+    from django.core.management import call_command  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
 
     if connection.vendor != "postgresql":
         print("skipped: the end-to-end screening benchmark needs PostgreSQL "
               "(DATABASE_URL=postgres://…)")
         return
-    from demo.forum.models import Post
-    from moderation import scoring
+    # Lazy, as in main(): Django is set up after import.
+    from demo.forum.models import Post  # noqa: PLC0415
+    from moderation import scoring  # noqa: PLC0415
 
     settings.DEBUG = False
     scoring.classifiers()  # loaded once per process: not part of any scenario's time
@@ -86,11 +88,13 @@ def _or_dash(value, spec: str) -> str:
 
 def _seed(count: int, *, unscreened: bool) -> list[int]:
     """``count`` new posts; their seeded screenings are out of date (their keys are not real
-    ones) or, with ``unscreened``, gone together with their review items."""
-    from django.core.management import call_command
+    ones) or, with ``unscreened``, gone together with their review items.
+    """
+    # Lazy, as in main(): Django is set up after import.
+    from django.core.management import call_command  # noqa: PLC0415
 
-    from demo.forum.models import Post
-    from moderation.models import ReviewItem, Screening
+    from demo.forum.models import Post  # noqa: PLC0415
+    from moderation.models import ReviewItem, Screening  # noqa: PLC0415
 
     before = Post.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     call_command("seed_demo", posts=count, verbosity=0)
@@ -102,7 +106,8 @@ def _seed(count: int, *, unscreened: bool) -> list[int]:
 
 
 def _backend_cpu() -> tuple[int, float]:
-    from django.db import connection
+    # Lazy, as in main(): Django is set up after import.
+    from django.db import connection  # noqa: PLC0415
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
@@ -118,8 +123,9 @@ def _process_cpu(pid: int) -> float:
 
 def _sync(post_ids: list[int]) -> tuple[float, float, float, int]:
     """``screen_posts --post … --sync`` in this process, with every query counted."""
-    from django.core.management import call_command
-    from django.db import connection
+    # Lazy, as in main(): Django is set up after import.
+    from django.core.management import call_command  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
 
     queries = 0
 
@@ -138,14 +144,16 @@ def _sync(post_ids: list[int]) -> tuple[float, float, float, int]:
 
 
 def _worker_batches(post_ids: list[int]) -> tuple[float, float, None, None]:
-    from moderation.tasks import enqueue_screening
+    # Lazy, as in main(): Django is set up after import.
+    from moderation.tasks import enqueue_screening  # noqa: PLC0415
 
     return _drain(post_ids, lambda: enqueue_screening(post_ids[1:], backfill=True))
 
 
 def _worker_single(post_ids: list[int]) -> tuple[float, float, None, None]:
-    from moderation.app_settings import app_settings
-    from moderation.tasks import screen_posts
+    # Lazy, as in main(): Django is set up after import.
+    from moderation.app_settings import app_settings  # noqa: PLC0415
+    from moderation.tasks import screen_posts  # noqa: PLC0415
 
     def enqueue():
         for post_id in post_ids[1:]:
@@ -156,14 +164,16 @@ def _worker_single(post_ids: list[int]) -> tuple[float, float, None, None]:
 
 def _drain(post_ids: list[int], enqueue) -> tuple[float, float, None, None]:
     """Start one worker process, queue the posts, wait until all are screened. The first
-    post warms the worker up (loading the classifiers) and is not counted."""
-    from django.conf import settings
-    from django.db import connection
+    post warms the worker up (loading the classifiers) and is not counted.
+    """
+    # Lazy, as in main(): Django is set up after import.
+    from django.conf import settings  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
 
-    from demo.celery import app
-    from moderation.app_settings import app_settings
-    from moderation.models import Screening
-    from moderation.tasks import screen_posts
+    from demo.celery import app  # noqa: PLC0415
+    from moderation.app_settings import app_settings  # noqa: PLC0415
+    from moderation.models import Screening  # noqa: PLC0415
+    from moderation.tasks import screen_posts  # noqa: PLC0415
 
     with app.connection_for_write() as broker:  # no leftover messages
         for queue in (app_settings.SCREENING_QUEUE, app_settings.BACKFILL_QUEUE):
@@ -212,7 +222,8 @@ def _database_url(settings_dict: dict) -> str:
 
 def _duplicates(post_ids: list[int]) -> None:
     """Deliver already-screened posts again, one task each: ms per duplicate."""
-    from moderation import services
+    # Lazy, as in main(): Django is set up after import.
+    from moderation import services  # noqa: PLC0415
 
     sample = post_ids[:200]
     started = time.perf_counter()

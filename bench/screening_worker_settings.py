@@ -1,6 +1,7 @@
 """Settings of the Celery worker that ``bench_screening_db`` starts: the demo's, with the
 persistent database connection a production worker keeps. The demo closes its connection
-after every task (``CONN_MAX_AGE = 0``), which costs a new PostgreSQL backend per task."""
+after every task (``CONN_MAX_AGE = 0``), which costs a new PostgreSQL backend per task.
+"""
 
 from demo.settings import *  # noqa: F403
 

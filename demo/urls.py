@@ -1,3 +1,5 @@
+"""The demo site's URLs: the forum, both apps' pages and APIs, and the admin."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required

@@ -21,7 +21,8 @@ class ModerationAdapter:
 
     def hold(self, post: Model) -> None:
         """Hide the post until a moderator approves it (``hold`` policies with AUTO_HOLD,
-        escalated authors, or undoing an approval of a held post)."""
+        escalated authors, or undoing an approval of a held post).
+        """
 
     def release(self, post: Model) -> None:
         """Make the post visible as usual: it was approved (or a delist was undone)."""

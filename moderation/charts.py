@@ -21,7 +21,8 @@ def _f(value: float) -> str:
 
 def _nice_max(value: float, ticks: int = 4) -> float:
     """The smallest "round" axis maximum at or above ``value`` whose ``ticks`` steps are
-    round too (1, 2 or 5 times a power of ten)."""
+    round too (1, 2 or 5 times a power of ten).
+    """
     if value <= 0:
         return ticks
     raw = value / ticks

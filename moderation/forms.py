@@ -1,3 +1,5 @@
+"""Admin form for policies."""
+
 from django import forms
 
 from .models import AuthorEmailPreferences, Policy
@@ -14,6 +16,7 @@ class PolicyForm(forms.ModelForm):
                                                          "spellcheck": "false"})}
 
     def clean_expression(self) -> str:
+        """The expression, trimmed; refused with the engine's message if it does not compile."""
         expression = self.cleaned_data["expression"].strip()
         try:
             engine.compile_expression(expression)

@@ -22,6 +22,8 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u180e\ufeff")
 
 @dataclass(frozen=True)
 class Needle:
+    """A passage to mark in the post, with the reason and classifier shown on hover."""
+
     text: str
     reason: str
     classifier: str
@@ -46,7 +48,8 @@ def needles(evidence: dict[str, list[dict]]) -> list[Needle]:
 
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Collapse whitespace runs to one space; return the result and, for each of its
-    characters, the index of the character it came from."""
+    characters, the index of the character it came from.
+    """
     out: list[str] = []
     where: list[int] = []
     in_space = False

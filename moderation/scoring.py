@@ -63,7 +63,8 @@ def screening_key(
 ) -> str:
     """What a screening depends on, hashed: the body, the disclosure's revision, the classifier
     and policy versions. Computed before any classifier runs, so screening the same inputs
-    again is recognised at once."""
+    again is recognised at once.
+    """
     inputs = [post_id, body_hash, disclosure_revision, classifier_versions(),
               policy_versions(policies)]
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
@@ -104,10 +105,12 @@ class Outcome:
 
     @property
     def key(self) -> str:
+        """The key of the inputs screened, so an unchanged post is not screened again."""
         return self.facts.key
 
     @property
     def content_hash(self) -> str:
+        """The hash of the body screened, stored with the screening."""
         return self.facts.body_hash
 
 
@@ -128,7 +131,8 @@ def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[di
 
 def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]) -> Outcome:
     """Score one post and run the (enabled) policies on it. ``drafting_types`` are the slugs
-    of the AI block types whose text the AI wrote (``content.drafted_share``)."""
+    of the AI block types whose text the AI wrote (``content.drafted_share``).
+    """
     render = facts.render
     own_text = authored_text(render.html)
     drafted = sum(b["text_length"] for b in render.blocks if b["type"] in drafting_types)

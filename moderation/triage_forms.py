@@ -10,6 +10,8 @@ from .selectors import AuditFilters, moderators
 
 
 class ResolveForm(forms.Form):
+    """A moderator's decision on one item, with a reason template and the author's message."""
+
     decision = forms.ChoiceField(choices=Decision.choices)
     template = forms.ModelChoiceField(
         queryset=ReasonTemplate.objects.filter(active=True), required=False,
@@ -26,6 +28,8 @@ class ResolveForm(forms.Form):
 
 
 class BulkForm(ResolveForm):
+    """The same decision for several selected items."""
+
     items = forms.TypedMultipleChoiceField(coerce=int, choices=(), label=_("Items"))
 
     def __init__(self, *args, **kwargs):
@@ -36,6 +40,8 @@ class BulkForm(ResolveForm):
 
 
 class AuthorMessageForm(forms.Form):
+    """An author's reply or appeal."""
+
     message = forms.CharField(
         max_length=4000, widget=forms.Textarea(attrs={"rows": 3}), label=_("Your message"),
     )

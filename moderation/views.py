@@ -1,5 +1,6 @@
 """Moderator pages: the queue, an item, actions, the dashboard. Thin: each view validates
-its input and calls one service or selector. Every view requires ``moderation.moderate``."""
+its input and calls one service or selector. Every view requires ``moderation.moderate``.
+"""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ def _get_item(pk: int) -> ReviewItem:
 @require_GET
 @moderator_required
 def queue(request: HttpRequest) -> HttpResponse:
+    """The review queue page with its filter bar."""
     filters = _filters(request.GET)
     page = selectors.queue(filters=filters, after=request.GET.get("after"),
                            limit=app_settings.QUEUE_PAGE_SIZE)
@@ -99,7 +101,8 @@ def _forbidden(request: HttpRequest, error: Exception) -> HttpResponse:
 @moderator_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One item. Opening it never claims it: the page offers Claim (hold it while reading),
-    and an open item nobody holds can be decided directly."""
+    and an open item nobody holds can be decided directly.
+    """
     filters = _filters(request.GET)
     try:
         detail = selectors.item_detail(pk)
@@ -153,6 +156,7 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @moderator_required
 def release(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give a claimed item back to the queue."""
     try:
         services.release_item(item=_get_item(pk), moderator=request.user)
         messages.info(request, _("Released: the item is back in the queue."))
@@ -167,7 +171,8 @@ def next_item(request: HttpRequest) -> HttpResponse:
     """Claim the most urgent unclaimed item (matching the current filters) and open it; the
     moderator's previous claim is released (``AI_MODERATION_MAX_CLAIMS``).
 
-    ``skip`` releases the item the moderator is leaving undecided."""
+    ``skip`` releases the item the moderator is leaving undecided.
+    """
     filters = _filters(request.POST)
     if skip := request.POST.get("skip"):
         item = ReviewItem.objects.filter(pk=skip).first() if skip.isdigit() else None
@@ -196,6 +201,7 @@ def _show_next(request: HttpRequest, filters) -> HttpResponse:
 @require_POST
 @moderator_required
 def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Decide an item, then go to the next one in the queue."""
     item = _get_item(pk)
     filters = _filters(request.POST)
     form = ResolveForm(request.POST)
@@ -226,6 +232,7 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @moderator_required
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo this moderator's latest decision while it may still be undone."""
     item = _get_item(pk)
     request.session.pop(UNDO_SESSION_KEY, None)
     try:
@@ -240,6 +247,7 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @moderator_required
 def bulk(request: HttpRequest) -> HttpResponse:
+    """Apply one decision to the selected items; those that cannot take it are skipped."""
     filters = _filters(request.POST)
     form = BulkForm(request.POST)
     target = _with_filters(reverse("moderation:queue"), filters)
@@ -264,6 +272,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
 @require_GET
 @moderator_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The dashboard over the chosen period (7 to 365 days, default 30)."""
     try:
         days = min(max(int(request.GET.get("days", 30)), 7), 365)
     except ValueError:

@@ -1,6 +1,8 @@
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 
 #: Read-only data shared by the project (training data, XSS corpus); not in this repository.
@@ -28,10 +30,6 @@ def seed_default_rows() -> None:
     """Re-create the rows the data migrations seed (assistance kinds, block types, default
     policies). Transactional tests need this: the flush after each of them empties those
     tables. The migrations' own idempotent functions are used, so the rows match."""
-    from importlib import import_module
-
-    from django.apps import apps
-
     import_module("ai_disclosure.migrations.0002_seed_assistance_kinds_and_block_types").seed(
         apps, None
     )

@@ -1,0 +1,1 @@
+"""Template tags of the ``ai_disclosure`` app (``{% load ai_disclosure %}``)."""

@@ -53,7 +53,8 @@ def _provenance(context, post):
 @register.simple_tag(takes_context=True)
 def ai_disclosure_json_ld(context, post):
     """``<script type="application/ld+json">`` with the post's schema.org description and its
-    IPTC ``digitalSourceType``, for the page's ``<head>``; empty without a disclosure."""
+    IPTC ``digitalSourceType``, for the page's ``<head>``; empty without a disclosure.
+    """
     found = _provenance(context, post)
     if found is None:
         return ""
@@ -64,5 +65,6 @@ def ai_disclosure_json_ld(context, post):
 @register.inclusion_tag("ai_disclosure/provenance.html", takes_context=True)
 def ai_disclosure_provenance(context, post):
     """The EU AI Act label when the post needs one, and the AI Attribution statement in a
-    small "details" element, for beside the summary."""
+    small "details" element, for beside the summary.
+    """
     return {"provenance": _provenance(context, post)}

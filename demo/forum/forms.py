@@ -1,3 +1,5 @@
+"""The demo forum's post form."""
+
 from django import forms
 
 from ai_disclosure import services
@@ -20,6 +22,7 @@ class PostForm(DisclosureGateFormMixin, forms.ModelForm):
         }
 
     def clean_body(self) -> str:
+        """Refuse a body the renderer would refuse, with its message under the field."""
         body = self.cleaned_data["body"]
         services.validate_body(body)
         return body

@@ -1,3 +1,5 @@
+"""The demo forum's post: the host model the two apps are configured to work with."""
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -13,7 +15,10 @@ class Visibility(models.TextChoices):
 
 
 class PostQuerySet(models.QuerySet):
+    """Reader-facing filters over posts."""
+
     def published(self):
+        """Posts that went public (drafts excluded)."""
         return self.filter(published_at__isnull=False)
 
     def listed(self):
@@ -50,4 +55,5 @@ class Post(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
+        """The post's page, linked from the queue and the admin."""
         return reverse("forum:post-detail", args=[self.pk])

@@ -1,3 +1,5 @@
+"""URLs of the demo forum: post list, detail, writing and editing."""
+
 from django.urls import path
 from django.views.generic import TemplateView
 

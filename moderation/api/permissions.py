@@ -14,6 +14,7 @@ class IsModerator(BasePermission):
     message = "Only moderators can do this."
 
     def has_permission(self, request: Request, view) -> bool:
+        """Let moderators in; everyone else gets 403 with ``message``."""
         return is_moderator(request.user)
 
 
@@ -23,6 +24,7 @@ class CanAddPolicies(BasePermission):
     message = "Only admins (moderation.add_policy) can create policies."
 
     def has_permission(self, request: Request, view) -> bool:
+        """Reading is open to moderators; creating a policy also needs ``add_policy``."""
         if request.method != "POST":
             return True
         return bool(request.user and request.user.has_perm("moderation.add_policy"))

@@ -23,6 +23,7 @@ class StrictIntegerField(serializers.IntegerField):
     """JSON integers only (DRF's also takes ``"5"`` and ``5.0``)."""
 
     def to_internal_value(self, data: Any) -> int:
+        """Refuse booleans and anything that is not already an integer."""
         if isinstance(data, bool) or not isinstance(data, int):
             self.fail("invalid")
         return super().to_internal_value(data)
@@ -61,6 +62,7 @@ class QueueQuerySerializer(StrictSerializer):
     limit = serializers.IntegerField(required=False, default=50, min_value=1, max_value=200)
 
     def filters(self) -> selectors.QueueFilters:
+        """The validated query as the selector's filters."""
         values = self.validated_data
         return selectors.QueueFilters(
             status=values["status"],
@@ -74,6 +76,8 @@ class QueueQuerySerializer(StrictSerializer):
 
 
 class ResolveSerializer(StrictSerializer):
+    """A moderator's decision: the decision, an internal note, and what the author is told."""
+
     decision = serializers.ChoiceField(choices=Decision.choices)
     note = TextField(
         required=False, allow_blank=True, default="", max_length=5000,
@@ -90,6 +94,8 @@ class ResolveSerializer(StrictSerializer):
 
 
 class PolicyWriteSerializer(StrictSerializer):
+    """A new policy; its expression is compiled and its cost checked before it is saved."""
+
     name = TextField(max_length=Policy._meta.get_field("name").max_length)
     expression = TextField(
         max_length=MAX_LENGTH,
@@ -104,6 +110,8 @@ class PolicyWriteSerializer(StrictSerializer):
 
 
 class BacktestRequestSerializer(StrictSerializer):
+    """Backtest options: a draft expression instead of the saved one, and how far back to look."""
+
     expression = TextField(
         required=False, max_length=MAX_LENGTH,
         help_text=_("A draft expression to try instead of the policy's saved one."),
@@ -118,6 +126,8 @@ class BacktestRequestSerializer(StrictSerializer):
 
 
 class AuthorSerializer(serializers.Serializer):
+    """What the queue shows about a post's author, to weigh new accounts."""
+
     username = serializers.CharField(allow_null=True)
     account_age_days = serializers.IntegerField(allow_null=True)
     approved_posts = serializers.IntegerField()
@@ -135,6 +145,8 @@ class ReasonSerializer(serializers.Serializer):
 
 
 class QueueItemSerializer(serializers.Serializer):
+    """One row of the queue: why the item is there and how urgent it is."""
+
     id = serializers.IntegerField()
     status = serializers.ChoiceField(choices=ReviewStatus.choices)
     priority = serializers.IntegerField()
@@ -151,6 +163,8 @@ class QueueItemSerializer(serializers.Serializer):
 
 
 class QueuePageSerializer(serializers.Serializer):
+    """One page of the queue and the cursor for the next."""
+
     results = QueueItemSerializer(many=True)
     next_cursor = serializers.CharField(
         allow_null=True, help_text=_("Pass as ``after`` for the next page; null on the last.")
@@ -158,6 +172,8 @@ class QueuePageSerializer(serializers.Serializer):
 
 
 class EvidenceSerializer(serializers.Serializer):
+    """One piece of classifier evidence: what was found, where, and how strongly."""
+
     classifier = serializers.CharField()
     reason = serializers.CharField(required=False, allow_blank=True)
     start = serializers.IntegerField(required=False, allow_null=True)
@@ -166,6 +182,8 @@ class EvidenceSerializer(serializers.Serializer):
 
 
 class AuditEntrySerializer(serializers.Serializer):
+    """One line of an item's audit log: who moved it from which status to which."""
+
     action = serializers.CharField()
     actor = serializers.CharField(allow_null=True)
     from_status = serializers.CharField(allow_blank=True)
@@ -179,6 +197,8 @@ class AuditEntrySerializer(serializers.Serializer):
 
 
 class RevisionSummarySerializer(serializers.Serializer):
+    """One revision of the post's disclosure, marked when made after the flag."""
+
     number = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     changed_by = serializers.CharField(allow_null=True)
@@ -187,6 +207,8 @@ class RevisionSummarySerializer(serializers.Serializer):
 
 
 class HistorySerializer(serializers.Serializer):
+    """One earlier review item of the same author, for context."""
+
     id = serializers.IntegerField()
     post = serializers.CharField()
     title = serializers.CharField(allow_blank=True)
@@ -214,6 +236,8 @@ class ItemDetailSerializer(QueueItemSerializer):
 
 
 class PolicySerializer(serializers.Serializer):
+    """A policy as moderators read it in the API."""
+
     id = serializers.IntegerField()
     name = serializers.CharField()
     expression = serializers.CharField()
@@ -226,6 +250,8 @@ class PolicySerializer(serializers.Serializer):
 
 
 class BacktestSerializer(serializers.Serializer):
+    """What a policy (or a draft expression) would have matched among recent screenings."""
+
     policy = serializers.IntegerField()
     expression = serializers.CharField()
     screened = serializers.IntegerField(help_text=_("Recent screenings evaluated."))

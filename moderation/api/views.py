@@ -1,5 +1,6 @@
 """The moderation API. Each view checks input, calls one selector or service (the same the
-pages use) and turns its result into the documented shape."""
+pages use) and turns its result into the documented shape.
+"""
 
 from __future__ import annotations
 
@@ -105,9 +106,12 @@ def item_representation(item_id: int) -> dict:
 
 
 class ModeratorView(ApiView):
+    """Base of the moderation API: moderators only, service errors mapped to HTTP codes."""
+
     permission_classes = [IsModerator]
 
     def handle_exception(self, exc: Exception) -> Response:
+        """Answer claim conflicts and bad transitions with 409, a refused permission with 403."""
         # The services raise their own errors; each has one HTTP meaning.
         if isinstance(exc, services.ClaimConflict):
             exc = Conflict(str(exc), code="claim_conflict")
@@ -119,6 +123,8 @@ class ModeratorView(ApiView):
 
 
 class QueueView(ModeratorView):
+    """The review queue, filtered and paginated by cursor."""
+
     @extend_schema(
         tags=TAGS,
         operation_id="moderation_queue",
@@ -129,6 +135,7 @@ class QueueView(ModeratorView):
         responses={200: serializers.QueuePageSerializer, **error_responses(400, 401, 403)},
     )
     def get(self, request: Request) -> Response:
+        """One page of the queue for the validated filters."""
         query = serializers.QueueQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         page = selectors.queue(
@@ -147,11 +154,16 @@ class QueueView(ModeratorView):
 
 
 class ItemObjectMixin:
+    """Looks up the review item named in the URL, or 404."""
+
     def get_item(self, item_id: str) -> Model:
+        """The review item with this id, or 404."""
         return get_object_or_404(ReviewItem.objects.all(), item_id)
 
 
 class ItemView(ItemObjectMixin, ModeratorView):
+    """One review item with its evidence."""
+
     @extend_schema(
         tags=TAGS,
         operation_id="moderation_item",
@@ -163,10 +175,13 @@ class ItemView(ItemObjectMixin, ModeratorView):
         responses={200: serializers.ItemDetailSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, item_id: str) -> Response:
+        """The item as ``ItemDetailSerializer`` shows it."""
         return Response(item_representation(self.get_item(item_id).pk))
 
 
 class ClaimView(ItemObjectMixin, ModeratorView):
+    """Claiming an item so no other moderator works on it."""
+
     @extend_schema(
         tags=TAGS,
         operation_id="moderation_item_claim",
@@ -179,11 +194,14 @@ class ClaimView(ItemObjectMixin, ModeratorView):
         responses={200: serializers.ItemDetailSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, item_id: str) -> Response:
+        """Claim the item (or renew the claim) and return it."""
         item = services.claim_item(item=self.get_item(item_id), moderator=request.user)
         return Response(item_representation(item.pk))
 
 
 class ReleaseView(ItemObjectMixin, ModeratorView):
+    """Giving a claimed item back to the queue."""
+
     @extend_schema(
         tags=TAGS,
         operation_id="moderation_item_release",
@@ -194,11 +212,14 @@ class ReleaseView(ItemObjectMixin, ModeratorView):
         responses={200: serializers.ItemDetailSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, item_id: str) -> Response:
+        """Release the item and return it."""
         item = services.release_item(item=self.get_item(item_id), moderator=request.user)
         return Response(item_representation(item.pk))
 
 
 class ResolveView(ItemObjectMixin, ModeratorView):
+    """Deciding an item."""
+
     @extend_schema(
         tags=TAGS,
         operation_id="moderation_item_resolve",
@@ -216,6 +237,7 @@ class ResolveView(ItemObjectMixin, ModeratorView):
         },
     )
     def post(self, request: Request, item_id: str) -> Response:
+        """Record the decision and what the author is told, and return the item."""
         item = self.get_item(item_id)
         incoming = serializers.ResolveSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
@@ -237,6 +259,8 @@ def _policy_data(policy: Policy) -> dict:
 
 
 class PolicyListView(ModeratorView):
+    """The policies: listed for moderators, created by admins."""
+
     permission_classes = [IsModerator, CanAddPolicies]
 
     @extend_schema(
@@ -249,6 +273,7 @@ class PolicyListView(ModeratorView):
         },
     )
     def get(self, request: Request) -> Response:
+        """Every policy."""
         return Response([_policy_data(policy) for policy in Policy.objects.all()])
 
     @extend_schema(
@@ -262,6 +287,7 @@ class PolicyListView(ModeratorView):
         responses={201: serializers.PolicySerializer, **error_responses(400, 401, 403)},
     )
     def post(self, request: Request) -> Response:
+        """Create a policy with a unique name and a compiling, affordable expression."""
         incoming = serializers.PolicyWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         values = incoming.validated_data
@@ -275,6 +301,8 @@ class PolicyListView(ModeratorView):
 
 
 class BacktestView(ModeratorView):
+    """Backtesting a policy against recent screenings."""
+
     @extend_schema(
         tags=TAGS,
         operation_id="moderation_policy_backtest",
@@ -287,6 +315,7 @@ class BacktestView(ModeratorView):
         responses={200: serializers.BacktestSerializer, **error_responses(400, 401, 403, 404)},
     )
     def post(self, request: Request, policy_id: str) -> Response:
+        """Evaluate the policy or the draft expression; a bad expression is a 400."""
         policy = get_object_or_404(Policy.objects.all(), policy_id)
         incoming = serializers.BacktestRequestSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)

@@ -2,6 +2,7 @@
 ``moderation.moderate`` permission and reading authors' disclosures and their revisions, so
 adding a user to the group is all it takes to make them a moderator."""
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 GROUP = "Moderators"
@@ -13,8 +14,6 @@ PERMISSIONS = [
 
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
     # Permissions are normally created after all migrations ran; make sure these exist.
     for app_label in {app_label for app_label, _codename in PERMISSIONS}:
         config = apps.get_app_config(app_label)

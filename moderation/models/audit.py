@@ -11,6 +11,8 @@ from .review import Decision, ReviewItem, ReviewStatus
 
 
 class AuditAction(models.TextChoices):
+    """What happened to a review item, as the audit log records it."""
+
     CREATED = "created", _("Flagged")
     CLAIMED = "claimed", _("Claimed")
     RELEASED = "released", _("Released")
@@ -23,6 +25,8 @@ class AuditAction(models.TextChoices):
 
 
 class AuditEntryManager(models.Manager):
+    """The only way audit entries are written (``log_action``)."""
+
     def log_action(
         self,
         *,
@@ -98,6 +102,7 @@ class AuditEntry(models.Model):
         return f"{self.get_action_display()} #{self.item_id}"
 
     def save(self, *args, **kwargs) -> None:
+        """Create the entry; refuse to rewrite one, since the log is append-only."""
         # The log is history: entries are only ever created (AuditEntry.objects.log_action).
         if not self._state.adding:
             raise ValueError("Audit entries are append-only.")

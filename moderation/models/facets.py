@@ -21,6 +21,8 @@ def assistance_facet(slug: str) -> str:
 
 
 class QueueFacetManager(models.Manager):
+    """Writes the queue facets that let the queue filter by policy and kind without joins."""
+
     def write(
         self, *items: ReviewItem, assistance: Mapping[int, Iterable[str]] | None = None
     ) -> None:

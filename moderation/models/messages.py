@@ -35,6 +35,8 @@ class ReasonTemplate(models.Model):
 
 
 class MessageKind(models.TextChoices):
+    """Why a message between moderators and an author was sent."""
+
     DECISION = "decision", _("Decision")
     REQUEST = "request", _("Request for information")
     REPLY = "reply", _("Reply")

@@ -15,6 +15,8 @@ from .policies import Policy
 
 
 class ReviewStatus(models.TextChoices):
+    """Where a review item is in the workflow."""
+
     OPEN = "open", _("Open")
     CLAIMED = "claimed", _("Claimed")
     APPROVED = "approved", _("Approved")
@@ -48,6 +50,7 @@ class Decision(models.TextChoices):
 
     @property
     def status(self) -> str:
+        """The item status this decision leads to."""
         return {
             "approve": ReviewStatus.APPROVED,
             "delist": ReviewStatus.DELISTED,
@@ -79,7 +82,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 def claimable_by(moderator, now=None) -> models.Q:
     """Items ``moderator`` may claim now: open, theirs already, or with an expired claim, and
-    not an appeal against their own decision. (Their own posts: see ``ALLOW_SELF_REVIEW``.)"""
+    not an appeal against their own decision; for their own posts see ``ALLOW_SELF_REVIEW``.
+    """
     expired = (now or timezone.now()) - app_settings.CLAIM_EXPIRY
     return (
         models.Q(status=ReviewStatus.OPEN)
@@ -89,6 +93,8 @@ def claimable_by(moderator, now=None) -> models.Q:
 
 
 class ReviewItemQuerySet(models.QuerySet):
+    """Queue reads on review items: what is in the queue, facet filters and the order keys."""
+
     def in_queue(self) -> ReviewItemQuerySet:
         """Items a moderator should look at: open or claimed (claims may have expired)."""
         return self.filter(status__in=QUEUE_STATUSES)
@@ -131,7 +137,8 @@ class ReviewItemQuerySet(models.QuerySet):
     def for_rows(self) -> ReviewItemQuerySet:
         """Everything a queue row shows, in a fixed number of queries (and not the evidence
         and notes it does not show: decoding 50 rows of evidence JSON costs more than the
-        page's query)."""
+        page's query).
+        """
         return self.select_related(
             "post", "author", "claimed_by", "post__ai_disclosure"
         ).prefetch_related("post__ai_disclosure__assistance").defer(

@@ -1,4 +1,4 @@
-"""The cost budget of a policy expression, checked before it is saved.
+r"""The cost budget of a policy expression, checked before it is saved.
 
 Screening runs every enabled policy on every post, so no expression may be expensive on any
 context. These limits keep the worst case in the low milliseconds (``python -m bench
@@ -14,7 +14,7 @@ policies`` prints the slowest expression it knows of):
   ``map`` calls that kept a server busy for minutes);
 - **regular expressions**: the engine compiles a pattern on every call, and a short pattern
   with counted repetitions or Unicode classes took 35–90 ms to compile. So ``matches`` takes a
-  string literal of at most :data:`MAX_PATTERN` characters without ``{…}`` or ``\\p``, an
+  string literal of at most :data:`MAX_PATTERN` characters without ``{…}`` or ``\p``, an
   expression has at most :data:`MAX_PATTERNS` of them, and they run inside a comprehension
   only over a list of the context (a handful of items), not over a literal list of hundreds.
 
@@ -175,7 +175,8 @@ def _brackets(tokens: list[_Token]) -> tuple[dict[int, int], dict[int, int]]:
 
 def _receiver_start(tokens: list[_Token], dot: int, opener_at: dict[int, int]) -> int:
     """Index of the first token of the member expression that ends just before ``dot``
-    (``a.b[0].c(x)`` in ``a.b[0].c(x).exists(…)``)."""
+    (``a.b[0].c(x)`` in ``a.b[0].c(x).exists(…)``).
+    """
     index = dot - 1
     while index >= 0:
         index = opener_at.get(index, index)  # a bracketed group counts as one step

@@ -1,4 +1,4 @@
-"""Compile and evaluate policy expressions with Google's CEL runtime (``cel-expr-python``).
+r"""Compile and evaluate policy expressions with Google's CEL runtime (``cel-expr-python``).
 
 Why this engine: it was chosen by measurement over cel-python's public interpreter and the
 Rust-based ``common-expression-language`` bindings. With the seven default policies the bare
@@ -8,7 +8,7 @@ engines evaluate a post in ~46 µs (this one, one activation per post), ~122 µs
 bench policies``). It is the only one of the three that is safe on hostile input by itself: it
 refuses more than 32 levels of nesting when compiling, stops an evaluation after 10,000
 comprehension iterations (the 915-character nested ``map`` expression ends in 10 ms instead of
-running on for minutes in the other two), rejects invalid escapes such as ``"\\UFFFFFFFF"`` at
+running on for minutes in the other two), rejects invalid escapes such as ``"\UFFFFFFFF"`` at
 compile time, and returns evaluation errors as values; cel-python raised ``RecursionError`` on
 100 nested parentheses or 250 ``+`` terms and ``OverflowError`` at run time. Its compile errors
 give the line, the column and a caret. It is the reference C++ implementation (cel-cpp),
@@ -61,7 +61,8 @@ class PolicyExpressionError(ValueError):
 @dataclass(frozen=True)
 class EvaluationError:
     """What an expression gave on one context instead of true or false (e.g. a division by
-    zero, or an expression that no longer compiles). Falsy: an error is never a match."""
+    zero, or an expression that no longer compiles). Falsy: an error is never a match.
+    """
 
     message: str
 
@@ -81,7 +82,8 @@ class _Compiled:
 
 def compile_expression(expression: str) -> Any:
     """Compile a CEL expression (cached), refusing any that is over budget or does not
-    give true or false on the example context. Raises ``PolicyExpressionError``."""
+    give true or false on the example context. Raises ``PolicyExpressionError``.
+    """
     compiled = _compile(expression)
     if compiled.error is not None:
         raise compiled.error.with_traceback(None)  # cached: keep its traceback from growing

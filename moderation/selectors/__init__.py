@@ -1,5 +1,6 @@
 """Reads, one module per audience (queue, item, authors, dashboard, data rights); importable
-from here."""
+from here.
+"""
 
 from .audit import (  # noqa: F401
     AuditFilters,

@@ -20,7 +20,8 @@ from ..permissions import PERMISSION
 @dataclass(frozen=True)
 class AuditFilters:
     """What the audit log page shows: one moderator's, one action's, one item's entries,
-    within a date range (each optional)."""
+    within a date range (each optional).
+    """
 
     actor: int | None = None
     action: str = ""
@@ -37,6 +38,8 @@ class AuditFilters:
 
 @dataclass
 class AuditPage:
+    """One page of the audit log and the cursor for the next."""
+
     entries: list[AuditEntry]
     next_cursor: str | None
 

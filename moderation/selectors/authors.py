@@ -57,7 +57,8 @@ UNKNOWN_AUTHOR = AuthorStats(account_age_days=0, approved_posts=0)
 
 def account_age_days(author) -> int:
     """Whole days since the author joined. A user model without ``date_joined`` gives 0: an
-    account of unknown age counts as new, in the queue and in policies alike."""
+    account of unknown age counts as new, in the queue and in policies alike.
+    """
     joined = getattr(author, "date_joined", None)
     return (timezone.now() - joined).days if joined else 0
 
@@ -129,7 +130,8 @@ def author_history(author, *, exclude: ReviewItem | None = None, limit: int = 20
 
 def is_delisted(post) -> bool:
     """Whether moderators' latest decision on ``post`` delisted it: for AI use its disclosure
-    did not declare (what a delist means here), so readers must not see "Human-written"."""
+    did not declare (what a delist means here), so readers must not see "Human-written".
+    """
     latest = (
         ReviewItem.objects.filter(post=post).order_by("-created_at", "-id")
         .values_list("status", flat=True).first()
@@ -159,6 +161,8 @@ AUTHOR_STATES = {
 
 @dataclass(frozen=True)
 class AuthorMessageView:
+    """A message on an author's page, with which side sent it."""
+
     from_author: bool
     kind: str
     body: str

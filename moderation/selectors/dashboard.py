@@ -30,6 +30,8 @@ UPHELD = (ReviewStatus.DELISTED, ReviewStatus.REJECTED)
 
 @dataclass
 class PolicyStats:
+    """How one policy did over the period: flagged, decided and upheld items."""
+
     pk: int
     name: str
     enabled: bool
@@ -39,6 +41,7 @@ class PolicyStats:
 
     @property
     def precision(self) -> float | None:
+        """Share of the policy's decided items that were upheld, or ``None`` with no decisions."""
         return self.upheld / self.decided if self.decided else None
 
 
@@ -59,7 +62,8 @@ FAILURE_SCAN_LIMIT = 5000
 
 def policy_failures(*, since: datetime) -> list[PolicyFailure]:
     """Policies that failed on posts screened since ``since``, by policy and message, the
-    most frequent first. Counts the newest ``FAILURE_SCAN_LIMIT`` failing screenings."""
+    most frequent first. Counts the newest ``FAILURE_SCAN_LIMIT`` failing screenings.
+    """
     found: dict[tuple[int, str], PolicyFailure] = {}
     recent = (
         Screening.objects.filter(screened_at__gte=since).exclude(policy_errors=[])
@@ -78,6 +82,8 @@ def policy_failures(*, since: datetime) -> list[PolicyFailure]:
 
 @dataclass
 class Dashboard:
+    """Everything the dashboard shows for one period."""
+
     days: int
     since: datetime
     counts: dict[str, int]

@@ -30,6 +30,8 @@ from .authors import AuthorStats, author_history, author_stats, is_escalated
 
 @dataclass
 class RevisionView:
+    """One disclosure revision, marked when made after the post was flagged."""
+
     number: int
     created_at: datetime
     changed_by: object
@@ -39,6 +41,8 @@ class RevisionView:
 
 @dataclass
 class ItemDetail:
+    """A review item with everything a moderator decides on."""
+
     item: ReviewItem
     post: object
     title: str

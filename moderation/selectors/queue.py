@@ -146,6 +146,7 @@ def filtered_items(filters: QueueFilters | None, *, moderator=None) -> QuerySet[
 
 
 def encode_cursor(item: ReviewItem) -> str:
+    """An opaque cursor for the position after ``item`` in the queue order."""
     raw = json.dumps([item.priority, item.created_at.isoformat(), item.pk])
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
@@ -167,7 +168,8 @@ def decode_cursor(cursor: str | None) -> tuple[int, datetime, int] | None:
 
 def _after(items: QuerySet[ReviewItem], position: tuple[int, datetime, int]) -> QuerySet:
     """Items after ``position`` in queue order. The leading ``priority <= p`` lets the
-    database start its index range scan at the cursor instead of at the top."""
+    database start its index range scan at the cursor instead of at the top.
+    """
     priority, created_at, pk = position
     by_priority, by_created, by_pk = items.queue_keys()
     return items.filter(
@@ -196,6 +198,8 @@ def _before(items: QuerySet[ReviewItem], position: tuple[int, datetime, int]) ->
 
 @dataclass
 class QueueRow:
+    """One queue row: the item with its author, disclosure summary and reasons."""
+
     item: ReviewItem
     author: AuthorStats
     disclosure_summary: str
@@ -204,18 +208,22 @@ class QueueRow:
 
 @dataclass
 class QueuePage:
+    """One page of the queue, the cursor for the next, and the filters that made it."""
+
     rows: list[QueueRow]
     next_cursor: str | None
     filters: QueueFilters
 
     @property
     def items(self) -> list[ReviewItem]:
+        """The page's review items, without their row context."""
         return [row.item for row in self.rows]
 
 
 def queue(*, filters: QueueFilters, after: str | None = None, limit: int = 50) -> QueuePage:
     """One page of the queue, most urgent first: three queries however long the page is
-    (items with posts, authors and disclosures; assistance kinds; authors' approved posts)."""
+    (items with posts, authors and disclosures; assistance kinds; authors' approved posts).
+    """
     items = filtered_items(filters).for_rows().queue_order()
     position = decode_cursor(after)
     if position:
@@ -256,7 +264,8 @@ def queue_filter_choices() -> dict:
 
 def status_counts(*, cap: int | None = None) -> dict[str, int]:
     """How many items wait in each active status. With ``cap``, counting stops there (the
-    queue shows "1000+"), so the header costs the same at 100,000 items as at 100."""
+    queue shows "1000+"), so the header costs the same at 100,000 items as at 100.
+    """
     counts = {}
     for status in ACTIVE_STATUSES:
         items = ReviewItem.objects.filter(status=status).values("pk")
@@ -267,7 +276,8 @@ def status_counts(*, cap: int | None = None) -> dict[str, int]:
 def reviewable_by(moderator, filters: QueueFilters | None = None) -> QuerySet[ReviewItem]:
     """Items in this view of the queue that ``moderator`` could take now (unordered): not
     held by anyone (them included), not an appeal of their own decision, not their own post
-    unless ``AI_MODERATION_ALLOW_SELF_REVIEW``."""
+    unless ``AI_MODERATION_ALLOW_SELF_REVIEW``.
+    """
     items = (
         filtered_items(filters, moderator=moderator)
         .filter(claimable_by(moderator))

@@ -55,10 +55,12 @@ class KeyedPost:
 
     @property
     def stored(self) -> Screening | None:
+        """The post's stored screening, or ``None`` if it was never screened."""
         return getattr(self.post, "ai_screening", None)
 
     @property
     def up_to_date(self) -> bool:
+        """Whether the stored screening was made from exactly the current inputs."""
         return self.stored is not None and self.stored.key == self.key
 
 
@@ -101,7 +103,8 @@ def post_facts(keyed: list[KeyedPost]) -> list[PostFacts]:
     """What screening judges each post on, author history and escalation included, in two
     queries for the whole list (a post whose
     stored render is out of date is rendered again and stored, which is rare: posts are
-    rendered when saved)."""
+    rendered when saved).
+    """
     if not keyed:
         return []
     adapter = get_adapter()
@@ -150,7 +153,8 @@ def _render(post: Model, body_hash: str):
 
 def escalated_since(author) -> Subquery | Value:
     """When the author (a reference to their id) was escalated, i.e. since when their new
-    posts are held; null when they are not, or escalation is turned off."""
+    posts are held; null when they are not, or escalation is turned off.
+    """
     if not app_settings.ESCALATION_DELISTS:
         return Value(None, output_field=DateTimeField())
     return Subquery(Escalation.objects.filter(author=author, active=True).values("created_at"))
@@ -167,7 +171,8 @@ def escalated_at(author) -> datetime | None:
 
 def stale_post_ids(*, limit: int | None = None) -> list[int]:
     """Published posts whose screening is missing or out of date (body, disclosure,
-    classifier or policy versions), the oldest first. Recent posts only, except unscreened."""
+    classifier or policy versions), the oldest first. Recent posts only, except unscreened.
+    """
     adapter = get_adapter()
     recent = timezone.now() - timedelta(days=app_settings.SWEEP_WINDOW_DAYS)
     posts = adapter.published_posts()

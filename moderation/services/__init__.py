@@ -1,5 +1,6 @@
 """Writes, one module per flow (screening, policies, triage, data rights); importable from
-here."""
+here.
+"""
 
 from .appeals import (  # noqa: F401
     AppealNotAllowed,

@@ -36,7 +36,8 @@ def _require_author(item: ReviewItem, author) -> None:
 @transaction.atomic
 def appeal(*, item: ReviewItem, author, message: str) -> ReviewItem:
     """The author contests a delist or reject, once, with a message. The item returns to
-    the queue, and the moderator who decided cannot take it again."""
+    the queue, and the moderator who decided cannot take it again.
+    """
     locked = lock_item(item)
     _require_author(locked, author)
     message = (message or "").strip()

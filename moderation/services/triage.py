@@ -37,7 +37,8 @@ from ..workflow import ModerationError, StaleItem, TransitionError, lock_item, t
 
 class ClaimConflict(ModerationError):
     """Another moderator holds an unexpired claim on the item (or, after an appeal, the
-    moderator who made the first decision tries to take it again)."""
+    moderator who made the first decision tries to take it again).
+    """
 
     def __init__(self, message: str, *, holder=None) -> None:
         super().__init__(message)
@@ -60,7 +61,8 @@ def _require_moderator(user) -> None:
 
 def _as_moderator(item: ReviewItem, moderator, data: dict | None = None) -> dict:
     """The audit data of a moderator's claim or decision. Refuses (403) an item about the
-    moderator's own post unless ``AI_MODERATION_ALLOW_SELF_REVIEW``; then marks it."""
+    moderator's own post unless ``AI_MODERATION_ALLOW_SELF_REVIEW``; then marks it.
+    """
     data = dict(data or {})
     if item.author_id is None or item.author_id != moderator.pk:
         return data
@@ -130,7 +132,8 @@ def _check_claimable(item: ReviewItem, moderator, now) -> None:
 
 def _release_other_claims(moderator, *, keep: int) -> None:
     """Hand back the moderator's oldest claims so that, with ``keep``, they hold at most
-    ``AI_MODERATION_MAX_CLAIMS`` (0: no limit)."""
+    ``AI_MODERATION_MAX_CLAIMS`` (0: no limit).
+    """
     limit = app_settings.MAX_CLAIMS
     if not limit:
         return
@@ -286,7 +289,8 @@ def bulk_resolve(*, items, moderator, decision: str, note: str = "",
                  template: ReasonTemplate | None = None,
                  message: str = "") -> tuple[list[ReviewItem], list[str]]:
     """Decide several items the same way; each in its own transaction. Returns the items
-    decided and, for the others, why they were skipped."""
+    decided and, for the others, why they were skipped.
+    """
     done, skipped = [], []
     for item in items:
         try:
@@ -302,7 +306,8 @@ def undo_resolution(*, item: ReviewItem, moderator) -> ReviewItem:
     """Take back a decision within ``AI_MODERATION_UNDO_SECONDS``: the item is claimed by the
     moderator again (their other claims are released), the post goes back to how it was, and
     the stored message to the author is withdrawn (a notification already sent stays sent).
-    Raises ``TransitionError`` when the window has passed or someone acted since."""
+    Raises ``TransitionError`` when the window has passed or someone acted since.
+    """
     _require_moderator(moderator)
     locked = lock_item(item)
     last = locked.audit_entries.order_by("-created_at", "-id").first()

@@ -13,5 +13,6 @@ register = template.Library()
 def moderated_disclosure_summary(post):
     """The readers' disclosure badge (``ai_disclosure_summary``), corrected by moderation: once
     moderators delisted the post for undisclosed AI use, it says so instead of what the author
-    declared (never "Human-written"). One query per post: for post pages, not long listings."""
+    declared (never "Human-written"). One query per post: for post pages, not long listings.
+    """
     return {**ai_disclosure_summary(post), "delisted": selectors.is_delisted(post)}

@@ -37,6 +37,7 @@ def days_label(days: int | None) -> str:
 
 @register.filter
 def percent(value) -> str:
+    """A share in [0, 1] as a whole percentage; ``0`` for a missing value."""
     try:
         return f"{float(value) * 100:.0f}"
     except (TypeError, ValueError):
@@ -55,6 +56,7 @@ def score_tone(value) -> str:
 
 @register.filter
 def priority_tone(value) -> str:
+    """The CSS tone of a priority: urgent, high, normal or low."""
     try:
         priority = int(value)
     except (TypeError, ValueError):
@@ -65,6 +67,7 @@ def priority_tone(value) -> str:
 
 @register.filter
 def get_item(mapping, key):
+    """``mapping[key]`` in a template, or ``None`` when there is no mapping."""
     try:
         return mapping.get(key)
     except AttributeError:

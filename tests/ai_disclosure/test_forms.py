@@ -4,6 +4,7 @@ import pytest
 from django.test import override_settings
 
 from ai_disclosure.forms import DisclosureForm
+from ai_disclosure.models import FormWording
 
 pytestmark = pytest.mark.django_db
 
@@ -134,8 +135,6 @@ def test_too_many_models_are_refused():
 
 
 def test_admin_wording_replaces_the_default_label():
-    from ai_disclosure.models import FormWording
-
     FormWording.objects.create(pk=1, human_only_label="I wrote every word of this myself")
     assert DisclosureForm().fields["human_only"].label == "I wrote every word of this myself"
     FormWording.objects.filter(pk=1).update(human_only_label="")

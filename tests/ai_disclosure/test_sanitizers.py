@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.utils.html import escape
 
 from ai_disclosure import sanitizers
 from ai_disclosure.rendering import render
@@ -240,8 +241,6 @@ def test_block_attributes_are_escaped_and_kept_literally(sanitizer, attributes, 
 
 
 def _escaped(text: str) -> str:
-    from django.utils.html import escape
-
     return escape(text)
 
 

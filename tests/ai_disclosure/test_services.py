@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from ai_disclosure import rendering, selectors, services, signals
-from ai_disclosure.models import FORM_VERSION, DisclosureRevision, PostRender
+from ai_disclosure.models import FORM_VERSION, AIBlockType, DisclosureRevision, PostRender
 from ai_disclosure.rules import DisclosureData
 from tests.factories import PostFactory, UserFactory
 
@@ -121,8 +121,6 @@ def test_stored_render_is_rebuilt_when_the_renderer_version_changes(monkeypatch)
 
 
 def test_admin_block_types_are_used_when_rendering_posts():
-    from ai_disclosure.models import AIBlockType
-
     AIBlockType.objects.create(slug="ai-summary", label="AI summary")
     rendered = services.render_body(":::ai-summary\nShort version.\n:::\n")
     assert [block.type for block in rendered.blocks] == ["ai-summary"]

@@ -8,7 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from rest_framework.test import APIClient
 
 from ai_disclosure import services
+from ai_disclosure.models import Disclosure
 from ai_disclosure.rules import DisclosureData
+from moderation.models import ReviewItem
 from tests.factories import PostFactory, UserFactory
 
 HUMAN_ONLY = DisclosureData(human_only=True)
@@ -49,9 +51,6 @@ def permission(app_label: str, codename: str, model) -> Permission:
 
 def make_moderator(username: str = "mod"):
     """A moderator: triages the queue (``moderation.moderate``) and reads disclosures."""
-    from ai_disclosure.models import Disclosure
-    from moderation.models import ReviewItem
-
     user = UserFactory(username=username, is_staff=True)
     user.user_permissions.add(
         permission("moderation", "moderate", ReviewItem),

@@ -7,8 +7,9 @@ from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from ai_disclosure.models import FORM_VERSION, DisclosureRevision, FormWording
+from ai_disclosure.models import FORM_VERSION, AIBlockType, DisclosureRevision, FormWording
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
+from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
 V1 = "/api/ai-disclosure/v1"
@@ -172,8 +173,6 @@ def test_author_saves_the_disclosure_and_each_save_appends_a_revision(author, pu
 
 
 def test_first_disclosure_of_a_post_is_created_with_201(author):
-    from tests.factories import PostFactory
-
     post = PostFactory(author=author)
 
     client = client_for(author)
@@ -257,8 +256,6 @@ def test_preview_reads_no_block_types_from_the_database(author, django_assert_nu
 
 
 def test_a_block_type_added_in_the_admin_is_used_by_the_next_preview(author):
-    from ai_disclosure.models import AIBlockType
-
     client = client_for(author)
     client.post(f"{V1}/preview/", {"body": "warm-up"}, format="json")
     AIBlockType.objects.create(slug="ai-summarised", label="AI summary")

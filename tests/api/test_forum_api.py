@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ai_disclosure import services
 from ai_disclosure.models import Disclosure
 from demo.forum.models import Post
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
@@ -50,8 +51,6 @@ def test_human_only_post_with_ai_block_is_refused_and_nothing_is_saved(author):
 
 
 def test_post_and_disclosure_are_saved_in_one_transaction(author, monkeypatch):
-    from ai_disclosure import services
-
     def broken_save(**kwargs):
         raise RuntimeError("disk full")
 

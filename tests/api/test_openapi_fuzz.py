@@ -20,6 +20,7 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -31,6 +32,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from ai_disclosure import services
 from demo.forum.models import Post
 from moderation.models import Policy, ReviewItem, ReviewStatus
 from moderation.services import claim_item, save_policy
@@ -54,8 +56,6 @@ CHECKS = [
 def fuzz_token(request, db) -> str:
     """A token of the role under test. The writer of posts 1–3 (one a draft) is the author
     (or the admin, who is also a moderator), so ids hit real rows."""
-    from ai_disclosure import services
-
     role = request.param
     if role == "admin":
         writer = UserFactory(username="fuzz-admin", is_staff=True, is_superuser=True)
@@ -86,8 +86,6 @@ def _operations() -> list[tuple[str, str, GenerationMode]]:
 
     Invalid requests (negative mode) are only generated where there is input to spoil.
     """
-    from drf_spectacular.generators import SchemaGenerator
-
     document = SchemaGenerator().get_schema(request=None, public=True)
     cases = []
     for path, item in document["paths"].items():

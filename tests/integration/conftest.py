@@ -12,6 +12,7 @@ import pytest
 import redis
 from django.db import connections
 
+from demo.celery import app
 from moderation.app_settings import DEFAULT_CLASSIFIERS
 from tests.conftest import seed_default_rows
 
@@ -47,8 +48,6 @@ def seeded(transactional_db):
 @pytest.fixture
 def redis_broker():
     """A clean Redis database used as the broker, and the demo Celery app pointed at it."""
-    from demo.celery import app
-
     redis.Redis.from_url(REDIS_URL).flushdb()
     saved = (app.conf.broker_url, app.conf.broker_transport_options)
     app.conf.broker_url = REDIS_URL

@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -35,8 +36,6 @@ def data(tmp_path):
 
 
 def run(*args):
-    from io import StringIO
-
     out = StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()

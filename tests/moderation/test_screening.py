@@ -9,10 +9,11 @@ from django.test import override_settings
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
-from moderation import services, signals
+from moderation import scoring, services, signals
 from moderation.models import ACTIVE_STATUSES, Policy, ReviewItem, ReviewStatus, Screening
 from moderation.selectors.screening import stale_post_ids
 from tests.factories import PostFactory
+from tests.moderation.triage_factories import make_moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -185,8 +186,6 @@ def moderator_acts_while_screening_runs(monkeypatch):
     """Run ``action(item)`` on the post's waiting item while the classifiers run, after
     re-screening has read the post and before it writes: what a moderator clicking at that
     moment does."""
-    from moderation import scoring
-
     state = {"action": None}
     score = scoring.score
 
@@ -206,8 +205,6 @@ def _edit(post):
 
 
 def test_rescreening_never_undoes_a_claim_made_while_it_ran(moderator_acts_while_screening_runs):
-    from tests.moderation.triage_factories import make_moderator
-
     mod = make_moderator()
     post = human_only(PostFactory(body=PASTED_ANSWER))
     services.screen_post(post_id=post.pk)
@@ -226,8 +223,6 @@ def test_rescreening_never_undoes_a_claim_made_while_it_ran(moderator_acts_while
 def test_rescreening_never_reopens_an_item_decided_while_it_ran(
     moderator_acts_while_screening_runs,
 ):
-    from tests.moderation.triage_factories import make_moderator
-
     mod = make_moderator()
     post = human_only(PostFactory(body=PASTED_ANSWER))
     services.screen_post(post_id=post.pk)

@@ -1,0 +1,1 @@
+"""``export_user_data``: a user's stored data, for access requests."""

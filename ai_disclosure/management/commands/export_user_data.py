@@ -1,3 +1,5 @@
+"""``manage.py export_user_data USER``: answer a data-access request from the shell."""
+
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -7,16 +9,20 @@ from ...data_rights import export_user_data_json
 
 
 class Command(BaseCommand):
+    """Print or write one user's data export as JSON."""
+
     help = (
         "Print everything the installed apps store about one user as JSON: disclosures and "
         "their revisions, and what other apps add (moderation: reviews, messages, appeals)."
     )
 
     def add_arguments(self, parser):
+        """The user to export, and an optional file to write it to."""
         parser.add_argument("user", help="username, or the user's id when no username matches")
         parser.add_argument("--out", type=Path, help="write to this file instead of stdout")
 
     def handle(self, *args, **options):
+        """Export the user's data to stdout or to ``--out``."""
         user = find_user(options["user"])
         text = export_user_data_json(user)
         if options["out"] is None:

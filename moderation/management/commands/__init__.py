@@ -1,0 +1,1 @@
+"""Screening, classifier training and policy backtesting from the shell."""

@@ -1,3 +1,5 @@
+"""``manage.py backtest_policy``: try a policy on recent screenings before enabling it."""
+
 import json
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,9 +10,12 @@ from ...policies.engine import PolicyExpressionError
 
 
 class Command(BaseCommand):
+    """Show which recent screenings a saved policy or a draft expression would match."""
+
     help = "Show which recently screened posts a policy (or a draft expression) would match."
 
     def add_arguments(self, parser):
+        """Which policy or expression, how many screenings, and whether to print JSON."""
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--policy", help="name or id of a saved policy")
         which.add_argument("--expression", help="a draft CEL expression")
@@ -18,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args, **options):
+        """Run the backtest and print its matches, or a clear error for an unknown policy."""
         expression = options["expression"]
         if options["policy"]:
             lookup = options["policy"]

@@ -2,6 +2,7 @@
 arithmetic."""
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,6 @@ def test_every_phrase_match_contains_a_keyword_and_word_start_search_agrees(temp
 
 
 def test_ngram_log_table_matches_math_log():
-    import math
-
     assert all(ngram._ONE_PLUS_LOG[count] == 1.0 + math.log(count)
                for count in range(1, ngram._LOG_TABLE_SIZE))
 

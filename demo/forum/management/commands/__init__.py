@@ -1,0 +1,1 @@
+"""``seed_demo``: fill the demo forum with synthetic posts."""

@@ -102,9 +102,12 @@ class Variant:
 
 
 class Command(BaseCommand):
+    """Seed the demo with synthetic posts, so the queue and dashboard have something to show."""
+
     help = "Create N realistic synthetic posts with disclosures, screenings and review items."
 
     def add_arguments(self, parser):
+        """Size and shape of the seed: posts, authors, days, share flagged, seed, batch size."""
         parser.add_argument("--posts", type=int, default=500, help="how many posts (default 500)")
         parser.add_argument("--authors", type=int, default=0,
                             help="how many synthetic authors (default: posts / 8, at least 20)")
@@ -115,6 +118,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch", type=int, default=2000, help="rows per bulk insert")
 
     def handle(self, *args, **options):
+        """Create the posts, their disclosures, screenings and review items, and report the time."""
         if options["posts"] < 1:
             raise CommandError("--posts must be at least 1.")
         started = time.monotonic()
