@@ -201,7 +201,7 @@ def _show_next(request: HttpRequest, filters) -> HttpResponse:
 @require_POST
 @moderator_required
 def resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    """Decide an item, then go to the next one in the queue."""
+    """Decide an item, offer the undo toast, then show the next item (or the queue)."""
     item = _get_item(pk)
     filters = _filters(request.POST)
     form = ResolveForm(request.POST)
