@@ -1,5 +1,6 @@
 """Moderator pages, and the authors' email preferences; include at a prefix of your choice,
-e.g. ``path("moderation/", …)``."""
+e.g. ``path("moderation/", …)``.
+"""
 
 from django.urls import path
 

@@ -34,7 +34,8 @@ TEMPLATE_DIR = "moderation/email"
 def email_kind(message: AuthorMessage) -> str | None:
     """Which ``AuthorEmailKind`` a moderator's message is, or None when it is not emailed
     (the author's own replies and appeals). A decision after the author appealed is the
-    appeal's outcome."""
+    appeal's outcome.
+    """
     if message.from_author:
         return None
     if message.kind == MessageKind.REQUEST:
@@ -51,7 +52,8 @@ def absolute_url(path: str) -> str:
     """``path`` on the site: ``AI_MODERATION_SITE_URL``, else the current Site over https."""
     base = app_settings.SITE_URL
     if not base and apps.is_installed("django.contrib.sites"):
-        from django.contrib.sites.models import Site
+        # Only importable (its models) when the host installed the Sites framework.
+        from django.contrib.sites.models import Site  # noqa: PLC0415
 
         base = f"https://{Site.objects.get_current().domain}"
     return f"{base}{path}"
@@ -71,7 +73,8 @@ def _preferences_url() -> str:
 
 def build_author_email(message: AuthorMessage, kind: str) -> EmailMultiAlternatives:
     """The email (plain text and HTML) telling the author about ``message``, written in the
-    site's language (``LANGUAGE_CODE``): a worker has no request to take one from."""
+    site's language (``LANGUAGE_CODE``): a worker has no request to take one from.
+    """
     item = message.item
     context = {
         "kind": kind,

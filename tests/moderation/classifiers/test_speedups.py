@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from moderation.classifiers import chat_artifacts, ngram, style_lexicon
-from moderation.classifiers._text import ascii_lower, compile_lower, word_matches
+from moderation.classifiers._text import (
+    MAX_CHARS,
+    ascii_lower,
+    compile_lower,
+    scored_part,
+    word_matches,
+)
+from moderation.classifiers.chat_artifacts import ChatArtifactsClassifier
+from moderation.classifiers.combined import CombinedClassifier
 
 SAMPLES = [json.loads(line)["text"] for line in (
     Path(style_lexicon.__file__).parent / "data" / "assistant_style.jsonl"
@@ -51,10 +59,6 @@ def test_ngram_log_table_matches_math_log():
 
 
 def test_style_scores_read_a_bounded_part_of_a_long_post_but_artifacts_read_all():
-    from moderation.classifiers._text import MAX_CHARS, scored_part
-    from moderation.classifiers.chat_artifacts import ChatArtifactsClassifier
-    from moderation.classifiers.combined import CombinedClassifier
-
     head = "The committee met on Tuesday and agreed on the budget. " * 30
     long_post = (head + "Additionally, it is important to note the pivotal role. " * 400
                  + "Let me know if you'd like me to shorten it.")
