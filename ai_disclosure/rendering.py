@@ -41,7 +41,7 @@ from .blocks import DEFAULT_BLOCK_TYPES, BlockType, ParsedBlock, RenderWarning, 
 from .sanitizers import Sanitizer
 
 #: Bump when the output for the same input changes, so stored renders are rebuilt.
-RENDERER_VERSION = 3
+RENDERER_VERSION = 4
 
 #: CommonMark plus tables and strikethrough. Raw HTML is passed through to the allowlist
 #: sanitizer, which decides what survives.
@@ -51,6 +51,16 @@ MARKDOWN_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRI
 MAX_NESTING = 48
 #: Quote and list markers one line may open; the next one is shown as text (see render()).
 MAX_LINE_CONTAINERS = 16
+#: Tags Markdown may make of a post: one per this many characters, and never fewer than
+#: MIN_TAG_BUDGET. The sanitizer's time goes by tags, and some bodies ("> > > x" lines,
+#: runs of fences or emphasis) make a tag of every character or two; such a post is shown
+#: as text instead. Ordinary posts make one tag per 30 to 50 characters.
+CHARACTERS_PER_TAG = 8
+MIN_TAG_BUDGET = 4096
+#: Character references one text node may hold before sanitizing. The sanitizers' HTML
+#: parser appends each reference to the text node it belongs to, in time growing with the
+#: node, so longer runs are split by an empty comment (which the sanitizers remove).
+MAX_NODE_REFERENCES = 64
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,8 @@ _MARKDOWN_TAG_RE = re.compile(r"<(/?)(?!(?:br|hr|img|input)\b)[a-z]")
 _DEPTH_STEP = {"": 1, "/": -1}
 _CELL_STYLE_RE = re.compile(r'<(?P<cell>t[hd]) style="text-align: (?P<align>left|center|right)">')
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+#: A run of HTML without "<", from the start or a "<" on (so each run is scanned once).
+_LONG_TEXT_RE = re.compile(rf"(?:^|(?<=<))[^<]{{{MAX_NODE_REFERENCES * 4},}}")
 _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
@@ -134,7 +146,14 @@ def render(
         for item in parsed.items
     )
     html = to_html(source)
-    if _markdown_depth(html) > MAX_NESTING:
+    warnings = list(parsed.warnings)
+    if html.count("<") > max(MIN_TAG_BUDGET, len(source) // CHARACTERS_PER_TAG):
+        html = _as_text(parsed.items, marker)
+        warnings.append(RenderWarning(1, _(
+            "This post has too much markup for its length to be formatted, so it is shown "
+            "as plain text."
+        )))
+    elif _markdown_depth(html) > MAX_NESTING:
         # Quotes and lists nested on one line ("> > > …", "1. 1. 1. …") make many times
         # more HTML than text: such markers past MAX_LINE_CONTAINERS are shown as text.
         source = _DEEP_CONTAINERS_RE.sub(r"\g<kept>\\", source)
@@ -143,6 +162,8 @@ def render(
     # their depth is simply counted.
     if "<" in source or _markdown_depth(html) > MAX_NESTING:
         html = cap_nesting(html)
+    if html.count("&") > MAX_NODE_REFERENCES:
+        html = _LONG_TEXT_RE.sub(_split_text, html)
     clean = (sanitizer or _default_sanitizer()).clean(html)
 
     # Split the sanitized HTML at the placeholders: text before the first one is outside
@@ -195,7 +216,7 @@ def render(
         html="".join(html_parts),
         blocks=blocks,
         ai_share=round(sum(block_lengths) / total, 4) if total else 0.0,
-        warnings=tuple(sorted(parsed.warnings, key=lambda warning: warning.line)),
+        warnings=tuple(sorted(warnings, key=lambda warning: warning.line)),
         text_length=total,
     )
 
@@ -245,6 +266,37 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
             pieces[i] = "&lt;" + slash
             changed = True
     return "".join(pieces) if changed else html
+
+
+def _as_text(items: list[str | tuple[str, int]], marker: str) -> str:
+    """The post's lines as escaped paragraphs, between the placeholders render() looks for."""
+    parts: list[str] = []
+    lines: list[str] = []
+    for item in [*items, None]:
+        if isinstance(item, str):
+            lines.append(html_lib.escape(item))
+            continue
+        if lines:
+            parts.append("<p>" + "<br>\n".join(lines) + "</p>")
+            lines = []
+        if item is not None:
+            parts.append(f"<p>{marker}{item[0][0]}{item[1]}x</p>")
+    return "\n".join(parts)
+
+
+def _split_text(run: re.Match[str]) -> str:
+    """Put an empty comment before every MAX_NODE_REFERENCES-th character reference of a
+    run, after the tag it starts with (if any), so no text node holds more of them."""
+    tag, closed, text = run[0].partition(">")
+    if not closed:
+        tag, text = "", tag
+    references = text.split("&")
+    if len(references) <= MAX_NODE_REFERENCES:
+        return run[0]
+    step = MAX_NODE_REFERENCES
+    return tag + closed + "<!---->&".join(
+        "&".join(references[i : i + step]) for i in range(0, len(references), step)
+    )
 
 
 def _markdown_depth(html: str) -> int:

@@ -16,8 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_disclosure.rendering import MAX_LINE_CONTAINERS, MAX_NESTING, cap_nesting, render
-from ai_disclosure.sanitizers import NH3Sanitizer
+from ai_disclosure.rendering import (
+    MAX_LINE_CONTAINERS,
+    MAX_NESTING,
+    MIN_TAG_BUDGET,
+    cap_nesting,
+    render,
+)
+from ai_disclosure.sanitizers import BleachSanitizer, NH3Sanitizer
 
 SIZE = 64_000
 #: CPU seconds per KB allowed, and a constant; linear rendering needs well under a tenth.
@@ -89,3 +95,30 @@ def test_capping_leaves_shallow_html_untouched_and_counts_only_matching_end_tags
 
     assert cap_nesting(shallow, limit=4) == shallow
     assert cap_nesting(sneaky, limit=4).count("&lt;div") == 3
+
+
+def test_a_post_with_a_tag_for_every_few_characters_is_shown_as_text_with_its_blocks():
+    quotes = "> > > > > > x\n\n" * MIN_TAG_BUDGET
+    body = ':::ai-written{model="GPT-4o"}\n' + quotes + ":::\n<b>end</b>"
+    rendered = render(body, sanitizer=SANITIZER)
+    assert "<blockquote>" not in rendered.html
+    assert "&gt; &gt; &gt; &gt; &gt; &gt; x" in rendered.html
+    assert "&lt;b&gt;end&lt;/b&gt;" in rendered.html
+    assert [block.model for block in rendered.blocks] == ["GPT-4o"]
+    assert rendered.html.count('<section class="ai-block ai-written"') == 1
+    assert 0.9 < rendered.ai_share < 1.0
+    assert any("plain text" in warning.message for warning in rendered.warnings)
+
+
+def test_an_ordinary_post_with_much_markup_keeps_its_formatting():
+    body = "\n\n".join(f"> quote *{i}* and [a link](https://example.org/{i})" for i in range(400))
+    rendered = render(body, sanitizer=SANITIZER)
+    assert rendered.html.count("<blockquote>") == 400
+    assert not rendered.warnings
+
+
+@pytest.mark.parametrize("sanitizer", [NH3Sanitizer(), BleachSanitizer()])
+def test_long_runs_of_character_references_keep_their_text(sanitizer):
+    body = "&#" * 5000 + " <b>&lt;&amp;</b>" + "&#" * 300
+    html = render(body, sanitizer=sanitizer).html
+    assert html == "<p>" + "&amp;#" * 5000 + " <b>&lt;&amp;</b>" + "&amp;#" * 300 + "</p>\n"
