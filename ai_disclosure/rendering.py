@@ -115,7 +115,14 @@ _DEEP_CONTAINERS_RE = re.compile(
 _MARKDOWN_TAG_RE = re.compile(r"<(/?)(?!(?:br|hr|img|input)\b)[a-z]")
 _DEPTH_STEP = {"": 1, "/": -1}
 _CELL_STYLE_RE = re.compile(r'<(?P<cell>t[hd]) style="text-align: (?P<align>left|center|right)">')
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+#: Stand-ins for the references Markdown writes: noncharacters, which normalise() replaces in
+#: the input. Each reference is inert in text and attribute values, where the sanitizer's
+#: output can hold a stand-in, so restoring them cannot make markup.
+_REFERENCE_STANDINS = (
+    ("&amp;", "\ufdd0"), ("&lt;", "\ufdd1"), ("&gt;", "\ufdd2"), ("&quot;", "\ufdd3")
+)
+_STANDIN_RE = re.compile("[\ufdd0-\ufdd3]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdd3]")
 #: A run of HTML without "<", from the start or a "<" on (so each run is scanned once).
 _LONG_TEXT_RE = re.compile(rf"(?:^|(?<=<))[^<]{{{MAX_NODE_REFERENCES * 4},}}")
 _VOID_ELEMENTS = frozenset(
@@ -162,9 +169,17 @@ def render(
     # their depth is simply counted.
     if "<" in source or _markdown_depth(html) > MAX_NESTING:
         html = cap_nesting(html)
-    if html.count("&") > MAX_NODE_REFERENCES:
-        html = _LONG_TEXT_RE.sub(_split_text, html)
+    if "&" in html:
+        # Markdown's escapes become one character each for the sanitizer (its parser spends
+        # far longer on a reference than on a character) and are restored after it.
+        for reference, standin in _REFERENCE_STANDINS:
+            html = html.replace(reference, standin)
+        if html.count("&") > MAX_NODE_REFERENCES:
+            html = _LONG_TEXT_RE.sub(_split_text, html)
     clean = (sanitizer or _default_sanitizer()).clean(html)
+    if _STANDIN_RE.search(clean):
+        for reference, standin in _REFERENCE_STANDINS:
+            clean = clean.replace(standin, reference)
 
     # Split the sanitized HTML at the placeholders: text before the first one is outside
     # blocks, and the text after block i's opener is its content. One precompiled pattern
@@ -223,7 +238,8 @@ def render(
 
 def normalise(text: str) -> str:
     """Unify line endings (Windows and old Mac), drop NUL characters and replace lone
-    surrogates (which cannot be encoded) with U+FFFD."""
+    surrogates (which cannot be encoded) and the noncharacters render() uses as stand-ins
+    with U+FFFD."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return _SURROGATE_RE.sub("\ufffd", text)
 
