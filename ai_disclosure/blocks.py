@@ -108,6 +108,9 @@ _QUOTED_OR_LISTED_MARKER_RE = re.compile(
     r"^\s*(?:>\s*)+(?::{3,}|%%%)|^\s*(?:[-*+]|\d{1,9}[.)])\s+(?::{3,}[ \t]*[A-Za-z]|%%%)"
 )
 _LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: Every line the parser acts on holds one of these (the patterns above, cheaply).
+_SPECIAL_LINE_RE = re.compile(r":::|%%%|```|~~~|^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_INDENT_OR_BLANK = ("", " ", "\t")
 #: A marker indented under a list item belongs to the item, not to the top level.
 _INDENTED_MARKER_RE = re.compile(r"^[ \t]+(?::{3,}|%%%)")
 
@@ -136,6 +139,12 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if not _SPECIAL_LINE_RE.search(line):  # most lines: no fence, marker or list item
+            if line[:1] not in _INDENT_OR_BLANK and line.strip():
+                in_list = False
+            result.items.append(line)
+            i += 1
+            continue
         number = i + 1
         if _LIST_ITEM_RE.match(line):
             in_list = True

@@ -285,15 +285,16 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
 
 
 def _as_text(items: list[str | tuple[str, int]], marker: str) -> str:
-    """The post's lines as escaped paragraphs, between the placeholders render() looks for."""
+    """The post's lines as preformatted text (one element however many lines), between the
+    placeholders render() looks for."""
     parts: list[str] = []
     lines: list[str] = []
     for item in [*items, None]:
         if isinstance(item, str):
-            lines.append(html_lib.escape(item))
+            lines.append(item)
             continue
         if lines:
-            parts.append("<p>" + "<br>\n".join(lines) + "</p>")
+            parts.append("<pre>" + html_lib.escape("\n".join(lines)) + "</pre>")
             lines = []
         if item is not None:
             parts.append(f"<p>{marker}{item[0][0]}{item[1]}x</p>")
