@@ -108,6 +108,8 @@ _QUOTED_OR_LISTED_MARKER_RE = re.compile(
     r"^\s*(?:>\s*)+(?::{3,}|%%%)|^\s*(?:[-*+]|\d{1,9}[.)])\s+(?::{3,}[ \t]*[A-Za-z]|%%%)"
 )
 _LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: Every fence and marker holds one of these.
+_SPECIAL_TOKENS = (":::", "%%%", "```", "~~~")
 #: Every line the parser acts on holds one of these (the patterns above, cheaply).
 _SPECIAL_LINE_RE = re.compile(r":::|%%%|```|~~~|^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _INDENT_OR_BLANK = ("", " ", "\t")
@@ -133,6 +135,9 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
     types = {block_type.slug: block_type for block_type in block_types}
     lines = text.split("\n")
     result = ParseResult()
+    if not any(token in text for token in _SPECIAL_TOKENS):
+        result.items.extend(lines)  # no fence or marker: nothing to do
+        return result
     stack: list[_Frame] = []
     closers = _fence_closers(lines)
     in_list = False  # since the last list item, every line was blank or indented

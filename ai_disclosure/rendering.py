@@ -121,7 +121,6 @@ _CELL_STYLE_RE = re.compile(r'<(?P<cell>t[hd]) style="text-align: (?P<align>left
 _REFERENCE_STANDINS = (
     ("&amp;", "\ufdd0"), ("&lt;", "\ufdd1"), ("&gt;", "\ufdd2"), ("&quot;", "\ufdd3")
 )
-_STANDIN_RE = re.compile("[\ufdd0-\ufdd3]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdd3]")
 #: A run of HTML without "<", from the start or a "<" on (so each run is scanned once).
 _LONG_TEXT_RE = re.compile(rf"(?:^|(?<=<))[^<]{{{MAX_NODE_REFERENCES * 4},}}")
@@ -169,7 +168,8 @@ def render(
     # their depth is simply counted.
     if "<" in source or _markdown_depth(html) > MAX_NESTING:
         html = cap_nesting(html)
-    if "&" in html:
+    standins = "&" in html
+    if standins:
         # Markdown's escapes become one character each for the sanitizer (its parser spends
         # far longer on a reference than on a character) and are restored after it.
         for reference, standin in _REFERENCE_STANDINS:
@@ -177,7 +177,7 @@ def render(
         if html.count("&") > MAX_NODE_REFERENCES:
             html = _LONG_TEXT_RE.sub(_split_text, html)
     clean = (sanitizer or _default_sanitizer()).clean(html)
-    if _STANDIN_RE.search(clean):
+    if standins:
         for reference, standin in _REFERENCE_STANDINS:
             clean = clean.replace(standin, reference)
 
