@@ -17,6 +17,8 @@ PREFIX = "AI_DISCLOSURE_"
 
 
 class AppSettings:
+    """The ``AI_DISCLOSURE_*`` settings with their defaults, read on every access."""
+
     def _setting(self, name: str, default: Any) -> Any:
         # ``render()`` is usable outside a configured Django project (e.g. in a script).
         if not settings.configured:
@@ -50,7 +52,8 @@ class AppSettings:
     @property
     def POLICY_URL(self) -> str | None:
         """The forum's page on AI use (a URL or a path), linked from the form and from the
-        API's refusals so an author or agent can read the rules; ``None``: no link."""
+        API's refusals so an author or agent can read the rules; ``None``: no link.
+        """
         return self._setting("POLICY_URL", None)
 
     @property

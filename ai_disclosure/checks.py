@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
+from .adapter import get_post_model
 from .app_settings import app_settings
 
 
 @checks.register(checks.Tags.models)
 def check_post_model(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    from .adapter import get_post_model
-
+    """Error when ``AI_DISCLOSURE_POST_MODEL`` is unset or names no installed model."""
     name = app_settings.POST_MODEL
     if not name:
         return [
@@ -36,6 +36,7 @@ def check_post_model(app_configs, **kwargs) -> list[checks.CheckMessage]:
 
 @checks.register()
 def check_importable_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Error at startup, not on first use, for dotted-path settings that do not import."""
     errors = []
     for name, check_id in (("SANITIZER", "E003"), ("POST_ADAPTER", "E004")):
         try:

@@ -1,3 +1,5 @@
+"""Django admin for moderation: policies are edited here, review records only shown."""
+
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
@@ -17,6 +19,8 @@ from .policies.engine import PolicyExpressionError
 
 
 class PolicyVersionInline(admin.TabularInline):
+    """A policy's earlier versions, read only: saving the policy records them."""
+
     model = PolicyVersion
     fields = ["version", "created_at", "changed_by", "enabled", "action", "priority",
               "expression"]
@@ -25,6 +29,7 @@ class PolicyVersionInline(admin.TabularInline):
     can_delete = False
 
     def has_add_permission(self, request, obj=None) -> bool:
+        """Versions are recorded by saving the policy, never added by hand."""
         return False
 
 
@@ -41,10 +46,12 @@ class PolicyAdmin(admin.ModelAdmin):
     actions = ["backtest"]
 
     def save_model(self, request, obj, form, change) -> None:
+        """Save through the service, which compiles the expression and records a version."""
         services.save_policy(policy=obj, user=request.user)
 
     @admin.action(description=_("Backtest over recent posts"))
     def backtest(self, request, queryset) -> None:
+        """Report, per selected policy, which recently screened posts its expression would match."""
         for policy in queryset:
             try:
                 result = services.backtest(expression=policy.expression)
@@ -63,13 +70,17 @@ class PolicyAdmin(admin.ModelAdmin):
 
 @admin.register(Screening)
 class ScreeningAdmin(admin.ModelAdmin):
+    """Classifier scores per post, as screening wrote them; read only."""
+
     list_display = ["post", "screened_at", "scores"]
     list_select_related = ["post"]
 
     def has_add_permission(self, request) -> bool:
+        """Screenings are written by the screening service only."""
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        """Scores are evidence for decisions, so they are never edited."""
         return False
 
 
@@ -77,16 +88,21 @@ class ReadOnlyMixin:
     """History is written by the services only: the admin shows it and never changes it."""
 
     def has_add_permission(self, request, obj=None) -> bool:
+        """History is added by the services only."""
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        """History is never rewritten."""
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        """History is never deleted."""
         return False
 
 
 class AuditEntryInline(ReadOnlyMixin, admin.TabularInline):
+    """The item's audit log, shown under the review item."""
+
     model = AuditEntry
     fields = ["created_at", "actor", "action", "from_status", "to_status", "decision", "note"]
     readonly_fields = fields
@@ -94,6 +110,8 @@ class AuditEntryInline(ReadOnlyMixin, admin.TabularInline):
 
 
 class AuthorMessageInline(ReadOnlyMixin, admin.TabularInline):
+    """The messages between moderators and the post's author about this item."""
+
     model = AuthorMessage
     fields = ["created_at", "from_author", "kind", "body", "emailed_at"]
     readonly_fields = fields
@@ -118,12 +136,15 @@ class ReviewItemAdmin(admin.ModelAdmin):
     exclude = ["policies"]
 
     def has_add_permission(self, request) -> bool:
+        """Review items come from screening, never from the admin."""
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        """Decisions are made on the moderation pages, which log them."""
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        """Items stay, for the audit trail."""
         return False
 
 
@@ -159,11 +180,14 @@ class EscalationAdmin(admin.ModelAdmin):
     readonly_fields = ["author", "delists", "created_at"]
 
     def has_add_permission(self, request) -> bool:
+        """Escalation follows enough delisted posts by one author; here it is only lifted."""
         return False
 
 
 @admin.register(AuthorMessage)
 class AuthorMessageAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Messages between moderators and authors, read only: they are part of the record."""
+
     list_display = ["created_at", "item", "author", "from_author", "kind"]
     list_filter = ["kind", "from_author"]
     list_select_related = ["item", "author"]

@@ -76,6 +76,7 @@ class AutoSchema(SpectacularAutoSchema):
     """
 
     def get_operation(self, *args: Any, **kwargs: Any) -> dict | None:
+        """Add who may call (the permission classes' docstrings) to the operation's description."""
         operation = super().get_operation(*args, **kwargs)
         if operation is None:
             return None
@@ -116,6 +117,7 @@ class JSONParser(parsers.JSONParser):
     """
 
     def parse(self, stream, media_type=None, parser_context=None):
+        """Refuse over-deep JSON before ``json`` recurses into it, then parse as DRF does."""
         raw = stream.read() if stream is not None else b""
         limit = app_settings.MAX_JSON_DEPTH
         text = raw.decode("utf-8", errors="replace")
@@ -135,6 +137,7 @@ class ApiView(APIView):
     schema = AutoSchema()
 
     def get_exception_handler(self):
+        """Use the project's handler: one JSON error shape whatever the host configured."""
         return exceptions.exception_handler
 
 
@@ -145,6 +148,7 @@ class StrictSerializer(serializers.Serializer):
     """
 
     def to_internal_value(self, data: Any) -> Any:
+        """Refuse unknown keys, each with a message listing the known fields; then validate."""
         if isinstance(data, Mapping):
             allowed = sorted(name for name, field in self.fields.items() if not field.read_only)
             unknown = sorted(str(name) for name in data if name not in allowed)
@@ -163,9 +167,11 @@ class StrictSerializer(serializers.Serializer):
 
 class TextField(serializers.CharField):
     """A ``CharField`` that takes JSON strings only (DRF's turns ``42`` into ``"42"``) and
-    refuses text that cannot be stored as UTF-8 (lone surrogates); DRF already refuses NUL."""
+    refuses text that cannot be stored as UTF-8 (lone surrogates); DRF already refuses NUL.
+    """
 
     def to_internal_value(self, data: Any) -> str:
+        """Accept only a JSON string that can be stored as UTF-8."""
         if not isinstance(data, str):
             self.fail("invalid")
         value = super().to_internal_value(data)
@@ -182,6 +188,7 @@ class StrictBooleanField(serializers.BooleanField):
     """JSON ``true`` or ``false`` only (DRF's also takes ``"yes"``, ``1``, ``"on"``…)."""
 
     def to_internal_value(self, data: Any) -> bool:
+        """Accept only a JSON boolean; anything else is a 400 rather than a guess."""
         if not isinstance(data, bool):
             self.fail("invalid", input=data)
         return data

@@ -112,7 +112,8 @@ def field_descriptions(
     """Each disclosure field described for code: its label and help, the values it may take
     (for ``data``, a disclosure of a body with these AI ``blocks``: an agent's post may only
     answer "not reviewed"), the choices it must include (kinds the blocks or an agent imply)
-    and its limits."""
+    and its limits.
+    """
     data = data or DisclosureData()
     form = form or DisclosureForm()
     kinds = list(selectors.assistance_kinds()) if kinds is None else kinds
@@ -243,6 +244,7 @@ class DraftCheck:
 
     @property
     def valid(self) -> bool:
+        """Whether the disclosure breaks no rule, so the post may be submitted."""
         return not self.errors
 
 

@@ -64,9 +64,11 @@ class UnprocessableEntity(exceptions.APIException):
         self.detail = self.body
 
     def get_codes(self) -> str:
+        """The body's one ``code``, which DRF asks for in place of per-field codes."""
         return self.body["code"]
 
     def get_full_details(self) -> dict:
+        """The whole response body: detail, code, the messages per field and any extra keys."""
         return self.body
 
 

@@ -34,7 +34,8 @@ def refusal(
     error: DisclosureIncomplete, *, prefix: str = "", request: Request | None = None
 ) -> UnprocessableEntity:
     """The 422 for a refused disclosure; field paths start with ``prefix.`` when the
-    disclosure is nested in the request (``disclosure.assistance``)."""
+    disclosure is nested in the request (``disclosure.assistance``).
+    """
 
     def path(name: str) -> str:
         return f"{prefix}.{name}" if prefix else name
@@ -118,6 +119,7 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """Refuse the post (422, or 413 for an oversize body) when its disclosure breaks a rule."""
         attrs = super().validate(attrs)
         data = disclosure_data(attrs.get("disclosure"))
         try:
@@ -132,6 +134,7 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
 
     @transaction.atomic
     def create(self, validated_data: dict[str, Any]) -> Any:
+        """Create the post and save its disclosure, if any, in the same transaction."""
         data = validated_data.pop("disclosure")
         post = super().create(validated_data)
         if not data.is_empty():  # possible only with AI_DISCLOSURE_REQUIRED off

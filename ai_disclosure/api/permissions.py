@@ -1,5 +1,6 @@
 """Who may call the editor API. Each class's docstring (first paragraph) is shown in the OpenAPI
-document as "Who may call" (``base.AutoSchema``), so keep it a sentence for people."""
+document as "Who may call" (``base.AutoSchema``), so keep it a sentence for people.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def can_review(user) -> bool:
 
 
 def is_author(user, post: Model) -> bool:
+    """Whether ``user`` wrote ``post``, as the post adapter reads it; anonymous users never did."""
     if not (user and user.is_authenticated):
         return False
     author_id = get_adapter().get_author_id(post)
@@ -40,14 +42,17 @@ class LoggedIn(IsAuthenticated):
 class PostAuthorWritesReviewersRead(BasePermission):
     """The post's author reads and writes; moderators (``ai_disclosure.view_disclosure``)
     read. Others get 403 for a published post and 404 for a draft, so nobody learns that
-    someone else's draft exists."""
+    someone else's draft exists.
+    """
 
     message = _("Only the post's author may change its disclosure; moderators may read it.")
 
     def has_permission(self, request: Request, view) -> bool:
+        """Only logged-in users get as far as the post lookup."""
         return bool(request.user and request.user.is_authenticated)
 
     def has_object_permission(self, request: Request, view, post: Model) -> bool:
+        """The author may do anything, a moderator only read; others get 403, or 404 for a draft."""
         if is_author(request.user, post):
             return True
         reviewer = can_review(request.user)
@@ -61,12 +66,15 @@ class PostAuthorWritesReviewersRead(BasePermission):
 class PostReaders(BasePermission):
     """Anyone who can read the post: everyone for a published post; for a draft or a post the
     forum hides, its author and moderators (``ai_disclosure.view_disclosure``). Others get
-    404, so nobody learns that a hidden post exists."""
+    404, so nobody learns that a hidden post exists.
+    """
 
     def has_permission(self, request: Request, view) -> bool:
+        """Everyone passes here: whether the post may be read is decided per object."""
         return True
 
     def has_object_permission(self, request: Request, view, post: Model) -> bool:
+        """Allow moderators and whoever may see the post; 404 for others hides that it exists."""
         if can_review(request.user) or get_adapter().is_visible_to(post, request.user):
             return True
         raise NotFound()

@@ -42,6 +42,8 @@ class LabelSerializer(serializers.Serializer):
 
 
 class ProvenanceSerializer(serializers.Serializer):
+    """A post's disclosure in the machine-readable forms its page carries, plus the EU label."""
+
     post = serializers.CharField(help_text=gettext_lazy("The post's id."))
     json_ld = serializers.DictField(
         help_text=gettext_lazy("schema.org DiscussionForumPosting with digitalSourceType "
@@ -62,6 +64,8 @@ class ProvenanceSerializer(serializers.Serializer):
 
 
 class ProvenanceView(PostObjectMixin, ApiView):
+    """The machine-readable provenance of one post, for crawlers and other tools."""
+
     permission_classes = [PostReaders]
 
     @extend_schema(
@@ -75,6 +79,7 @@ class ProvenanceView(PostObjectMixin, ApiView):
         responses={200: ProvenanceSerializer, **error_responses(404)},
     )
     def get(self, request: Request, post_id: str) -> Response:
+        """Answer with the post's JSON-LD, header value, attribution and label decision."""
         post = self.get_post(request, post_id)
         services.rendered_post(post)  # the AI blocks are measured as on the post page
         url = (

@@ -1,5 +1,6 @@
 """Request and response shapes of the editor API. Input serializers only parse and type-check;
-the disclosure rules live in ``rules.validate_disclosure`` and are applied by the views."""
+the disclosure rules live in ``rules.validate_disclosure`` and are applied by the views.
+"""
 
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ class DisclosureWriteSerializer(StrictSerializer):
     )
 
     def validate_models_used(self, value: list[str]) -> list[str]:
-        # The same normalisation as the HTML form: collapse spaces, drop blanks and repeats.
+        """Tidy the model names as the HTML form does: collapse spaces, drop blanks and repeats."""
         names: list[str] = []
         for name in value:
             name = " ".join(name.split())
@@ -110,10 +111,14 @@ def disclosure_data(values: dict[str, Any] | None) -> DisclosureData:
 
 
 class PreviewDraftSerializer(StrictSerializer):
+    """A draft to render: its Markdown body."""
+
     body = _body_field()
 
 
 class CheckDraftSerializer(StrictSerializer):
+    """A draft to check: its Markdown body and the disclosure the author means to submit."""
+
     body = _body_field()
     disclosure = DisclosureWriteSerializer(help_text=_("The disclosure to check."))
 
@@ -122,6 +127,8 @@ class CheckDraftSerializer(StrictSerializer):
 
 
 class BlockSerializer(serializers.Serializer):
+    """One AI block found in the body: its type, the model and note given, and where it is."""
+
     type = serializers.CharField(help_text=_("Block type slug, e.g. ai-written."))
     model = serializers.CharField(allow_blank=True)
     note = serializers.CharField(allow_blank=True)
@@ -131,11 +138,15 @@ class BlockSerializer(serializers.Serializer):
 
 
 class WarningSerializer(serializers.Serializer):
+    """A warning about the draft's Markdown, with the line it is about."""
+
     line = serializers.IntegerField(help_text=_("1-based line the warning is about."))
     message = serializers.CharField()
 
 
 class PreviewSerializer(serializers.Serializer):
+    """A draft as its page would show it: sanitized HTML, its AI blocks and measured AI share."""
+
     html = serializers.CharField(
         allow_blank=True,
         help_text=_("Sanitized HTML; each AI block is a labelled <section class=\"ai-block\">."),
@@ -150,11 +161,15 @@ class PreviewSerializer(serializers.Serializer):
 
 
 class NudgeSerializer(serializers.Serializer):
+    """A hint about one disclosure field that does not block the post."""
+
     field = serializers.CharField(help_text=_("The disclosure field the hint is about."))
     message = serializers.CharField()
 
 
 class CheckSerializer(serializers.Serializer):
+    """Whether a draft's disclosure may be submitted: broken rules per field, hints, preview."""
+
     valid = serializers.BooleanField(help_text=_("True when the disclosure may be submitted."))
     errors = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
@@ -170,6 +185,7 @@ class CheckSerializer(serializers.Serializer):
     preview = PreviewSerializer()
 
     def to_representation(self, instance: Any) -> dict:
+        """Serialize a ``drafts.DraftCheck``; its rendering is shown as ``preview``."""
         return super().to_representation(
             {
                 "valid": instance.valid,
@@ -202,6 +218,8 @@ class DisclosureSerializer(serializers.Serializer):
 
 
 class RevisionSerializer(serializers.Serializer):
+    """One saved version of a disclosure: who saved it and when, the values and what changed."""
+
     number = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     changed_by = serializers.CharField(
@@ -219,12 +237,16 @@ class RevisionSerializer(serializers.Serializer):
 
 
 class ChoiceSerializer(serializers.Serializer):
+    """One value a field may take, with its label and explanation."""
+
     value = serializers.CharField()
     label = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
 
 
 class FieldSerializer(serializers.Serializer):
+    """One field of the disclosure form, described so a client can build the input and check it."""
+
     name = serializers.CharField()
     kind = serializers.ChoiceField(
         choices=["boolean", "multiple_choice", "list", "choice", "text"],
@@ -247,6 +269,8 @@ class FieldSerializer(serializers.Serializer):
 
 
 class AssistanceKindSerializer(serializers.Serializer):
+    """A kind of AI help an author can declare; some need a note on how it was checked."""
+
     slug = serializers.CharField()
     label = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
@@ -254,6 +278,8 @@ class AssistanceKindSerializer(serializers.Serializer):
 
 
 class BlockTypeSerializer(serializers.Serializer):
+    """One AI block type: its opening and closing lines, an example, the help it implies."""
+
     slug = serializers.CharField()
     label = serializers.CharField()
     implies_assistance = serializers.CharField(
@@ -265,12 +291,16 @@ class BlockTypeSerializer(serializers.Serializer):
 
 
 class BlockSyntaxSerializer(serializers.Serializer):
+    """The AI block syntax all block types share: the attributes, explained, and the alternative."""
+
     attributes = serializers.ListField(child=serializers.CharField())
     description = serializers.CharField()
     alternative = serializers.CharField()
 
 
 class RuleSerializer(serializers.Serializer):
+    """One disclosure rule in words, with the fields it concerns and any values it restricts."""
+
     id = serializers.CharField()
     text = serializers.CharField()
     fields = serializers.ListField(child=serializers.CharField())
@@ -283,6 +313,8 @@ class RuleSerializer(serializers.Serializer):
 
 
 class WordingSerializer(serializers.Serializer):
+    """The texts the form shows around its fields, so every client words the disclosure alike."""
+
     human_only_label = serializers.CharField()
     intro = serializers.CharField()
     description_help = serializers.CharField()
@@ -290,6 +322,8 @@ class WordingSerializer(serializers.Serializer):
 
 
 class LimitsSerializer(serializers.Serializer):
+    """The size limits of a post and its disclosure, as the API enforces them."""
+
     max_body_bytes = serializers.IntegerField()
     description_min_length = serializers.IntegerField()
     verification_min_length = serializers.IntegerField()

@@ -27,6 +27,8 @@ TAGS = ["ai-disclosure"]
 
 
 class FormSchemaView(ApiView):
+    """The disclosure form described for clients that build their own editor."""
+
     permission_classes = [Anyone]
     authentication_classes: list = []  # public and cacheable: no session, no CSRF
 
@@ -39,10 +41,13 @@ class FormSchemaView(ApiView):
         responses={200: serializers.FormSchemaSerializer},
     )
     def get(self, request: Request) -> Response:
+        """Return the form schema; it depends on settings only, so it is public and cacheable."""
         return Response(serializers.FormSchemaSerializer(drafts.form_schema()).data)
 
 
 class PreviewView(ApiView):
+    """Renders a draft as its post page would, storing nothing."""
+
     permission_classes = [LoggedIn]
     throttle_classes = [PreviewThrottle, PreviewIPThrottle]
 
@@ -58,6 +63,7 @@ class PreviewView(ApiView):
         },
     )
     def post(self, request: Request) -> Response:
+        """Render the posted body and answer with the preview."""
         incoming = serializers.PreviewDraftSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         rendered = drafts.preview(incoming.validated_data["body"])
@@ -65,6 +71,8 @@ class PreviewView(ApiView):
 
 
 class CheckView(ApiView):
+    """Checks a draft's disclosure against the publishing rules without saving anything."""
+
     permission_classes = [LoggedIn]
     throttle_classes = [CheckThrottle, CheckIPThrottle]
 
@@ -78,6 +86,7 @@ class CheckView(ApiView):
         responses={200: serializers.CheckSerializer, **error_responses(400, 401, 403, 413, 429)},
     )
     def post(self, request: Request) -> Response:
+        """Check the posted disclosure against the posted body."""
         incoming = serializers.CheckDraftSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         result = drafts.check(
@@ -94,6 +103,7 @@ class PostObjectMixin:
     """Looks up ``post_id`` and checks the object permission (404 hides others' drafts)."""
 
     def get_post(self, request: Request, post_id: str) -> Model:
+        """The post named by ``post_id`` if the user may act on it; 404 or 403 otherwise."""
         post = get_object_or_404(get_post_model()._default_manager.all(), post_id)
         self.check_object_permissions(request, post)
         return post
@@ -103,7 +113,8 @@ def disclosure_representation(
     disclosure: Disclosure, revision: DisclosureRevision | None = None
 ) -> dict:
     """The disclosure as ``DisclosureSerializer`` shows it; from ``revision`` (the one just
-    saved, holding the values) without further queries."""
+    saved, holding the values) without further queries.
+    """
     if revision is None:
         values = services.snapshot(disclosure)
         number = disclosure.revisions.order_by("-number").values_list("number", flat=True)
@@ -126,6 +137,8 @@ def disclosure_representation(
 
 
 class DisclosureView(PostObjectMixin, ApiView):
+    """Reads and replaces one post's disclosure."""
+
     permission_classes = [PostAuthorWritesReviewersRead]
 
     @extend_schema(
@@ -136,6 +149,7 @@ class DisclosureView(PostObjectMixin, ApiView):
         responses={200: serializers.DisclosureSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, post_id: str) -> Response:
+        """The post's current disclosure; 404 when it has none yet."""
         post = self.get_post(request, post_id)
         disclosure = selectors.disclosure_for(post)
         if disclosure is None:
@@ -159,6 +173,7 @@ class DisclosureView(PostObjectMixin, ApiView):
         },
     )
     def put(self, request: Request, post_id: str) -> Response:
+        """Check the new disclosure against the post's body, then save it as a new revision."""
         post = self.get_post(request, post_id)
         incoming = serializers.DisclosureWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
@@ -176,6 +191,8 @@ class DisclosureView(PostObjectMixin, ApiView):
 
 
 class RevisionListView(PostObjectMixin, ApiView):
+    """Lists the saved revisions of one post's disclosure."""
+
     permission_classes = [PostAuthorWritesReviewersRead]
 
     @extend_schema(
@@ -191,6 +208,7 @@ class RevisionListView(PostObjectMixin, ApiView):
         },
     )
     def get(self, request: Request, post_id: str) -> Response:
+        """Answer with every revision of the post's disclosure, oldest first."""
         post = self.get_post(request, post_id)
         revisions = (
             DisclosureRevision.objects.filter(disclosure__post=post)

@@ -25,11 +25,15 @@ from .models import Post
 
 
 class PostCreateSerializer(DisclosureGateSerializerMixin, StrictSerializer):
+    """A new post: its title, its Markdown body and, checked by the publish gate, its disclosure."""
+
     title = TextField(max_length=Post._meta.get_field("title").max_length)
     body = TextField(trim_whitespace=False, help_text="Markdown, with AI blocks.")
 
 
 class PostSerializer(serializers.Serializer):
+    """A published post, as the create call answers with it."""
+
     id = serializers.IntegerField()
     title = serializers.CharField()
     url = serializers.CharField(help_text="The post's page.")
@@ -39,6 +43,8 @@ class PostSerializer(serializers.Serializer):
 
 
 class PostCreateView(ApiView):
+    """Publishes a post with its disclosure, for API clients of the demo forum."""
+
     permission_classes = [LoggedIn]
 
     @extend_schema(
@@ -58,6 +64,7 @@ class PostCreateView(ApiView):
         },
     )
     def post(self, request: Request) -> Response:
+        """Publish the post and its disclosure in one go, or refuse it as the gate says."""
         incoming = PostCreateSerializer(data=request.data, context={"request": request})
         incoming.is_valid(raise_exception=True)
         values = incoming.validated_data

@@ -1,3 +1,5 @@
+"""The demo forum's pages: read, write and edit posts, and answer the moderators."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +22,7 @@ from .models import Post, Visibility
 
 
 def post_list(request):
+    """The latest listed posts, with the reader's preference for collapsing mostly-AI posts."""
     posts = Post.objects.published().listed().for_listing()[:50]
     collapse = selectors.collapses_mostly_ai(request.user)
     return render(
@@ -34,6 +37,7 @@ def post_list(request):
 
 
 def post_detail(request, pk: int):
+    """A post with its disclosure; a held or rejected one only to its author and moderators."""
     post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
     if post.visibility in (Visibility.HELD, Visibility.REJECTED) and not (
         request.user.pk == post.author_id or is_moderator(request.user)
@@ -53,11 +57,13 @@ def post_detail(request, pk: int):
 
 @login_required
 def post_create(request):
+    """Write a new post with its disclosure."""
     return _edit(request, post=None)
 
 
 @login_required
 def post_edit(request, pk: int):
+    """Edit one's own post and its disclosure; others get 403."""
     post = get_object_or_404(Post, pk=pk)
     if post.author_id != request.user.pk:
         raise PermissionDenied("Only the author can edit this post.")
@@ -121,7 +127,8 @@ def _edit(request, *, post: Post | None):
 @login_required
 def my_posts(request):
     """The author's own posts with their review state and the moderators' messages, never
-    scores, reasons or internal notes (``moderation.selectors.author_review_states``)."""
+    scores, reasons or internal notes (``moderation.selectors.author_review_states``).
+    """
     posts = Post.objects.filter(author=request.user).for_listing().order_by("-created_at")
     states = moderation_selectors.author_review_states(author=request.user)
     return render(request, "forum/my_posts.html", {
@@ -149,6 +156,7 @@ def _author_action(request, item_id: int, service, done: str):
 @login_required
 @require_POST
 def reply_to_moderators(request, item_id: int):
+    """Send the author's answer to a moderator's request about their post."""
     return _author_action(request, item_id, moderation_services.reply_to_request,
                           "Thanks. Your reply was sent; a moderator will look again.")
 
@@ -156,5 +164,6 @@ def reply_to_moderators(request, item_id: int):
 @login_required
 @require_POST
 def appeal_decision(request, item_id: int):
+    """Appeal a moderator's decision on one's post, to be reviewed by a different moderator."""
     return _author_action(request, item_id, moderation_services.appeal,
                           "Your appeal was sent. A different moderator will review the post.")
