@@ -4,10 +4,8 @@ item is created, re-screened, its disclosure changes and its status changes, and
 queue's filters and search still return the right items."""
 
 from datetime import timedelta
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -183,21 +181,6 @@ def test_every_status_change_is_copied_to_the_facets(settings):
     services.bulk_resolve(items=[item], moderator=other, decision="reject",
                           message="Not your own work.")
     check(ReviewStatus.REJECTED)
-
-
-def test_the_data_migration_fills_facets_and_names_of_existing_items():
-    post = flagged_post(title="Old item", author=UserFactory(username="early_bird"),
-                        disclosure=research_disclosure())
-    item = active_item(post)
-    written = facets_of(item)
-    # as before migration 0007: no facets, no author name
-    QueueFacet.objects.all().delete()
-    ReviewItem.objects.update(author_name="")
-    import_module("moderation.migrations.0008_fill_queue_facets_and_author_names").fill(
-        apps, connection.schema_editor())
-    item.refresh_from_db()
-    assert item.author_name == "early_bird" and "early_bird" in item.search_text
-    assert facets_of(item) == written
 
 
 # --- filters and search --------------------------------------------------------------------

@@ -29,7 +29,7 @@ BODY = ("Certainly! Here's a short post. We delve into sleep.\n\nI hope this hel
 
 def moderators_group() -> Group:
     """The "Moderators" group with its permission (re-created after a flush)."""
-    import_module("moderation.migrations.0004_moderators_group_permission").grant(apps, None)
+    import_module("moderation.migrations.0003_moderators_group_permission").grant(apps, None)
     return Group.objects.get(name="Moderators")
 
 

@@ -27,6 +27,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0008_fill_queue_facets_and_author_names")]
+    dependencies = [("moderation", "0004_reason_templates")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -1,7 +1,5 @@
-"""Seed a few reason templates (admins edit them), and fill the new columns of review items
-created before triage existed: author, title and the policies that fired."""
+"""Seed a few reason templates moderators pick when deciding (admins edit them)."""
 
-from django.conf import settings
 from django.db import migrations
 
 TEMPLATES = [
@@ -36,25 +34,7 @@ def seed(apps, schema_editor):
         )
 
 
-def backfill(apps, schema_editor):
-    ReviewItem = apps.get_model("moderation", "ReviewItem")
-    Policy = apps.get_model("moderation", "Policy")
-    known = set(Policy.objects.values_list("pk", flat=True))
-    for item in ReviewItem.objects.select_related("post").filter(author__isnull=True):
-        post = item.post
-        item.author_id = getattr(post, "author_id", None)
-        item.post_title = str(getattr(post, "title", ""))[:300]
-        item.save(update_fields=["author", "post_title"])
-        item.policies.set([r["policy"] for r in item.reasons if r.get("policy") in known])
-
-
 class Migration(migrations.Migration):
-    dependencies = [
-        ("moderation", "0004_moderators_group_permission"),
-        migrations.swappable_dependency(settings.AI_DISCLOSURE_POST_MODEL),
-    ]
+    dependencies = [("moderation", "0003_moderators_group_permission")]
 
-    operations = [
-        migrations.RunPython(seed, migrations.RunPython.noop),
-        migrations.RunPython(backfill, migrations.RunPython.noop),
-    ]
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

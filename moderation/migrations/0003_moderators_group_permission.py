@@ -47,7 +47,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("moderation", "0003_triage_audit_log_templates_appeals"),
+        ("moderation", "0002_default_policies"),
         ("ai_disclosure", "0002_seed_assistance_kinds_and_block_types"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
