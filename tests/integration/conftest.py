@@ -18,6 +18,8 @@ from tests.conftest import seed_default_rows
 
 REDIS_URL = os.environ.get("INTEGRATION_REDIS_URL", "redis://127.0.0.1:6379/15")
 PAUSING = "tests.integration.slow_classifier.PausingClassifier"
+#: Seconds after which Redis hands a killed worker's unacknowledged message to another worker.
+VISIBILITY_TIMEOUT = 2
 
 
 def _missing_service() -> str | None:

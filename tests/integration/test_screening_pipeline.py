@@ -24,7 +24,7 @@ from moderation.tasks import sweep_unscreened
 from tests.factories import PostFactory, UserFactory
 from tests.moderation.triage_factories import make_moderator
 
-from .conftest import REDIS_URL
+from .conftest import REDIS_URL, VISIBILITY_TIMEOUT
 from .slow_classifier import MARKER
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -86,6 +86,7 @@ def start_worker_process(signal_dir):
         "DATABASE_URL": _test_database_url(),
         "SCREENING_SIGNAL_DIR": str(signal_dir),
         "BASE_CLASSIFIERS": ",".join(DEFAULT_CLASSIFIERS),
+        "VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
     }
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "demo", "worker", "--pool=solo",
@@ -114,6 +115,9 @@ def test_task_lost_with_a_killed_worker_is_redelivered_and_screened_once(
         assert not Screening.objects.filter(post=post).exists()
     finally:
         first.kill()
+    # kombu hands back unacknowledged messages older than the visibility timeout when the next
+    # worker starts, and after that only every tenth poll (~100 s): start it once they are.
+    time.sleep(VISIBILITY_TIMEOUT + 0.5)
 
     (signal_dir / "release").touch()
     second = start_worker_process(signal_dir)
