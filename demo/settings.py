@@ -114,13 +114,17 @@ if CELERY_BROKER_URL == "filesystem://":
     }
 CELERY_TASK_IGNORE_RESULT = True
 # Screening of new posts and re-screening of old ones run on separate queues, so a backfill
-# never delays a new post; the sweeper re-enqueues anything the broker lost.
+# never delays a new post; webhooks have their own, so a slow receiver delays neither. The
+# sweepers re-enqueue anything the broker lost.
 CELERY_TASK_ROUTES = {
     "moderation.screen_posts": {"queue": "screening"},
     "moderation.sweep_unscreened": {"queue": "backfill"},
+    "moderation.deliver_webhook": {"queue": "webhooks"},
+    "moderation.sweep_webhooks": {"queue": "webhooks"},
 }
 CELERY_BEAT_SCHEDULE = {
     "moderation-sweep-unscreened": {"task": "moderation.sweep_unscreened", "schedule": 300.0},
+    "moderation-sweep-webhooks": {"task": "moderation.sweep_webhooks", "schedule": 60.0},
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 

@@ -3,7 +3,10 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
-from . import services
+from . import (
+    admin_webhooks,  # noqa: F401  (registers the webhook admin)
+    services,
+)
 from .forms import PolicyForm
 from .models import (
     AuditEntry,

@@ -151,5 +151,31 @@ class AppSettings:
         https."""
         return self._setting("SITE_URL", "").rstrip("/")
 
+    @property
+    def WEBHOOK_TIMEOUT_SECONDS(self) -> float:
+        """How long one webhook request may take before it counts as failed (default 5)."""
+        return self._setting("WEBHOOK_TIMEOUT_SECONDS", 5)
+
+    @property
+    def WEBHOOK_MAX_ATTEMPTS(self) -> int:
+        """Attempts per event and endpoint before the delivery is marked failed (default 8)."""
+        return self._setting("WEBHOOK_MAX_ATTEMPTS", 8)
+
+    @property
+    def WEBHOOK_BACKOFF_SECONDS(self) -> int:
+        """Wait before the second attempt; it doubles after each failure (default 30)."""
+        return self._setting("WEBHOOK_BACKOFF_SECONDS", 30)
+
+    @property
+    def WEBHOOK_BACKOFF_MAX_SECONDS(self) -> int:
+        """The longest wait between two attempts (default 3600)."""
+        return self._setting("WEBHOOK_BACKOFF_MAX_SECONDS", 3600)
+
+    @property
+    def WEBHOOK_DISABLE_AFTER_FAILURES(self) -> int:
+        """Deliveries in a row that failed all their attempts, after which an endpoint is
+        disabled, with the reason shown in the admin (default 5; 0 never disables)."""
+        return self._setting("WEBHOOK_DISABLE_AFTER_FAILURES", 5)
+
 
 app_settings = AppSettings()

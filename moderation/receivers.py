@@ -1,5 +1,6 @@
 """Signal receivers: screen a post after it is published, edited or re-disclosed; email an
-author a moderator's message; forget a deleted user's name and words.
+author a moderator's message; send webhooks of disclosure changes; forget a deleted user's
+name and words.
 
 The two screening receivers run inside the author's transaction and hand the post to
 ``tasks.screen_on_commit``, which queues it once when the transaction commits, however many
@@ -10,14 +11,16 @@ disclosure's ``disclosure_saved`` signal comes after the commit, too late to joi
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from ai_disclosure.adapter import get_adapter, get_post_model
 from ai_disclosure.models import DisclosureRevision
 
+from .models import WebhookEndpoint
 from .services import anonymise_user
-from .signals import author_messaged
-from .tasks import enqueue_author_email, screen_on_commit
+from .signals import author_messaged, webhooks_queued
+from .tasks import enqueue_author_email, enqueue_webhook_delivery, screen_on_commit
+from .webhooks import forget_subscriptions, record_disclosure_revision
 
 
 def screen_saved_post(sender, instance, raw=False, **kwargs) -> None:
@@ -40,6 +43,19 @@ def email_author(sender, message, **kwargs) -> None:
     enqueue_author_email(message.pk)
 
 
+def queue_disclosure_webhook(sender, instance, created, raw=False, **kwargs) -> None:
+    """A new disclosure revision: write ``disclosure.changed`` to the webhook outbox, in the
+    disclosure's transaction (``disclosure_saved`` comes only after commit)."""
+    if created and not raw:
+        record_disclosure_revision(instance)
+
+
+def enqueue_webhook_deliveries(sender, delivery_ids, **kwargs) -> None:
+    """``webhooks_queued`` is sent after commit already."""
+    for delivery_id in delivery_ids:
+        enqueue_webhook_delivery(delivery_id)
+
+
 def anonymise_deleted_user(sender, instance, **kwargs) -> None:
     """Before an account is deleted (and its rows unlinked), anonymise its moderation data."""
     anonymise_user(user=instance)
@@ -50,5 +66,12 @@ def connect() -> None:
     post_save.connect(screen_after_disclosure_change, sender=DisclosureRevision,
                       dispatch_uid="moderation-disclosure")
     author_messaged.connect(email_author, dispatch_uid="moderation-email-author")
+    post_save.connect(queue_disclosure_webhook, sender=DisclosureRevision,
+                      dispatch_uid="moderation-disclosure-webhook")
+    webhooks_queued.connect(enqueue_webhook_deliveries, dispatch_uid="moderation-webhooks")
+    post_save.connect(forget_subscriptions, sender=WebhookEndpoint,
+                      dispatch_uid="moderation-webhook-endpoint-saved")
+    post_delete.connect(forget_subscriptions, sender=WebhookEndpoint,
+                        dispatch_uid="moderation-webhook-endpoint-deleted")
     pre_delete.connect(anonymise_deleted_user, sender=get_user_model(),
                        dispatch_uid="moderation-user-deleted")

@@ -24,3 +24,7 @@ review_reopened = Signal()
 #: message of a decision) was committed; ``moderation`` emails it from here.
 #: Arguments: ``message`` (AuthorMessage), ``item`` (ReviewItem), ``post`` (the host's post).
 author_messaged = Signal()
+
+#: Sent after the transaction that wrote webhook deliveries to the outbox committed; the app
+#: enqueues their delivery tasks on it. Arguments: ``delivery_ids`` (list of int).
+webhooks_queued = Signal()

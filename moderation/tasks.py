@@ -2,7 +2,8 @@
 
 Every enqueue of the app lives here: ``screen_on_commit`` for posts saved in a transaction,
 ``enqueue_screening`` for lists of posts (the sweeper, ``screen_posts``),
-``enqueue_author_email`` for moderators' messages.
+``enqueue_author_email`` for moderators' messages, ``enqueue_webhook_delivery`` for
+webhook deliveries.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from . import services
 from .app_settings import app_settings
+from .models import DeliveryState
 from .selectors.screening import stale_post_ids
 
 logger = logging.getLogger(__name__)
@@ -120,5 +122,44 @@ def enqueue_author_email(message_id: int) -> bool:
         send_author_email.apply_async((message_id,), queue=app_settings.EMAIL_QUEUE)
     except BrokerError:
         logger.warning("Broker unavailable; message %s was not emailed.", message_id)
+        return False
+    return True
+
+
+@shared_task(
+    name="moderation.deliver_webhook",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=True,
+    max_retries=8,
+)
+def deliver_webhook(delivery_id: int) -> None:
+    """Make one attempt at a webhook delivery; after a failure, queue the next attempt for
+    when its backoff ends (see ``services.deliver_webhook``)."""
+    delivery = services.deliver_webhook(delivery_id=delivery_id)
+    if delivery is not None and delivery.state == DeliveryState.PENDING:
+        enqueue_webhook_delivery(delivery.pk, eta=delivery.next_attempt_at)
+
+
+@shared_task(name="moderation.sweep_webhooks", acks_late=True)
+def sweep_webhooks() -> int:
+    """Re-enqueue due webhook deliveries, e.g. those written while the broker was down."""
+    delivery_ids = services.due_webhook_delivery_ids(limit=app_settings.SWEEP_BATCH_SIZE)
+    for delivery_id in delivery_ids:
+        enqueue_webhook_delivery(delivery_id)
+    if delivery_ids:
+        logger.info("Webhook sweeper re-enqueued %d deliveries.", len(delivery_ids))
+    return len(delivery_ids)
+
+
+def enqueue_webhook_delivery(delivery_id: int, *, eta=None) -> bool:
+    """Queue a webhook delivery (at ``eta``, if given). If the broker is down, log it and
+    return False: the outbox row stays pending and the periodic sweep queues it again."""
+    try:
+        deliver_webhook.apply_async((delivery_id,), eta=eta)
+    except BrokerError:
+        logger.warning("Broker unavailable; webhook delivery %s waits for the sweeper.",
+                       delivery_id)
         return False
     return True

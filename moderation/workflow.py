@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ai_disclosure.adapter import get_post_model
 
-from . import signals
+from . import signals, webhooks
 from .adapter import get_moderation_adapter
 from .models import TRANSITIONS, AuditAction, AuditEntry, AuthorMessage, QueueFacet, ReviewItem
 
@@ -94,6 +94,7 @@ def transition(
     QueueFacet.objects.write(item)
     AuditEntry.objects.log_action(item=item, actor=actor, action=action, from_status=from_status,
                                   to_status=to, decision=decision, note=note, data=data)
+    webhooks.record_item_event(item, action=action, decision=decision)  # in this transaction
     if signal is not None:
         transaction.on_commit(partial(signal.send, sender=ReviewItem, item=item, post=item.post,
                                       **(signal_args or {})))

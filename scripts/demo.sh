@@ -14,7 +14,7 @@ if ! $PY manage.py shell -c "from django.contrib.auth.models import User; \
 fi
 
 mkdir -p var
-.venv/bin/celery -A demo worker --pool=solo --beat --queues=screening,backfill,notifications --schedule=var/celerybeat-schedule --loglevel=warning >var/celery-worker.log 2>&1 &
+.venv/bin/celery -A demo worker --pool=solo --beat --queues=screening,backfill,notifications,webhooks --schedule=var/celerybeat-schedule --loglevel=warning >var/celery-worker.log 2>&1 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
 

@@ -37,3 +37,10 @@ from .review import (  # noqa: F401
 from .screening import (  # noqa: F401
     Screening,
 )
+from .webhooks import (  # noqa: F401
+    DeliveryState,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)

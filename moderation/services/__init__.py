@@ -38,3 +38,9 @@ from .triage import (  # noqa: F401
     resolve_item,
     undo_resolution,
 )
+from .webhooks import (  # noqa: F401
+    deliver_webhook,
+    due_webhook_delivery_ids,
+    enable_webhook_endpoint,
+    replay_webhooks,
+)

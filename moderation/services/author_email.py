@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -16,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from ..app_settings import app_settings
+from ..links import absolute_url
 from ..models import (
     DECIDED_STATUSES,
     AuthorEmailKind,
@@ -46,17 +45,6 @@ def email_kind(message: AuthorMessage) -> str | None:
     if appealed_at is not None and message.created_at >= appealed_at:
         return AuthorEmailKind.APPEAL
     return AuthorEmailKind.DECISION
-
-
-def absolute_url(path: str) -> str:
-    """``path`` on the site: ``AI_MODERATION_SITE_URL``, else the current Site over https."""
-    base = app_settings.SITE_URL
-    if not base and apps.is_installed("django.contrib.sites"):
-        # Only importable (its models) when the host installed the Sites framework.
-        from django.contrib.sites.models import Site  # noqa: PLC0415
-
-        base = f"https://{Site.objects.get_current().domain}"
-    return f"{base}{path}"
 
 
 def _post_url(post) -> str:

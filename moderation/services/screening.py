@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from ai_disclosure.adapter import get_adapter
 
-from .. import scoring, signals
+from .. import scoring, signals, webhooks
 from ..adapter import get_moderation_adapter
 from ..app_settings import app_settings
 from ..models import (
@@ -229,6 +229,7 @@ class _ReviewItems:
             AuditEntry.objects.log_action(
                 item=item, actor=None, action=AuditAction.CREATED, to_status=item.status,
                 data={"reasons": [r["name"] for r in item.reasons]})
+        webhooks.record_item_events(created, action=AuditAction.CREATED)  # "item.flagged"
         moderation = get_moderation_adapter()
         for post in self.held:
             moderation.hold(post)
