@@ -12,7 +12,7 @@ import moderation.models.webhooks
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0013_author_email_preferences'),
+        ('moderation', '0005_search_trigram_index_on_postgresql'),
     ]
 
     operations = [
