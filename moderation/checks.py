@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.apps import apps
 from django.core import checks
 
 from .app_settings import app_settings
+from .classifiers import language_model
 from .classifiers.base import ClassifierLoadError, load_classifiers
 
 
 @checks.register()
 def check_classifiers(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Every configured classifier loads, so a typo fails at start-up, not on the first post."""
     try:
         load_classifiers(app_settings.CLASSIFIERS)
     except (ClassifierLoadError, OSError, ValueError) as error:
@@ -35,6 +39,53 @@ def check_email_site_url(app_configs, **kwargs) -> list[checks.CheckMessage]:
                 hint="Set AI_MODERATION_SITE_URL (e.g. \"https://forum.example\"), install "
                      "django.contrib.sites, or set AI_MODERATION_EMAIL_AUTHORS = False.",
                 id="moderation.W001",
+            )
+        ]
+    return []
+
+
+@checks.register()
+def check_language_model(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """The optional language-model hint, when switched on, has its library and model file."""
+    if not app_settings.LANGUAGE_MODEL_ENABLED:
+        return []
+    path = app_settings.LANGUAGE_MODEL_PATH
+    problems = language_model.missing_parts(path)
+    if problems:
+        return [
+            checks.Error(
+                "AI_MODERATION_LANGUAGE_MODEL_ENABLED is on, but " + "; ".join(problems) + ".",
+                hint="Install what is missing, or set AI_MODERATION_LANGUAGE_MODEL_ENABLED "
+                     "= False. Nothing is downloaded at run time.",
+                id="moderation.E010",
+            )
+        ]
+    calibrated_for = language_model.calibration()["model_file"]
+    if path and Path(path).name != calibrated_for:
+        return [
+            checks.Warning(
+                f"AI_MODERATION_LANGUAGE_MODEL_PATH names {Path(path).name}, but the shipped "
+                f"calibration is for {calibrated_for}: its scores are not calibrated.",
+                hint="Refit with scripts/lm_eval.py --write, or use the calibrated model.",
+                id="moderation.W011",
+            )
+        ]
+    return []
+
+
+@checks.register()
+def check_external_detector(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """The external detector is listed as a classifier but has nowhere to send posts."""
+    listed = any(path.endswith("external.ExternalDetectorClassifier")
+                 for path in app_settings.CLASSIFIERS)
+    if listed and not app_settings.EXTERNAL_DETECTOR_URL:
+        return [
+            checks.Warning(
+                "ExternalDetectorClassifier is listed in AI_MODERATION_CLASSIFIERS, but "
+                "AI_MODERATION_EXTERNAL_DETECTOR_URL is empty: no post will be sent.",
+                hint="Set the URL (and AI_MODERATION_EXTERNAL_DETECTOR_API_KEY), or remove "
+                     "the classifier from the list.",
+                id="moderation.W012",
             )
         ]
     return []

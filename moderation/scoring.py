@@ -22,6 +22,7 @@ from ai_disclosure.models import AIShareEstimate, Disclosure, PostRender
 
 from .app_settings import app_settings
 from .classifiers.base import Classifier, load_classifiers
+from .classifiers.language_model import cached_hint, calibration
 from .models import Policy, PolicyAction
 from .policies import engine
 from .text import authored_text
@@ -49,8 +50,12 @@ def content_hash(body: str) -> str:
 
 
 def classifier_versions() -> dict[str, str]:
-    """Each configured classifier's version, by name."""
-    return {classifier.name: classifier.version for classifier in classifiers()}
+    """Each configured classifier's version, by name (the language-model hint's too, when on)."""
+    versions = {classifier.name: classifier.version for classifier in classifiers()}
+    # -- language-model hint (optional [lm] extra; see services.language_model) --
+    if app_settings.LANGUAGE_MODEL_ENABLED:
+        versions["language_model"] = calibration()["version"]
+    return versions
 
 
 def policy_versions(policies: list[Policy]) -> dict[str, int]:
@@ -118,6 +123,12 @@ def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[di
     """Run every classifier in order; later ones see earlier scores in ``other_scores``."""
     scores: dict[str, float] = {}
     evidence: dict[str, list[dict]] = {}
+    # -- language-model hint: computed on its own queue, present once it is ready --
+    hint = cached_hint(text)
+    if hint and hint["score"] is not None:
+        scores["language_model"] = hint["score"]
+        evidence["language_model"] = hint["evidence"]
+    # -- end of the language-model hint --
     for classifier in classifiers():
         result = classifier.score(text, {**context, "other_scores": dict(scores)})
         scores[classifier.name] = round(result.score, 4)
@@ -169,10 +180,14 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
             "measured_ai_share": drafted_share,
             "ai_block_count": len(render.blocks),
             "edited_after_publish": edited,
+            # e.g. for the external detector's sending condition (only new authors' posts)
+            "author": context["author"],
         },
     )
     context["scores"] = scores
     context["thresholds"] = {c.name: c.flag_threshold for c in classifiers()}
+    if "language_model" in scores:
+        context["thresholds"]["language_model"] = calibration()["flag_threshold"]
     results = engine.evaluate_all([policy.expression for policy in policies], context)
     matched = [
         {

@@ -20,6 +20,7 @@ from . import services
 from .app_settings import app_settings
 from .models import DeliveryState
 from .selectors.screening import stale_post_ids
+from .services import language_model
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +35,28 @@ logger = logging.getLogger(__name__)
     max_retries=8,
 )
 def screen_posts(post_ids: list[int]) -> None:
-    """Screen these posts (see ``services.screen_posts``)."""
+    """Screen these posts (see ``services.screen_posts``), then ask for the hints they lack."""
     services.screen_posts(post_ids=post_ids)
+    # -- language-model hint (optional): scored on its own queue, then screened again --
+    if app_settings.LANGUAGE_MODEL_ENABLED:
+        for post_id in post_ids:
+            if language_model.needs_scoring(post_id):
+                enqueue_language_model(post_id)
+
+
+@shared_task(
+    name="moderation.score_language_model",
+    acks_late=True,  # idempotent: a text already scored is skipped
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=True,
+    max_retries=3,
+    # A backstop only: the per-post budget (LANGUAGE_MODEL_SECONDS) stops scoring earlier.
+    time_limit=600,
+)
+def score_language_model(post_id: int) -> None:
+    """Score one post with the local language model (see ``services.language_model``)."""
+    language_model.score_post(post_id=post_id)
 
 
 @shared_task(name="moderation.sweep_unscreened", acks_late=True)
@@ -51,7 +72,8 @@ def sweep_unscreened() -> int:
 def enqueue_screening(post_ids: Sequence[int], *, backfill: bool = False) -> int:
     """Queue posts for screening, ``SCREENING_BATCH_SIZE`` per task; returns how many were
     queued. If the broker is down, log it and stop: the periodic sweeper finds unscreened
-    posts, so the author's request never fails."""
+    posts, so the author's request never fails.
+    """
     queue = app_settings.BACKFILL_QUEUE if backfill else app_settings.SCREENING_QUEUE
     size = app_settings.SCREENING_BATCH_SIZE
     for start in range(0, len(post_ids), size):
@@ -68,7 +90,8 @@ def enqueue_screening(post_ids: Sequence[int], *, backfill: bool = False) -> int
 class _PostsToScreen:
     """Queues the posts a transaction asked to screen, once it commits. Every request in one
     transaction registers one of these, all sharing one set of post ids: the first to run
-    queues them all, in one task, and the others find the set empty."""
+    queues them all, in one task, and the others find the set empty.
+    """
 
     def __init__(self, post_ids: set[int]) -> None:
         self.post_ids = post_ids
@@ -83,7 +106,8 @@ class _PostsToScreen:
 def screen_on_commit(post_id: int) -> None:
     """Queue the post for screening once the current transaction commits (at once outside a
     transaction). However often this is called in one transaction (the post saved, its
-    disclosure revised), each post is screened once: all in one task, after the commit."""
+    disclosure revised), each post is screened once: all in one task, after the commit.
+    """
     connection = transaction.get_connection()
     shared = {post_id}
     # The set of a request registered earlier in this transaction, if any, found among the
@@ -115,7 +139,8 @@ def send_author_email(message_id: int) -> bool:
 def enqueue_author_email(message_id: int) -> bool:
     """Queue the email of a moderator's message (call after commit), unless
     ``AI_MODERATION_EMAIL_AUTHORS`` is off. If the broker is down, log it and return False:
-    the message is stored and shown to the author on the site all the same."""
+    the message is stored and shown to the author on the site all the same.
+    """
     if not app_settings.EMAIL_AUTHORS:
         return False
     try:
@@ -161,5 +186,17 @@ def enqueue_webhook_delivery(delivery_id: int, *, eta=None) -> bool:
     except BrokerError:
         logger.warning("Broker unavailable; webhook delivery %s waits for the sweeper.",
                        delivery_id)
+        return False
+    return True
+
+
+def enqueue_language_model(post_id: int) -> bool:
+    """Queue a post for the language-model hint on its own queue; a broker outage only
+    loses the hint (the next screening of the post asks again).
+    """
+    try:
+        score_language_model.apply_async((post_id,), queue=app_settings.LANGUAGE_MODEL_QUEUE)
+    except BrokerError:
+        logger.warning("Broker unavailable; post %s gets no language-model hint now.", post_id)
         return False
     return True

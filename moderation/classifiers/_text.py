@@ -51,9 +51,10 @@ def ascii_lower(text: str) -> str:
 
 
 def compile_word_start(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], bool]:
-    """:func:`compile_lower` a pattern; a leading ``\\b`` before a letter is checked by
+    r""":func:`compile_lower` a pattern; a leading ``\b`` before a letter is checked by
     :func:`word_matches` instead, so the regex starts with a literal and ``re`` can use its
-    fast literal-prefix search (about ten times faster than a leading ``\\b``)."""
+    fast literal-prefix search (about ten times faster than a leading ``\b``).
+    """
     if pattern.startswith("\\b") and pattern[2:3].isalpha():
         return compile_lower(pattern[2:], flags), True
     return compile_lower(pattern, flags), False
@@ -113,7 +114,8 @@ MAX_CHARS = 2000
 @functools.lru_cache(maxsize=8)
 def scored_part(text: str) -> str:
     """The leading whole sentences of ``text``, at most ``MAX_CHARS`` characters (a first
-    sentence longer than that is cut). Cached: several classifiers read the same post."""
+    sentence longer than that is cut). Cached: several classifiers read the same post.
+    """
     if len(text) <= MAX_CHARS:
         return text
     end = 0

@@ -321,7 +321,8 @@ class ChatArtifactsClassifier:
 def _mentioned(text: str, start: int, phrase: bool) -> bool:
     """Whether the find at ``start`` is talked about rather than used: a mention word right
     before it, or a word of discussion ("ends with", "literally says") earlier in its sentence
-    (for a ``phrase``, weaker words such as "like" too)."""
+    (for a ``phrase``, weaker words such as "like" too).
+    """
     before = text[max(0, start - _CUE_LOOKBACK):start]
     if _MENTION_CUE_RE.search(before[-40:]):
         return True

@@ -24,6 +24,7 @@ from typing import Any
 
 from .base import Classifier, Evidence, Result
 from .chat_artifacts import ChatArtifactsClassifier
+from .language_model import fuse
 from .model_file import load_section
 from .ngram import NgramClassifier
 from .style_lexicon import StyleLexiconClassifier
@@ -88,14 +89,16 @@ class CombinedClassifier:
     def combine_with(section: Mapping[str, Any], scores: Mapping[str, float],
                      features: Sequence[float] = ()) -> float:
         """Combine per-classifier ``scores`` and stylometry ``features`` (in the order of
-        ``stylometry.FEATURE_NAMES``; empty to leave them out) with a model ``section``."""
+        ``stylometry.FEATURE_NAMES``; empty to leave them out) with a model ``section``.
+        """
         z = stacked_log_odds(section, scores, features)
         stacked = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
         return round(max(stacked, scores.get("chat_artifacts", 0.0)), 4)
 
     def combine(self, scores: Mapping[str, float], features: Sequence[float] = ()) -> float:
         """Combine per-classifier scores and stylometry measures into the calibrated
-        combined probability."""
+        combined probability.
+        """
         return self.combine_with(self.section, scores, features)
 
     def text_scores(self, text: str) -> dict[str, float]:
@@ -111,6 +114,10 @@ class CombinedClassifier:
             scores = self.text_scores(text)
         features = measure(text)
         combined = self.combine(scores, features)
+        # -- language-model hint (optional [lm] extra): folded in only when present --
+        if "language_model" in given:
+            combined = fuse(combined, self.flag_threshold, float(given["language_model"]),
+                            floor=scores["chat_artifacts"])
         evidence = [
             Evidence(0, 0, f"{name} score {value:.2f}", round(value, 4))
             for name, value in scores.items()

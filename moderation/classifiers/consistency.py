@@ -1,4 +1,4 @@
-"""Disclosure versus content: does what the author declared match what the post shows?
+"""Disclosure versus content: whether what the author declared matches what the post shows.
 
 Unlike the text classifiers this one reads the ``context`` Mapping the screening service builds.
 Recognised keys (all optional; a missing key means "unknown" and adds no evidence):

@@ -156,7 +156,8 @@ def report(scored: Scored) -> dict[str, Any]:
 def domain_report(scored: Scored) -> dict[str, Any]:
     """Per ``domain``: its texts of each label, and per score how many reach the default flag
     threshold and the false-positive rate (share of its human texts flagged; ``None`` for a
-    domain without human texts). Records without a domain are grouped under ``""``."""
+    domain without human texts). Records without a domain are grouped under ``""``.
+    """
     rows: dict[str, Any] = {}
     for domain in sorted(set(scored.domains)):
         members = [i for i, d in enumerate(scored.domains) if d == domain]
@@ -206,7 +207,8 @@ def roc_points(scores: Sequence[float], labels: Sequence[int]) -> list[tuple[flo
 
 def format_table(result: Mapping[str, Any]) -> str:
     """The evaluation report as a plain-text table: one row for the combined score, one per
-    text classifier; "flagged" counts texts at or above that score's default threshold."""
+    text classifier; "flagged" counts texts at or above that score's default threshold.
+    """
     lines = [f"{result['n']} texts: {result['n_human']} human, {result['n_ai']} AI",
              f"{'score':<16}{'AUROC':>8}{'TPR at 1% FPR':>15}{'flagged human':>15}"
              f"{'flagged AI':>12}"]

@@ -213,7 +213,8 @@ class NgramClassifier:
     def decision(self, text: str) -> tuple[float, list[float]]:
         """Return the model's log-odds for ``text`` (its :func:`scored_part`) and, per sentence
         of that part (``sentence_spans``), the summed contribution of the known n-grams starting
-        in it."""
+        in it.
+        """
         text = scored_part(text)
         spans = sentence_spans(text)
         distorted, cached = self._distorted, self._cache.get

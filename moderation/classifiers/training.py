@@ -1,11 +1,11 @@
-"""Train the text classifiers on labelled JSONL data (the format of :mod:`.evaluation`).
+r"""Train the text classifiers on labelled JSONL data (the format of :mod:`.evaluation`).
 
 Rebuild the shipped model (deterministic, fixed seed) from the repository root with::
 
     python scripts/human_prose.py --out /tmp/human_prose.jsonl --brown BROWN_DIR
-    python manage.py train_classifier \\
-        --data ../shared/data/ai_text/train.jsonl \\
-        --data moderation/classifiers/data/assistant_style.jsonl \\
+    python manage.py train_classifier \
+        --data ../shared/data/ai_text/train.jsonl \
+        --data moderation/classifiers/data/assistant_style.jsonl \
         --data /tmp/human_prose.jsonl
 
 The human prose (real writing read from this machine's documentation and the Brown Corpus, see
@@ -91,7 +91,7 @@ def _human_threshold(scores: Sequence[float], labels: Sequence[int], floor: floa
 
 
 def _fit_logistic(x: Any, y: Sequence[int], c: float, weights: Sequence[float]) -> Any:
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - [training] extra; screening needs neither
 
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
     model.fit(x, y, sample_weight=weights)
@@ -117,7 +117,7 @@ def sample_weights(records: Sequence[Record]) -> list[float]:
 def train_lexicon(records: Sequence[Record], csv_path: str | Path,
                   weights: Sequence[float]) -> dict[str, Any]:
     """Derive the lexicon's word weights and fit its rate→probability calibration."""
-    import numpy as np
+    import numpy as np  # noqa: PLC0415 - [training] extra; screening needs neither
 
     word_weights = derive_word_weights(csv_path)
     rates = [weighted_rate(lexicon_hits(r.text, word_weights),
@@ -139,7 +139,8 @@ def train_lexicon(records: Sequence[Record], csv_path: str | Path,
 @functools.lru_cache(maxsize=20_000)
 def _text_grams(text: str, keep: frozenset[str]) -> Counter[str]:
     """The n-gram counts of ``text`` (cached: cross-validation and held-out folds refit on
-    the same texts many times; callers must not change the result)."""
+    the same texts many times; callers must not change the result).
+    """
     return ngram_counts(distort(scored_part(text), keep))
 
 
@@ -149,8 +150,8 @@ def _text_dense(text: str) -> tuple[float, ...]:
 
 
 def _ngram_matrix(texts: Sequence[str], vocabulary: Mapping[str, int], keep: frozenset[str]) -> Any:
-    import numpy as np
-    from scipy.sparse import csr_matrix
+    import numpy as np  # noqa: PLC0415 - [training] extra; screening needs neither
+    from scipy.sparse import csr_matrix  # noqa: PLC0415 - [training] extra; screening needs neither
 
     rows, cols, values = [], [], []
     for row, text in enumerate(texts):
@@ -171,8 +172,8 @@ def train_ngram(records: Sequence[Record], keep: frozenset[str],
     The returned section has a provisional ``flag_threshold``; :func:`train` sets the real one
     from cross-validated scores.
     """
-    import numpy as np
-    from scipy.sparse import hstack
+    import numpy as np  # noqa: PLC0415 - [training] extra; screening needs neither
+    from scipy.sparse import hstack  # noqa: PLC0415 - [training] extra; screening needs neither
 
     texts = [r.text for r in records]
     labels = [int(r.label == "ai") for r in records]
@@ -203,7 +204,7 @@ def train_ngram(records: Sequence[Record], keep: frozenset[str],
 def _cross_validated_ngram(records: Sequence[Record], keep: frozenset[str],
                            weights: Sequence[float]) -> list[float]:
     """Out-of-fold n-gram probabilities, so the combination is not fitted on memorised texts."""
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedKFold  # noqa: PLC0415 - [training] extra; screening needs neither
 
     labels = [f"{r.label}/{r.domain}" for r in records]
     scores = [0.0] * len(records)
@@ -229,8 +230,8 @@ def fit_stack(rows: Sequence[Mapping[str, float]], features: Sequence[Sequence[f
     only lower it). Every weight is at most ``STACK_MAX_WEIGHT`` in size. L2 regularised,
     balanced classes, deterministic (L-BFGS-B from zeros).
     """
-    import numpy as np
-    from scipy.optimize import minimize
+    import numpy as np  # noqa: PLC0415 - [training] extra; screening needs neither
+    from scipy.optimize import minimize  # noqa: PLC0415 - [training] extra; screening needs neither
 
     x = np.array([[_logit(row["style_lexicon"]), _logit(row["ngram"]) - ngram_centre, *f]
                   for row, f in zip(rows, features, strict=True)])
@@ -276,7 +277,7 @@ def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
     excess-vocabulary CSV (default: ``../shared/data/lexicon/kobak2024_excess_words.csv``,
     relative to the current directory). Returns the sections written.
     """
-    import numpy as np
+    import numpy as np  # noqa: PLC0415 - [training] extra; screening needs neither
 
     csv_path = Path(lexicon_csv) if lexicon_csv else DEFAULT_LEXICON_CSV
     labels = [int(r.label == "ai") for r in records]

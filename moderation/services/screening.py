@@ -51,9 +51,10 @@ def screen_post(*, post_id: int) -> Screening | None:
     return screen_posts(post_ids=[post_id]).get(post_id)
 
 
-def screen_posts(*, post_ids: Iterable[int]) -> dict[int, Screening]:
+def screen_posts(*, post_ids: Iterable[int], force: bool = False) -> dict[int, Screening]:
     """Screen these posts and store the results; a no-op for each post whose inputs did not
-    change since its last screening (that is found before any classifier runs).
+    change since its last screening (that is found before any classifier runs), unless
+    ``force`` (a result outside the key arrived: the language-model hint).
 
     Returns the screening of each post, stored now or already up to date. Left out: posts
     that are gone, and posts whose body changed while they were screened (the newest
@@ -68,17 +69,17 @@ def screen_posts(*, post_ids: Iterable[int]) -> dict[int, Screening]:
     for post_id in sorted(set(post_ids) - {entry.post.pk for entry in keyed}):
         logger.info("Post %s is gone; nothing to screen.", post_id)
     results = {entry.post.pk: entry.stored for entry in keyed if entry.up_to_date}
-    pending = [entry for entry in keyed if not entry.up_to_date]
+    pending = [entry for entry in keyed if force or not entry.up_to_date]
     if pending:
         drafting = selectors.drafting_block_types()
         outcomes = [scoring.screen(facts, policies, drafting_types=drafting)
                     for facts in selectors.post_facts(pending)]
-        results.update(_store(outcomes))
+        results.update(_store(outcomes, force=force))
     return results
 
 
 @transaction.atomic
-def _store(outcomes: list[scoring.Outcome]) -> dict[int, Screening]:
+def _store(outcomes: list[scoring.Outcome], *, force: bool = False) -> dict[int, Screening]:
     """Write the outcomes whose post still has the content that was screened.
 
     The posts are locked, then their items (the order triage uses too), so a moderator's
@@ -94,7 +95,7 @@ def _store(outcomes: list[scoring.Outcome]) -> dict[int, Screening]:
                         outcome.facts.post.pk)
             continue
         stored = getattr(post, "ai_screening", None)
-        if stored is not None and stored.key == outcome.key:
+        if stored is not None and stored.key == outcome.key and not force:
             results[post.pk] = stored  # a concurrent run stored these very inputs
             continue
         outcome.facts.post = post
@@ -145,7 +146,8 @@ def _author_changed_something(previous: Screening, outcome: scoring.Outcome) -> 
 
 class _ReviewItems:
     """The review items of a batch of locked posts: read once, changed in memory by
-    :meth:`record`, written by :meth:`save` in a few statements for the whole batch."""
+    :meth:`record`, written by :meth:`save` in a few statements for the whole batch.
+    """
 
     def __init__(self, batch: list[scoring.PostFacts]) -> None:
         self.active: dict[int, ReviewItem] = {}
@@ -296,7 +298,8 @@ def _published_since(post: Model, escalated_at) -> bool:
 
 def hold_if_escalated(*, post: Model) -> bool:
     """Hold a just-published post at once when its author is escalated (screening creates
-    the review item a moment later). Returns whether the post was held."""
+    the review item a moment later). Returns whether the post was held.
+    """
     escalated_at = selectors.escalated_at(get_adapter().get_author(post))
     if not _published_since(post, escalated_at):
         return False

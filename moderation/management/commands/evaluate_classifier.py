@@ -13,6 +13,8 @@ from .train_classifier import load_records
 
 
 class Command(BaseCommand):
+    """``manage.py evaluate_classifier``: measure the classifiers on labelled texts."""
+
     help = (
         "Evaluate the combined score and each text classifier on JSONL files of "
         '{"text": ..., "label": "human" | "ai"} lines: AUROC, true-positive rate at 1% false '
@@ -21,6 +23,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        """The labelled data files, the model file and the output formats."""
         parser.add_argument("--data", action="append", required=True, metavar="FILE.jsonl",
                             help="labelled JSONL file (repeat for several)")
         parser.add_argument("--model", metavar="PATH",
@@ -30,6 +33,7 @@ class Command(BaseCommand):
                             help="draw the ROC curves to a PNG (needs matplotlib)")
 
     def handle(self, *args, **options):
+        """Score the data and print the figures (a table or JSON), optionally a ROC plot."""
         if options["plot"] and importlib.util.find_spec("matplotlib") is None:
             raise CommandError("--plot needs matplotlib, which is not installed "
                                "(pip install matplotlib).")
@@ -51,10 +55,10 @@ class Command(BaseCommand):
 
 def plot_roc(scored: evaluation.Scored, path: str) -> None:
     """Draw one ROC curve per score (combined first) into a PNG at ``path``."""
-    import matplotlib
+    import matplotlib  # noqa: PLC0415 - only for --plot, not a dependency of screening
 
     matplotlib.use("Agg")
-    from matplotlib import pyplot
+    from matplotlib import pyplot  # noqa: PLC0415 - after choosing the backend above
 
     figure, axes = pyplot.subplots(figsize=(6, 6))
     for name, scores in scored.scores.items():

@@ -1,3 +1,5 @@
+"""``manage.py screen_posts``: screen existing posts after policies or classifiers changed."""
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -10,12 +12,15 @@ from ...tasks import enqueue_screening
 
 
 class Command(BaseCommand):
+    """``manage.py screen_posts``: screen posts again, queued or in this process."""
+
     help = (
         "Screen posts: enqueue them on the backfill queue, or with --sync screen them here "
         "(no broker needed). Use after changing policies or classifiers."
     )
 
     def add_arguments(self, parser):
+        """Which posts (all, stale or by id) and whether to screen them here."""
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--all", action="store_true", help="every published post")
         which.add_argument("--stale", action="store_true",
@@ -25,6 +30,7 @@ class Command(BaseCommand):
                             help="screen in this process instead of enqueueing")
 
     def handle(self, *args, **options):
+        """Queue the chosen posts, or screen them here with ``--sync``."""
         if options["post"]:
             post_ids = options["post"]
             known = set(get_adapter().published_posts().filter(pk__in=post_ids)

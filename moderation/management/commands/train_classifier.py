@@ -9,6 +9,8 @@ from ...classifiers.model_file import DEFAULT_MODEL_PATH
 
 
 class Command(BaseCommand):
+    """``manage.py train_classifier``: fit the shipped model file from labelled texts."""
+
     help = (
         "Train the style-lexicon calibration, the n-gram model and the combined score on "
         'JSONL files of {"text": ..., "label": "human" | "ai"} lines and write the model file. '
@@ -16,6 +18,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        """The labelled data files, the output path and the lexicon CSV."""
         parser.add_argument("--data", action="append", required=True, metavar="FILE.jsonl",
                             help="labelled JSONL file (repeat for several)")
         parser.add_argument("--out", default=str(DEFAULT_MODEL_PATH), metavar="PATH",
@@ -25,6 +28,7 @@ class Command(BaseCommand):
                             help="the published excess-vocabulary CSV (Kobak et al. 2024)")
 
     def handle(self, *args, **options):
+        """Train and write the model file; a missing training extra is a clear error."""
         records = load_records(options["data"])
         try:
             training.train(records, options["out"], options["lexicon"])

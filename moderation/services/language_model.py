@@ -1,0 +1,69 @@
+"""The language-model hint's flow: score a post on the model's own queue, keep the result
+where screening finds it, and screen the post again with it.
+
+Screening never waits for the model: it reads a result kept in the cache (keyed by the exact
+text scored and the calibration version) through ``classifiers.language_model.cached_hint``,
+and the task ``moderation.score_language_model`` fills that cache, then re-screens.
+Everything here is a no-op unless ``AI_MODERATION_LANGUAGE_MODEL_ENABLED`` is on.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ai_disclosure import services as disclosure_services
+from ai_disclosure.adapter import get_post_model
+
+from ..app_settings import app_settings
+from ..classifiers import language_model
+from ..text import authored_text
+from .screening import screen_posts
+
+logger = logging.getLogger(__name__)
+
+def own_text(post) -> str:
+    """The text screening scores for ``post``: its author's own words."""
+    return authored_text(disclosure_services.rendered_post(post).html)
+
+
+def needs_scoring(post_id: int) -> bool:
+    """The hint is on and this post's current text has no result yet."""
+    if not app_settings.LANGUAGE_MODEL_ENABLED:
+        return False
+    post = get_post_model()._default_manager.filter(pk=post_id).first()
+    return post is not None and language_model.cached_hint(own_text(post)) is None
+
+
+def score_post(*, post_id: int) -> dict | None:
+    """Score a post's own text with the language model, keep the result, and screen the post
+    again so the combined score and the policies see it. Returns the result stored (None when
+    the post is gone, the hint is off, or the text was already scored).
+    """
+    if not app_settings.LANGUAGE_MODEL_ENABLED:
+        return None
+    post = get_post_model()._default_manager.filter(pk=post_id).first()
+    if post is None:
+        logger.info("Post %s is gone; no language-model hint.", post_id)
+        return None
+    text = own_text(post)
+    if language_model.cached_hint(text) is not None:
+        return None
+    try:
+        result = language_model.LanguageModelClassifier().judge(text)
+    except language_model.LanguageModelUnavailable as error:
+        # The system check (moderation.E010) says the same at start-up.
+        logger.error("No language-model hint for post %s: %s", post_id, error)
+        return None
+    stored = {
+        "score": None if result is None else result.score,
+        "evidence": [] if result is None else [
+            {"start": item.start, "end": item.end, "reason": item.reason,
+             "weight": item.weight, "text": text[item.start : item.end]}
+            for item in result.evidence
+        ],
+    }
+    language_model.keep_hint(text, stored)
+    if stored["score"] is not None:
+        # The screening key does not change with the hint: screen again regardless.
+        screen_posts(post_ids=[post_id], force=True)
+    return stored

