@@ -181,7 +181,8 @@ class AppSettings:
     @property
     def WEBHOOK_DISABLE_AFTER_FAILURES(self) -> int:
         """Deliveries in a row that failed all their attempts, after which an endpoint is
-        disabled, with the reason shown in the admin (default 5; 0 never disables)."""
+        disabled, with the reason shown in the admin (default 5; 0 never disables).
+        """
         return self._setting("WEBHOOK_DISABLE_AFTER_FAILURES", 5)
 
 

@@ -161,7 +161,8 @@ def enqueue_author_email(message_id: int) -> bool:
 )
 def deliver_webhook(delivery_id: int) -> None:
     """Make one attempt at a webhook delivery; after a failure, queue the next attempt for
-    when its backoff ends (see ``services.deliver_webhook``)."""
+    when its backoff ends (see ``services.deliver_webhook``).
+    """
     delivery = services.deliver_webhook(delivery_id=delivery_id)
     if delivery is not None and delivery.state == DeliveryState.PENDING:
         enqueue_webhook_delivery(delivery.pk, eta=delivery.next_attempt_at)
@@ -180,7 +181,8 @@ def sweep_webhooks() -> int:
 
 def enqueue_webhook_delivery(delivery_id: int, *, eta=None) -> bool:
     """Queue a webhook delivery (at ``eta``, if given). If the broker is down, log it and
-    return False: the outbox row stays pending and the periodic sweep queues it again."""
+    return False: the outbox row stays pending and the periodic sweep queues it again.
+    """
     try:
         deliver_webhook.apply_async((delivery_id,), eta=eta)
     except BrokerError:
