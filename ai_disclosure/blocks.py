@@ -127,7 +127,7 @@ class _Frame:
 
 
 def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
-    """Split normalised Markdown (``\\n`` line endings) into text and AI blocks.
+    """Split normalised Markdown (newline-only line endings) into text and AI blocks.
 
     Returns the lines with block markers replaced, the blocks found and warnings for
     everything the author should fix. Never raises.
@@ -157,38 +157,9 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
             in_list = False
         fence = _FENCE_RE.match(line)
         if fence:
-            opening = fence["backticks"] or fence["tildes"]
-            end = _closing_fence(closers, opening, i)
-            if end is None:
-                result.warn(number, N_("This code fence is never closed, so the rest of the "
-                                       "post is shown as code; add a line with %(fence)s "
-                                       "after the code."), fence=opening)
-                end = len(lines) - 1
-            result.items.extend(lines[i : end + 1])
-            i = end + 1
+            i = _take_fence(result, lines, closers, fence, i)
             continue
-
-        if _QUOTED_OR_LISTED_MARKER_RE.match(line) or (
-            in_list and _INDENTED_MARKER_RE.match(line)
-        ):
-            result.warn(number, N_("AI block markers inside a quote or list are not "
-                                   "recognised; start the block at the beginning of a line, "
-                                   "outside the quote or list."))
-            result.items.append(line)
-        elif opener := _DIRECTIVE_OPEN_RE.match(line):
-            _open(result, stack, types, number, "directive", opener["name"], opener["rest"])
-        elif opener := _LLM_OPEN_RE.match(line):
-            rest = opener["rest"].strip()
-            _open(result, stack, types, number, "llm", LLM_OUTPUT_TYPE, "{" + rest + "}")
-        elif _DIRECTIVE_CLOSE_RE.match(line) or _LLM_CLOSE_RE.match(line):
-            if stack:
-                _close(result, stack.pop(), number)
-            else:
-                result.warn(number, N_("This line closes a block, but no block is open; "
-                                       "remove it or add an opening line above."))
-                result.items.append(line)
-        else:
-            result.items.append(line)
+        _take_marker_line(result, stack, types, line, number, in_list=in_list)
         i += 1
 
     while stack:
@@ -203,6 +174,49 @@ def parse(text: str, block_types: Iterable[BlockType]) -> ParseResult:
         ) % {"count": count}))
     return result
 
+
+
+def _take_fence(result: ParseResult, lines: list[str], closers, fence: re.Match, i: int) -> int:
+    """Copy the fenced code block opening at line ``i`` through its closing fence (or, with a
+    warning, to the end of the post); return the index of the line after it.
+    """
+    opening = fence["backticks"] or fence["tildes"]
+    end = _closing_fence(closers, opening, i)
+    if end is None:
+        result.warn(i + 1, N_("This code fence is never closed, so the rest of the "
+                              "post is shown as code; add a line with %(fence)s "
+                              "after the code."), fence=opening)
+        end = len(lines) - 1
+    result.items.extend(lines[i : end + 1])
+    return end + 1
+
+
+def _take_marker_line(result: ParseResult, stack: list[_Frame], types: dict[str, BlockType],
+                      line: str, number: int, *, in_list: bool) -> None:
+    """Open or close an AI block at this line, or keep it as text (with a warning when it is
+    a marker where blocks are not recognised, or closes no open block).
+    """
+    if _QUOTED_OR_LISTED_MARKER_RE.match(line) or (
+        in_list and _INDENTED_MARKER_RE.match(line)
+    ):
+        result.warn(number, N_("AI block markers inside a quote or list are not "
+                               "recognised; start the block at the beginning of a line, "
+                               "outside the quote or list."))
+        result.items.append(line)
+    elif opener := _DIRECTIVE_OPEN_RE.match(line):
+        _open(result, stack, types, number, "directive", opener["name"], opener["rest"])
+    elif opener := _LLM_OPEN_RE.match(line):
+        rest = opener["rest"].strip()
+        _open(result, stack, types, number, "llm", LLM_OUTPUT_TYPE, "{" + rest + "}")
+    elif _DIRECTIVE_CLOSE_RE.match(line) or _LLM_CLOSE_RE.match(line):
+        if stack:
+            _close(result, stack.pop(), number)
+        else:
+            result.warn(number, N_("This line closes a block, but no block is open; "
+                                   "remove it or add an opening line above."))
+            result.items.append(line)
+    else:
+        result.items.append(line)
 
 def _open(
     result: ParseResult,
@@ -293,7 +307,8 @@ def _closing_fence(
     closers: dict[str, tuple[list[int], list[int]]], fence: str, opened_at: int
 ) -> int | None:
     """The first line after ``opened_at`` that closes ``fence``: the same character, at least
-    as many. The candidates skipped lie inside this fence, so no line is looked at twice."""
+    as many. The candidates skipped lie inside this fence, so no line is looked at twice.
+    """
     numbers, lengths = closers[fence[0]]
     for position in range(bisect.bisect_right(numbers, opened_at), len(numbers)):
         if lengths[position] >= len(fence):

@@ -37,7 +37,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from .app_settings import app_settings
-from .blocks import DEFAULT_BLOCK_TYPES, BlockType, ParsedBlock, RenderWarning, parse
+from .blocks import (
+    DEFAULT_BLOCK_TYPES,
+    BlockType,
+    ParsedBlock,
+    ParseResult,
+    RenderWarning,
+    parse,
+)
 from .sanitizers import Sanitizer
 
 #: Bump when the output for the same input changes, so stored renders are rebuilt.
@@ -151,35 +158,9 @@ def render(
         item if isinstance(item, str) else f"\n{marker}{item[0][0]}{item[1]}x\n"
         for item in parsed.items
     )
-    html = to_html(source)
     warnings = list(parsed.warnings)
-    if html.count("<") > max(MIN_TAG_BUDGET, len(source) // CHARACTERS_PER_TAG):
-        html = _as_text(parsed.items, marker)
-        warnings.append(RenderWarning(1, _(
-            "This post has too much markup for its length to be formatted, so it is shown "
-            "as plain text."
-        )))
-    elif _markdown_depth(html) > MAX_NESTING:
-        # Quotes and lists nested on one line ("> > > …", "1. 1. 1. …") make many times
-        # more HTML than text: such markers past MAX_LINE_CONTAINERS are shown as text.
-        source = _DEEP_CONTAINERS_RE.sub(r"\g<kept>\\", source)
-        html = to_html(source)
-    # Without "<" in the source there is no raw HTML: Markdown's own tags nest properly, so
-    # their depth is simply counted.
-    if "<" in source or _markdown_depth(html) > MAX_NESTING:
-        html = cap_nesting(html)
-    standins = "&" in html
-    if standins:
-        # Markdown's escapes become one character each for the sanitizer (its parser spends
-        # far longer on a reference than on a character) and are restored after it.
-        for reference, standin in _REFERENCE_STANDINS:
-            html = html.replace(reference, standin)
-        if html.count("&") > MAX_NODE_REFERENCES:
-            html = _LONG_TEXT_RE.sub(_split_text, html)
-    clean = (sanitizer or _default_sanitizer()).clean(html)
-    if standins:
-        for reference, standin in _REFERENCE_STANDINS:
-            clean = clean.replace(standin, reference)
+    html = _bounded_html(source, parsed, marker, warnings)
+    clean = _sanitize(html, sanitizer or _default_sanitizer())
 
     # Split the sanitized HTML at the placeholders: text before the first one is outside
     # blocks, and the text after block i's opener is its content. One precompiled pattern
@@ -236,10 +217,52 @@ def render(
     )
 
 
+
+def _bounded_html(source: str, parsed: ParseResult, marker: str,
+                  warnings: list[RenderWarning]) -> str:
+    """Markdown's HTML for ``source``, kept to a size and depth the sanitizer handles in
+    linear time: too many tags for the text's length renders the post as text (with a
+    warning), and containers nested on one line past the limit are shown as text.
+    """
+    html = to_html(source)
+    if html.count("<") > max(MIN_TAG_BUDGET, len(source) // CHARACTERS_PER_TAG):
+        warnings.append(RenderWarning(1, _(
+            "This post has too much markup for its length to be formatted, so it is shown "
+            "as plain text."
+        )))
+        return _as_text(parsed.items, marker)
+    if _markdown_depth(html) > MAX_NESTING:
+        # Quotes and lists nested on one line ("> > > …", "1. 1. 1. …") make many times
+        # more HTML than text: such markers past MAX_LINE_CONTAINERS are shown as text.
+        source = _DEEP_CONTAINERS_RE.sub(r"\g<kept>\\", source)
+        html = to_html(source)
+    # Without "<" in the source there is no raw HTML: Markdown's own tags nest properly, so
+    # their depth is simply counted.
+    if "<" in source or _markdown_depth(html) > MAX_NESTING:
+        html = cap_nesting(html)
+    return html
+
+
+def _sanitize(html: str, sanitizer: Sanitizer) -> str:
+    """Sanitize ``html``; Markdown's escapes become one character each for the sanitizer (its
+    parser spends far longer on a reference than on a character) and are restored after it.
+    """
+    if "&" not in html:
+        return sanitizer.clean(html)
+    for reference, standin in _REFERENCE_STANDINS:
+        html = html.replace(reference, standin)
+    if html.count("&") > MAX_NODE_REFERENCES:
+        html = _LONG_TEXT_RE.sub(_split_text, html)
+    clean = sanitizer.clean(html)
+    for reference, standin in _REFERENCE_STANDINS:
+        clean = clean.replace(standin, reference)
+    return clean
+
 def normalise(text: str) -> str:
     """Unify line endings (Windows and old Mac), drop NUL characters and replace lone
     surrogates (which cannot be encoded) and the noncharacters render() uses as stand-ins
-    with U+FFFD."""
+    with U+FFFD.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return _SURROGATE_RE.sub("\ufffd", text)
 
@@ -286,7 +309,8 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
 
 def _as_text(items: list[str | tuple[str, int]], marker: str) -> str:
     """The post's lines as preformatted text (one element however many lines), between the
-    placeholders render() looks for."""
+    placeholders render() looks for.
+    """
     parts: list[str] = []
     lines: list[str] = []
     for item in [*items, None]:
@@ -303,7 +327,8 @@ def _as_text(items: list[str | tuple[str, int]], marker: str) -> str:
 
 def _split_text(run: re.Match[str]) -> str:
     """Put an empty comment before every MAX_NODE_REFERENCES-th character reference of a
-    run, after the tag it starts with (if any), so no text node holds more of them."""
+    run, after the tag it starts with (if any), so no text node holds more of them.
+    """
     tag, closed, text = run[0].partition(">")
     if not closed:
         tag, text = "", tag

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import nh3
+
 ALLOWED_TAGS = frozenset(
     {
         "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h1", "h2",
@@ -32,15 +34,15 @@ LINK_REL = "nofollow ugc"
 class Sanitizer(Protocol):
     """Turns untrusted HTML into HTML that is safe to show on the forum."""
 
-    def clean(self, html: str) -> str: ...
+    def clean(self, html: str) -> str:
+        """Return ``html`` with everything outside the allowlist removed."""
+        ...
 
 
 class NH3Sanitizer:
     """The default sanitizer, built on nh3."""
 
     def __init__(self) -> None:
-        import nh3
-
         self._clean = nh3.Cleaner(
             tags=set(ALLOWED_TAGS),
             attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
@@ -50,6 +52,7 @@ class NH3Sanitizer:
         ).clean
 
     def clean(self, html: str) -> str:
+        """Return ``html`` with everything outside the allowlist removed (nh3)."""
         return self._clean(html)
 
 
@@ -57,8 +60,9 @@ class BleachSanitizer:
     """The same allowlist on bleach, for sites that already standardised on it."""
 
     def __init__(self) -> None:
-        import bleach
-        from bleach.html5lib_shim import Filter
+        # bleach is the optional [bleach] extra: imported only when this sanitizer is chosen.
+        import bleach  # noqa: PLC0415
+        from bleach.html5lib_shim import Filter  # noqa: PLC0415
 
         class LinkRelFilter(Filter):
             """Mark every link as user-generated and not endorsed."""
@@ -79,4 +83,5 @@ class BleachSanitizer:
         )
 
     def clean(self, html: str) -> str:
+        """Return ``html`` with everything outside the allowlist removed (bleach)."""
         return self._cleaner.clean(html)

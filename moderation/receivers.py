@@ -45,7 +45,8 @@ def email_author(sender, message, **kwargs) -> None:
 
 def queue_disclosure_webhook(sender, instance, created, raw=False, **kwargs) -> None:
     """A new disclosure revision: write ``disclosure.changed`` to the webhook outbox, in the
-    disclosure's transaction (``disclosure_saved`` comes only after commit)."""
+    disclosure's transaction (``disclosure_saved`` comes only after commit).
+    """
     if created and not raw:
         record_disclosure_revision(instance)
 
@@ -62,6 +63,7 @@ def anonymise_deleted_user(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
+    """Connect the receivers (from ``AppConfig.ready()``, once the models are loaded)."""
     post_save.connect(screen_saved_post, sender=get_post_model(), dispatch_uid="moderation-post")
     post_save.connect(screen_after_disclosure_change, sender=DisclosureRevision,
                       dispatch_uid="moderation-disclosure")
