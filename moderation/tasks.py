@@ -143,12 +143,8 @@ def enqueue_author_email(message_id: int) -> bool:
     """
     if not app_settings.EMAIL_AUTHORS:
         return False
-    try:
-        send_author_email.apply_async((message_id,), queue=app_settings.EMAIL_QUEUE)
-    except BrokerError:
-        logger.warning("Broker unavailable; message %s was not emailed.", message_id)
-        return False
-    return True
+    return _send(send_author_email, message_id, queue=app_settings.EMAIL_QUEUE,
+                 unsent=f"message {message_id} was not emailed")
 
 
 @shared_task(
@@ -183,22 +179,25 @@ def enqueue_webhook_delivery(delivery_id: int, *, eta=None) -> bool:
     """Queue a webhook delivery (at ``eta``, if given). If the broker is down, log it and
     return False: the outbox row stays pending and the periodic sweep queues it again.
     """
-    try:
-        deliver_webhook.apply_async((delivery_id,), eta=eta)
-    except BrokerError:
-        logger.warning("Broker unavailable; webhook delivery %s waits for the sweeper.",
-                       delivery_id)
-        return False
-    return True
+    return _send(deliver_webhook, delivery_id, eta=eta,
+                 unsent=f"webhook delivery {delivery_id} waits for the sweeper")
 
 
 def enqueue_language_model(post_id: int) -> bool:
     """Queue a post for the language-model hint on its own queue; a broker outage only
     loses the hint (the next screening of the post asks again).
     """
+    return _send(score_language_model, post_id, queue=app_settings.LANGUAGE_MODEL_QUEUE,
+                 unsent=f"post {post_id} gets no language-model hint now")
+
+
+def _send(task, *args, unsent: str, **options) -> bool:
+    """Queue ``task(*args)``; when the broker is down, log what that leaves ``unsent`` and
+    return False instead of failing the caller's request.
+    """
     try:
-        score_language_model.apply_async((post_id,), queue=app_settings.LANGUAGE_MODEL_QUEUE)
+        task.apply_async(args, **options)
     except BrokerError:
-        logger.warning("Broker unavailable; post %s gets no language-model hint now.", post_id)
+        logger.warning("Broker unavailable; %s.", unsent)
         return False
     return True
