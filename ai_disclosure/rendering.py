@@ -25,6 +25,7 @@ an attribute value is dropped rather than replaced, so a wrapper never lands ins
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html as html_lib
 import re
@@ -40,7 +41,6 @@ from .app_settings import app_settings
 from .blocks import (
     DEFAULT_BLOCK_TYPES,
     BlockType,
-    ParsedBlock,
     ParseResult,
     RenderWarning,
     parse,
@@ -169,6 +169,9 @@ def render(
     # HTML carried it into an attribute or a <pre>) is removed, so a block's <section> only
     # ever lands between elements, never inside a tag.
     html_parts: list[str] = []
+    # Built once per kind of block in this post (translating the labels costs more than the
+    # rest of a small block), in the language of this render.
+    opening_tag = functools.cache(functools.partial(_opening_tag, types))
     outside_length = 0
     block_lengths = [0] * len(parsed.blocks)
     current: int | None = None
@@ -192,7 +195,7 @@ def render(
         index = int(match["index"])
         block = parsed.blocks[index]
         if match["kind"] == "o" and current is None:
-            html_parts.append(_opening_tag(block, types[block.type]))
+            html_parts.append(opening_tag(block.type, block.model, block.note))
             current = index
         elif match["kind"] == "c" and current == index:
             html_parts.append("</section>")
@@ -353,14 +356,16 @@ def _default_sanitizer() -> Sanitizer:
     return _sanitizers[sanitizer_class]
 
 
-def _opening_tag(block: ParsedBlock, block_type: BlockType) -> str:
-    label = " · ".join(str(part) for part in (block_type.label, block.model, block.note) if part)
+def _opening_tag(types: dict[str, BlockType], slug: str, model: str, note: str) -> str:
+    """A block's opening ``<section>`` and label, built from escaped values only."""
+    block_type = types[slug]
+    label = " · ".join(str(part) for part in (block_type.label, model, note) if part)
     return format_html(
         '<section class="ai-block {}" data-block-type="{}" data-model="{}">'
         '<header class="ai-block-label" title="{}">{}</header>',
-        block.type,
-        block.type,
-        block.model,
+        slug,
+        slug,
+        model,
         _("Marked by the author as %(label)s") % {"label": block_type.label},
         label,
     )
