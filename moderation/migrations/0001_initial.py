@@ -1,11 +1,15 @@
 # The schema of 0.1.0, squashed from the development migrations (unreleased).
 
+import uuid
+
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
+
+import moderation.models.webhooks
 
 
 class Migration(migrations.Migration):
@@ -32,6 +36,44 @@ class Migration(migrations.Migration):
                 'verbose_name': 'reason template',
                 'verbose_name_plural': 'reason templates',
                 'ordering': ['position', 'title'],
+            },
+        ),
+        migrations.CreateModel(
+            name='WebhookDelivery',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('event_id', models.UUIDField(default=uuid.uuid4, editable=False, help_text='Sent with the event; the same on every attempt, so receivers can ignore repeats.', verbose_name='event id')),
+                ('event', models.CharField(choices=[('item.flagged', 'Item flagged'), ('item.claimed', 'Item claimed'), ('item.decided', 'Item decided'), ('item.reopened', 'Item reopened'), ('item.appealed', 'Item appealed'), ('disclosure.changed', 'Disclosure changed')], max_length=32, verbose_name='event')),
+                ('payload', models.JSONField(verbose_name='payload')),
+                ('state', models.CharField(choices=[('pending', 'Pending'), ('delivered', 'Delivered'), ('failed', 'Failed')], default='pending', max_length=16, verbose_name='state')),
+                ('attempts', models.PositiveSmallIntegerField(default=0, help_text='Attempts since it was queued or replayed.', verbose_name='attempts')),
+                ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='next attempt')),
+                ('delivered_at', models.DateTimeField(blank=True, null=True, verbose_name='delivered')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
+            ],
+            options={
+                'verbose_name': 'webhook delivery',
+                'verbose_name_plural': 'webhook deliveries',
+                'ordering': ['-created_at', '-id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='WebhookEndpoint',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, verbose_name='name')),
+                ('url', models.URLField(max_length=500, verbose_name='URL')),
+                ('secret', models.CharField(default=moderation.models.webhooks.new_secret, help_text="Shared with the receiver, which checks each request's signature with it.", max_length=200, verbose_name='secret')),
+                ('events', models.JSONField(default=moderation.models.webhooks.all_events, help_text='The event types sent to this endpoint.', verbose_name='events')),
+                ('active', models.BooleanField(default=True, verbose_name='active')),
+                ('consecutive_failures', models.PositiveIntegerField(default=0, help_text='Deliveries that failed all their attempts since the last success.', verbose_name='failed deliveries in a row')),
+                ('disabled_reason', models.TextField(blank=True, help_text='Set when the endpoint was disabled automatically; cleared on re-enabling.', verbose_name='why it was disabled')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
+            ],
+            options={
+                'verbose_name': 'webhook endpoint',
+                'verbose_name_plural': 'webhook endpoints',
+                'ordering': ['name', 'id'],
             },
         ),
         migrations.CreateModel(
@@ -196,6 +238,27 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='WebhookAttempt',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('attempted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='attempted')),
+                ('status_code', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='HTTP status')),
+                ('error', models.TextField(blank=True, verbose_name='error')),
+                ('duration_ms', models.PositiveIntegerField(default=0, verbose_name='duration (ms)')),
+                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempt_log', to='moderation.webhookdelivery', verbose_name='delivery')),
+            ],
+            options={
+                'verbose_name': 'webhook attempt',
+                'verbose_name_plural': 'webhook attempts',
+                'ordering': ['attempted_at', 'id'],
+            },
+        ),
+        migrations.AddField(
+            model_name='webhookdelivery',
+            name='endpoint',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='moderation.webhookendpoint', verbose_name='endpoint'),
+        ),
+        migrations.CreateModel(
             name='PolicyVersion',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -303,5 +366,9 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='screening',
             index=models.Index(fields=['-screened_at'], name='moderation_screened_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='webhookdelivery',
+            index=models.Index(condition=models.Q(('state', 'pending')), fields=['next_attempt_at'], name='moderation_webhook_due_idx'),
         ),
     ]
