@@ -7,8 +7,9 @@ from . import (
     admin_webhooks,  # noqa: F401  (registers the webhook admin)
     services,
 )
-from .forms import PolicyForm
+from .forms import AIModelForm, PolicyForm
 from .models import (
+    AIModel,
     AuditEntry,
     AuthorMessage,
     Escalation,
@@ -25,7 +26,7 @@ class PolicyVersionInline(admin.TabularInline):
     """A policy's earlier versions, read only: saving the policy records them."""
 
     model = PolicyVersion
-    fields = ["version", "created_at", "changed_by", "enabled", "action", "priority",
+    fields = ["version", "created_at", "changed_by", "enabled", "mode", "action", "priority",
               "expression"]
     readonly_fields = fields
     extra = 0
@@ -41,8 +42,9 @@ class PolicyAdmin(admin.ModelAdmin):
     """Policies are edited here; saving compiles the expression and records a version."""
 
     form = PolicyForm
-    list_display = ["name", "enabled", "action", "priority", "version", "updated_at"]
-    list_filter = ["enabled", "action"]
+    list_display = ["name", "enabled", "mode", "action", "priority", "target_precision",
+                    "version", "updated_at"]
+    list_filter = ["enabled", "mode", "action"]
     search_fields = ["name", "expression", "reason"]
     readonly_fields = ["version"]
     inlines = [PolicyVersionInline]
@@ -69,6 +71,16 @@ class PolicyAdmin(admin.ModelAdmin):
                    "total": result.screened, "ids": f": {shown}" if shown else "."},
                 messages.INFO,
             )
+
+
+@admin.register(AIModel)
+class AIModelAdmin(admin.ModelAdmin):
+    """The model registry: what policies know about the models authors name."""
+
+    form = AIModelForm
+    list_display = ["name", "vendor", "release_date", "tiers", "aliases"]
+    search_fields = ["name", "vendor"]
+    date_hierarchy = "release_date"
 
 
 @admin.register(Screening)

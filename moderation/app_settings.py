@@ -124,6 +124,13 @@ class AppSettings:
         return self._setting("ESCALATION_DELISTS", 3)
 
     @property
+    def PRECISION_RECENT_DECISIONS(self) -> int:
+        """How many of a policy's most recent decided items its target precision is checked
+        against: the dashboard warns when fewer of them than the target were upheld. Default 20.
+        """
+        return self._setting("PRECISION_RECENT_DECISIONS", 20)
+
+    @property
     def ESCALATION_PRIORITY(self) -> int:
         """Queue priority of a held post by an escalated author (0–100, default 80)."""
         return self._setting("ESCALATION_PRIORITY", 80)

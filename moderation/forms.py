@@ -1,8 +1,11 @@
-"""Admin form for policies."""
+"""Admin forms for policies and the model registry."""
+
+import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from .models import AuthorEmailPreferences, Policy
+from .models import AIModel, AuthorEmailPreferences, ModelTier, Policy
 from .policies import engine
 
 
@@ -11,7 +14,8 @@ class PolicyForm(forms.ModelForm):
 
     class Meta:
         model = Policy
-        fields = ["name", "expression", "action", "priority", "reason", "enabled"]
+        fields = ["name", "expression", "action", "priority", "reason", "enabled", "mode",
+                  "target_precision"]
         widgets = {"expression": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField",
                                                          "spellcheck": "false"})}
 
@@ -23,6 +27,40 @@ class PolicyForm(forms.ModelForm):
         except engine.PolicyExpressionError as error:
             raise forms.ValidationError(str(error), code="invalid_expression") from error
         return expression
+
+
+class AIModelForm(forms.ModelForm):
+    """A registered model: tiers as ticks, aliases one per line (or separated by commas)."""
+
+    tiers = forms.MultipleChoiceField(
+        label=_("tiers"), choices=ModelTier.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    aliases = forms.CharField(
+        label=_("aliases"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Other names authors use for this model, one per line. Case, spaces and "
+                    "punctuation do not matter when names are matched."),
+    )
+
+    class Meta:
+        model = AIModel
+        fields = ["name", "vendor", "release_date", "tiers", "aliases"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["aliases"] = "\n".join(self.instance.aliases)
+
+    def clean_aliases(self) -> list[str]:
+        """The aliases as a list, without blanks or repeats, each at most 120 characters."""
+        aliases = []
+        for alias in re.split(r"[\n,]", self.cleaned_data["aliases"]):
+            alias = alias.strip()
+            if len(alias) > 120:
+                raise forms.ValidationError(_("An alias may have at most 120 characters."))
+            if alias and alias not in aliases:
+                aliases.append(alias)
+        return aliases
 
 
 class EmailPreferencesForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 """Signal receivers: screen a post after it is published, edited or re-disclosed; email an
 author a moderator's message; send webhooks of disclosure changes; forget a deleted user's
-name and words.
+name and words; drop the cached model registry when an admin changes it.
 
 The two screening receivers run inside the author's transaction and hand the post to
 ``tasks.screen_on_commit``, which queues it once when the transaction commits, however many
@@ -16,7 +16,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from ai_disclosure.adapter import get_adapter, get_post_model
 from ai_disclosure.models import DisclosureRevision
 
-from .models import WebhookEndpoint
+from .models import AIModel, WebhookEndpoint
+from .selectors import forget_model_registry
 from .services import anonymise_user
 from .signals import author_messaged, webhooks_queued
 from .tasks import enqueue_author_email, enqueue_webhook_delivery, screen_on_commit
@@ -75,5 +76,9 @@ def connect() -> None:
                       dispatch_uid="moderation-webhook-endpoint-saved")
     post_delete.connect(forget_subscriptions, sender=WebhookEndpoint,
                         dispatch_uid="moderation-webhook-endpoint-deleted")
+    post_save.connect(forget_model_registry, sender=AIModel,
+                      dispatch_uid="moderation-ai-model-saved")
+    post_delete.connect(forget_model_registry, sender=AIModel,
+                        dispatch_uid="moderation-ai-model-deleted")
     pre_delete.connect(anonymise_deleted_user, sender=get_user_model(),
                        dispatch_uid="moderation-user-deleted")

@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import Model
@@ -23,7 +23,8 @@ from ai_disclosure.models import AIShareEstimate, Disclosure, PostRender
 from .app_settings import app_settings
 from .classifiers.base import Classifier, load_classifiers
 from .classifiers.language_model import cached_hint, calibration
-from .models import Policy, PolicyAction
+from .model_registry import ModelRegistry
+from .models import Policy, PolicyAction, PolicyMode
 from .policies import engine
 from .text import authored_text
 
@@ -64,14 +65,16 @@ def policy_versions(policies: list[Policy]) -> dict[str, int]:
 
 
 def screening_key(
-    *, post_id: int, body_hash: str, disclosure_revision: int, policies: list[Policy]
+    *, post_id: int, body_hash: str, disclosure_revision: int, policies: list[Policy],
+    registry_version: str,
 ) -> str:
     """What a screening depends on, hashed: the body, the disclosure's revision, the classifier
-    and policy versions. Computed before any classifier runs, so screening the same inputs
-    again is recognised at once.
+    and policy versions (shadow policies' too, so their matches are recorded for every post)
+    and the model registry's version. Computed before any classifier runs, so screening the
+    same inputs again is recognised at once.
     """
     inputs = [post_id, body_hash, disclosure_revision, classifier_versions(),
-              policy_versions(policies)]
+              policy_versions(policies), registry_version]
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
@@ -104,7 +107,10 @@ class Outcome:
     context: dict
     classifier_versions: dict[str, str]
     policy_versions: dict[str, int]
+    #: Active policies that matched: they open or update the post's review item.
     matched: list[dict]
+    #: Shadow policies that matched: recorded only (``Screening.shadow_matched``).
+    shadow_matched: list[dict]
     #: Policies that failed on this post: {"policy", "name", "version", "message"}.
     policy_errors: list[dict]
 
@@ -140,9 +146,11 @@ def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[di
     return scores, evidence
 
 
-def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]) -> Outcome:
+def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str],
+           registry: ModelRegistry) -> Outcome:
     """Score one post and run the (enabled) policies on it. ``drafting_types`` are the slugs
-    of the AI block types whose text the AI wrote (``content.drafted_share``).
+    of the AI block types whose text the AI wrote (``content.drafted_share``); ``registry``
+    is the model registry the disclosed model names are matched to.
     """
     render = facts.render
     own_text = authored_text(render.html)
@@ -150,7 +158,7 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
     drafted_share = round(drafted / render.text_length, 4) if render.text_length else 0.0
     published_at, updated_at = facts.published_at, facts.updated_at
     edited = bool(published_at and updated_at and updated_at - published_at > EDIT_GRACE)
-    disclosure = disclosure_context(facts)
+    disclosure = disclosure_context(facts, registry, today=timezone.localdate())
     context = {
         "disclosure": disclosure,
         "content": {
@@ -189,18 +197,22 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
     if "language_model" in scores:
         context["thresholds"]["language_model"] = calibration()["flag_threshold"]
     results = engine.evaluate_all([policy.expression for policy in policies], context)
-    matched = [
-        {
-            "policy": policy.pk,
-            "name": policy.name,
-            "version": policy.version,
-            "action": policy.action,
-            "priority": policy.priority,
-            "reason": policy.reason,
-        }
-        for policy, result in zip(policies, results, strict=True)
-        if result is True
-    ]
+    matched, shadow_matched = [], []
+    for policy, result in zip(policies, results, strict=True):
+        if result is not True:
+            continue
+        if policy.mode == PolicyMode.SHADOW:
+            shadow_matched.append(
+                {"policy": policy.pk, "name": policy.name, "version": policy.version})
+        else:
+            matched.append({
+                "policy": policy.pk,
+                "name": policy.name,
+                "version": policy.version,
+                "action": policy.action,
+                "priority": policy.priority,
+                "reason": policy.reason,
+            })
     policy_errors = [
         {"policy": policy.pk, "name": policy.name, "version": policy.version,
          "message": result.message}
@@ -215,21 +227,26 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
         classifier_versions=classifier_versions(),
         policy_versions=policy_versions(policies),
         matched=matched,
+        shadow_matched=shadow_matched,
         policy_errors=policy_errors,
     )
 
 
-def disclosure_context(facts: PostFacts) -> dict:
-    """The ``disclosure`` map of the policy context."""
+def disclosure_context(facts: PostFacts, registry: ModelRegistry, *, today: date) -> dict:
+    """The ``disclosure`` map of the policy context; model names are matched to ``registry``
+    and the newest model's age counted up to ``today`` (the day of screening).
+    """
     disclosure = facts.disclosure
+    models = registry.match(disclosure.models_used if disclosure else []).context(today)
     if disclosure is None:
         return {
             "present": False, "human_only": False, "autonomous": False, "assistance": [],
             "models": [], "ai_share_estimate": "", "ai_share_estimate_max": 1.0, "expertise": "",
-            "form_version": 0, "revisions": 0, "changed_after_publish": False,
+            "form_version": 0, "revisions": 0, "changed_after_publish": False, **models,
         }
     estimate = disclosure.ai_share_estimate
     return {
+        **models,
         "present": True,
         "human_only": disclosure.human_only,
         "autonomous": disclosure.autonomous,

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from ai_disclosure.api.base import StrictBooleanField, StrictSerializer, TextField
 
 from .. import selectors
-from ..models import Decision, Policy, PolicyAction, ReviewStatus
+from ..models import Decision, Policy, PolicyAction, PolicyMode, ReviewStatus
 from ..policies.budget import MAX_LENGTH
 
 SCORES_ARE_EVIDENCE = _(
@@ -25,6 +25,16 @@ class StrictIntegerField(serializers.IntegerField):
     def to_internal_value(self, data: Any) -> int:
         """Refuse booleans and anything that is not already an integer."""
         if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictFloatField(serializers.FloatField):
+    """JSON numbers only (DRF's also takes ``"0.5"`` and ``true``)."""
+
+    def to_internal_value(self, data: Any) -> float:
+        """Refuse booleans and anything that is not already a number."""
+        if isinstance(data, bool) or not isinstance(data, int | float):
             self.fail("invalid")
         return super().to_internal_value(data)
 
@@ -107,6 +117,16 @@ class PolicyWriteSerializer(StrictSerializer):
     priority = StrictIntegerField(min_value=0, max_value=100, default=50)
     reason = TextField(max_length=Policy._meta.get_field("reason").max_length)
     enabled = StrictBooleanField(default=False)
+    mode = serializers.ChoiceField(
+        choices=PolicyMode.choices, default=PolicyMode.ACTIVE,
+        help_text=_("shadow: the policy's matches are only recorded and compared with "
+                    "moderators' decisions on the dashboard; no review item is created."),
+    )
+    target_precision = StrictFloatField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=1,
+        help_text=_("Optional, 0–1: the dashboard warns when the policy's recent precision "
+                    "falls below it."),
+    )
 
 
 class BacktestRequestSerializer(StrictSerializer):
@@ -245,6 +265,8 @@ class PolicySerializer(serializers.Serializer):
     priority = serializers.IntegerField()
     reason = serializers.CharField()
     enabled = serializers.BooleanField()
+    mode = serializers.ChoiceField(choices=PolicyMode.choices)
+    target_precision = serializers.FloatField(allow_null=True)
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
 

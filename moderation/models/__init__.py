@@ -19,7 +19,12 @@ from .messages import (  # noqa: F401
 from .policies import (  # noqa: F401
     Policy,
     PolicyAction,
+    PolicyMode,
     PolicyVersion,
+)
+from .registry import (  # noqa: F401
+    AIModel,
+    ModelTier,
 )
 from .review import (  # noqa: F401
     ACTIVE_STATUSES,

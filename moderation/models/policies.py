@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +14,13 @@ class PolicyAction(models.TextChoices):
     FLAG = "flag", _("Flag for review")
     HOLD = "hold", _("Hold: hidden until approved")
     LABEL = "label", _("Label only (no review item)")
+
+
+class PolicyMode(models.TextChoices):
+    """Whether a policy's matches open review items, or are only recorded to be compared."""
+
+    ACTIVE = "active", _("Active: matches are reviewed")
+    SHADOW = "shadow", _("Shadow: matches are only recorded")
 
 
 class Policy(models.Model):
@@ -40,6 +47,18 @@ class Policy(models.Model):
         _("reason shown to moderators"), max_length=300,
     )
     enabled = models.BooleanField(_("enabled"), default=False)
+    mode = models.CharField(
+        _("mode"), max_length=8, choices=PolicyMode.choices, default=PolicyMode.ACTIVE,
+        help_text=_("A shadow policy runs on every screening and records what it would have "
+                    "flagged, without creating or changing review items; the dashboard "
+                    "compares its matches with moderators' decisions."),
+    )
+    target_precision = models.FloatField(
+        _("target precision"), null=True, blank=True,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text=_("Optional, 0–1: the dashboard warns when the share of the policy's most "
+                    "recent decided items that moderators upheld falls below it."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -50,7 +69,12 @@ class Policy(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(priority__lte=100), name="moderation_policy_priority_range"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_precision__isnull=True)
+                | (models.Q(target_precision__gte=0) & models.Q(target_precision__lte=1)),
+                name="moderation_policy_target_precision_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -67,6 +91,9 @@ class PolicyVersion(models.Model):
     priority = models.PositiveSmallIntegerField(_("priority"))
     reason = models.CharField(_("reason"), max_length=300)
     enabled = models.BooleanField(_("enabled"))
+    mode = models.CharField(
+        _("mode"), max_length=8, choices=PolicyMode.choices, default=PolicyMode.ACTIVE
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

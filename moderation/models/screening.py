@@ -28,6 +28,11 @@ class Screening(models.Model):
     classifier_versions = models.JSONField(_("classifier versions"), default=dict)
     policy_versions = models.JSONField(_("policy versions"), default=dict)
     matched = models.JSONField(_("matched policies"), default=list)
+    shadow_matched = models.JSONField(
+        _("shadow matches"), default=list, blank=True,
+        help_text=_("Shadow policies that matched this post (policy id, name, version): what "
+                    "they would have flagged. They open no review item."),
+    )
     policy_errors = models.JSONField(
         _("policy errors"), default=list, blank=True,
         help_text=_("Policies that failed on this post instead of giving true or false: "

@@ -11,6 +11,11 @@ fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifact
     60-90, gt90) · ``ai_share_estimate_max`` (double, upper bound of the bucket; 1.0 when
     absent) · ``expertise`` (string: author, other, none, "") · ``form_version`` (int) ·
     ``revisions`` (int) · ``changed_after_publish`` (bool, changed after the post was published)
+    · from the model registry (admin → AI models), matched to ``models`` ignoring case, spaces
+    and punctuation, aliases included: ``newest_model_age_days`` (int, days from the release
+    of the newest named model to the day of screening; -1 when no named model is registered)
+    · ``model_tiers`` (list of the named models' tiers: frontier, open-weights, small) ·
+    ``unknown_models`` (list of the names matching no registered model)
 ``content`` — what was measured in the body
     ``length`` (int, visible characters) · ``words`` (int, words of the author's own text) ·
     ``ai_share`` (double 0–1, share of the text inside any AI block) · ``drafted_share``
@@ -46,6 +51,9 @@ EXAMPLE = {
         "form_version": 1,
         "revisions": 1,
         "changed_after_publish": False,
+        "newest_model_age_days": 120,
+        "model_tiers": ["frontier"],
+        "unknown_models": [],
     },
     "content": {
         "length": 2400,

@@ -38,6 +38,14 @@ from .item import (  # noqa: F401
     item_detail,
     reason_templates,
 )
+from .policy_quality import (  # noqa: F401
+    PrecisionWarning,
+    ShadowAgreement,
+    VersionPrecision,
+    precision_by_version,
+    precision_warnings,
+    shadow_agreement,
+)
 from .queue import (  # noqa: F401
     STATUS_FILTERS,
     QueueFilters,
@@ -51,4 +59,8 @@ from .queue import (  # noqa: F401
     queue_filter_choices,
     reviewable_by,
     status_counts,
+)
+from .registry import (  # noqa: F401
+    forget_model_registry,
+    model_registry,
 )

@@ -1,4 +1,6 @@
-"""Reads for the dashboard: flags over time, score distributions, policy precision."""
+"""Reads for the dashboard: flags over time, score distributions, policy precision (per
+policy here; per version, against targets and for shadow policies in ``policy_quality``).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +16,19 @@ from ..models import (
     ACTIVE_STATUSES,
     Escalation,
     Policy,
+    PolicyMode,
     ReviewItem,
     ReviewStatus,
     Screening,
+)
+from .policy_quality import (
+    UPHELD,
+    PrecisionWarning,
+    ShadowAgreement,
+    VersionPrecision,
+    precision_by_version,
+    precision_warnings,
+    shadow_agreement,
 )
 from .queue import status_counts
 
@@ -24,8 +36,6 @@ from .queue import status_counts
 
 
 # --- dashboard -----------------------------------------------------------------------------
-
-UPHELD = (ReviewStatus.DELISTED, ReviewStatus.REJECTED)
 
 
 @dataclass
@@ -38,6 +48,8 @@ class PolicyStats:
     flagged: int
     decided: int
     upheld: int
+    shadow: bool = False
+    target_precision: float | None = None
 
     @property
     def precision(self) -> float | None:
@@ -94,6 +106,9 @@ class Dashboard:
     histogram: dict[str, list[int]]  # "approved" / "upheld" -> 10 bins
     policies: list[PolicyStats]
     policy_failures: list[PolicyFailure]
+    versions: list[VersionPrecision]
+    precision_warnings: list[PrecisionWarning]
+    shadow: list[ShadowAgreement]
     appeals_open: int
     escalated_authors: int
 
@@ -129,7 +144,8 @@ def dashboard(*, days: int = 30) -> Dashboard:
     decided_q = Q(review_items__status__in=[ReviewStatus.APPROVED, *UPHELD])
     in_window = Q(review_items__created_at__gte=since)
     policies = [
-        PolicyStats(p.pk, p.name, p.enabled, p.flagged, p.decided, p.upheld)
+        PolicyStats(p.pk, p.name, p.enabled, p.flagged, p.decided, p.upheld,
+                    shadow=p.mode == PolicyMode.SHADOW, target_precision=p.target_precision)
         for p in Policy.objects.annotate(
             flagged=Count("review_items", filter=in_window),
             decided=Count("review_items", filter=in_window & decided_q),
@@ -147,6 +163,9 @@ def dashboard(*, days: int = 30) -> Dashboard:
         histogram=histogram,
         policies=policies,
         policy_failures=policy_failures(since=since),
+        versions=precision_by_version(since=since),
+        precision_warnings=precision_warnings(),
+        shadow=shadow_agreement(since=since),
         appeals_open=ReviewItem.objects.filter(
             appealed_at__isnull=False, status__in=ACTIVE_STATUSES).count(),
         escalated_authors=Escalation.objects.filter(active=True).count(),

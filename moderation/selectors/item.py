@@ -21,6 +21,7 @@ from ..models import (
     Screening,
 )
 from .authors import AuthorStats, author_history, author_stats, is_escalated
+from .registry import model_registry
 
 #: The status filter's choices: "active" (open or claimed) is the queue's default view.
 
@@ -62,6 +63,8 @@ class ItemDetail:
     messages: list[AuthorMessage]
     policies: list[dict]
     classifier_versions: dict[str, str]
+    #: Model names in the disclosure that match no registered model (``model_registry``).
+    unknown_models: list[str] = field(default_factory=list)
     templates: list[ReasonTemplate] = field(default_factory=list)
 
 
@@ -109,6 +112,8 @@ def item_detail(item_id: int) -> ItemDetail:
         policies=item.reasons,
         classifier_versions=item.classifier_versions,
         templates=list(reason_templates()),
+        unknown_models=model_registry().match(disclosure.models_used).unknown
+        if disclosure else [],
     )
 
 

@@ -27,14 +27,15 @@ from ..app_settings import app_settings
 from ..models import Escalation, Policy, Screening
 from ..scoring import PostFacts, content_hash, screening_key
 from .authors import SubqueryCount, history_columns, stats_from_row
+from .registry import model_registry
 
 #: Columns of a stored screening that storing a new one does not read.
 _UNUSED_SCREENING_COLUMNS = [f"ai_screening__{name}" for name in (
-    "scores", "evidence", "classifier_versions", "policy_versions", "matched")]
+    "scores", "evidence", "classifier_versions", "policy_versions", "matched", "shadow_matched")]
 
 
 def enabled_policies() -> list[Policy]:
-    """The policies screening runs, in their admin order."""
+    """The policies screening runs (active and shadow), in their admin order."""
     return list(Policy.objects.filter(enabled=True))
 
 
@@ -68,7 +69,8 @@ def _revisions() -> QuerySet:
     return DisclosureRevision.objects.filter(disclosure__post=OuterRef("pk"))
 
 
-def keyed_posts(posts: QuerySet, policies: list[Policy]) -> Iterator[KeyedPost]:
+def keyed_posts(posts: QuerySet, policies: list[Policy],
+                registry_version: str) -> Iterator[KeyedPost]:
     """Each of ``posts`` with its screening key (one query)."""
     rows = (
         posts.select_related("ai_screening")
@@ -83,7 +85,8 @@ def keyed_posts(posts: QuerySet, policies: list[Policy]) -> Iterator[KeyedPost]:
             body_hash=body_hash,
             disclosure_revision=post.disclosure_revision,
             key=screening_key(post_id=post.pk, body_hash=body_hash,
-                              disclosure_revision=post.disclosure_revision, policies=policies),
+                              disclosure_revision=post.disclosure_revision, policies=policies,
+                              registry_version=registry_version),
         )
 
 
@@ -171,7 +174,8 @@ def escalated_at(author) -> datetime | None:
 
 def stale_post_ids(*, limit: int | None = None) -> list[int]:
     """Published posts whose screening is missing or out of date (body, disclosure,
-    classifier or policy versions), the oldest first. Recent posts only, except unscreened.
+    classifier or policy versions, model registry), the oldest first. Recent posts only,
+    except unscreened.
     """
     adapter = get_adapter()
     recent = timezone.now() - timedelta(days=app_settings.SWEEP_WINDOW_DAYS)
@@ -182,6 +186,7 @@ def stale_post_ids(*, limit: int | None = None) -> list[int]:
         ]
     )
     screened = adapter.changed_since(posts.filter(ai_screening__isnull=False), recent)
-    stale = [k.post.pk for k in keyed_posts(screened.order_by("pk"), enabled_policies())
+    stale = [k.post.pk for k in keyed_posts(screened.order_by("pk"), enabled_policies(),
+                                            model_registry().version)
              if not k.up_to_date]
     return (missing + stale)[:limit] if limit else missing + stale

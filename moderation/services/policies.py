@@ -15,7 +15,7 @@ from ..models import (
 from ..policies import engine
 
 #: The fields a ``PolicyVersion`` records: changing any of them changes what the policy does.
-VERSIONED_FIELDS = ("expression", "action", "priority", "reason", "enabled")
+VERSIONED_FIELDS = ("expression", "action", "priority", "reason", "enabled", "mode")
 
 
 #: Seconds a backtest may evaluate for, so one request stays well under a second of CPU

@@ -33,6 +33,7 @@ from ..models import (
     Screening,
 )
 from ..selectors import screening as selectors
+from ..selectors.registry import model_registry
 from .appeals import note_post_edited
 
 logger = logging.getLogger(__name__)
@@ -42,8 +43,8 @@ _ITEM_FIELDS = ["priority", "top_score", "reasons", "evidence", "classifier_vers
                 "author_approved_posts", "content_hash", "disclosure_revision"]
 _COPIED_FIELDS = ["author", "author_name", "post_title"]
 _SCREENING_FIELDS = ["key", "content_hash", "scores", "evidence", "context",
-                     "classifier_versions", "policy_versions", "matched", "policy_errors",
-                     "screened_at"]
+                     "classifier_versions", "policy_versions", "matched", "shadow_matched",
+                     "policy_errors", "screened_at"]
 
 
 def screen_post(*, post_id: int) -> Screening | None:
@@ -56,6 +57,9 @@ def screen_posts(*, post_ids: Iterable[int], force: bool = False) -> dict[int, S
     change since its last screening (that is found before any classifier runs), unless
     ``force`` (a result outside the key arrived: the language-model hint).
 
+    Shadow policies run with the others, but their matches are only stored on the screening
+    (``shadow_matched``): they never open, update or reopen a review item.
+
     Returns the screening of each post, stored now or already up to date. Left out: posts
     that are gone, and posts whose body changed while they were screened (the newest
     content wins; its own task is queued). Idempotent and safe to run concurrently: results
@@ -65,14 +69,16 @@ def screen_posts(*, post_ids: Iterable[int], force: bool = False) -> dict[int, S
     """
     post_ids = sorted(set(post_ids))
     policies = selectors.enabled_policies()
-    keyed = list(selectors.keyed_posts(selectors.posts_by_id(post_ids), policies))
+    registry = model_registry()
+    keyed = list(selectors.keyed_posts(selectors.posts_by_id(post_ids), policies,
+                                       registry.version))
     for post_id in sorted(set(post_ids) - {entry.post.pk for entry in keyed}):
         logger.info("Post %s is gone; nothing to screen.", post_id)
     results = {entry.post.pk: entry.stored for entry in keyed if entry.up_to_date}
     pending = [entry for entry in keyed if force or not entry.up_to_date]
     if pending:
         drafting = selectors.drafting_block_types()
-        outcomes = [scoring.screen(facts, policies, drafting_types=drafting)
+        outcomes = [scoring.screen(facts, policies, drafting_types=drafting, registry=registry)
                     for facts in selectors.post_facts(pending)]
         results.update(_store(outcomes, force=force))
     return results
@@ -133,6 +139,7 @@ def _screening(outcome: scoring.Outcome) -> Screening:
         classifier_versions=outcome.classifier_versions,
         policy_versions=outcome.policy_versions,
         matched=outcome.matched,
+        shadow_matched=outcome.shadow_matched,
         policy_errors=outcome.policy_errors,
     )
 

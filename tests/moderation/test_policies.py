@@ -19,7 +19,7 @@ from .triage_factories import make_moderator
 pytestmark = pytest.mark.django_db
 
 VALID = {"name": "Research by newcomers", "action": "flag", "priority": 50,
-         "reason": "New author, AI research.", "enabled": "",
+         "reason": "New author, AI research.", "enabled": "", "mode": "active",
          "expression": '"research" in disclosure.assistance && author.approved_posts < 3'}
 
 
@@ -109,7 +109,7 @@ def test_backtest_command_prints_json_and_refuses_bad_expressions(capsys):
 def _admin_change(client, policy, **changes):
     data = {"name": policy.name, "expression": policy.expression, "action": policy.action,
             "priority": policy.priority, "reason": policy.reason,
-            "enabled": "on" if policy.enabled else "",
+            "enabled": "on" if policy.enabled else "", "mode": policy.mode,
             "versions-TOTAL_FORMS": 0, "versions-INITIAL_FORMS": 0, **changes}
     response = client.post(reverse("admin:moderation_policy_change", args=[policy.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
