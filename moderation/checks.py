@@ -89,3 +89,19 @@ def check_external_detector(app_configs, **kwargs) -> list[checks.CheckMessage]:
             )
         ]
     return []
+
+
+@checks.register()
+def check_precision_recent_decisions(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Target precision is checked against a positive number of decisions (else never)."""
+    value = app_settings.PRECISION_RECENT_DECISIONS
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return [
+            checks.Error(
+                f"AI_MODERATION_PRECISION_RECENT_DECISIONS is {value!r}; policies' target "
+                "precision would never be checked.",
+                hint="Set it to a whole number of decided items, at least 1 (default 20).",
+                id="moderation.E020",
+            )
+        ]
+    return []

@@ -249,6 +249,10 @@ class ItemDetailSerializer(QueueItemSerializer):
     evidence = serializers.ListField(child=serializers.DictField())
     classifier_versions = serializers.DictField(child=serializers.CharField())
     policies = ReasonSerializer(many=True)
+    unknown_models = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("Model names in the disclosure that match no model in the registry."),
+    )
     revisions = RevisionSummarySerializer(many=True)
     history = HistorySerializer(many=True)
     escalated = serializers.BooleanField()

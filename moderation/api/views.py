@@ -79,6 +79,7 @@ def item_representation(item_id: int) -> dict:
         "evidence": detail.evidence,
         "classifier_versions": detail.classifier_versions,
         "policies": detail.policies,
+        "unknown_models": detail.unknown_models,
         "revisions": [
             {
                 "number": revision.number,

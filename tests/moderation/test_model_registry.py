@@ -14,6 +14,7 @@ from moderation.forms import AIModelForm, PolicyForm
 from moderation.model_registry import ModelRegistry, RegisteredModel, normalize
 from moderation.models import AIModel, Policy, ReviewItem
 from moderation.selectors.screening import stale_post_ids
+from tests.api.conftest import client_for
 from tests.factories import PostFactory
 
 from .test_screening import HUMAN_TEXT, PASTED_ANSWER
@@ -122,17 +123,20 @@ def test_changing_the_registry_makes_screenings_stale():
     assert screening.context["disclosure"]["unknown_models"] == []
 
 
-def test_the_item_page_shows_model_names_not_in_the_registry(client):
+def test_the_item_page_and_the_api_show_model_names_not_in_the_registry(client):
     post = disclosing("GPT-4o", "MysteryLM", body=PASTED_ANSWER)
     services.screen_post(post_id=post.pk)
     item = ReviewItem.objects.get(post=post)
-    client.force_login(make_moderator())
+    moderator = make_moderator()
+    client.force_login(moderator)
 
     page = client.get(reverse("moderation:item", args=[item.pk]))
+    api = client_for(moderator).get(f"/api/moderation/v1/items/{item.pk}/").json()
 
     assert page.context["d"].unknown_models == ["MysteryLM"]
     html = page.content.decode()
     assert "Not in the model registry:" in html and "MysteryLM" in html
+    assert api["unknown_models"] == ["MysteryLM"]
 
 
 def test_the_admin_form_takes_tiers_as_ticks_and_aliases_one_per_line():

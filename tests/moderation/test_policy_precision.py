@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.checks import run_checks
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
@@ -149,3 +150,13 @@ def test_the_api_takes_a_target_precision_and_a_mode_and_refuses_bad_ones(admin_
     assert [r.status_code for r in (too_high, text, mode)] == [400, 400, 400]
     assert "target_precision" in too_high.json()["errors"]
     assert "mode" in mode.json()["errors"]
+
+
+@pytest.mark.parametrize("value", [0, "20", 2.5])
+def test_a_recent_decisions_setting_that_is_not_a_positive_count_fails_the_checks(
+    settings, value
+):
+    settings.AI_MODERATION_PRECISION_RECENT_DECISIONS = value
+    assert "moderation.E020" in [message.id for message in run_checks()]
+    settings.AI_MODERATION_PRECISION_RECENT_DECISIONS = 5
+    assert "moderation.E020" not in [message.id for message in run_checks()]
