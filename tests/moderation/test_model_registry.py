@@ -149,3 +149,13 @@ def test_the_admin_form_takes_tiers_as_ticks_and_aliases_one_per_line():
     assert "Mystery Two" in [alias for m in selectors.model_registry().models
                              if m.name == "Mystery 2" for alias in m.aliases]
     assert not AIModelForm(data={**form.data, "name": "X", "tiers": ["huge"]}).is_valid()
+
+
+def test_admins_add_a_model_in_the_admin_and_screening_sees_it_at_once(admin_client):
+    added = admin_client.post(reverse("admin:moderation_aimodel_add"), {
+        "name": "Mystery 3", "vendor": "Lab", "release_date": "2026-03-01",
+        "tiers": ["frontier"], "aliases": "mystery-three"})
+    assert added.status_code == 302, added.content.decode()[:2000]
+    page = admin_client.get(reverse("admin:moderation_aimodel_changelist"))
+    assert page.status_code == 200 and "Mystery 3" in page.content.decode()
+    assert selectors.model_registry().match(["Mystery Three"]).known[0].tiers == ("frontier",)
