@@ -77,7 +77,7 @@ class PrecisionWarning:
 
 def precision_warnings() -> list[PrecisionWarning]:
     """Policies with a target precision whose last ``PRECISION_RECENT_DECISIONS`` decided
-    items (fewer if it has fewer) fall below it, in one query.
+    items (fewer if it has fewer) fall below it, in two queries (one with no target set).
     """
     targets = {pk: (name, target) for pk, name, target in Policy.objects.filter(
         target_precision__isnull=False).values_list("pk", "name", "target_precision")}
