@@ -18,6 +18,7 @@ test: $(BIN)/.installed
 	bash scripts/install-browser.sh
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	bash scripts/translations.sh check
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed

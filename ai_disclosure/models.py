@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import blocks
 from .app_settings import app_settings
+from .i18n import shipped_text
 
 #: Bump when the form's fields or rules change, so policies can tell versions apart.
 #: 2: ``autonomous`` (an AI agent wrote and posted the post) and its rules.
@@ -35,7 +36,17 @@ class AssistanceKind(models.Model):
         verbose_name_plural = _("assistance kinds")
 
     def __str__(self) -> str:
-        return self.label
+        return self.shown_label
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the reader's language while it is the shipped one (``i18n``)."""
+        return shipped_text(self.label)
+
+    @property
+    def shown_description(self) -> str:
+        """The description in the reader's language while it is the shipped one."""
+        return shipped_text(self.description)
 
 
 class AIBlockType(models.Model):
@@ -71,10 +82,15 @@ class AIBlockType(models.Model):
         verbose_name_plural = _("AI block types")
 
     def __str__(self) -> str:
-        return self.label
+        return self.shown_label
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the reader's language while it is the shipped one (``i18n``)."""
+        return shipped_text(self.label)
 
     def as_block_type(self) -> blocks.BlockType:
-        """The plain record the renderer works with."""
+        """The plain record the renderer works with (the stored label: it is cached)."""
         kind = self.assistance_kind
         return blocks.BlockType(self.slug, self.label, kind.slug if kind else None)
 
@@ -89,6 +105,7 @@ class FormWording(models.Model):
         _("human-only tick label"),
         max_length=200,
         blank=True,
+        # xgettext:no-python-format ("100%" is not a placeholder)
         help_text=_("Default: “This post is unambiguously 100% human-written”."),
     )
     intro = models.TextField(_("introduction"), blank=True)
@@ -143,6 +160,7 @@ class Disclosure(models.Model):
         related_name="ai_disclosure",
         verbose_name=_("post"),
     )
+    # xgettext:no-python-format ("100%" is not a placeholder)
     human_only = models.BooleanField(_("100% human-written"), default=False)
     autonomous = models.BooleanField(
         _("posted by an AI agent"),

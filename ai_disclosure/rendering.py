@@ -45,6 +45,7 @@ from .blocks import (
     RenderWarning,
     parse,
 )
+from .i18n import shipped_text
 from .sanitizers import Sanitizer
 
 #: Bump when the output for the same input changes, so stored renders are rebuilt.
@@ -358,15 +359,15 @@ def _default_sanitizer() -> Sanitizer:
 
 def _opening_tag(types: dict[str, BlockType], slug: str, model: str, note: str) -> str:
     """A block's opening ``<section>`` and label, built from escaped values only."""
-    block_type = types[slug]
-    label = " · ".join(str(part) for part in (block_type.label, model, note) if part)
+    type_label = shipped_text(types[slug].label)
+    label = " · ".join(str(part) for part in (type_label, model, note) if part)
     return format_html(
         '<section class="ai-block {}" data-block-type="{}" data-model="{}">'
         '<header class="ai-block-label" title="{}">{}</header>',
         slug,
         slug,
         model,
-        _("Marked by the author as %(label)s") % {"label": block_type.label},
+        _("Marked by the author as %(label)s") % {"label": type_label},
         label,
     )
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from . import provenance, selectors
 from .adapter import get_post_model
 from .compliance import label_decision
+from .i18n import shipped_text
 from .models import AssistanceKind, Disclosure
 from .provenance import Level
 
@@ -155,7 +156,7 @@ def summary_table(months: list[MonthSummary]) -> tuple[list[tuple[str, list[str]
     groups = [
         ("", [_("Month"), _("Disclosures"), _("Label required")]),
         (_("Level of AI involvement"), [str(level.label) for level in Level]),
-        (_("Kind of AI help"), [kind_labels.get(kind, kind) for kind in kinds]),
+        (_("Kind of AI help"), [shipped_text(kind_labels.get(kind, kind)) for kind in kinds]),
         (_("Content type"), types),
     ]
     rows = [

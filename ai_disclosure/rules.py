@@ -127,6 +127,7 @@ def _missing_detail_problems(data: DisclosureData) -> list[Problem]:
     """Neither the tick nor any detail given: the author must choose one."""
     if data.filled_details():
         return []
+    # xgettext:no-python-format ("100%" is not a placeholder)
     return [("human_only", _("Tick “100% human-written”, or tell readers below how AI was used."))]
 
 
@@ -152,13 +153,13 @@ def _assistance_problems(
             problems.append((
                 "assistance",
                 _("Your post has %(blocks)s, so tick “%(kind)s” too.")
-                % {"blocks": describe_blocks(implying), "kind": kinds[slug].label},
+                % {"blocks": describe_blocks(implying), "kind": kinds[slug].shown_label},
             ))
     if data.autonomous and AUTONOMOUS_KIND in kinds and AUTONOMOUS_KIND not in data.assistance:
         problems.append((
             "assistance",
             _("An AI agent wrote this post, so tick “%(kind)s” too.")
-            % {"kind": kinds[AUTONOMOUS_KIND].label},
+            % {"kind": kinds[AUTONOMOUS_KIND].shown_label},
         ))
     return problems
 
@@ -182,7 +183,7 @@ def _explanation_problems(
             % {"min": min_description, "count": len(data.description.strip())},
         ))
     min_verification = app_settings.VERIFICATION_MIN_LENGTH
-    needing_check = [kinds[s].label for s in sorted(data.assistance & kinds.keys())
+    needing_check = [kinds[s].shown_label for s in sorted(data.assistance & kinds.keys())
                      if kinds[s].requires_verification]
     if needing_check and len(data.verification.strip()) < min_verification:
         problems.append((

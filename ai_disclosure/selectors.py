@@ -33,6 +33,7 @@ EXPERTISE_SUMMARY = {
 }
 
 DEFAULT_WORDING = {
+    # xgettext:no-python-format ("100%" is not a placeholder)
     "human_only_label": _("This post is unambiguously 100% human-written"),
     "intro": _(
         "Tell readers how AI was involved in this post. If it was not, one tick is enough. "
@@ -141,7 +142,7 @@ def summarize(
         return str(_("Human-written"))
     if kinds is None:
         kinds = disclosure.assistance.all()
-    kinds = ", ".join(kind.label.lower() for kind in kinds)
+    kinds = ", ".join(kind.shown_label.lower() for kind in kinds)
     parts = [str(_("AI: %(kinds)s") % {"kinds": kinds or _("unspecified")})]
     if disclosure.autonomous:
         parts.insert(0, str(_("Posted by an AI agent")))

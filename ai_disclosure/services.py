@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import rendering, selectors, signals
@@ -54,7 +56,9 @@ def rendered_post(post: Model) -> PostRender:
         and stored.renderer_version == rendering.RENDERER_VERSION
     ):
         return stored
-    result = render_body(body)
+    # Stored and shared by every reader, so written in one language: the site's.
+    with translation.override(settings.LANGUAGE_CODE):
+        result = render_body(body)
     stored, _created = PostRender.objects.update_or_create(
         post=post,
         defaults={

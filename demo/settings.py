@@ -37,6 +37,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The reader's language: the one picked in the footer (a cookie), else the browser's.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -81,7 +83,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The languages both apps and the demo ship translations for (README, "Translations").
+LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+# The demo's own catalog (templates and forum app); the apps bring theirs in <app>/locale/.
+LOCALE_PATHS = [BASE_DIR / "demo" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -6,10 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import TemplateView
+from django.views.i18n import JavaScriptCatalog, set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The language switcher in the footer posts here (Django's view: a cookie, then redirect).
+    path("i18n/setlang/", set_language, name="set_language"),
+    # The translations of the demo's scripts (gettext() in demo/static/demo/editor.js; the
+    # djangojs catalog in LOCALE_PATHS).
+    path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("ai-disclosure/", include("ai_disclosure.urls")),

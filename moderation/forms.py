@@ -1,8 +1,9 @@
-"""Admin forms for policies and the model registry."""
+"""Forms: policies and the model registry (admin), an author's moderation-email preferences."""
 
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import AIModel, AuthorEmailPreferences, ModelTier, Policy
@@ -64,8 +65,17 @@ class AIModelForm(forms.ModelForm):
 
 
 class EmailPreferencesForm(forms.ModelForm):
-    """The kinds of moderation email an author receives, one tick each."""
+    """The kinds of moderation email an author receives, one tick each, and their language
+    (one of the site's ``LANGUAGES``, or blank for the site's language).
+    """
 
     class Meta:
         model = AuthorEmailPreferences
-        fields = ["request", "decision", "appeal"]
+        fields = ["request", "decision", "appeal", "language"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["language"]
+        self.fields["language"] = forms.ChoiceField(
+            label=field.label, help_text=field.help_text, required=False,
+            choices=[("", _("The site's language")), *settings.LANGUAGES])

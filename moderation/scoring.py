@@ -138,11 +138,7 @@ def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[di
     for classifier in classifiers():
         result = classifier.score(text, {**context, "other_scores": dict(scores)})
         scores[classifier.name] = round(result.score, 4)
-        evidence[classifier.name] = [
-            {"start": item.start, "end": item.end, "reason": item.reason, "weight": item.weight,
-             "text": text[item.start : item.end]}
-            for item in result.evidence
-        ]
+        evidence[classifier.name] = [item.as_dict(text) for item in result.evidence]
     return scores, evidence
 
 

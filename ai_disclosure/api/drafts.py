@@ -18,6 +18,7 @@ from ..app_settings import app_settings
 from ..blocks import KNOWN_ATTRIBUTES, LLM_OUTPUT_TYPE
 from ..forms import MAX_MODEL_NAME, MAX_MODELS, DisclosureForm
 from ..gate import disclosure_errors
+from ..i18n import shipped_text
 from ..models import FORM_VERSION, AIShareEstimate, AssistanceKind, Expertise
 from ..rules import (
     AUTONOMOUS_KIND,
@@ -59,8 +60,8 @@ def form_schema() -> dict:
         "assistance_kinds": [
             {
                 "slug": kind.slug,
-                "label": kind.label,
-                "description": kind.description,
+                "label": kind.shown_label,
+                "description": kind.shown_description,
                 "requires_verification": kind.requires_verification,
             }
             for kind in kinds
@@ -68,7 +69,7 @@ def form_schema() -> dict:
         "block_types": [
             {
                 "slug": block_type.slug,
-                "label": str(block_type.label),
+                "label": shipped_text(block_type.label),
                 "implies_assistance": block_type.assistance_kind,
                 "opening": f':::{block_type.slug}{{model="…"}}',
                 "closing": ":::",
@@ -120,7 +121,8 @@ def field_descriptions(
     expertise = allowed_expertise(data)
     choices = {
         "assistance": [
-            {"value": kind.slug, "label": kind.label, "description": kind.description}
+            {"value": kind.slug, "label": kind.shown_label,
+             "description": kind.shown_description}
             for kind in kinds
         ],
         "ai_share_estimate": [
@@ -169,12 +171,14 @@ def rules(kinds: Sequence[AssistanceKind] | None = None) -> list[dict]:
     return [
         {
             "id": "human_only_or_details",
+            # xgettext:no-python-format ("100%" is not a placeholder)
             "text": _("Tick “100% human-written”, or describe how AI was used — not both: "
                       "details given with the tick are refused, not dropped."),
             "fields": ["human_only", *DETAIL_FIELDS],
         },
         {
             "id": "human_only_without_blocks",
+            # xgettext:no-python-format ("100%" is not a placeholder)
             "text": _("A post with AI blocks cannot be ticked 100% human-written."),
             "fields": ["human_only"],
         },

@@ -39,6 +39,7 @@ class DisclosureWriteSerializer(StrictSerializer):
     """
 
     human_only = StrictBooleanField(
+        # xgettext:no-python-format ("100%" is not a placeholder)
         default=False, help_text=_("“This post is unambiguously 100% human-written”.")
     )
     assistance = serializers.ListField(

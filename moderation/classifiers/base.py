@@ -15,19 +15,47 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for translation and return it untranslated.
+
+    Evidence reasons are stored in English (with their ``args`` apart) and translated when a
+    moderator reads them (``moderation.localize.evidence_reason``), so a stored screening reads
+    in each moderator's language. A stand-in for Django's function of the same name, which keeps
+    this package importable without Django; ``makemessages`` finds the calls by name.
+    """
+    return message
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """One reason behind a score, shown to moderators.
 
     ``start`` and ``end`` are character offsets into the scored text; both are 0 when the
     evidence is about the post as a whole (e.g. a disclosure contradiction) rather than a span.
-    ``weight`` says how much this item contributed, on a scale private to each classifier.
+    ``reason`` is an English message marked with :func:`gettext_noop`; its ``%(name)s``
+    placeholders are filled from ``args`` (strings, kept apart so the message can be
+    translated). ``weight`` says how much this item contributed, on a scale private to each
+    classifier.
     """
 
     start: int
     end: int
     reason: str
     weight: float = 1.0
+    args: Mapping[str, str] | None = None
+
+    @property
+    def message(self) -> str:
+        """The reason in English, its placeholders filled."""
+        return self.reason % self.args if self.args else self.reason
+
+    def as_dict(self, text: str) -> dict:
+        """What a screening stores of this evidence; ``text`` is the scored text."""
+        stored = {"start": self.start, "end": self.end, "reason": self.reason,
+                  "weight": self.weight, "text": text[self.start : self.end]}
+        if self.args:
+            stored["args"] = dict(self.args)
+        return stored
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ._text import QuotedSpans, ascii_lower, compile_lower, quoted_spans
-from .base import Evidence, Result
+from .base import Evidence, Result, gettext_noop
 
 _OPENING_WINDOW = 160  # characters from the start in which an opener counts in full
 _CLOSING_WINDOW = 320  # characters from the end in which a sign-off counts in full
@@ -98,10 +98,10 @@ _AI_NOUN = (r"(?:AI|artificial intelligence)(?:[- ](?:language|based|powered))?"
             r"(?: (?:language )?(?:model|assistant|chatbot|system))?")
 # What an assistant offers to do next with the text it just wrote.
 _REWORK = (r"(?:expand|elaborate|rewrite|revise|write|create|draft|generate|tailor|adjust|"
-           r"adapt|tweak|shorten|condense|summari[sz]e|format|reformat|turn|convert|put together|"
-           r"polish|refine|rework|rephrase|translate|outline|break (?:it|this|that) down|"
-           r"add (?:more|some|examples|sources|citations)|make (?:it|this|that|them)|"
-           r"provide (?:a|an|more|some|examples|sources)|suggest|compare|walk you)")
+       r"adapt|tweak|shorten|condense|summari[sz]e|format|reformat|turn|convert|put together|"
+       r"polish|refine|rework|rephrase|translate|outline|break (?:it|this|that) down|"
+       r"add (?:more|some|examples|sources|citations)|make (?:it|this|that|them)|"
+       r"provide (?:a|an|more|some|examples|sources)|suggest|compare|walk you)")
 _SENTENCE_START = r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s))\W{0,3}"
 _REVISED = (r"(?:revised|rewritten|polished|improved|refined|cleaner|clearer|tighter|tightened|"
             r"concise|shorter|condensed|streamlined|reworded|updated|edited|friendlier|"
@@ -112,128 +112,152 @@ PATTERNS: tuple[Pattern, ...] = (
     # An assistant describing itself, followed by what "I" can or cannot do.
     _p(rf"\bas an? {_AI_NOUN}"
        r"(?: (?:developed|created|trained|made) by [A-Z][\w ]{1,30}?)?,\s*I\b",
-       0.97, "assistant self-description 'As an AI language model, I ...'", keywords=_AS_AN_AI),
-    _p(rf"\bas an? {_AI_NOUN}\b", 0.5, "assistant self-description 'As an AI ...'",
+       0.97,
+       gettext_noop("assistant self-description 'As an AI language model, I ...'"),
+       keywords=_AS_AN_AI),
+    _p(rf"\bas an? {_AI_NOUN}\b", 0.5, gettext_noop("assistant self-description 'As an AI ...'"),
        keywords=_AS_AN_AI),
     _p(rf"\bI(?:'m| am) (?:just |only )?an? {_AI_NOUN}(?=\s*(?:[,.;!]|and\b|developed|created|"
        r"trained|designed|so\b|I\b|without\b|with no\b))",
-       0.9, "assistant self-description 'I am an AI ...'", keywords=("i'm ", "i am ")),
+       0.9,
+       gettext_noop("assistant self-description 'I am an AI ...'"), keywords=("i'm ", "i am ")),
     _p(r"\b(?:as of|since) my (?:last )?(?:knowledge|training)(?: data)? (?:update|cut-?off)",
-       0.95, "assistant knowledge-cutoff disclaimer", keywords=(" my ",)),
+       0.95, gettext_noop("assistant knowledge-cutoff disclaimer"), keywords=(" my ",)),
     _p(r"\bmy (?:knowledge|training data) (?:cut-?off|only goes up to|extends up to)",
-       0.9, "assistant knowledge-cutoff disclaimer", keywords=("my knowledge", "my training")),
+       0.9,
+       gettext_noop("assistant knowledge-cutoff disclaimer"),
+       keywords=("my knowledge", "my training")),
     _p(r"\bI (?:don't|do not) have (?:personal (?:opinions|feelings|beliefs|preferences)|"
        r"(?:access to )?real-time (?:data|information|access)|the ability to browse)",
-       0.8, "assistant disclaimer about its own abilities",
+       0.8, gettext_noop("assistant disclaimer about its own abilities"),
        keywords=("i don't have ", "i do not have ")),
     _p(r"\bI (?:can't|cannot) browse the (?:internet|web)\b", 0.8,
-       "assistant disclaimer about its own abilities", keywords=(" browse the ",)),
+       gettext_noop("assistant disclaimer about its own abilities"), keywords=(" browse the ",)),
     # Openers and greetings: an assistant answering a request.
     _p(r"^\W*(?:certainly|sure(?: thing)?|absolutely|of course|great question|happy to help)"
        r"[!.,:]*\s*(?:[—–-]+\s*)?"
        r"(?:here(?:'s| is| are)|below (?:is|are)|I(?:'d| would) be (?:happy|glad)|"
        r"let(?:'s| us) (?:dive|break|explore|take a look|walk|go))",
-       0.95, "chat-assistant opener 'Certainly! Here's ...'", Where.OPENING, flags=_LINES,
+       0.95,
+       gettext_noop("chat-assistant opener 'Certainly! Here's ...'"),
+       Where.OPENING, flags=_LINES,
        keywords=_OPENER_WORDS),
     _p(r"^\W*(?:hi|hello|hey)(?: there)?\W{1,8}(?:great question|thanks? (?:you )?for "
        r"(?:asking|reaching out)|I(?:'d| would) be (?:happy|glad|delighted)|happy to help|"
        r"sure|certainly|absolutely|of course)",
-       0.95, "chat-assistant greeting 'Hi there! Great question'", Where.OPENING, flags=_LINES,
+       0.95,
+       gettext_noop("chat-assistant greeting 'Hi there! Great question'"),
+       Where.OPENING, flags=_LINES,
        keywords=_GREETINGS),
     _p(r"\A\W*(?:certainly|absolutely|(?:what a )?great question)!", 0.9,
-       "chat-assistant opener 'Great question!'", keywords=("certainly!", "absolutely!",
+       gettext_noop("chat-assistant opener 'Great question!'"),
+       keywords=("certainly!", "absolutely!",
                                                             "great question!")),
     _p(r"^\W*(?:certainly|absolutely|great question|what a great question)!", 0.6,
-       "chat-assistant opener", Where.OPENING, flags=_LINES,
+       gettext_noop("chat-assistant opener"), Where.OPENING, flags=_LINES,
        keywords=("certainly!", "absolutely!", "great question!")),
     _p(r"\bI(?:'d| would) be (?:happy|glad|delighted) to help\b", 0.6,
-       "chat-assistant offer of help", Where.OPENING, keywords=(" to help",)),
+       gettext_noop("chat-assistant offer of help"), Where.OPENING, keywords=(" to help",)),
     # Preambles of a rewrite: "Sure — here's a polished version:".
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are)) (?:a|an|the|your) (?:[\w-]+,? ){{0,3}}?"
        rf"{_REVISED}(?:,? [\w-]+){{0,3}}? {_VERSION}s?\b",
-       0.9, "chat-assistant rewrite preamble 'Here's a polished version'",
+       0.9, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        keywords=("here's ", "here is ", "here are ", "below is ", "below are ")),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are)) (?:a|an|the|your) (?:[\w-]+ ){{0,2}}?"
        rf"{_VERSION}s?\b[^.!?\n:]{{0,60}}:",
-       0.9, "chat-assistant preamble 'Here's a draft:'",
+       0.9, gettext_noop("chat-assistant preamble 'Here's a draft:'"),
        keywords=("here's ", "here is ", "here are ", "below is ", "below are ")),
     # Offers of a next turn, anywhere in the text: "Let me know if you'd like me to ...".
     _p(r"\b(?:let me know|just say the word|tell me) if you(?:'d| would) like (?:me to|any|more|"
        r"further|additional|a |an |it|the|to see|changes|adjustments|help)",
-       0.9, "chat-assistant offer 'Let me know if you'd like me to ...'",
+       0.9, gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"),
        keywords=(" if you'd like ", " if you would like ")),
     _p(rf"\b(?:would you like me to|shall I|should I also) (?:\w+ ){{0,3}}?{_REWORK}",
-       0.9, "chat-assistant offer 'Would you like me to ...?'",
+       0.9, gettext_noop("chat-assistant offer 'Would you like me to ...?'"),
        keywords=("would you like me to ", "shall i ", "should i also ")),
     _p(rf"{_SENTENCE_START}(?:do you )?want me to (?:\w+ ){{0,2}}?{_REWORK}",
-       0.9, "chat-assistant offer 'Want me to ...?'", keywords=("want me to ",)),
+       0.9, gettext_noop("chat-assistant offer 'Want me to ...?'"), keywords=("want me to ",)),
     _p(rf"\bif you(?:'d| would) like,? I (?:can|could) (?:also |easily )?(?:\w+ ){{0,2}}?"
-       rf"{_REWORK}", 0.9, "chat-assistant offer 'If you'd like, I can ...'",
+       rf"{_REWORK}", 0.9, gettext_noop("chat-assistant offer 'If you'd like, I can ...'"),
        keywords=("if you'd like", "if you would like")),
     _p(rf"\bif you want,? I (?:can|could) (?:also |easily )?(?:\w+ ){{0,2}}?{_REWORK}",
-       0.9, "chat-assistant offer 'If you want, I can ...'", keywords=("if you want",)),
+       0.9,
+       gettext_noop("chat-assistant offer 'If you want, I can ...'"),
+       keywords=("if you want",)),
     _p(r"\bI can also (?:turn|draft|rewrite|adapt|tailor|shorten|expand|format|reformat|"
        r"summari[sz]e|rephrase|condense|convert|polish) (?:this|it|that|them)\b",
-       0.8, "chat-assistant offer 'I can also turn this into ...'", keywords=("i can also ",)),
+       0.8,
+       gettext_noop("chat-assistant offer 'I can also turn this into ...'"),
+       keywords=("i can also ",)),
     _p(r"\bhappy to (?:tweak|adjust|revise|refine|expand|shorten|rewrite|tailor|adapt|polish|"
        r"rework|rephrase|make (?:it|this|any|further|more))",
-       0.9, "chat-assistant offer 'Happy to tweak ...'", keywords=("happy to ",)),
+       0.9, gettext_noop("chat-assistant offer 'Happy to tweak ...'"), keywords=("happy to ",)),
     _p(r"\bis there anything else (?:I can|you(?:'d| would) like)", 0.9,
-       "chat-assistant sign-off 'Is there anything else ...'",
+       gettext_noop("chat-assistant sign-off 'Is there anything else ...'"),
        keywords=("is there anything else ",)),
     _p(r"\bif (?:that|it|this) (?:would )?helps?\b", 0.5,
-       "chat-assistant offer ending 'if that would help'", Where.CLOSING,
+       gettext_noop("chat-assistant offer ending 'if that would help'"), Where.CLOSING,
        keywords=("if that ", "if it ", "if this ")),
     # Sign-offs: an assistant closing its turn.
     _p(r"\bI hope (?:this|that|these|the above) (?:helps|(?:information |explanation )?(?:helps|"
        r"clarifies|gives you|is helpful|was helpful))", 0.55,
-       "chat-assistant sign-off 'I hope this helps'", Where.CLOSING, keywords=("i hope ",)),
+       gettext_noop("chat-assistant sign-off 'I hope this helps'"),
+       Where.CLOSING, keywords=("i hope ",)),
     _p(r"\bfeel free to (?:ask|reach out|let me know)\b", 0.35,
-       "chat-assistant sign-off 'Feel free to ask'", Where.CLOSING, keywords=("feel free to ",)),
+       gettext_noop("chat-assistant sign-off 'Feel free to ask'"),
+       Where.CLOSING, keywords=("feel free to ",)),
     _p(r"\bfeel free to (?:tweak|adjust|adapt|customi[sz]e|modify|personali[sz]e|edit) "
        r"(?:it|this|the|any|as)\b", 0.6,
-       "chat-assistant sign-off 'Feel free to tweak it'", Where.CLOSING,
+       gettext_noop("chat-assistant sign-off 'Feel free to tweak it'"), Where.CLOSING,
        keywords=("feel free to ",)),
     _p(r"\b(?:let me know|if you have) (?:if you have )?any (?:other|more|further|follow-up) "
-       r"questions", 0.5, "chat-assistant sign-off 'Let me know if you have any other questions'",
+       r"questions", 0.5,
+       gettext_noop("chat-assistant sign-off 'Let me know if you have any other questions'"),
        Where.CLOSING, keywords=(" any other ", " any more ", " any further ", " any follow-up ")),
     _p(r"\blet me know if you need (?:any )?(?:more |further |additional )?(?:help|details|"
        r"information|assistance|changes|adjustments|anything else)", 0.5,
-       "chat-assistant sign-off 'Let me know if you need more help'", Where.CLOSING,
+       gettext_noop("chat-assistant sign-off 'Let me know if you need more help'"), Where.CLOSING,
        keywords=("let me know if you need ",)),
     # Fill-in placeholders of generated letters and posts.
     _p(r"\[(?:your|insert|recipient'?s?|company|client|author'?s?|name of|today'?s|full|job|"
        r"contact|specific|relevant|add|organi[sz]ation|school|university|team|event|venue|"
        r"phone|website|link|url|position|role|department|hiring manager|platform|brand|"
        r"signature)\b[^\]\n]{0,40}\](?!\()",
-       0.95, "unfilled placeholder such as '[Your Name]'", phrase=False, keywords=("[",)),
+       0.95,
+       gettext_noop("unfilled placeholder such as '[Your Name]'"),
+       phrase=False, keywords=("[",)),
     _p(r"\[(?:name|date|address|phone number|email(?: address)?|city|country|location|"
        r"title|product|topic|organization)\](?!\()",
-       0.9, "unfilled placeholder such as '[Name]'", phrase=False, keywords=("[",)),
+       0.9, gettext_noop("unfilled placeholder such as '[Name]'"), phrase=False, keywords=("[",)),
     _p(r"[<{](?:your|insert) [^>}\n]{1,40}[>}]", 0.9,
-       "unfilled placeholder such as '<Your Name>'", phrase=False, keywords=("<your ", "{your ",
+       gettext_noop("unfilled placeholder such as '<Your Name>'"),
+       phrase=False, keywords=("<your ", "{your ",
                                                                          "<insert ", "{insert ")),
     # Citation markers and tracking parameters of assistant web tools.
     _p(r"【(?:\d+(?::\d+)?(?:†[^】\n]{0,60})?|[^】\n]{0,40}turn\d+[a-z]+\d+[^】\n]{0,40})】", 0.99,
-       "assistant citation marker '【4:0†source】'", phrase=False, keywords=("【",)),
-    _p(r"\[?oaicite:\d+\]?|:contentReference\[", 0.99, "assistant citation marker '[oaicite:0]'",
+       gettext_noop("assistant citation marker '【4:0†source】'"), phrase=False, keywords=("【",)),
+    _p(r"\[?oaicite:\d+\]?|:contentReference\[", 0.99,
+        gettext_noop("assistant citation marker '[oaicite:0]'"),
        phrase=False, keywords=("oaicite:", ":contentreference[")),
     _p(r"(?:\bcite|\b|(?<=\d))turn\d+(?:search|news|view|fetch|file|image|product|academia|"
        r"forecast|finance|sports)\d+", 0.99,
-       "assistant citation marker 'turn0search1'", phrase=False,
+       gettext_noop("assistant citation marker 'turn0search1'"), phrase=False,
        keywords=tuple(f"turn{digit}" for digit in range(10))),
     _p(r"\[cite(?:_start|_end|:\s*\d+(?:,\s*\d+)*)\]", 0.97,
-       "assistant citation marker '[cite: 3]'", phrase=False, keywords=("[cite",)),
-    _p(r"[\ue200-\ue206]", 0.95, "private-use characters of assistant citation markup",
+       gettext_noop("assistant citation marker '[cite: 3]'"), phrase=False, keywords=("[cite",)),
+    _p(r"[\ue200-\ue206]", 0.95,
+        gettext_noop("private-use characters of assistant citation markup"),
        phrase=False, mentionable=False,
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     _p(r"[?&]utm_source=(?:chatgpt(?:\.com)?|openai(?:\.com)?|copilot(?:\.microsoft\.com)?|"
        r"perplexity(?:\.ai)?|gemini(?:\.google\.com)?|claude(?:\.ai)?|bard)\b",
-       0.98, "assistant tracking parameter such as 'utm_source=chatgpt.com'", phrase=False,
+       0.98,
+       gettext_noop("assistant tracking parameter such as 'utm_source=chatgpt.com'"),
+       phrase=False,
        keywords=("utm_source=",)),
     # Invisible characters; a joiner inside an emoji sequence or a non-Latin word is legitimate.
     _p(r"[\u200b\u2060\u180e]|(?<!^)\ufeff|(?<=[A-Za-z ])[\u200c\u200d](?=[A-Za-z ])", 0.6,
-       "zero-width character", phrase=False, mentionable=False,
+       gettext_noop("zero-width character"), phrase=False, mentionable=False,
        keywords=("\u200b", "\u2060", "\u180e", "\ufeff", "\u200c", "\u200d")),
 )
 

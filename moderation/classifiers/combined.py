@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .base import Classifier, Evidence, Result
+from .base import Classifier, Evidence, Result, gettext_noop
 from .chat_artifacts import ChatArtifactsClassifier
 from .language_model import fuse
 from .model_file import load_section
@@ -32,16 +32,18 @@ from .stylometry import FEATURE_NAMES, measure
 
 _EPSILON = 1e-4
 _FEATURE_REASONS = {
-    "discourse_openers": "sentences opened by 'Additionally,' / 'Overall,' and the like",
-    "abstract_triads": "lists of three abstract nouns",
-    "participial_clauses": "trailing clauses such as ', highlighting the ...'",
-    "em_dashes": "em dashes",
-    "markdown_emphasis": "Markdown emphasis left in the text",
-    "uniform_sentences": "sentences of uniform length",
-    "contractions": "contractions (a human habit)",
-    "informal_marks": "informal marks such as 'lol', '!!' or a lower-case 'i' (a human habit)",
-    "typing_slips": "typing slips (a human habit)",
-    "first_person": "first-person narration (a human habit)",
+    "discourse_openers":
+        gettext_noop("sentences opened by 'Additionally,' / 'Overall,' and the like"),
+    "abstract_triads": gettext_noop("lists of three abstract nouns"),
+    "participial_clauses": gettext_noop("trailing clauses such as ', highlighting the ...'"),
+    "em_dashes": gettext_noop("em dashes"),
+    "markdown_emphasis": gettext_noop("Markdown emphasis left in the text"),
+    "uniform_sentences": gettext_noop("sentences of uniform length"),
+    "contractions": gettext_noop("contractions (a human habit)"),
+    "informal_marks":
+        gettext_noop("informal marks such as 'lol', '!!' or a lower-case 'i' (a human habit)"),
+    "typing_slips": gettext_noop("typing slips (a human habit)"),
+    "first_person": gettext_noop("first-person narration (a human habit)"),
 }
 
 
@@ -119,7 +121,8 @@ class CombinedClassifier:
             combined = fuse(combined, self.flag_threshold, float(given["language_model"]),
                             floor=scores["chat_artifacts"])
         evidence = [
-            Evidence(0, 0, f"{name} score {value:.2f}", round(value, 4))
+            Evidence(0, 0, gettext_noop("%(classifier)s score %(score)s"), round(value, 4),
+                     {"classifier": name, "score": f"{value:.2f}"})
             for name, value in scores.items()
         ]
         for name, weight, value in zip(FEATURE_NAMES, self.section.get("feature_weights", ()),

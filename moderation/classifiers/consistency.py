@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .base import Evidence, Result
+from .base import Evidence, Result, gettext_noop
 from .chat_artifacts import ChatArtifactsClassifier
 from .model_file import load_section
 
@@ -62,27 +62,32 @@ class ConsistencyClassifier:
         blocks = int(context.get("ai_block_count") or 0)
         if human_only and blocks:
             evidence.append(Evidence(
-                0, 0, f"declared human-only but contains {blocks} AI block(s)",
-                _BLOCKS_ON_HUMAN_ONLY))
+                0, 0, gettext_noop("declared human-only but contains AI blocks (%(count)s)"),
+                _BLOCKS_ON_HUMAN_ONLY, {"count": str(blocks)}))
         if human_only:
             scores = context.get("other_scores") or {}
             for name, threshold in self.strong_evidence.items():
                 value = scores.get(name)
                 if value is not None and value >= threshold:
                     evidence.append(Evidence(
-                        0, 0, f"declared human-only but {name} score is {value:.2f}",
-                        _STRONG_AI_EVIDENCE_ON_HUMAN_ONLY))
+                        0, 0,
+                        gettext_noop("declared human-only but %(classifier)s score is %(score)s"),
+                        _STRONG_AI_EVIDENCE_ON_HUMAN_ONLY,
+                        {"classifier": name, "score": f"{value:.2f}"}))
         estimate = context.get("ai_share_estimate_max")
         measured = context.get("measured_ai_share")
         if estimate is not None and measured is not None and (
                 measured > estimate + ESTIMATE_TOLERANCE):
             evidence.append(Evidence(
                 0, 0,
-                f"declared AI share at most {estimate:.0%} but {measured:.0%} is in AI blocks",
-                _ESTIMATE_FAR_BELOW))
+                gettext_noop("declared AI share at most %(estimate)s but %(measured)s is in "
+                             "AI blocks"),
+                _ESTIMATE_FAR_BELOW,
+                {"estimate": f"{estimate:.0%}", "measured": f"{measured:.0%}"}))
         if context.get("edited_after_publish"):
-            evidence.append(Evidence(0, 0, "disclosure or content edited after publishing",
-                                     _EDITED_AFTER_PUBLISH))
+            evidence.append(Evidence(
+                0, 0, gettext_noop("disclosure or content edited after publishing"),
+                _EDITED_AFTER_PUBLISH))
         remaining = 1.0
         for item in evidence:
             remaining *= 1.0 - item.weight

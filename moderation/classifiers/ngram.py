@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ._text import WORD_RE, scored_part, sentence_spans
-from .base import Evidence, Result
+from .base import Evidence, Result, gettext_noop
 from .model_file import load_section
 
 FUNCTION_WORDS = frozenset((
@@ -272,7 +272,8 @@ class NgramClassifier:
         spans = sentence_spans(text)
         ranked = sorted(((total, i) for i, total in enumerate(totals) if total > 0), reverse=True)
         return tuple(
-            Evidence(spans[i][0], spans[i][1], "sentence built like AI text (n-gram model)",
+            Evidence(spans[i][0], spans[i][1],
+                gettext_noop("sentence built like AI text (n-gram model)"),
                      round(total, 4))
             for total, i in ranked[:_MAX_EVIDENCE]
         )

@@ -37,7 +37,7 @@ from ._text import (
     scored_part,
     word_matches,
 )
-from .base import Evidence, Result
+from .base import Evidence, Result, gettext_noop
 from .model_file import load_section
 
 SOURCE = (
@@ -307,7 +307,8 @@ def _scan(text: str, word_weights: Mapping[str, float]) -> tuple[list[Evidence],
         if listed or mentioned or quoted.contains(start, end):
             continue
         hits.append(
-            Evidence(start, end, f"AI-typical word '{text[start:end]}'", word_weights[lower]))
+            Evidence(start, end, gettext_noop("AI-typical word '%(word)s'"), word_weights[lower],
+                     {"word": text[start:end]}))
     for regex, word_start, weight, reason, keywords in PHRASES:
         if not contains_any(lowered, keywords):
             continue
@@ -317,7 +318,9 @@ def _scan(text: str, word_weights: Mapping[str, float]) -> tuple[list[Evidence],
                 quoted = quoted_spans(text)
             if not quoted.contains(start, end):
                 hits.append(
-                    Evidence(start, end, f"chat-assistant phrase template '{reason}'", weight))
+                    Evidence(start, end,
+                        gettext_noop("chat-assistant phrase template '%(phrase)s'"),
+                             weight, {"phrase": reason}))
     return hits, len(words)
 
 

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ai_disclosure.i18n import shipped_text
+
 from .review import Decision, ReviewItem
 
 
@@ -32,6 +34,16 @@ class ReasonTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the reader's language while it is the shipped one (see ``i18n``)."""
+        return shipped_text(self.title)
+
+    @property
+    def shown_message(self) -> str:
+        """The message in the reader's language while it is the shipped one."""
+        return shipped_text(self.message)
 
 
 class MessageKind(models.TextChoices):
@@ -102,6 +114,11 @@ class AuthorEmailPreferences(models.Model):
     appeal = models.BooleanField(
         _("outcomes of my appeals"), default=True,
         help_text=_("Another moderator decided a post whose decision you appealed."),
+    )
+    # No choices here: they come from the host's LANGUAGES, offered by the form.
+    language = models.CharField(
+        _("language of the emails"), max_length=15, blank=True,
+        help_text=_("Blank: the site's language."),
     )
 
     class Meta:

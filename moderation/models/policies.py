@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ai_disclosure.i18n import shipped_text
+
 
 class PolicyAction(models.TextChoices):
     """What a policy does to a post it matches."""
@@ -79,6 +81,11 @@ class Policy(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language while it is the shipped one (see ``i18n``)."""
+        return shipped_text(self.name)
 
 
 class PolicyVersion(models.Model):

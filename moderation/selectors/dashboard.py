@@ -12,6 +12,8 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Floor, TruncDate
 from django.utils import timezone
 
+from ai_disclosure.i18n import shipped_text
+
 from ..models import (
     ACTIVE_STATUSES,
     Escalation,
@@ -85,7 +87,7 @@ def policy_failures(*, since: datetime) -> list[PolicyFailure]:
         for error in errors:
             key = (error["policy"], error["message"])
             failure = found.setdefault(key, PolicyFailure(
-                error["policy"], error["name"], [], error["message"], 0))
+                error["policy"], shipped_text(error["name"]), [], error["message"], 0))
             failure.posts += 1
             if error["version"] not in failure.versions:
                 failure.versions.append(error["version"])
@@ -125,7 +127,7 @@ def dashboard(*, days: int = 30) -> Dashboard:
         .values_list("day", "policy__name").annotate(n=Count("pk"))
         .values_list("day", "policy__name", "n")
     ):
-        flags[name][day] = n
+        flags[shipped_text(name)][day] = n
     today = timezone.localdate(now)
     dates = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
 
@@ -144,7 +146,7 @@ def dashboard(*, days: int = 30) -> Dashboard:
     decided_q = Q(review_items__status__in=[ReviewStatus.APPROVED, *UPHELD])
     in_window = Q(review_items__created_at__gte=since)
     policies = [
-        PolicyStats(p.pk, p.name, p.enabled, p.flagged, p.decided, p.upheld,
+        PolicyStats(p.pk, p.shown_name, p.enabled, p.flagged, p.decided, p.upheld,
                     shadow=p.mode == PolicyMode.SHADOW, target_precision=p.target_precision)
         for p in Policy.objects.annotate(
             flagged=Count("review_items", filter=in_window),

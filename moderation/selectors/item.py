@@ -13,6 +13,7 @@ from ai_disclosure.adapter import get_adapter
 from ai_disclosure.models import Disclosure, PostRender
 
 from ..highlight import highlight
+from ..localize import localized_evidence, policy_reason
 from ..models import (
     AuditEntry,
     AuthorMessage,
@@ -75,7 +76,8 @@ def item_detail(item_id: int) -> ItemDetail:
     ).get(pk=item_id)
     post = item.post
     render = disclosure_services.rendered_post(post)
-    html, marks = highlight(render.html, item.evidence)
+    shown_evidence = localized_evidence(item.evidence)
+    html, marks = highlight(render.html, shown_evidence)
     screening = Screening.objects.filter(post=post).first()
     disclosure = disclosure_selectors.disclosure_for(post)
     revisions = []
@@ -87,7 +89,7 @@ def item_detail(item_id: int) -> ItemDetail:
         ]
     evidence = [
         {**entry, "classifier": classifier}
-        for classifier, entries in (item.evidence or {}).items()
+        for classifier, entries in shown_evidence.items()
         for entry in entries
     ]
     evidence.sort(key=lambda entry: -float(entry.get("weight") or 0))
@@ -109,7 +111,7 @@ def item_detail(item_id: int) -> ItemDetail:
         escalated=is_escalated(item.author),
         audit=list(item.audit_entries.select_related("actor").order_by("created_at", "id")),
         messages=list(item.messages.order_by("created_at", "id")),
-        policies=item.reasons,
+        policies=[policy_reason(fired) for fired in item.reasons],
         classifier_versions=item.classifier_versions,
         templates=list(reason_templates()),
         unknown_models=model_registry().match(disclosure.models_used).unknown

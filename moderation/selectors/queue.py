@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from ai_disclosure import selectors as disclosure_selectors
+from ai_disclosure.i18n import shipped_text
 from ai_disclosure.models import Disclosure
 
 from ..app_settings import app_settings
@@ -238,7 +239,7 @@ def queue(*, filters: QueueFilters, after: str | None = None, limit: int = 50) -
             item=item,
             author=stats.get(item.author_id, UNKNOWN_AUTHOR),
             disclosure_summary=disclosure_selectors.summarize(disclosure),
-            reasons=[reason.get("name", "") for reason in item.reasons],
+            reasons=[shipped_text(reason.get("name", "")) for reason in item.reasons],
         ))
     return QueuePage(
         rows=rows, next_cursor=encode_cursor(page[-1]) if more and page else None,

@@ -61,19 +61,22 @@ def _preferences_url() -> str:
 
 def build_author_email(message: AuthorMessage, kind: str) -> EmailMultiAlternatives:
     """The email (plain text and HTML) telling the author about ``message``, written in the
-    site's language (``LANGUAGE_CODE``): a worker has no request to take one from.
+    language the author chose on their email settings page, else the site's
+    (``LANGUAGE_CODE``): a worker has no request to take one from. The moderator's message
+    itself is sent as written.
     """
     item = message.item
-    context = {
-        "kind": kind,
-        "message": message,
-        "author": message.author,
-        "post_title": item.post_title,
-        "post_url": _post_url(item.post),
-        "decision": item.get_status_display() if item.status in DECIDED_STATUSES else "",
-        "preferences_url": _preferences_url(),
-    }
-    with translation.override(settings.LANGUAGE_CODE):
+    language = email_preferences(message.author).language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "kind": kind,
+            "message": message,
+            "author": message.author,
+            "post_title": item.post_title,
+            "post_url": _post_url(item.post),
+            "decision": item.get_status_display() if item.status in DECIDED_STATUSES else "",
+            "preferences_url": _preferences_url(),
+        }
         subject = render_to_string(f"{TEMPLATE_DIR}/author_message_subject.txt", context)
         text = render_to_string(f"{TEMPLATE_DIR}/author_message.txt", context)
         html = render_to_string(f"{TEMPLATE_DIR}/author_message.html", context)
@@ -114,9 +117,12 @@ def send_author_email(*, message_id: int) -> bool:
 
 
 @transaction.atomic
-def save_email_preferences(*, user, request: bool, decision: bool,
-                           appeal: bool) -> AuthorEmailPreferences:
-    """Store which moderation emails ``user`` wants."""
+def save_email_preferences(*, user, request: bool, decision: bool, appeal: bool,
+                           language: str = "") -> AuthorEmailPreferences:
+    """Store which moderation emails ``user`` wants, and in which language (blank: the
+    site's).
+    """
     preferences, _created = AuthorEmailPreferences.objects.update_or_create(
-        user=user, defaults={"request": request, "decision": decision, "appeal": appeal})
+        user=user, defaults={"request": request, "decision": decision, "appeal": appeal,
+                             "language": language})
     return preferences

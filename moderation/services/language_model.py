@@ -56,11 +56,7 @@ def score_post(*, post_id: int) -> dict | None:
         return None
     stored = {
         "score": None if result is None else result.score,
-        "evidence": [] if result is None else [
-            {"start": item.start, "end": item.end, "reason": item.reason,
-             "weight": item.weight, "text": text[item.start : item.end]}
-            for item in result.evidence
-        ],
+        "evidence": [] if result is None else [item.as_dict(text) for item in result.evidence],
     }
     language_model.keep_hint(text, stored)
     if stored["score"] is not None:

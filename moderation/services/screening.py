@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ai_disclosure.adapter import get_adapter
 
@@ -277,12 +277,14 @@ def _assign(item: ReviewItem, values: dict) -> None:
 def _escalation_reason() -> dict:
     return {
         "policy": None,
-        "name": str(_("Escalated author")),
+        # English, translated when shown (moderation.localize).
+        "name": gettext_noop("Escalated author"),
         "version": 0,
         "action": PolicyAction.HOLD,
         "priority": app_settings.ESCALATION_PRIORITY,
-        "reason": str(_("Several of this author's posts were delisted for undisclosed AI use; "
-                        "their new posts are held until a moderator approves them.")),
+        "reason": gettext_noop("Several of this author's posts were delisted for undisclosed "
+                               "AI use; their new posts are held until a moderator approves "
+                               "them."),
     }
 
 

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ai_disclosure.i18n import shipped_text
+
 from .. import signals
 from ..adapter import get_moderation_adapter
 from ..app_settings import app_settings
@@ -263,14 +265,14 @@ def _author_message(item: ReviewItem, decision: Decision, template, message: str
     """What the author is told with the decision (see ``resolve_item``)."""
     if template is not None and template.decision and template.decision != decision:
         raise ValidationError(_("This reason template is for another decision."))
-    text = (message or "").strip() or (template.message if template else "")
+    text = (message or "").strip() or (template.shown_message if template else "")
     if text or decision == Decision.APPROVE:
         return text
     if decision == Decision.REQUEST_INFO:
         return str(DEFAULT_INFO_REQUEST)
     reasons = sorted((r for r in item.reasons if r.get("reason")), key=lambda r: -r["priority"])
     if reasons and (decision == Decision.DELIST or note):
-        return reasons[0]["reason"]
+        return shipped_text(reasons[0]["reason"])
     raise ValidationError(
         {"message": _("Tell the author why: choose a reason template or write a message.")})
 

@@ -91,8 +91,12 @@
       if (field.max_length) input.setAttribute("maxlength", field.max_length);
       wrapper.appendChild(input);
     }
-    var help = field.help_text || (field.kind === "list" ? "Separate several with commas." : "");
-    if (field.min_length) help = (help ? help + " " : "") + "At least " + field.min_length + " characters.";
+    var help = field.help_text || (field.kind === "list" ? gettext("Separate several with commas.") : "");
+    if (field.min_length) {
+      help = (help ? help + " " : "") + interpolate(
+        ngettext("At least %(count)s character.", "At least %(count)s characters.", field.min_length),
+        { count: field.min_length }, true);
+    }
     if (help) wrapper.appendChild(el("p", { "class": "help" }, help));
     wrapper.appendChild(el("ul", { "class": "errorlist", "data-errors-for": "disclosure." + field.name }));
     return wrapper;
@@ -174,13 +178,16 @@
   // --- preview ----------------------------------------------------------------------------
   function showPreview(result) {
     $("editor-preview").innerHTML = result.html;  // sanitized by the server's allowlist
-    $("editor-ai-share").textContent = "Measured AI share: " + Math.round(result.ai_share * 100) +
-      "% of the text is in AI blocks (" + result.blocks.length + " block" +
-      (result.blocks.length === 1 ? "" : "s") + ").";
+    $("editor-ai-share").textContent = interpolate(
+      ngettext("Measured AI share: AI blocks hold %(share)s of the text (%(count)s block).",
+               "Measured AI share: AI blocks hold %(share)s of the text (%(count)s blocks).",
+               result.blocks.length),
+      { share: Math.round(result.ai_share * 100) + "%", count: result.blocks.length }, true);
     var warnings = $("editor-warnings");
     warnings.textContent = "";
     result.warnings.forEach(function (warning) {
-      warnings.appendChild(el("li", {}, "Line " + warning.line + ": " + warning.message));
+      warnings.appendChild(el("li", {}, interpolate(gettext("Line %(line)s: %(message)s"),
+                                                    warning, true)));
     });
     warnings.hidden = result.warnings.length === 0;
   }
@@ -193,7 +200,7 @@
         showPreview(response.data);
         $("editor-preview-card").dataset.state = "ready";
       } else {
-        statusLine.textContent = response.data.detail || "Preview failed.";
+        statusLine.textContent = response.data.detail || gettext("Preview failed.");
       }
     });
   }
@@ -210,7 +217,7 @@
     var start = body.selectionStart, end = body.selectionEnd, text = body.value;
     var before = text.slice(0, start), selected = text.slice(start, end), after = text.slice(end);
     var opening = ":::" + type + (model ? '{model="' + model + '"}' : "");
-    var inner = selected.replace(/\n+$/, "") || "Text the AI wrote.";
+    var inner = selected.replace(/\n+$/, "") || gettext("Text the AI wrote.");
     var lead = before && !/\n$/.test(before) ? "\n" : "";
     var tail = after && !/^\n/.test(after) ? "\n" : "";
     body.value = before + lead + opening + "\n" + inner + "\n:::" + tail + after;
@@ -240,33 +247,33 @@
 
   // --- check and publish ------------------------------------------------------------------
   function check() {
-    statusLine.textContent = "Checking…";
+    statusLine.textContent = gettext("Checking…");
     api("POST", "ai-disclosure/v1/check/", { body: body.value, disclosure: disclosure() })
       .then(function (response) {
         if (response.status === 200) {
           showErrors(response.data.errors, "disclosure.");
           showNudges(response.data.nudges);
           statusLine.textContent = response.data.valid
-            ? "The disclosure is complete." : "Please fix the marked fields.";
+            ? gettext("The disclosure is complete.") : gettext("Please fix the marked fields.");
         } else {
           showErrors(response.data.errors);
-          statusLine.textContent = response.data.detail || "The check failed.";
+          statusLine.textContent = response.data.detail || gettext("The check failed.");
         }
       });
   }
 
   function publish() {
-    statusLine.textContent = "Publishing…";
+    statusLine.textContent = gettext("Publishing…");
     api("POST", "forum/v1/posts/", { title: title.value, body: body.value, disclosure: disclosure() })
       .then(function (response) {
         if (response.status === 201) {
           clearErrors();
-          statusLine.textContent = "Published.";
+          statusLine.textContent = gettext("Published.");
           window.location.assign(response.data.url);
           return;
         }
         showErrors(response.data.errors);
-        statusLine.textContent = response.data.detail || "Your post was not published.";
+        statusLine.textContent = response.data.detail || gettext("Your post was not published.");
       });
   }
 
