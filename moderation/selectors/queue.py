@@ -258,7 +258,8 @@ def queue_filter_choices() -> dict:
     """The options of the queue's filter bar."""
     return {
         "statuses": [(key, label) for key, (label, _statuses) in STATUS_FILTERS.items()],
-        "policies": list(Policy.objects.order_by("-priority", "name").values_list("pk", "name")),
+        "policies": [(pk, shipped_text(name)) for pk, name in
+                     Policy.objects.order_by("-priority", "name").values_list("pk", "name")],
         "assistance": list(disclosure_selectors.assistance_kinds().values_list("slug", "label")),
     }
 

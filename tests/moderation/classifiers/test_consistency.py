@@ -8,7 +8,7 @@ classifier = ConsistencyClassifier()
 def test_human_only_post_with_ai_block_is_flagged():
     result = classifier.score("", {"human_only": True, "ai_block_count": 2})
     assert result.score >= classifier.flag_threshold
-    assert "2 AI block" in result.evidence[0].reason
+    assert "AI blocks (2)" in result.evidence[0].message
 
 
 def test_human_only_post_with_strong_artifact_evidence_is_flagged():

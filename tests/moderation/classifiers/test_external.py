@@ -94,7 +94,7 @@ def make(detector, **options) -> ExternalDetectorClassifier:
 
 
 def reasons(result) -> str:
-    return " ".join(item.reason for item in result.evidence)
+    return " ".join(item.message for item in result.evidence)
 
 
 def test_sends_only_the_authors_own_text_with_the_key(detector):

@@ -163,8 +163,8 @@ def test_evidence_is_the_least_surprising_sentences_of_the_text():
     for item in result.evidence:
         passage = ASSISTANT[item.start : item.end]
         assert passage.strip() and passage[-1] in ".!?"
-        assert "bits per token" in item.reason
-        bits.append(float(item.reason.split("(")[1].split()[0]))
+        assert "bits per token" in item.message
+        bits.append(float(item.message.split("(")[1].split()[0]))
     assert bits == sorted(bits)
 
 
