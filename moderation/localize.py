@@ -15,6 +15,8 @@ from django.utils.translation import gettext
 
 from ai_disclosure.i18n import shipped_text
 
+from .models import PolicyAction
+
 
 def evidence_reason(entry: Mapping) -> str:
     """A stored evidence item's reason in the active language."""
@@ -37,6 +39,10 @@ def localized_evidence(evidence: Mapping[str, list[dict]] | None) -> dict[str, l
 
 
 def policy_reason(fired: Mapping) -> dict:
-    """One policy that fired, as stored on a review item, its name and reason translated."""
+    """One policy that fired, as stored on a review item, its name and reason translated and
+    its action's label (``action_label``) added.
+    """
+    action = str(fired.get("action") or "")
     return {**fired, "name": shipped_text(str(fired.get("name") or "")),
-            "reason": shipped_text(str(fired.get("reason") or ""))}
+            "reason": shipped_text(str(fired.get("reason") or "")),
+            "action_label": PolicyAction(action).label if action in PolicyAction else action}

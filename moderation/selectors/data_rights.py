@@ -29,7 +29,7 @@ def moderation_section(user) -> dict:
         "reviews": _reviews(user),
         "escalated": Escalation.objects.filter(author=user, active=True).exists(),
         "email_preferences": AuthorEmailPreferences.objects.filter(user=user)
-        .values("request", "decision", "appeal").first(),
+        .values("request", "decision", "appeal", "language").first(),
         "your_moderation_actions": [
             {
                 "item": entry.item_id,

@@ -101,10 +101,10 @@ def test_item_page_shows_policy_reasons_and_classifier_evidence_in_german(client
         page,
         ["Warum er markiert wurde", "Reste eines Chat-Assistenten",
          "Der eigene Text des Autors enthält Reste eines Chat-Assistenten",
-         "Indizien der Klassifikatoren", "Schlussformel eines Chat-Assistenten",
-         "nicht ausgefüllter Platzhalter wie"],
+         "Zur Prüfung markieren · 90", "Indizien der Klassifikatoren",
+         "Schlussformel eines Chat-Assistenten", "nicht ausgefüllter Platzhalter wie"],
         ["Why it was flagged", "Chat-assistant leftovers", "leftovers of a chat assistant",
-         "Classifier evidence", "chat-assistant sign-off", "unfilled placeholder"],
+         "flag · 90", "Classifier evidence", "chat-assistant sign-off", "unfilled placeholder"],
     )
 
 

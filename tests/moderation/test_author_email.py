@@ -195,7 +195,7 @@ def test_switching_off_decisions_keeps_requests_for_information(
 def test_switching_off_appeal_outcomes_keeps_first_decisions(
     mod, author, django_capture_on_commit_callbacks
 ):
-    AuthorEmailPreferences.objects.create(user=author, appeal=False)
+    AuthorEmailPreferences.objects.create(user=author, appeal=False, language="de")
     item = make_item(author=author)
     decide(item, mod, "reject", django_capture_on_commit_callbacks, message="Copied.")
     services.appeal(item=item, author=author, message="It is mine.")
@@ -307,12 +307,13 @@ def test_the_demos_navigation_links_to_the_email_settings(client, author):
 def test_the_authors_data_export_holds_their_email_choices_and_when_they_were_emailed(
     mod, author, django_capture_on_commit_callbacks
 ):
-    AuthorEmailPreferences.objects.create(user=author, appeal=False)
+    AuthorEmailPreferences.objects.create(user=author, appeal=False, language="de")
     decide(make_item(author=author), mod, "delist", django_capture_on_commit_callbacks,
            message="Undisclosed.")
 
     section = moderation_section(author)
 
-    assert section["email_preferences"] == {"request": True, "decision": True, "appeal": False}
+    assert section["email_preferences"] == {"request": True, "decision": True, "appeal": False,
+                                            "language": "de"}
     assert section["reviews"][0]["messages"][0]["emailed_at"] is not None
     assert moderation_section(mod)["email_preferences"] is None
