@@ -13,6 +13,8 @@ from datetime import datetime
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from ai_disclosure.i18n import shipped_text
+
 from ..app_settings import app_settings
 from ..models import DECIDED_STATUSES, Policy, PolicyMode, ReviewItem, ReviewStatus, Screening
 
@@ -48,7 +50,7 @@ def precision_by_version(*, since: datetime) -> list[VersionPrecision]:
     """Each policy version that flagged items created since ``since``: items flagged, decided
     and upheld (two queries). Ordered by policy name, the newest version first.
     """
-    names = dict(Policy.objects.values_list("pk", "name"))
+    names = {pk: shipped_text(name) for pk, name in Policy.objects.values_list("pk", "name")}
     found: dict[tuple[int, int], VersionPrecision] = {}
     items = (ReviewItem.objects.filter(created_at__gte=since).exclude(reasons=[])
              .order_by("-created_at").values_list("reasons", "status")[:SCAN_LIMIT])
@@ -79,7 +81,7 @@ def precision_warnings() -> list[PrecisionWarning]:
     """Policies with a target precision whose last ``PRECISION_RECENT_DECISIONS`` decided
     items (fewer if it has fewer) fall below it, in two queries (one with no target set).
     """
-    targets = {pk: (name, target) for pk, name, target in Policy.objects.filter(
+    targets = {pk: (shipped_text(name), target) for pk, name, target in Policy.objects.filter(
         target_precision__isnull=False).values_list("pk", "name", "target_precision")}
     if not targets:
         return []
@@ -138,8 +140,10 @@ def shadow_agreement(*, since: datetime) -> list[ShadowAgreement]:
     moderators' latest decision on the same posts (three queries). A post counts for a policy
     when its latest screening ran that policy (any version).
     """
-    shadows = {policy.pk: ShadowAgreement(policy.pk, policy.name, policy.version, policy.enabled)
-               for policy in Policy.objects.filter(mode=PolicyMode.SHADOW)}
+    shadows = {
+        policy.pk: ShadowAgreement(policy.pk, policy.shown_name, policy.version, policy.enabled)
+        for policy in Policy.objects.filter(mode=PolicyMode.SHADOW)
+    }
     if not shadows:
         return []
     screened = Screening.objects.filter(screened_at__gte=since)

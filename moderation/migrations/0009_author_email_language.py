@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0005_search_trigram_index_on_postgresql'),
+        ('moderation', '0008_seed_model_registry'),
     ]
 
     operations = [
