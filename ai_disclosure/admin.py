@@ -12,6 +12,7 @@ from .forms import ComplianceReportForm
 from .models import (
     AIBlockType,
     AssistanceKind,
+    CoSignature,
     Disclosure,
     DisclosureRevision,
     FormWording,
@@ -152,6 +153,15 @@ class PostRenderAdmin(ViewOnlyAdmin):
     """The cached renders, so an admin can see what readers are shown and how AI-heavy it is."""
 
     list_display = ["post", "ai_share", "text_length", "renderer_version", "rendered_at"]
+
+
+@admin.register(CoSignature)
+class CoSignatureAdmin(ViewOnlyAdmin):
+    """Expert co-signatures: whom each author named, and their answer (written by the app)."""
+
+    list_display = ["disclosure", "reviewer", "status", "invited_at", "responded_at"]
+    list_filter = ["status"]
+    list_select_related = ["disclosure__post", "reviewer"]
 
 
 admin.site.register(ReaderPreference)

@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from .adapter import get_adapter, get_post_model
-from .models import Disclosure, DisclosureRevision, ReaderPreference
+from .models import CoSignature, Disclosure, DisclosureRevision, ReaderPreference
 
 #: Bump when the shape of the export changes, so readers of old files can tell.
 EXPORT_VERSION = 1
@@ -75,7 +75,8 @@ def export_user_data_json(user) -> str:
 
 def disclosure_section(user) -> dict:
     """The disclosures of the user's posts with every revision, the disclosure changes they
-    made on other posts, and their reading preference.
+    made on other posts, the co-signing invitations they received, and their reading
+    preference.
 
     Who else changed a disclosure of theirs is not named (``changed_by_you`` is false);
     of other people's posts only the id is given, with the values the user saved.
@@ -120,6 +121,18 @@ def disclosure_section(user) -> dict:
                 "saved": {name: after for name, (_before, after) in revision.changes.items()},
             }
             for revision in elsewhere
+        ],
+        # Invitations to co-sign others' posts: the user's own answers and notes.
+        "cosignatures": [
+            {
+                "post_id": cosignature.disclosure.post_id,
+                "status": cosignature.status,
+                "note": cosignature.note,
+                "invited_at": cosignature.invited_at,
+                "responded_at": cosignature.responded_at,
+            }
+            for cosignature in CoSignature.objects.filter(reviewer=user)
+            .select_related("disclosure").order_by("invited_at", "pk")
         ],
         "reader_preference": {"collapse_mostly_ai": preference.collapse_mostly_ai}
         if preference else None,

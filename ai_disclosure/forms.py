@@ -7,17 +7,23 @@ from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
+from .adapter import get_adapter
 from .app_settings import app_settings
-from .gate import disclosure_errors
+from .gate import disclosure_errors, stale_tick_errors
 from .models import AIShareEstimate, Disclosure, Expertise
+from .nudges import Draft, Nudge, nudges_for
+from .rendering import content_hash
 from .rules import DisclosureData, implied_kinds
 
 MAX_MODELS = 10
 MAX_MODEL_NAME = 80
+#: Django's own username limit.
+MAX_REVIEWER_NAME = 150
 
 
 class ModelListField(forms.CharField):
@@ -83,16 +89,41 @@ class DisclosureForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
+    reviewer = forms.CharField(
+        label=_("Who reviewed it? (their username here)"),
+        help_text=_("Optional, with “another person”: they are invited to confirm, and "
+                    "readers see “reviewed by @name” once they have."),
+        max_length=MAX_REVIEWER_NAME,
+        required=False,
+    )
     autonomous = forms.BooleanField(
         label=_("An AI agent wrote and posted this on its own"),
         help_text=_("Tick this when a program publishes for you and no person reads the post "
                     "before it appears."),
         required=False,
     )
+    #: The content hash of the text the tick is confirmed for (see ``gate.stale_tick_errors``).
+    human_only_for = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
-    def __init__(self, *args, body: str = "", instance: Disclosure | None = None, **kwargs):
+    #: Nudges to show with the form; the view fills them in (:meth:`compute_nudges`).
+    nudges: list[Nudge]
+    #: The disclosure as submitted, once the fields are valid (``clean``).
+    submitted: DisclosureData | None = None
+
+    def __init__(
+        self,
+        *args,
+        body: str = "",
+        instance: Disclosure | None = None,
+        post=None,
+        author=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.body = body
+        self.post = post if post is not None and post.pk else None
+        self.author = author
+        self.nudges = []
         self.block_types = selectors.block_types()
         self.wording = selectors.form_wording()
         self.fields["human_only"].label = self.wording["human_only_label"]
@@ -103,6 +134,7 @@ class DisclosureForm(forms.Form):
         self.policy_url = app_settings.POLICY_URL
         if instance is not None:
             self.initial.update(services.snapshot(instance))
+            self.initial["human_only_for"] = instance.human_only_hash
         elif not self.is_bound and self.rendered and self.rendered.blocks:
             # AI blocks imply kinds of help: pre-fill them, never add them silently.
             self.initial["assistance"] = list(
@@ -130,12 +162,38 @@ class DisclosureForm(forms.Form):
         cleaned = super().clean()
         if self.errors:
             return cleaned
+        data = self.submitted = self.to_data()
         errors = disclosure_errors(
-            self.to_data(), blocks=self.rendered.blocks if self.rendered else ()
+            data, blocks=self.rendered.blocks if self.rendered else (), author=self.author
         )
+        if self.rendered is not None and (
+            stale := stale_tick_errors(data, body=self.body, post=self.post)
+        ):
+            errors = {**errors, **stale}
+            self._ask_again()
         if errors:
             self.add_error(None, errors)
         return cleaned
+
+    def _ask_again(self) -> None:
+        """Show the human-only tick unticked, bound to the text now in the form: ticking it
+        again and submitting confirms it for this text.
+        """
+        self.data = self.data.copy()
+        self.data.pop(self.add_prefix("human_only"), None)
+        self.data[self.add_prefix("human_only_for")] = content_hash(self.body)
+
+    def compute_nudges(self) -> list[Nudge]:
+        """What will happen to the post as the form stands (``nudges``); needs ``is_valid()``
+        to have run and a body that renders.
+        """
+        # What was submitted, before fields with errors were dropped from ``cleaned_data``.
+        data = getattr(self, "submitted", None)
+        if self.rendered is None or data is None:
+            return []
+        self.nudges = nudges_for(Draft(body=self.body, rendered=self.rendered, data=data,
+                                       author=self.author, post=self.post))
+        return self.nudges
 
     def to_data(self) -> DisclosureData:
         """The submitted disclosure as plain values (after ``is_valid()``)."""
@@ -149,12 +207,24 @@ class DisclosureForm(forms.Form):
             verification=cleaned.get("verification", "").strip(),
             expertise=cleaned.get("expertise", ""),
             autonomous=cleaned.get("autonomous", False),
+            reviewer=cleaned.get("reviewer", "").strip().lstrip("@"),
+            human_only_for=cleaned.get("human_only_for", ""),
         )
 
     @property
     def detail_fields(self) -> list[forms.BoundField]:
         """The fields shown when the author did not tick “human-written”."""
-        return [self[name] for name in self.fields if name != "human_only"]
+        return [self[name] for name in self.fields if name not in ("human_only", "human_only_for")]
+
+    @property
+    def check_url(self) -> str:
+        """The check endpoint, which the form's JavaScript asks for nudges as the author
+        writes; empty when the host did not include the editor API.
+        """
+        try:
+            return reverse("ai_disclosure_api:check")
+        except NoReverseMatch:
+            return ""
 
     @property
     def block_kinds(self) -> dict[str, str]:
@@ -170,20 +240,29 @@ class DisclosureGateFormMixin:
     inside the same ``<form>``); it is valid only when the disclosure is complete for the body
     that will be published (``body_field``), with the same messages as the API; and
     :meth:`disclosure_data` gives what to save with ``services.save_disclosure``. Editing a
-    post (a ``ModelForm`` with an ``instance``) starts from its saved disclosure.
+    post (a ``ModelForm`` with an ``instance``) starts from its saved disclosure, and an edit
+    that changes the text of a post ticked human-only asks for the tick again (the edit is
+    kept in the form). Pass ``author`` (the user writing) so a reviewer named to co-sign is
+    checked against them; it defaults to the edited post's author.
     """
 
     body_field = "body"
     disclosure_form_class = DisclosureForm
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, author=None, **kwargs):
         super().__init__(*args, **kwargs)
         post = getattr(self, "instance", None)
+        if post is not None and not post.pk:
+            post = None
+        if author is None and post is not None:
+            author = get_adapter().get_author(post)
         self.disclosure_form = self.disclosure_form_class(
             self.data if self.is_bound else None,
             # A bound form gets its body once the post's own fields are cleaned.
             body="" if self.is_bound else self.initial.get(self.body_field) or "",
             instance=selectors.disclosure_for(post) if post is not None else None,
+            post=post,
+            author=author,
             prefix=self.prefix,
         )
 
@@ -204,6 +283,25 @@ class DisclosureGateFormMixin:
     def disclosure_data(self) -> DisclosureData:
         """The submitted disclosure as plain values (after ``is_valid()``)."""
         return self.disclosure_form.to_data()
+
+
+#: A reviewer's note stays short: one or two sentences on what they checked.
+MAX_COSIGNATURE_NOTE = 500
+
+
+class CoSignatureAnswerForm(forms.Form):
+    """An invited reviewer's answer: confirm (with a short note) or decline."""
+
+    note = forms.CharField(
+        label=_("A short note for readers: what did you check?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=MAX_COSIGNATURE_NOTE,
+        required=False,
+    )
+    decision = forms.ChoiceField(
+        choices=[("confirm", _("Confirm")), ("decline", _("Decline"))],
+        widget=forms.HiddenInput,
+    )
 
 
 class ReaderPreferenceForm(forms.Form):

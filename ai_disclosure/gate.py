@@ -15,11 +15,19 @@ and so one set of field-level messages, reached three ways:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.utils.translation import gettext as _
 
 from . import rendering, selectors, services
+from .models import Disclosure
 from .rules import DisclosureData, validate_disclosure
+
+#: The code of the message asking the author to tick "human-written" again for edited text.
+STALE_TICK = "human_only_stale"
 
 
 class DisclosureIncomplete(ValidationError):
@@ -38,11 +46,21 @@ class DisclosureIncomplete(ValidationError):
 
 
 def disclosure_errors(
-    data: DisclosureData, *, blocks: Sequence[rendering.Block]
+    data: DisclosureData,
+    *,
+    blocks: Sequence[rendering.Block],
+    body: str | None = None,
+    post: Model | None = None,
+    author: Any = None,
 ) -> dict[str, list[str]]:
     """The rules' messages for this disclosure of a body with these AI blocks, field →
     messages; empty when the post may be published.
+
+    With ``body`` and the ``post`` being edited, a human-only tick given for an older text
+    must be confirmed again (:func:`stale_tick_errors`); with the ``author``, a reviewer
+    named to co-sign must be another user of the forum (:func:`reviewer_errors`).
     """
+    errors: dict[str, list[str]] = {}
     try:
         validate_disclosure(
             data,
@@ -51,25 +69,85 @@ def disclosure_errors(
             block_types=selectors.vocabulary().block_types,
         )
     except ValidationError as error:
-        return error.message_dict
-    return {}
+        errors = error.message_dict
+    extra = {**reviewer_errors(data, author=author)}
+    if body is not None:
+        extra.update(stale_tick_errors(data, body=body, post=post))
+    for name, messages in extra.items():
+        errors.setdefault(name, []).extend(messages)
+    return errors
 
 
-def check_publishable(*, body: str, disclosure: DisclosureData) -> rendering.Rendered:
+def stale_tick_errors(
+    data: DisclosureData, *, body: str, post: Model | None
+) -> dict[str, list[str]]:
+    """Ask again for a human-only tick given for another text than ``body``.
+
+    The tick is bound to the text it was given for (``Disclosure.human_only_hash``). When an
+    edit changes the text of a post ticked human-only, the tick counts only if the author
+    confirms it for the new text: ``data.human_only_for`` is the new body's content hash (the
+    HTML form sends it back once it has asked; an API client sends it itself).
+    """
+    if not data.human_only or post is None or post.pk is None:
+        return {}
+    ticked_for = (
+        Disclosure.objects.filter(post=post, human_only=True)
+        .values_list("human_only_hash", flat=True).first()
+    )
+    body_hash = rendering.content_hash(body)
+    if not ticked_for or body_hash in (ticked_for, data.human_only_for):
+        return {}
+    return {"human_only": [_(
+        "You changed the text since you ticked “100% human-written”. Tick the box again to "
+        "confirm it for the new text, or tell readers below how AI was used. Your edit is kept."
+    )]}
+
+
+def reviewer_errors(data: DisclosureData, *, author: Any = None) -> dict[str, list[str]]:
+    """A reviewer named to co-sign must be an active user of the forum, and not the author."""
+    if not data.reviewer:
+        return {}
+    user_model = get_user_model()
+    reviewer = (
+        user_model._default_manager.filter(
+            **{user_model.USERNAME_FIELD: data.reviewer}, is_active=True
+        ).only("pk").first()
+    )
+    if reviewer is None:
+        message = _("Nobody on this forum is called “%(name)s”. Check the username, or leave "
+                    "the reviewer empty.") % {"name": data.reviewer}
+    elif author is not None and reviewer.pk == author.pk:
+        message = _("You cannot co-sign your own post: name the other person who reviewed it.")
+    else:
+        return {}
+    return {"reviewer": [message]}
+
+
+def check_publishable(
+    *, body: str, disclosure: DisclosureData, post: Model | None = None, author: Any = None
+) -> rendering.Rendered:
     """Refuse a post that may not be published as it stands; return the body's render.
 
+    ``post`` is the post being edited (``None`` for a new one) and ``author`` its author, for
+    the tick bound to the text and the co-signing reviewer (see :func:`disclosure_errors`).
     Raises ``ValidationError`` (code ``too_large``) for a body above the size limit and
     :class:`DisclosureIncomplete` when the disclosure breaks a rule.
     """
     services.validate_body(body)
     rendered = services.render_body(body)
-    check_disclosure(disclosure, blocks=rendered.blocks)
+    if errors := disclosure_errors(
+        disclosure, blocks=rendered.blocks, body=body, post=post, author=author
+    ):
+        raise DisclosureIncomplete(errors, data=disclosure, blocks=rendered.blocks)
     return rendered
 
 
-def check_disclosure(data: DisclosureData, *, blocks: Sequence[rendering.Block]) -> None:
+def check_disclosure(
+    data: DisclosureData, *, blocks: Sequence[rendering.Block], author: Any = None
+) -> None:
     """Raise :class:`DisclosureIncomplete` unless this disclosure of a body with these AI
-    blocks may be published (e.g. for a post whose stored render is at hand).
+    blocks may be published (e.g. for a post whose stored render is at hand). The tick is
+    given here for the post's current text, so it is not asked again.
     """
-    if errors := disclosure_errors(data, blocks=blocks):
+    if errors := disclosure_errors(data, blocks=blocks, author=author):
         raise DisclosureIncomplete(errors, data=data, blocks=blocks)

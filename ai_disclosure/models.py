@@ -183,6 +183,14 @@ class Disclosure(models.Model):
         _("expert review"), max_length=8, choices=Expertise.choices, blank=True
     )
     form_version = models.PositiveSmallIntegerField(_("form version"), default=FORM_VERSION)
+    human_only_hash = models.CharField(
+        _("text the human-only tick was given for"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Content hash of the body when the author ticked “100% human-written”; "
+                    "an edit that changes the text asks the author again."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -190,6 +198,10 @@ class Disclosure(models.Model):
         verbose_name = _("disclosure")
         verbose_name_plural = _("disclosures")
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(human_only=True) | models.Q(human_only_hash=""),
+                name="ai_disclosure_tick_hash_only_with_tick",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(human_only=True)
                 | (
@@ -247,6 +259,56 @@ class DisclosureRevision(models.Model):
         if not self._state.adding:
             raise ValueError("Disclosure revisions are append-only.")
         super().save(*args, **kwargs)
+
+
+class CoSignatureStatus(models.TextChoices):
+    """Where an invitation to co-sign a disclosure stands."""
+
+    INVITED = "invited", _("Invited")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+
+
+class CoSignature(models.Model):
+    """A forum user the author named as the expert who reviewed the post, and their answer.
+
+    Readers and policies count it only while it is confirmed for the post's current text
+    (``content_hash``): an edit that changes the body invites the reviewer again
+    (``services.save_disclosure_revision``).
+    """
+
+    disclosure = models.OneToOneField(
+        Disclosure, on_delete=models.CASCADE, related_name="cosignature",
+        verbose_name=_("disclosure"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ai_cosignatures",
+        verbose_name=_("reviewer"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=CoSignatureStatus.choices,
+        default=CoSignatureStatus.INVITED,
+    )
+    content_hash = models.CharField(
+        _("text reviewed"), max_length=64,
+        help_text=_("Content hash of the body the reviewer was asked about."),
+    )
+    note = models.TextField(_("reviewer's note"), blank=True)
+    invited_at = models.DateTimeField(_("invited"))
+    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("expert co-signature")
+        verbose_name_plural = _("expert co-signatures")
+        indexes = [models.Index(fields=["reviewer", "status"], name="ai_cosign_reviewer_idx")]
+
+    def __str__(self) -> str:
+        return str(_("%(reviewer)s on %(disclosure)s")
+                   % {"reviewer": self.reviewer, "disclosure": self.disclosure})
+
+    def is_confirmed_for(self, body_hash: str) -> bool:
+        """Whether the reviewer confirmed exactly this text."""
+        return self.status == CoSignatureStatus.CONFIRMED and self.content_hash == body_hash
 
 
 class PostRender(models.Model):

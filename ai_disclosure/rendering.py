@@ -51,6 +51,13 @@ from .sanitizers import Sanitizer
 #: Bump when the output for the same input changes, so stored renders are rebuilt.
 RENDERER_VERSION = 4
 
+
+def content_hash(body: str) -> str:
+    """The hash that identifies a post's body: stored renders, screenings, the human-only
+    tick and expert co-signatures are all bound to the text through it.
+    """
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
 #: CommonMark plus tables and strikethrough. Raw HTML is passed through to the allowlist
 #: sanitizer, which decides what survives.
 MARKDOWN_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH

@@ -33,6 +33,7 @@ DETAIL_FIELDS = {
     "description": gettext_lazy("what the AI did"),
     "verification": gettext_lazy("how you checked it"),
     "expertise": gettext_lazy("expert review"),
+    "reviewer": gettext_lazy("reviewer"),
     "autonomous": gettext_lazy("posted by an AI agent"),
 }
 
@@ -52,6 +53,12 @@ class DisclosureData:
     verification: str = ""
     expertise: str = ""
     autonomous: bool = False
+    #: Username of the forum user who reviewed the post (with ``expertise`` "other"); they
+    #: are invited to co-sign it.
+    reviewer: str = ""
+    #: Content hash of the body the author confirms the human-only tick for; needed only when
+    #: an edit changes the text of a post ticked before (``gate.stale_tick_errors``).
+    human_only_for: str = ""
 
     def filled_details(self) -> list[str]:
         """Names of the detail fields that hold something."""
@@ -196,19 +203,28 @@ def _explanation_problems(
 
 
 def _expertise_problems(data: DisclosureData) -> list[Problem]:
-    """Expert review unanswered, or claimed for a post nobody could review (an agent's)."""
+    """Expert review unanswered, claimed for a post nobody could review (an agent's), or a
+    reviewer named for another answer than "another person reviewed it".
+    """
+    problems = []
+    if data.reviewer and data.expertise != Expertise.OTHER:
+        problems.append((
+            "reviewer",
+            _("Name a reviewer only when another person with relevant expertise reviewed the "
+              "post (“%(other)s”).") % {"other": Expertise.OTHER.label},
+        ))
     if not data.expertise:
-        return [
+        problems.append(
             ("expertise", _("Say whether someone with relevant expertise reviewed the AI's part."))
-        ]
-    if data.expertise not in allowed_expertise(data):
-        return [(
+        )
+    elif data.expertise not in allowed_expertise(data):
+        problems.append((
             "expertise",
             _("Nobody reviews a post an AI agent publishes on its own: choose “%(none)s”, or "
               "untick “posted by an AI agent” if a person checked it first.")
             % {"none": Expertise.NONE.label},
-        )]
-    return []
+        ))
+    return problems
 
 
 def required_kinds(

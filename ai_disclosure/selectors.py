@@ -19,12 +19,15 @@ from .models import (
     AIBlockType,
     AIShareEstimate,
     AssistanceKind,
+    CoSignature,
+    CoSignatureStatus,
     Disclosure,
     Expertise,
     FormWording,
     PostRender,
     ReaderPreference,
 )
+from .rendering import content_hash
 
 EXPERTISE_SUMMARY = {
     Expertise.AUTHOR: _("expert-reviewed by the author"),
@@ -127,11 +130,45 @@ def collapses_mostly_ai(user) -> bool:
     return ReaderPreference.objects.filter(user=user, collapse_mostly_ai=True).exists()
 
 
+def confirmed_cosignature(
+    disclosure: Disclosure | None, *, body_hash: str | None = None, post: Model | None = None
+) -> CoSignature | None:
+    """The expert co-signature readers may see: confirmed by the named reviewer for the post's
+    current text (``body_hash``, or read from ``post``). Queries only for a disclosure that
+    says another person reviewed the post.
+    """
+    if disclosure is None or disclosure.expertise != Expertise.OTHER:
+        return None
+    cosignature = (
+        CoSignature.objects.filter(disclosure=disclosure, status=CoSignatureStatus.CONFIRMED)
+        .select_related("reviewer").first()
+    )
+    if cosignature is None:
+        return None
+    if body_hash is None:
+        body_hash = content_hash(get_adapter().get_body(post or disclosure.post))
+    return cosignature if cosignature.is_confirmed_for(body_hash) else None
+
+
+def cosignature_invitations(user) -> QuerySet[CoSignature]:
+    """The co-signing invitations ``user`` received, open ones first, newest first."""
+    return (
+        CoSignature.objects.filter(reviewer=user)
+        .select_related("disclosure__post")
+        .order_by("-status", "-invited_at")  # invited, then declined, then confirmed
+    )
+
+
 def summarize(
-    disclosure: Disclosure | None, *, kinds: Sequence[AssistanceKind] | None = None
+    disclosure: Disclosure | None,
+    *,
+    kinds: Sequence[AssistanceKind] | None = None,
+    reviewed_by: str = "",
 ) -> str:
     """One line for readers: ``AI: drafting, research · Claude Opus 4.6 · not expert-reviewed``,
-    led by ``Posted by an AI agent`` when an agent wrote and posted it.
+    led by ``Posted by an AI agent`` when an agent wrote and posted it; ``reviewed by @name``
+    when ``reviewed_by`` (the username of a reviewer who confirmed, see
+    :func:`confirmed_cosignature`) is given.
 
     Uses ``disclosure.assistance.all()`` unless its ``kinds`` are given, so prefetch it when
     summarising many posts.
@@ -148,7 +185,9 @@ def summarize(
         parts.insert(0, str(_("Posted by an AI agent")))
     if disclosure.models_used:
         parts.append(", ".join(disclosure.models_used))
-    if disclosure.expertise:
+    if reviewed_by and disclosure.expertise == Expertise.OTHER:
+        parts.append(str(_("reviewed by @%(name)s") % {"name": reviewed_by}))
+    elif disclosure.expertise:
         parts.append(str(EXPERTISE_SUMMARY[disclosure.expertise]))
     return " · ".join(parts)
 

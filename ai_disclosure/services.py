@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.template.defaultfilters import filesizeformat
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import rendering, selectors, signals
@@ -19,6 +19,8 @@ from .app_settings import app_settings
 from .models import (
     FORM_VERSION,
     AssistanceKind,
+    CoSignature,
+    CoSignatureStatus,
     Disclosure,
     DisclosureRevision,
     PostRender,
@@ -48,11 +50,11 @@ def render_body(text: str) -> rendering.Rendered:
 def rendered_post(post: Model) -> PostRender:
     """The post's stored render, rebuilt if its body or the renderer changed since."""
     body = get_adapter().get_body(post)
-    content_hash = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    body_hash = rendering.content_hash(body)
     stored = PostRender.objects.filter(post=post).first()
     if (
         stored
-        and stored.content_hash == content_hash
+        and stored.content_hash == body_hash
         and stored.renderer_version == rendering.RENDERER_VERSION
     ):
         return stored
@@ -62,7 +64,7 @@ def rendered_post(post: Model) -> PostRender:
     stored, _created = PostRender.objects.update_or_create(
         post=post,
         defaults={
-            "content_hash": content_hash,
+            "content_hash": body_hash,
             "renderer_version": rendering.RENDERER_VERSION,
             "html": result.html,
             "blocks": [asdict(block) for block in result.blocks],
@@ -86,10 +88,14 @@ def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> Disc
     """Create or update the post's disclosure, append a revision and return it (number 1:
     the disclosure was created).
 
-    ``data`` must already be validated (``rules.validate_disclosure``). ``disclosure_saved``
+    ``data`` must already be validated (``gate.disclosure_errors``). ``disclosure_saved``
     is sent once the transaction commits, so listeners (screening) see the saved rows. The
     previous revision holds the values before this save, so a save whose kinds of help are
-    unchanged reads and writes no kinds at all: six queries in all.
+    unchanged reads and writes no kinds at all.
+
+    The only writer of the tick's binding to the text: a human-only tick is stored with the
+    content hash of the post's body as it is now (save the post's new body first). A named
+    reviewer is invited to co-sign (:func:`_sync_cosignature`).
     """
     # Lock the post so concurrent saves of one disclosure are serialised (revision numbers).
     get_post_model().objects.select_for_update().filter(pk=post.pk).values_list("pk").first()
@@ -109,6 +115,8 @@ def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> Disc
     disclosure.expertise = data.expertise
     disclosure.autonomous = data.autonomous
     disclosure.form_version = FORM_VERSION
+    body_hash = rendering.content_hash(get_adapter().get_body(post))
+    disclosure.human_only_hash = body_hash if data.human_only else ""
     disclosure.save()
     assistance = sorted(data.assistance)
     if assistance != before.get("assistance", []):
@@ -116,11 +124,18 @@ def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> Disc
         disclosure.assistance.set(kinds)
         assistance = sorted(kind.slug for kind in kinds)
 
-    after = {**_declared_values(disclosure), "assistance": assistance}
+    # The last revision names the reviewer invited, if any: without one before or now there
+    # is nothing to look up.
+    cosignature = _sync_cosignature(
+        disclosure, reviewer=data.reviewer, body_hash=body_hash,
+        author_id=get_adapter().get_author_id(post),
+    ) if data.reviewer or before.get("reviewer") else None
+    after = {**_declared_values(disclosure), "assistance": assistance,
+             **_reviewer_value(cosignature)}
     changes = {
-        name: [before.get(name), value]
-        for name, value in after.items()
-        if before.get(name) != value
+        name: [before.get(name, EMPTY_VALUES.get(name)), after.get(name, EMPTY_VALUES.get(name))]
+        for name in [*after, *(name for name in before if name not in after)]
+        if before.get(name, EMPTY_VALUES.get(name)) != after.get(name, EMPTY_VALUES.get(name))
     }
     revision = DisclosureRevision.objects.create(
         disclosure=disclosure,
@@ -138,12 +153,102 @@ def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> Disc
     return revision
 
 
+#: Optional values, stored in a revision only when given (so revisions saved before the field
+#: existed read the same), and their empty value.
+EMPTY_VALUES = {"reviewer": ""}
+
+
+def _reviewer_value(cosignature: CoSignature | None) -> dict:
+    """``{"reviewer": username}`` of the reviewer invited to co-sign, or nothing."""
+    return {"reviewer": cosignature.reviewer.get_username()} if cosignature else {}
+
+
 def snapshot(disclosure: Disclosure) -> dict:
     """The disclosure's declared values as plain JSON, as stored in revisions."""
+    cosignature = CoSignature.objects.filter(disclosure=disclosure).select_related("reviewer")
     return {
         **_declared_values(disclosure),
         "assistance": sorted(kind.slug for kind in disclosure.assistance.all()),
+        **_reviewer_value(cosignature.first() if disclosure.pk else None),
     }
+
+
+def _sync_cosignature(
+    disclosure: Disclosure, *, reviewer: str, body_hash: str, author_id
+) -> CoSignature | None:
+    """Keep the disclosure's co-signature in step with the reviewer the author named.
+
+    No reviewer: any invitation is withdrawn. Another reviewer: they replace the previous one.
+    The same reviewer and an edited text: whatever they answered was about an older version,
+    so they are invited again (a confirmation no longer counts until they confirm the new
+    text). ``cosignature_requested`` is sent for each new invitation, after commit.
+    """
+    current = (
+        CoSignature.objects.select_related("reviewer").filter(disclosure=disclosure).first()
+    )
+    user = None
+    if current and reviewer and current.reviewer.get_username() == reviewer:
+        user = current.reviewer
+    elif reviewer:
+        user_model = get_user_model()
+        user = user_model._default_manager.filter(
+            **{user_model.USERNAME_FIELD: reviewer}, is_active=True
+        ).first()
+    if user is None or user.pk == author_id:  # the gate refuses both; never invite them
+        if current:
+            current.delete()
+        return None
+    if current and current.reviewer_id == user.pk:
+        if current.content_hash == body_hash:
+            return current
+        current.content_hash = body_hash
+        if current.status == CoSignatureStatus.INVITED:  # still waiting: now about this text
+            current.save(update_fields=["content_hash"])
+            return current
+        # They answered about an older text: ask again (their note stays, to start from).
+        current.status = CoSignatureStatus.INVITED
+        current.invited_at, current.responded_at = timezone.now(), None
+        current.save(update_fields=["content_hash", "status", "invited_at", "responded_at"])
+        cosignature = current
+    else:
+        if current:
+            current.delete()
+        cosignature = CoSignature.objects.create(
+            disclosure=disclosure, reviewer=user, content_hash=body_hash,
+            invited_at=timezone.now(),
+        )
+    transaction.on_commit(
+        lambda: signals.cosignature_requested.send(sender=CoSignature, cosignature=cosignature)
+    )
+    return cosignature
+
+
+@transaction.atomic
+def answer_cosignature(
+    *, cosignature: CoSignature, user, confirm: bool, note: str = ""
+) -> CoSignature:
+    """The invited reviewer confirms (with a short note) or declines to co-sign.
+
+    Only the reviewer may answer (``PermissionDenied`` otherwise), and only an open
+    invitation (``ValidationError``): a confirmation is for the text they were shown, and an
+    edit of the text invites them again.
+    """
+    cosignature = CoSignature.objects.select_for_update().get(pk=cosignature.pk)
+    if cosignature.reviewer_id != getattr(user, "pk", None):
+        raise PermissionDenied(_("Only the invited reviewer can answer this invitation."))
+    if cosignature.status != CoSignatureStatus.INVITED:
+        raise ValidationError(
+            _("You already answered this invitation. If the author edits the post, you will "
+              "be asked again."), code="answered",
+        )
+    cosignature.status = CoSignatureStatus.CONFIRMED if confirm else CoSignatureStatus.DECLINED
+    cosignature.note = note.strip()
+    cosignature.responded_at = timezone.now()
+    cosignature.save(update_fields=["status", "note", "responded_at"])
+    transaction.on_commit(
+        lambda: signals.cosignature_answered.send(sender=CoSignature, cosignature=cosignature)
+    )
+    return cosignature
 
 
 def _declared_values(disclosure: Disclosure) -> dict:

@@ -10,4 +10,7 @@ urlpatterns = [
     path("preferences/", views.reader_preference, name="reader-preference"),
     path("me/data/", views.my_data, name="my-data"),
     path("me/data/export.json", views.my_data_download, name="my-data-download"),
+    path("me/cosigning/", views.cosignatures, name="cosignatures"),
+    path("me/cosigning/<int:cosignature_id>/answer/", views.answer_cosignature,
+         name="cosignature-answer"),
 ]

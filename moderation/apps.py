@@ -20,8 +20,13 @@ class ModerationConfig(AppConfig):
         receivers.connect()
 
         from ai_disclosure.data_rights import register_export_section  # noqa: PLC0415
+        from ai_disclosure.nudges import register_nudge_source  # noqa: PLC0415
 
         from .selectors import moderation_section  # noqa: PLC0415
+        from .selectors.drafts import policy_nudges  # noqa: PLC0415
+
+        # Before submitting, authors are told whether a moderator will review their post.
+        register_nudge_source("moderation", policy_nudges)
 
         register_export_section(
             "moderation", moderation_section,

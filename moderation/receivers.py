@@ -1,6 +1,7 @@
-"""Signal receivers: screen a post after it is published, edited or re-disclosed; email an
-author a moderator's message; send webhooks of disclosure changes; forget a deleted user's
-name and words; drop the cached model registry when an admin changes it.
+"""Signal receivers: screen a post after it is published, edited, re-disclosed or co-signed;
+email an author a moderator's message and a reviewer an invitation to co-sign; send webhooks
+of disclosure changes; forget a deleted user's name and words; drop the cached model
+registry when an admin changes it.
 
 The two screening receivers run inside the author's transaction and hand the post to
 ``tasks.screen_on_commit``, which queues it once when the transaction commits, however many
@@ -14,13 +15,19 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from ai_disclosure.adapter import get_adapter, get_post_model
-from ai_disclosure.models import DisclosureRevision
+from ai_disclosure.models import CoSignature, Disclosure, DisclosureRevision
+from ai_disclosure.signals import cosignature_requested
 
 from .models import AIModel, WebhookEndpoint
 from .selectors import forget_model_registry
 from .services import anonymise_user
 from .signals import author_messaged, webhooks_queued
-from .tasks import enqueue_author_email, enqueue_webhook_delivery, screen_on_commit
+from .tasks import (
+    enqueue_author_email,
+    enqueue_cosignature_invitation,
+    enqueue_webhook_delivery,
+    screen_on_commit,
+)
 from .webhooks import forget_subscriptions, record_disclosure_revision
 
 
@@ -37,6 +44,20 @@ def screen_after_disclosure_change(sender, instance, created=False, raw=False, *
     """Every disclosure save appends a revision: screen the post again once it commits."""
     if created and not raw:
         screen_on_commit(instance.disclosure.post_id)
+
+
+def screen_after_cosignature_change(sender, instance, raw=False, **kwargs) -> None:
+    """A reviewer confirmed or declined (policies see ``disclosure.cosigned``): screen again."""
+    if not raw:
+        post_id = (Disclosure.objects.filter(pk=instance.disclosure_id)
+                   .values_list("post_id", flat=True).first())
+        if post_id is not None:
+            screen_on_commit(post_id)
+
+
+def email_cosignature_invitation(sender, cosignature, **kwargs) -> None:
+    """``cosignature_requested`` is sent after commit already."""
+    enqueue_cosignature_invitation(cosignature.pk)
 
 
 def email_author(sender, message, **kwargs) -> None:
@@ -69,6 +90,10 @@ def connect() -> None:
     post_save.connect(screen_after_disclosure_change, sender=DisclosureRevision,
                       dispatch_uid="moderation-disclosure")
     author_messaged.connect(email_author, dispatch_uid="moderation-email-author")
+    post_save.connect(screen_after_cosignature_change, sender=CoSignature,
+                      dispatch_uid="moderation-cosignature")
+    cosignature_requested.connect(email_cosignature_invitation,
+                                  dispatch_uid="moderation-cosignature-email")
     post_save.connect(queue_disclosure_webhook, sender=DisclosureRevision,
                       dispatch_uid="moderation-disclosure-webhook")
     webhooks_queued.connect(enqueue_webhook_deliveries, dispatch_uid="moderation-webhooks")

@@ -45,11 +45,6 @@ def classifiers() -> list[Classifier]:
     return _classifiers(tuple(app_settings.CLASSIFIERS))
 
 
-def content_hash(body: str) -> str:
-    """The hash that identifies a post's body (the same as its stored render's)."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
 def classifier_versions() -> dict[str, str]:
     """Each configured classifier's version, by name (the language-model hint's too, when on)."""
     versions = {classifier.name: classifier.version for classifier in classifiers()}
@@ -66,15 +61,18 @@ def policy_versions(policies: list[Policy]) -> dict[str, int]:
 
 def screening_key(
     *, post_id: int, body_hash: str, disclosure_revision: int, policies: list[Policy],
-    registry_version: str,
+    registry_version: str, cosigned: bool = False,
 ) -> str:
-    """What a screening depends on, hashed: the body, the disclosure's revision, the classifier
-    and policy versions (shadow policies' too, so their matches are recorded for every post)
-    and the model registry's version. Computed before any classifier runs, so screening the
-    same inputs again is recognised at once.
+    """What a screening depends on, hashed: the body, the disclosure's revision, whether an
+    expert co-signed the current text, the classifier and policy versions (shadow policies'
+    too, so their matches are recorded for every post) and the model registry's version.
+    Computed before any classifier runs, so screening the same inputs again is recognised at
+    once.
     """
     inputs = [post_id, body_hash, disclosure_revision, classifier_versions(),
               policy_versions(policies), registry_version]
+    if cosigned:  # appended only when true, so keys of posts without co-signing stay the same
+        inputs.append("cosigned")
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
@@ -150,21 +148,14 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
     """
     render = facts.render
     own_text = authored_text(render.html)
-    drafted = sum(b["text_length"] for b in render.blocks if b["type"] in drafting_types)
-    drafted_share = round(drafted / render.text_length, 4) if render.text_length else 0.0
+    content = content_context(render, own_text, drafting_types)
+    drafted_share = content["drafted_share"]
     published_at, updated_at = facts.published_at, facts.updated_at
     edited = bool(published_at and updated_at and updated_at - published_at > EDIT_GRACE)
     disclosure = disclosure_context(facts, registry, today=timezone.localdate())
     context = {
         "disclosure": disclosure,
-        "content": {
-            "length": render.text_length,
-            "words": len(own_text.split()),
-            "ai_share": render.ai_share,
-            "drafted_share": drafted_share,
-            "blocks": len(render.blocks),
-            "block_types": sorted({block["type"] for block in render.blocks}),
-        },
+        "content": content,
         "author": facts.author_stats.as_context(),
         "post": {
             "first_post": facts.author_stats.published_posts == 0,
@@ -235,29 +226,68 @@ def disclosure_context(facts: PostFacts, registry: ModelRegistry, *, today: date
     disclosure = facts.disclosure
     models = registry.match(disclosure.models_used if disclosure else []).context(today)
     if disclosure is None:
-        return {
-            "present": False, "human_only": False, "autonomous": False, "assistance": [],
-            "models": [], "ai_share_estimate": "", "ai_share_estimate_max": 1.0, "expertise": "",
-            "form_version": 0, "revisions": 0, "changed_after_publish": False, **models,
-        }
-    estimate = disclosure.ai_share_estimate
-    return {
-        **models,
-        "present": True,
-        "human_only": disclosure.human_only,
-        "autonomous": disclosure.autonomous,
-        "assistance": sorted(facts.assistance),
-        "models": list(disclosure.models_used),
-        "ai_share_estimate": estimate,
-        "ai_share_estimate_max": 0.0 if disclosure.human_only
-        else AIShareEstimate(estimate).bounds[1] if estimate else 1.0,
-        "expertise": disclosure.expertise,
-        "form_version": disclosure.form_version,
-        "revisions": facts.disclosure_revision,
-        "changed_after_publish": bool(
+        return {**NO_DISCLOSURE, **models}
+    cosignature = getattr(disclosure, "cosignature", None)
+    return {**models, **declared_context(
+        disclosure,
+        assistance=facts.assistance,
+        form_version=disclosure.form_version,
+        revisions=facts.disclosure_revision,
+        changed_after_publish=bool(
             facts.published_at and facts.last_revision_at
             and facts.last_revision_at > facts.published_at + EDIT_GRACE
         ),
+        cosigned=bool(cosignature and cosignature.is_confirmed_for(facts.body_hash)),
+    )}
+
+
+#: The ``disclosure`` map of a post without a disclosure (the model registry's keys apart).
+NO_DISCLOSURE = {
+    "present": False, "human_only": False, "autonomous": False, "assistance": [],
+    "models": [], "ai_share_estimate": "", "ai_share_estimate_max": 1.0, "expertise": "",
+    "cosigned": False, "form_version": 0, "revisions": 0, "changed_after_publish": False,
+}
+
+
+def declared_context(
+    declared, *, assistance, form_version: int, revisions: int, changed_after_publish: bool,
+    cosigned: bool,
+) -> dict:
+    """The ``disclosure`` map from what the author declared: a saved ``Disclosure`` or a
+    draft's ``DisclosureData`` (the same attribute names).
+    """
+    estimate = declared.ai_share_estimate
+    return {
+        "present": True,
+        "human_only": declared.human_only,
+        "autonomous": declared.autonomous,
+        "assistance": sorted(assistance),
+        "models": list(declared.models_used),
+        "ai_share_estimate": estimate,
+        "ai_share_estimate_max": 0.0 if declared.human_only
+        else AIShareEstimate(estimate).bounds[1] if estimate else 1.0,
+        "expertise": declared.expertise,
+        "cosigned": cosigned,
+        "form_version": form_version,
+        "revisions": revisions,
+        "changed_after_publish": changed_after_publish,
+    }
+
+
+def content_context(render, own_text: str, drafting_types: set[str]) -> dict:
+    """The ``content`` map: what was measured in the body (a ``PostRender``'s fields and
+    block dicts, or a draft's ``Rendered`` with its ``Block`` records); ``own_text`` is the
+    author's own text (``text.authored_text``).
+    """
+    blocks = [block if isinstance(block, dict) else vars(block) for block in render.blocks]
+    drafted = sum(block["text_length"] for block in blocks if block["type"] in drafting_types)
+    return {
+        "length": render.text_length,
+        "words": len(own_text.split()),
+        "ai_share": render.ai_share,
+        "drafted_share": round(drafted / render.text_length, 4) if render.text_length else 0.0,
+        "blocks": len(blocks),
+        "block_types": sorted({block["type"] for block in blocks}),
     }
 
 

@@ -183,6 +183,28 @@ def enqueue_webhook_delivery(delivery_id: int, *, eta=None) -> bool:
                  unsent=f"webhook delivery {delivery_id} waits for the sweeper")
 
 
+@shared_task(
+    name="moderation.send_cosignature_invitation",
+    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=10,
+)
+def send_cosignature_invitation(cosignature_id: int) -> bool:
+    """Email a co-signing invitation to the reviewer the author named (``services``)."""
+    return services.send_cosignature_invitation(cosignature_id=cosignature_id)
+
+
+def enqueue_cosignature_invitation(cosignature_id: int) -> bool:
+    """Queue the email of a co-signing invitation (call after commit), unless
+    ``AI_MODERATION_EMAIL_AUTHORS`` is off; the invitation waits on the reviewer's page anyway.
+    """
+    if not app_settings.EMAIL_AUTHORS:
+        return False
+    return _send(send_cosignature_invitation, cosignature_id, queue=app_settings.EMAIL_QUEUE,
+                 unsent=f"co-signing invitation {cosignature_id} was not emailed")
+
+
 def enqueue_language_model(post_id: int) -> bool:
     """Queue a post for the language-model hint on its own queue; a broker outage only
     loses the hint (the next screening of the post asks again).

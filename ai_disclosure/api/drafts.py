@@ -2,24 +2,27 @@
 
 Pure reads and computations over the existing rules (``rules.validate_disclosure``), the
 renderer (``services.render_body``) and the admin-edited vocabularies (``selectors``); nothing
-here writes. The rules are never restated: errors come from ``validate_disclosure``, exactly as
-for the HTML form, and the nudges below are hints that never block a post.
+here writes. The rules are never restated: errors come from ``gate.disclosure_errors``, exactly
+as for the HTML form, and the nudges (``nudges``) are hints that never block a post.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from .. import rendering, selectors, services
 from ..app_settings import app_settings
 from ..blocks import KNOWN_ATTRIBUTES, LLM_OUTPUT_TYPE
-from ..forms import MAX_MODEL_NAME, MAX_MODELS, DisclosureForm
+from ..forms import MAX_MODEL_NAME, MAX_MODELS, MAX_REVIEWER_NAME, DisclosureForm
 from ..gate import disclosure_errors
 from ..i18n import shipped_text
 from ..models import FORM_VERSION, AIShareEstimate, AssistanceKind, Expertise
+from ..nudges import Draft, Nudge, nudges_for
 from ..rules import (
     AUTONOMOUS_KIND,
     DETAIL_FIELDS,
@@ -38,6 +41,7 @@ FIELD_KINDS = {
     "description": "text",
     "verification": "text",
     "expertise": "choice",
+    "reviewer": "text",
     "autonomous": "boolean",
 }
 
@@ -146,6 +150,7 @@ def field_descriptions(
         "models_used": {"max_items": MAX_MODELS, "max_length": MAX_MODEL_NAME},
         "description": {"min_length": app_settings.DESCRIPTION_MIN_LENGTH},
         "verification": {"min_length": app_settings.VERIFICATION_MIN_LENGTH},
+        "reviewer": {"max_length": MAX_REVIEWER_NAME},
     }
     return [
         {
@@ -228,14 +233,6 @@ def preview(body: str) -> rendering.Rendered:
     return services.render_body(body)
 
 
-@dataclass(frozen=True)
-class Nudge:
-    """A hint that does not block the post: something a careful author would want to know."""
-
-    field: str
-    message: str
-
-
 @dataclass
 class DraftCheck:
     """The result of :func:`check`."""
@@ -252,53 +249,23 @@ class DraftCheck:
         return not self.errors
 
 
-def check(body: str, data: DisclosureData) -> DraftCheck:
-    """Validate a draft's disclosure against its body, and add nudges.
+def check(
+    body: str, data: DisclosureData, *, author: Any = None, post: Model | None = None
+) -> DraftCheck:
+    """Validate a draft's disclosure against its body, and say what will happen (nudges).
 
-    Raises ``ValidationError`` (code ``too_large``) for an oversize body, like ``preview``.
+    ``post`` is the post being edited, if any: a human-only tick given for its older text
+    must be confirmed again. Stores nothing. Raises ``ValidationError`` (code
+    ``too_large``) for an oversize body, like ``preview``.
     """
     rendered = preview(body)
-    errors = disclosure_errors(data, blocks=rendered.blocks)
+    errors = disclosure_errors(data, blocks=rendered.blocks, body=body, post=post, author=author)
     implied = implied_kinds(rendered.blocks, selectors.block_types())
-    block_models = sorted({block.model for block in rendered.blocks if block.model})
-    result = DraftCheck(
+    return DraftCheck(
         rendered=rendered,
         errors=errors,
+        nudges=nudges_for(Draft(body=body, rendered=rendered, data=data, author=author,
+                                post=post)),
         suggested_assistance=sorted(implied),
-        suggested_models=block_models,
+        suggested_models=sorted({block.model for block in rendered.blocks if block.model}),
     )
-    if data.human_only:
-        return result
-    missing_models = [name for name in block_models if name not in data.models_used]
-    if missing_models and data.models_used:
-        result.nudges.append(
-            Nudge("models_used", _("Your AI blocks name %(models)s; add them to the models.")
-                  % {"models": ", ".join(missing_models)})
-        )
-    if data.ai_share_estimate in AIShareEstimate.values and rendered.blocks:
-        low, high = AIShareEstimate(data.ai_share_estimate).bounds
-        share = rendered.ai_share
-        if share > high + 0.05 or share < low - 0.05:
-            result.nudges.append(
-                Nudge(
-                    "ai_share_estimate",
-                    _("Your AI blocks hold %(share)d%% of the text, but you estimated "
-                      "“%(estimate)s”. Check the estimate or the blocks.")
-                    % {
-                        "share": round(share * 100),
-                        "estimate": AIShareEstimate(data.ai_share_estimate).label,
-                    },
-                )
-            )
-    writing_kinds = {"drafting", "translation"} & data.assistance
-    if writing_kinds and not rendered.blocks:
-        result.nudges.append(
-            Nudge(
-                "assistance",
-                _("You said the AI helped with %(kinds)s, but the post has no AI blocks. Mark "
-                  "the passages it wrote (“Insert AI section”) so readers can see which they "
-                  "are.")
-                % {"kinds": ", ".join(sorted(writing_kinds))},
-            )
-        )
-    return result

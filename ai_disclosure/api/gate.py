@@ -20,6 +20,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from .. import services
+from ..adapter import get_adapter
 from ..app_settings import app_settings
 from ..gate import DisclosureIncomplete, check_publishable
 from . import drafts
@@ -106,7 +107,9 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
     a post whose disclosure breaks a rule for its ``body_field``. After validation,
     ``validated_data["disclosure"]`` is a ``rules.DisclosureData``; ``create()`` saves it with
     the post in one transaction, as the request's user. A ``ModelSerializer`` lists
-    ``disclosure`` in ``Meta.fields``.
+    ``disclosure`` in ``Meta.fields``. Given the post being edited (``instance``), an edit
+    that changes the text of a post ticked human-only is refused until the tick is
+    confirmed for the new text (``disclosure.human_only_for``).
     """
 
     body_field = "body"
@@ -122,11 +125,17 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
         """Refuse the post (422, or 413 for an oversize body) when its disclosure breaks a rule."""
         attrs = super().validate(attrs)
         data = disclosure_data(attrs.get("disclosure"))
+        request = self.context.get("request")
+        post = self.instance if getattr(self.instance, "pk", None) else None
         try:
-            check_publishable(body=attrs[self.body_field], disclosure=data)
+            check_publishable(
+                body=attrs[self.body_field], disclosure=data, post=post,
+                author=get_adapter().get_author(post) if post is not None
+                else getattr(request, "user", None),
+            )
         except DisclosureIncomplete as error:
             # Not a 400: the request is well-formed, the post breaks the forum's rule.
-            raise refusal(error, prefix="disclosure", request=self.context.get("request")) from None
+            raise refusal(error, prefix="disclosure", request=request) from None
         except DjangoValidationError as error:  # the body is above the size limit
             raise PayloadTooLarge(error.messages[0], field=self.body_field) from None
         attrs["disclosure"] = data

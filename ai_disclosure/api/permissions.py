@@ -78,3 +78,19 @@ class PostReaders(BasePermission):
         if can_review(request.user) or get_adapter().is_visible_to(post, request.user):
             return True
         raise NotFound()
+
+
+class InvitedReviewer(BasePermission):
+    """Only the user an author named as the post's expert reviewer; others get 404, so nobody
+    learns whom an author named.
+    """
+
+    def has_permission(self, request: Request, view) -> bool:
+        """Only logged-in users get as far as the invitation lookup."""
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request: Request, view, cosignature: Model) -> bool:
+        """The invited reviewer may answer; for anyone else the invitation does not exist."""
+        if cosignature.reviewer_id == request.user.pk:
+            return True
+        raise NotFound()

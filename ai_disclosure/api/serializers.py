@@ -10,7 +10,7 @@ from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ..forms import MAX_MODEL_NAME, MAX_MODELS
+from ..forms import MAX_MODEL_NAME, MAX_MODELS, MAX_REVIEWER_NAME
 from ..models import AIShareEstimate, Expertise
 from ..rules import DisclosureData
 from .base import StrictBooleanField, StrictSerializer, TextField
@@ -80,6 +80,18 @@ class DisclosureWriteSerializer(StrictSerializer):
         help_text=_("An AI agent wrote and posted this on its own, with no person reviewing it "
                     "first. Implies the kind drafting and expertise “none”."),
     )
+    reviewer = TextField(
+        allow_blank=True, default="", max_length=MAX_REVIEWER_NAME,
+        help_text=_("With expertise “other”: the username of the forum user who reviewed the "
+                    "post. They are invited to co-sign; readers see “reviewed by @name” once "
+                    "they confirm."),
+    )
+    human_only_for = TextField(
+        allow_blank=True, default="", max_length=64,
+        help_text=_("The SHA-256 (hex) of the body the human-only tick is confirmed for. Needed "
+                    "only when an edit changes the text of a post ticked human-only: without "
+                    "it the edit is refused with 422 (errors.human_only)."),
+    )
 
     def validate_models_used(self, value: list[str]) -> list[str]:
         """Tidy the model names as the HTML form does: collapse spaces, drop blanks and repeats."""
@@ -108,6 +120,8 @@ def disclosure_data(values: dict[str, Any] | None) -> DisclosureData:
         verification=values.get("verification", "").strip(),
         expertise=values.get("expertise", ""),
         autonomous=values.get("autonomous", False),
+        reviewer=values.get("reviewer", "").strip().lstrip("@"),
+        human_only_for=values.get("human_only_for", "").strip().lower(),
     )
 
 
@@ -122,6 +136,11 @@ class CheckDraftSerializer(StrictSerializer):
 
     body = _body_field()
     disclosure = DisclosureWriteSerializer(help_text=_("The disclosure to check."))
+    post = TextField(
+        required=False, allow_blank=True, default="",
+        help_text=_("The id of the post being edited, if any (your own): a human-only tick "
+                    "given for its older text must be confirmed for the new one."),
+    )
 
 
 # --- output -----------------------------------------------------------------------------
@@ -162,9 +181,13 @@ class PreviewSerializer(serializers.Serializer):
 
 
 class NudgeSerializer(serializers.Serializer):
-    """A hint about one disclosure field that does not block the post."""
+    """A hint that does not block the post: about one disclosure field, or what will happen."""
 
-    field = serializers.CharField(help_text=_("The disclosure field the hint is about."))
+    field = serializers.CharField(
+        allow_blank=True,
+        help_text=_("The disclosure field the hint is about; empty when it is about the post "
+                    "as a whole, e.g. that it will be reviewed before it appears."),
+    )
     message = serializers.CharField()
 
 
@@ -211,6 +234,20 @@ class DisclosureSerializer(serializers.Serializer):
     verification = serializers.CharField(allow_blank=True)
     expertise = serializers.ChoiceField(choices=Expertise.choices, allow_blank=True)
     autonomous = serializers.BooleanField(help_text=_("An AI agent wrote and posted it."))
+    reviewer = serializers.CharField(
+        allow_blank=True, help_text=_("Username of the forum user named as expert reviewer.")
+    )
+    # A plain string, not a second enum of the invitation's ``answer`` choices in the schema.
+    reviewer_answer = serializers.CharField(
+        allow_blank=True,
+        help_text=_("Where the reviewer's invitation stands: invited (for the current text), "
+                    "confirmed or declined; empty without a reviewer."),
+    )
+    reviewed_by = serializers.CharField(
+        allow_blank=True,
+        help_text=_("The reviewer's username once they confirmed the current text; empty "
+                    "until then (and again after an edit, until they confirm it)."),
+    )
     form_version = serializers.IntegerField()
     summary = serializers.CharField(help_text=_("The one line readers see."))
     revision = serializers.IntegerField(help_text=_("Number of the latest revision."))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import provenance, views
+from . import cosigning, provenance, views
 
 app_name = "ai_disclosure_api"
 
@@ -19,5 +19,16 @@ urlpatterns = [
     ),
     path(
         "posts/<str:post_id>/provenance/", provenance.ProvenanceView.as_view(), name="provenance"
+    ),
+    path("cosignatures/", cosigning.InvitationListView.as_view(), name="cosignatures"),
+    path(
+        "cosignatures/<str:cosignature_id>/confirm/",
+        cosigning.ConfirmView.as_view(),
+        name="cosignature-confirm",
+    ),
+    path(
+        "cosignatures/<str:cosignature_id>/decline/",
+        cosigning.DeclineView.as_view(),
+        name="cosignature-decline",
     ),
 ]

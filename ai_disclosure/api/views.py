@@ -16,11 +16,11 @@ from rest_framework.response import Response
 from .. import selectors, services
 from ..adapter import get_post_model
 from ..gate import DisclosureIncomplete, check_disclosure
-from ..models import Disclosure, DisclosureRevision
+from ..models import CoSignature, Disclosure, DisclosureRevision, Expertise
 from ..rendering import Block
 from . import drafts, gate, serializers
 from .base import ApiView, error_responses, get_object_or_404, object_id_parameter
-from .permissions import Anyone, LoggedIn, PostAuthorWritesReviewersRead
+from .permissions import Anyone, LoggedIn, PostAuthorWritesReviewersRead, is_author
 from .throttles import CheckIPThrottle, CheckThrottle, PreviewIPThrottle, PreviewThrottle
 
 TAGS = ["ai-disclosure"]
@@ -81,17 +81,29 @@ class CheckView(ApiView):
         operation_id="ai_disclosure_check",
         summary="Check a draft's disclosure",
         description="The rule violations the disclosure would be refused for (the same rules "
-        "as the form), hints that do not block the post, and the preview. Throttled per user.",
+        "as the form), hints that do not block the post — including what will happen to it, "
+        "e.g. that posts like it are reviewed before they appear — and the preview. Stores "
+        "nothing. With ``post`` (your own), a human-only tick given for its older text must be "
+        "confirmed for the new one. Throttled per user.",
         request=serializers.CheckDraftSerializer,
-        responses={200: serializers.CheckSerializer, **error_responses(400, 401, 403, 413, 429)},
+        responses={
+            200: serializers.CheckSerializer, **error_responses(400, 401, 403, 404, 413, 429)
+        },
     )
     def post(self, request: Request) -> Response:
         """Check the posted disclosure against the posted body."""
         incoming = serializers.CheckDraftSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
+        post = None
+        if post_id := incoming.validated_data["post"]:
+            post = get_object_or_404(get_post_model()._default_manager.all(), post_id)
+            if not is_author(request.user, post):  # nobody learns of another's post here
+                raise NotFound()
         result = drafts.check(
             incoming.validated_data["body"],
             serializers.disclosure_data(incoming.validated_data["disclosure"]),
+            author=request.user,
+            post=post,
         )
         return Response(serializers.CheckSerializer(result).data)
 
@@ -115,18 +127,27 @@ def disclosure_representation(
     """The disclosure as ``DisclosureSerializer`` shows it; from ``revision`` (the one just
     saved, holding the values) without further queries.
     """
+    cosignature = selectors.confirmed_cosignature(disclosure)
+    reviewed_by = cosignature.reviewer.get_username() if cosignature else ""
+    answer = cosignature.status if cosignature else (
+        CoSignature.objects.filter(disclosure=disclosure).values_list("status", flat=True).first()
+        if disclosure.expertise == Expertise.OTHER else None
+    )
     if revision is None:
         values = services.snapshot(disclosure)
         number = disclosure.revisions.order_by("-number").values_list("number", flat=True)
         number = number.first() or 0
-        summary = selectors.summarize(disclosure)
+        summary = selectors.summarize(disclosure, reviewed_by=reviewed_by)
     else:
         values, number = revision.data, revision.number
         kinds = [kind for kind in selectors.vocabulary().kinds if kind.slug in values["assistance"]]
-        summary = selectors.summarize(disclosure, kinds=kinds)
+        summary = selectors.summarize(disclosure, kinds=kinds, reviewed_by=reviewed_by)
     return serializers.DisclosureSerializer(
         {
+            "reviewer": "",
             **values,
+            "reviewed_by": reviewed_by,
+            "reviewer_answer": answer or "",
             "post": str(disclosure.post_id),
             "summary": summary,
             "revision": number,
@@ -180,7 +201,7 @@ class DisclosureView(PostObjectMixin, ApiView):
         data = incoming.to_data()
         blocks = [Block(**block) for block in services.rendered_post(post).blocks]
         try:
-            check_disclosure(data, blocks=blocks)
+            check_disclosure(data, blocks=blocks, author=request.user)
         except DisclosureIncomplete as error:
             raise gate.refusal(error, request=request) from None
         revision = services.save_disclosure_revision(post=post, user=request.user, data=data)

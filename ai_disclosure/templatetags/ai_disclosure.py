@@ -24,10 +24,21 @@ def _disclosure(post):
 def ai_disclosure_summary(post):
     """A one-line badge: “Human-written” or “AI: editing · Claude Opus 4.6 · expert-reviewed”."""
     disclosure = _disclosure(post)
+    cosignature = selectors.confirmed_cosignature(disclosure, post=post)
     return {
         "disclosure": disclosure,
-        "summary": selectors.summarize(disclosure),
+        "summary": selectors.summarize(
+            disclosure, reviewed_by=cosignature.reviewer.get_username() if cosignature else ""
+        ),
     }
+
+
+@register.simple_tag
+def ai_confirmed_cosignature(disclosure, rendered):
+    """``{% ai_confirmed_cosignature disclosure rendered as cosignature %}``: the reviewer's
+    confirmation of the post's current text (``rendered`` is its ``PostRender``), or ``None``.
+    """
+    return selectors.confirmed_cosignature(disclosure, body_hash=rendered.content_hash)
 
 
 @register.filter

@@ -84,10 +84,11 @@ def _edit(request, *, post: Post | None):
         except ratelimits.PostingRateLimited as limited:
             rate_limited = str(limited)
     if request.method == "POST":
-        post_form = PostForm(request.POST, instance=post)
+        post_form = PostForm(request.POST, instance=post, author=request.user)
         if "preview" in request.POST:
             if not post_form.errors:  # the post's own fields; the disclosure may be unfinished
                 preview = post_form.disclosure_form.rendered
+                post_form.disclosure_form.compute_nudges()
         elif post_form.is_valid():  # the publish gate: a complete disclosure, or no post
             fields = {
                 "title": post_form.cleaned_data["title"],
@@ -107,8 +108,10 @@ def _edit(request, *, post: Post | None):
                 for warning in services.rendered_post(post).warnings:
                     messages.warning(request, f"Line {warning['line']}: {warning['message']}")
                 return redirect(post)
+        else:  # refused: say what would happen once it is fixed
+            post_form.disclosure_form.compute_nudges()
     else:
-        post_form = PostForm(instance=post)
+        post_form = PostForm(instance=post, author=request.user)
     return render(
         request,
         "forum/post_form.html",

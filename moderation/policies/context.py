@@ -9,8 +9,10 @@ fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifact
     kind slugs: drafting, editing, translation, research, analysis, ideation, …) · ``models``
     (list of strings) · ``ai_share_estimate`` (string bucket: "", none, lt10, 10-30, 30-60,
     60-90, gt90) · ``ai_share_estimate_max`` (double, upper bound of the bucket; 1.0 when
-    absent) · ``expertise`` (string: author, other, none, "") · ``form_version`` (int) ·
-    ``revisions`` (int) · ``changed_after_publish`` (bool, changed after the post was published)
+    absent) · ``expertise`` (string: author, other, none, "") · ``cosigned`` (bool, the
+    forum user named as expert reviewer confirmed the post's current text) ·
+    ``form_version`` (int) · ``revisions`` (int) · ``changed_after_publish`` (bool, changed
+    after the post was published)
     · from the model registry (admin → AI models), matched to ``models`` ignoring case, spaces
     and punctuation, aliases included: ``newest_model_age_days`` (int, days from the release
     of the newest named model to the day of screening; -1 when no named model is registered)
@@ -26,13 +28,20 @@ fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifact
     ``account_age_days`` (int; 0 when the user model records no join date) ·
     ``approved_posts`` (int, their other published posts with no review item waiting or
     decided against them) · ``prior_flags`` (int, review items on their other posts) ·
-    ``delisted_posts`` (int) — the same history moderators see in the queue
+    ``delisted_posts`` (int) · ``disclosure_changes_after_flag`` (int, times they changed the
+    disclosure of another post of theirs after it was flagged) — the same history moderators
+    see in the queue
 ``scores`` — one double in [0, 1] per classifier, by name
     ``chat_artifacts`` · ``style_lexicon`` · ``ngram`` · ``combined`` · ``consistency``
 ``thresholds`` — each classifier's default flag threshold, by name, so a policy written as
     ``scores.combined >= thresholds.combined`` follows the model when it is retrained
 ``post``
     ``first_post`` (bool) · ``edited_after_publish`` (bool) · ``age_hours`` (double)
+
+Before a post is submitted, the check endpoint and the form evaluate the enabled policies on
+the draft (``selectors.drafts``) to tell the author what will happen: there ``scores`` is
+empty (no classifier runs on a draft), so a policy that reads a score never matches a draft,
+and ``disclosure.cosigned`` is false.
 """
 
 from __future__ import annotations
@@ -48,6 +57,7 @@ EXAMPLE = {
         "ai_share_estimate": "10-30",
         "ai_share_estimate_max": 0.3,
         "expertise": "none",
+        "cosigned": False,
         "form_version": 1,
         "revisions": 1,
         "changed_after_publish": False,
@@ -63,7 +73,8 @@ EXAMPLE = {
         "blocks": 1,
         "block_types": ["ai-written"],
     },
-    "author": {"account_age_days": 3, "approved_posts": 0, "prior_flags": 0, "delisted_posts": 0},
+    "author": {"account_age_days": 3, "approved_posts": 0, "prior_flags": 0, "delisted_posts": 0,
+               "disclosure_changes_after_flag": 0},
     "scores": {
         "chat_artifacts": 0.0,
         "style_lexicon": 0.2,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ai_disclosure.adapter import get_adapter
+from ai_disclosure.models import DisclosureRevision
 
 from ..app_settings import app_settings
 from ..models import (
@@ -38,6 +39,7 @@ class AuthorStats:
     prior_flags: int = 0
     delisted_posts: int = 0
     published_posts: int = 0
+    disclosure_changes_after_flag: int = 0
 
     @property
     def is_new(self) -> bool:
@@ -48,7 +50,8 @@ class AuthorStats:
     def as_context(self) -> dict[str, int]:
         """The ``author`` map of the policy context (``policies/context.py``)."""
         return {"account_age_days": self.account_age_days, "approved_posts": self.approved_posts,
-                "prior_flags": self.prior_flags, "delisted_posts": self.delisted_posts}
+                "prior_flags": self.prior_flags, "delisted_posts": self.delisted_posts,
+                "disclosure_changes_after_flag": self.disclosure_changes_after_flag}
 
 
 #: What an item whose author account is gone shows: no history at all.
@@ -80,6 +83,10 @@ def history_columns(author: Expression, *, other_than: Expression | None = None)
     The single definition of the history: the queue annotates authors with it, screening
     annotates the posts it screens (``other_than`` the post itself). Approved posts are the
     author's published posts with no review item waiting or decided against them.
+
+    Disclosure changes after a flag are the author's own revisions of a disclosure saved after
+    a review item was opened on that post. A correction before any moderator looked costs
+    nothing; one after a flag is shown on the item page and counted here.
     """
     adapter = get_adapter()
     posts = adapter.published_posts().filter(**{adapter.author_field: author})
@@ -88,11 +95,22 @@ def history_columns(author: Expression, *, other_than: Expression | None = None)
         posts = posts.exclude(pk=other_than)
         items = items.exclude(post=other_than)
     against = ReviewItem.objects.filter(post=OuterRef("pk"), status__in=NOT_APPROVED_STATUSES)
+    revisions = DisclosureRevision.objects.filter(
+        changed_by=author, **{f"disclosure__post__{adapter.author_field}": author}
+    )
+    if other_than is not None:
+        revisions = revisions.exclude(disclosure__post=other_than)
+    flagged_before = ReviewItem.objects.filter(
+        post=OuterRef("disclosure__post"), created_at__lt=OuterRef("created_at")
+    )
     return {
         "history_published": SubqueryCount(posts.values("pk")),
         "history_approved": SubqueryCount(posts.exclude(Exists(against)).values("pk")),
         "history_flags": SubqueryCount(items.values("pk")),
         "history_delisted": SubqueryCount(items.filter(status=ReviewStatus.DELISTED).values("pk")),
+        "history_changes_after_flag": SubqueryCount(
+            revisions.filter(Exists(flagged_before)).values("pk")
+        ),
     }
 
 
@@ -104,6 +122,7 @@ def stats_from_row(author, row) -> AuthorStats:
         prior_flags=row.history_flags,
         delisted_posts=row.history_delisted,
         published_posts=row.history_published,
+        disclosure_changes_after_flag=row.history_changes_after_flag,
     )
 
 

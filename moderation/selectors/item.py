@@ -103,7 +103,8 @@ def item_detail(item_id: int) -> ItemDetail:
         evidence=evidence,
         scores=(screening.scores if screening else {}),
         disclosure=disclosure,
-        disclosure_summary=disclosure_selectors.summarize(disclosure),
+        disclosure_summary=disclosure_selectors.summarize(
+            disclosure, reviewed_by=_confirmed_reviewer(disclosure, render.content_hash)),
         revisions=revisions,
         author=item.author,
         author_stats=author_stats([item.author]).get(item.author_id) if item.author else None,
@@ -117,6 +118,12 @@ def item_detail(item_id: int) -> ItemDetail:
         unknown_models=model_registry().match(disclosure.models_used).unknown
         if disclosure else [],
     )
+
+
+def _confirmed_reviewer(disclosure: Disclosure | None, body_hash: str) -> str:
+    """The username of the expert who co-signed the post's current text, or ``""``."""
+    cosignature = disclosure_selectors.confirmed_cosignature(disclosure, body_hash=body_hash)
+    return cosignature.reviewer.get_username() if cosignature else ""
 
 
 def reason_templates(decision: str | None = None) -> QuerySet[ReasonTemplate]:

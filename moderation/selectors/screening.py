@@ -20,12 +20,12 @@ from django.utils import timezone
 from ai_disclosure import selectors as disclosure_selectors
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.adapter import get_adapter, get_post_model
-from ai_disclosure.models import AssistanceKind, DisclosureRevision
-from ai_disclosure.rendering import RENDERER_VERSION
+from ai_disclosure.models import AssistanceKind, CoSignature, CoSignatureStatus, DisclosureRevision
+from ai_disclosure.rendering import RENDERER_VERSION, content_hash
 
 from ..app_settings import app_settings
 from ..models import Escalation, Policy, Screening
-from ..scoring import PostFacts, content_hash, screening_key
+from ..scoring import PostFacts, screening_key
 from .authors import SubqueryCount, history_columns, stats_from_row
 from .registry import model_registry
 
@@ -75,7 +75,14 @@ def keyed_posts(posts: QuerySet, policies: list[Policy],
     rows = (
         posts.select_related("ai_screening")
         .defer(*_UNUSED_SCREENING_COLUMNS, "ai_screening__context")
-        .annotate(disclosure_revision=SubqueryCount(_revisions().values("pk")))
+        .annotate(
+            disclosure_revision=SubqueryCount(_revisions().values("pk")),
+            cosigned_hash=Subquery(
+                CoSignature.objects.filter(
+                    disclosure__post=OuterRef("pk"), status=CoSignatureStatus.CONFIRMED
+                ).values("content_hash")[:1]
+            ),
+        )
     )
     adapter = get_adapter()
     for post in rows:
@@ -86,7 +93,8 @@ def keyed_posts(posts: QuerySet, policies: list[Policy],
             disclosure_revision=post.disclosure_revision,
             key=screening_key(post_id=post.pk, body_hash=body_hash,
                               disclosure_revision=post.disclosure_revision, policies=policies,
-                              registry_version=registry_version),
+                              registry_version=registry_version,
+                              cosigned=post.cosigned_hash == body_hash),
         )
 
 
@@ -114,7 +122,7 @@ def post_facts(keyed: list[KeyedPost]) -> list[PostFacts]:
     author = adapter.author_field
     rows = (
         posts_by_id(k.post.pk for k in keyed)
-        .select_related(author, "ai_disclosure", "ai_render")
+        .select_related(author, "ai_disclosure__cosignature", "ai_render")
         .prefetch_related(Prefetch("ai_disclosure__assistance",
                                    queryset=AssistanceKind.objects.only("pk", "slug")))
         .annotate(

@@ -12,6 +12,9 @@ from .author_email import (  # noqa: F401
     save_email_preferences,
     send_author_email,
 )
+from .cosign_email import (  # noqa: F401
+    send_cosignature_invitation,
+)
 from .data_rights import (  # noqa: F401
     anonymise_user,
 )

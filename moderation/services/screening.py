@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from ai_disclosure.adapter import get_adapter
+from ai_disclosure.rendering import content_hash
 
 from .. import scoring, signals, webhooks
 from ..adapter import get_moderation_adapter
@@ -96,7 +97,7 @@ def _store(outcomes: list[scoring.Outcome], *, force: bool = False) -> dict[int,
     results, current = {}, []
     for outcome in outcomes:
         post = locked.get(outcome.facts.post.pk)
-        if post is None or scoring.content_hash(adapter.get_body(post)) != outcome.content_hash:
+        if post is None or content_hash(adapter.get_body(post)) != outcome.content_hash:
             logger.info("Post %s changed while it was screened; the newer task wins.",
                         outcome.facts.post.pk)
             continue

@@ -150,7 +150,8 @@ def test_a_signed_in_user_downloads_only_their_own_data(client, people):
 def test_export_without_posts_is_empty_not_an_error(client):
     user = UserFactory(username="quiet")
     data = export_user_data(user)["ai_disclosure"]
-    assert data == {"posts": [], "changes_to_other_posts": [], "reader_preference": None}
+    assert data == {"posts": [], "changes_to_other_posts": [], "cosignatures": [],
+                    "reader_preference": None}
 
 
 def test_the_export_costs_the_same_queries_however_many_posts_the_user_has(people):

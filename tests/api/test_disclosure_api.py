@@ -77,8 +77,11 @@ def test_check_reports_rule_errors_and_nudges_without_blocking_the_draft(author)
     assert response.status_code == 200
     assert result["valid"] is False
     assert "tick “Drafting” too" in result["errors"]["assistance"][0]
-    nudged = {nudge["field"] for nudge in result["nudges"]}
-    assert nudged == {"models_used", "ai_share_estimate"}
+    nudged = {nudge["field"]: nudge["message"] for nudge in result["nudges"]}
+    assert set(nudged) == {"models_used", "ai_share_estimate", ""}
+    # a new author's mostly-AI post: the default policies will have a moderator look at it
+    assert nudged[""] == ("Posts like this by new authors are reviewed by a moderator after "
+                          "they appear.")
     assert result["suggested_assistance"] == ["drafting"]
     assert result["suggested_models"] == ["Claude Opus 4.6"]
 

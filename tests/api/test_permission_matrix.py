@@ -15,9 +15,12 @@ from typing import Any
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
+from ai_disclosure import services
+from ai_disclosure.rules import DisclosureData
 from moderation.models import Policy, ReviewItem
 from moderation.services import claim_item, save_policy
-from tests.api.conftest import AI_DISCLOSURE, client_for
+from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
+from tests.factories import PostFactory
 
 ROLES = ("anonymous", "other", "author", "moderator", "admin")
 
@@ -25,7 +28,7 @@ ROLES = ("anonymous", "other", "author", "moderator", "admin")
 @dataclass(frozen=True)
 class Call:
     method: str
-    url: str  # with {published}, {draft}, {missing}, {item}, {claimed}, {policy} placeholders
+    url: str  # with {published}, {draft}, {missing}, {item}, {claimed}, {policy}, {invitation}
     payload: Any = field(default=None, hash=False)
 
     def __str__(self) -> str:
@@ -60,6 +63,14 @@ MATRIX: dict[Call, tuple[int, int, int, int, int]] = {
     Call("GET", f"{V1}/posts/{{draft}}/provenance/"): (404, 404, 200, 200, 200),
     Call("GET", f"{V1}/posts/{{missing}}/provenance/"): (404, 404, 404, 404, 404),
     Call("POST", "/api/forum/v1/posts/", NEW_POST): (401, 201, 201, 201, 201),
+    Call("PUT", "/api/forum/v1/posts/{published}/", NEW_POST): (401, 403, 200, 403, 403),
+    Call("PUT", "/api/forum/v1/posts/{missing}/", NEW_POST): (401, 404, 404, 404, 404),
+    # {invitation}: the author named "other" as the expert who reviewed a post
+    Call("GET", f"{V1}/cosignatures/"): (401, 200, 200, 200, 200),
+    Call("POST", f"{V1}/cosignatures/{{invitation}}/confirm/", {"note": "I checked the maths."}):
+        (401, 200, 404, 404, 404),
+    Call("POST", f"{V1}/cosignatures/{{invitation}}/decline/", {}): (401, 200, 404, 404, 404),
+    Call("POST", f"{V1}/cosignatures/{{missing}}/confirm/", {}): (401, 404, 404, 404, 404),
     Call("GET", "/api/schema/"): (200, 200, 200, 200, 200),
     Call("GET", f"{MOD}/queue/"): (401, 403, 403, 200, 200),
     Call("GET", f"{MOD}/items/{{item}}/"): (401, 403, 403, 200, 200),
@@ -111,9 +122,15 @@ def test_permission_matrix(call, role, expected, callers, published_post, draft_
                       reason="Looks pasted from a chat."),
         user=None,
     )
+    reviewed = PostFactory(author=published_post.author, body=AI_BODY)
+    invitation = services.save_disclosure(
+        post=reviewed, user=reviewed.author,
+        data=DisclosureData(**{**AI_DISCLOSURE, "assistance": {"drafting"}, "expertise": "other",
+                               "reviewer": callers["other"].username}),
+    ).cosignature
     url = call.url.format(
         published=published_post.pk, draft=draft_post.pk, missing=987654,
-        item=item.pk, claimed=claimed.pk, policy=policy.pk,
+        item=item.pk, claimed=claimed.pk, policy=policy.pk, invitation=invitation.pk,
     )
 
     response = getattr(client_for(caller), call.method.lower())(
@@ -137,5 +154,6 @@ def test_every_api_operation_is_in_the_matrix():
         template = re.sub(r"posts/\{(published|draft|missing)\}/", "posts/{post_id}/", call.url)
         template = re.sub(r"items/\{\w+\}", "items/{item_id}", template)
         template = template.replace("{policy}", "{policy_id}")
+        template = re.sub(r"cosignatures/\{\w+\}", "cosignatures/{cosignature_id}", template)
         covered.add((call.method, template))
     assert documented <= covered, documented - covered

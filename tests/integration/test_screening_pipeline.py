@@ -14,12 +14,12 @@ from celery.contrib.testing.worker import start_worker
 from django.core.management import call_command
 from django.db import connection
 
+from ai_disclosure.rendering import content_hash
 from ai_disclosure.rules import DisclosureData
 from demo.forum import services as forum_services
 from moderation import services
 from moderation.app_settings import DEFAULT_CLASSIFIERS
 from moderation.models import ACTIVE_STATUSES, ReviewItem, Screening
-from moderation.scoring import content_hash
 from moderation.tasks import sweep_unscreened
 from tests.factories import PostFactory, UserFactory
 from tests.moderation.triage_factories import make_moderator

@@ -112,7 +112,8 @@ def test_policies_and_the_queue_see_the_same_author_history():
     screening = services.screen_post(post_id=new.pk)
     # then policies saw their history without the post itself ...
     assert screening.context["author"] == {
-        "account_age_days": 40, "approved_posts": 3, "prior_flags": 2, "delisted_posts": 1}
+        "account_age_days": 40, "approved_posts": 3, "prior_flags": 2, "delisted_posts": 1,
+        "disclosure_changes_after_flag": 0}
     assert screening.context["post"]["first_post"] is False
     assert ReviewItem.objects.get(post=new).author_approved_posts == 3
     # ... and the queue shows the same history (the new post waits, so it is not approved)

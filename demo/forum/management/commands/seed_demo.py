@@ -33,7 +33,7 @@ from ai_disclosure.models import (
     DisclosureRevision,
     PostRender,
 )
-from ai_disclosure.rendering import RENDERER_VERSION
+from ai_disclosure.rendering import RENDERER_VERSION, content_hash
 from moderation import scoring
 from moderation.models import (
     AuditAction,
@@ -217,7 +217,7 @@ class Command(BaseCommand):
                 "assistance": sorted((disclosure or {}).get("assistance", [])),
                 "models": (disclosure or {}).get("models_used", []),
                 "ai_share_estimate": estimate, "ai_share_estimate_max": estimate_max,
-                "expertise": (disclosure or {}).get("expertise", ""),
+                "expertise": (disclosure or {}).get("expertise", ""), "cosigned": False,
                 "form_version": FORM_VERSION, "revisions": 1 if disclosure else 0,
                 "changed_after_publish": False,
             },
@@ -235,7 +235,8 @@ class Command(BaseCommand):
         for new in (False, True):
             context = {**base, "author": {"account_age_days": 12 if new else 400,
                                           "approved_posts": 0 if new else 12,
-                                          "prior_flags": 0, "delisted_posts": 0}}
+                                          "prior_flags": 0, "delisted_posts": 0,
+                                          "disclosure_changes_after_flag": 0}}
             matched = [
                 {"policy": p.pk, "name": p.name, "version": p.version, "action": p.action,
                  "priority": p.priority, "reason": p.reason}
@@ -299,7 +300,7 @@ class Command(BaseCommand):
                     expertise=data.get("expertise", ""),
                 ))
             renders.append(PostRender(
-                post=post, content_hash=scoring.content_hash(variant.body),
+                post=post, content_hash=content_hash(variant.body),
                 renderer_version=RENDERER_VERSION, **variant.render,
             ))
         disclosures = Disclosure.objects.bulk_create(disclosures)
@@ -331,7 +332,7 @@ class Command(BaseCommand):
         for post, (variant, author, published) in zip(posts, drawn, strict=True):
             context, reasons = variant.contexts[author.is_new]
             screenings.append(Screening(
-                post=post, key=f"seed-{post.pk}", content_hash=scoring.content_hash(variant.body),
+                post=post, key=f"seed-{post.pk}", content_hash=content_hash(variant.body),
                 scores=variant.scores, evidence=variant.evidence, context=context,
                 classifier_versions=scoring.classifier_versions(),
                 policy_versions={str(r["policy"]): r["version"] for r in reasons},
@@ -357,7 +358,7 @@ class Command(BaseCommand):
                                   + rng.uniform(-0.08, 0.08), 0.0), 1.0),
                 reasons=reasons, evidence=variant.evidence,
                 classifier_versions=scoring.classifier_versions(),
-                content_hash=scoring.content_hash(variant.body),
+                content_hash=content_hash(variant.body),
                 disclosure_revision=1 if variant.disclosure else 0,
                 resolved_by=moderator, resolved_at=resolved,
                 author_message=template.message if template else "",
