@@ -50,6 +50,14 @@ class PostAdapter:
         """The raw text the disclosure describes and the renderer turns into HTML."""
         return post.body
 
+    def set_body(self, post: Model, body: str) -> None:
+        """Store a new body. The plugin writes a body only when the author accepts an AI
+        tool's suggestion (to mark its passage as an AI block); override this together with
+        ``get_body``.
+        """
+        post.body = body
+        post.save()
+
     def get_published_at(self, post: Model) -> datetime | None:
         """When the post went public, or ``None`` for a draft."""
         return getattr(post, "published_at", None)

@@ -18,6 +18,7 @@ from .models import (
     FormWording,
     PostRender,
     ReaderPreference,
+    ToolSuggestion,
 )
 
 
@@ -162,6 +163,13 @@ class CoSignatureAdmin(ViewOnlyAdmin):
     list_display = ["disclosure", "reviewer", "status", "invited_at", "responded_at"]
     list_filter = ["status"]
     list_select_related = ["disclosure__post", "reviewer"]
+@admin.register(ToolSuggestion)
+class ToolSuggestionAdmin(ViewOnlyAdmin):
+    """What AI tools recorded on posts and what their authors decided (only they decide)."""
+
+    list_display = ["post", "kind", "model", "tool", "status", "passage_wrapped", "created_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["post"]
 
 
 admin.site.register(ReaderPreference)

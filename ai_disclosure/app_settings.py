@@ -118,5 +118,17 @@ class AppSettings:
         """AI share (0–1) from which readers may collapse a post as "mostly AI-written"."""
         return self._setting("MOSTLY_AI_THRESHOLD", 0.5)
 
+    @property
+    def MAX_SUGGESTIONS_PER_POST(self) -> int:
+        """Suggestions AI tools may record on one post, decided ones included (default 100),
+        so a runaway tool cannot fill the database or the author's form.
+        """
+        return self._setting("MAX_SUGGESTIONS_PER_POST", 100)
+
+    @property
+    def MAX_SUGGESTION_PASSAGE(self) -> int:
+        """Longest passage a tool may record with a suggestion, in characters (default 20,000)."""
+        return self._setting("MAX_SUGGESTION_PASSAGE", 20_000)
+
 
 app_settings = AppSettings()

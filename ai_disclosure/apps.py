@@ -24,7 +24,8 @@ class AIDisclosureConfig(AppConfig):
         register_export_section(
             "ai_disclosure", disclosure_section,
             description=_("the AI disclosures of your posts with every revision, the disclosure "
-                          "changes you made, and your reading preference"),
+                          "changes you made, the suggestions AI tools recorded on your posts, "
+                          "and your reading preference"),
         )
         # The cached vocabulary is dropped whenever an admin edits it.
         for model in (AssistanceKind, AIBlockType):

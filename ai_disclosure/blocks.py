@@ -314,3 +314,46 @@ def _closing_fence(
         if lengths[position] >= len(fence):
             return numbers[position]
     return None
+
+
+#: What a model name may hold when the plugin writes it into a block (``model="…"``): letters,
+#: digits, spaces and ``. _ - : / + ( )``. Quotes, braces and line breaks would end the
+#: attribute or the marker, so names with them are refused rather than escaped.
+MODEL_NAME_RE = re.compile(r"[\w .:/+()-]+")
+
+
+_LIST_OR_QUOTE_PREFIX_RE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]|$)")
+
+
+def inside_list_or_quote(text: str, index: int) -> bool:
+    """Whether ``index`` is past the marker of a list item or quote on its line, where a
+    block cannot start (a marker there would end the list or quote).
+    """
+    prefix = text[text.rfind("\n", 0, index) + 1 : index]
+    return bool(_LIST_OR_QUOTE_PREFIX_RE.match(prefix))
+
+
+def wrap_passage(text: str, passage: str, *, block_type: str, model: str) -> str | None:
+    """``text`` with the first occurrence of ``passage`` marked as an AI block, or ``None``
+    when ``passage`` does not occur in it.
+
+    Markers need lines of their own, so a passage that starts or ends inside a line gets a
+    line break there; nothing else changes. Both texts must have newline-only line endings
+    (``rendering.normalise``). Whether the block is well placed (not inside a list, a quote,
+    code or another block) is for the caller to check by parsing the result. ``model`` must
+    match :data:`MODEL_NAME_RE` (or be empty).
+    """
+    start = text.find(passage)
+    if start < 0:
+        return None
+    inner = passage.strip("\n")
+    lead = passage[: len(passage) - len(passage.lstrip("\n"))]
+    trail = passage[len(passage.rstrip("\n")) :]
+    before = text[:start] + lead
+    after = trail + text[start + len(passage) :]
+    if before and not before.endswith("\n"):
+        before += "\n"
+    if after and not after.startswith("\n"):
+        after = "\n" + after
+    attributes = f'{{model="{model}"}}' if model else ""
+    return f"{before}:::{block_type}{attributes}\n{inner}\n:::{after}"

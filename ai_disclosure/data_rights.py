@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from .adapter import get_adapter, get_post_model
-from .models import CoSignature, Disclosure, DisclosureRevision, ReaderPreference
+from .models import CoSignature, Disclosure, DisclosureRevision, ReaderPreference, ToolSuggestion
 
 #: Bump when the shape of the export changes, so readers of old files can tell.
 EXPORT_VERSION = 1
@@ -75,7 +75,8 @@ def export_user_data_json(user) -> str:
 
 def disclosure_section(user) -> dict:
     """The disclosures of the user's posts with every revision, the disclosure changes they
-    made on other posts, the co-signing invitations they received, and their reading
+    made on other posts, the co-signing invitations they received, the suggestions AI tools
+    recorded on their posts, and their reading
     preference.
 
     Who else changed a disclosure of theirs is not named (``changed_by_you`` is false);
@@ -133,6 +134,23 @@ def disclosure_section(user) -> dict:
             }
             for cosignature in CoSignature.objects.filter(reviewer=user)
             .select_related("disclosure").order_by("invited_at", "pk")
+        ],
+        "tool_suggestions": [
+            {
+                "post_id": suggestion.post_id,
+                "tool": suggestion.tool,
+                "kind": suggestion.kind,
+                "model": suggestion.model,
+                "block_type": suggestion.block_type,
+                "passage": suggestion.passage,
+                "status": suggestion.status,
+                "passage_wrapped": suggestion.passage_wrapped,
+                "created_at": suggestion.created_at,
+                "decided_at": suggestion.decided_at,
+            }
+            for suggestion in ToolSuggestion.objects.filter(post__in=posts).order_by(
+                "created_at", "pk"
+            )
         ],
         "reader_preference": {"collapse_mostly_ai": preference.collapse_mostly_ai}
         if preference else None,

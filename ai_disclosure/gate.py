@@ -123,6 +123,15 @@ def reviewer_errors(data: DisclosureData, *, author: Any = None) -> dict[str, li
     return {"reviewer": [message]}
 
 
+def saved_disclosure_errors(post: Model) -> dict[str, list[str]]:
+    """:func:`disclosure_errors` for the post's saved disclosure and body: what its author
+    must still fill in (e.g. after accepting an AI tool's suggestion).
+    """
+    blocks = [rendering.Block(**block) for block in services.rendered_post(post).blocks]
+    data = services.disclosure_data(selectors.disclosure_for(post))
+    return disclosure_errors(data, blocks=blocks)
+
+
 def check_publishable(
     *, body: str, disclosure: DisclosureData, post: Model | None = None, author: Any = None
 ) -> rendering.Rendered:

@@ -1,5 +1,5 @@
-"""Reads: the form's vocabularies and wording, disclosures, their machine-readable forms and
-reader preferences.
+"""Reads: the form's vocabularies and wording, disclosures, their machine-readable forms,
+AI tools' suggestions and reader preferences.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from . import blocks, provenance
+from . import blocks, provenance, rendering
 from .adapter import get_adapter
 from .app_settings import app_settings
 from .compliance import LabelDecision, label_decision
@@ -26,6 +26,8 @@ from .models import (
     FormWording,
     PostRender,
     ReaderPreference,
+    SuggestionStatus,
+    ToolSuggestion,
 )
 from .rendering import content_hash
 
@@ -121,6 +123,28 @@ def disclosure_for(post: Model) -> Disclosure | None:
         if post.pk
         else None
     )
+
+
+def tool_suggestions(post: Model, *, pending: bool = False) -> QuerySet[ToolSuggestion]:
+    """The suggestions AI tools recorded on ``post``, oldest first; only those waiting for the
+    author with ``pending``. For the author and moderators, never for readers.
+    """
+    found = ToolSuggestion.objects.filter(post=post).select_related("revision")
+    if pending:
+        found = found.filter(status=SuggestionStatus.PENDING)
+    return found.order_by("created_at", "pk")
+
+
+def passages_in_body(post: Model, suggestions: Sequence[ToolSuggestion]) -> dict[int, bool]:
+    """Suggestion id → whether the post's body still holds its passage (for those with one),
+    so the author knows before accepting whether it can be marked as an AI block.
+    """
+    body = rendering.normalise(get_adapter().get_body(post))
+    return {
+        suggestion.pk: suggestion.passage in body
+        for suggestion in suggestions
+        if suggestion.passage
+    }
 
 
 def collapses_mostly_ai(user) -> bool:

@@ -251,6 +251,16 @@ def answer_cosignature(
     return cosignature
 
 
+def disclosure_data(disclosure: Disclosure | None) -> DisclosureData:
+    """The saved disclosure as the rules' plain record (an empty one for ``None``)."""
+    if disclosure is None:
+        return DisclosureData()
+    values = snapshot(disclosure)
+    return DisclosureData(**{
+        name: values[name] for name in DisclosureData.__dataclass_fields__ if name in values
+    })
+
+
 def _declared_values(disclosure: Disclosure) -> dict:
     """``snapshot`` without the kinds of help (a many-to-many, read separately)."""
     return {

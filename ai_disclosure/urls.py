@@ -13,4 +13,6 @@ urlpatterns = [
     path("me/cosigning/", views.cosignatures, name="cosignatures"),
     path("me/cosigning/<int:cosignature_id>/answer/", views.answer_cosignature,
          name="cosignature-answer"),
+    path("suggestions/<int:pk>/accept/", views.suggestion_accept, name="suggestion-accept"),
+    path("suggestions/<int:pk>/dismiss/", views.suggestion_dismiss, name="suggestion-dismiss"),
 ]

@@ -1,11 +1,11 @@
-"""Reader-facing pages: the reading preference, a user's own data export, and the expert
-co-signing invitations they received.
+"""Pages: the reading preference, a user's own data export, the expert co-signing
+invitations they received, and the author's answer to an AI tool's suggestion.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
+from . import selectors, services, suggestions
+from .api.permissions import is_author
 from .data_rights import export_sections, export_user_data_json
 from .forms import CoSignatureAnswerForm, ReaderPreferenceForm
-from .models import CoSignature
+from .gate import saved_disclosure_errors
+from .models import CoSignature, ToolSuggestion
 
 
 @require_POST
@@ -29,10 +31,67 @@ def reader_preference(request):
             user=request.user, collapse_mostly_ai=form.cleaned_data["collapse_mostly_ai"]
         )
         messages.success(request, _("Your reading preference was saved."))
-    target = request.POST.get("next", "/")
+    return _back(request, request.POST.get("next", "/"))
+
+
+def _back(request, target: str):
+    """Redirect to ``target`` if it is on this site, else to the home page."""
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
     return redirect(target)
+
+
+# Permission for the two views below: a signed-in user, and only the author of the suggestion's
+# post (others get 404). Their buttons sit inside the host's post form (``formaction``), so
+# ``next`` comes in the query string and every other submitted field is ignored.
+
+
+def _authors_suggestion(request, pk: int) -> ToolSuggestion:
+    suggestion = get_object_or_404(ToolSuggestion.objects.select_related("post"), pk=pk)
+    if not is_author(request.user, suggestion.post):
+        raise Http404("No such suggestion.")
+    return suggestion
+
+
+@require_POST
+@login_required
+def suggestion_accept(request, pk: int):
+    """Accept a tool's suggestion (``scope=disclosure``: the disclosure part only), then go
+    back, saying what changed and what the disclosure still needs.
+    """
+    suggestion = _authors_suggestion(request, pk)
+    try:
+        suggestion = suggestions.accept_suggestion(
+            suggestion=suggestion, user=request.user,
+            wrap=request.POST.get("scope") != "disclosure",
+        )
+    except suggestions.SuggestionConflict as conflict:
+        messages.error(request, conflict.message)
+        return _back(request, request.GET.get("next", "/"))
+    if suggestion.passage_wrapped:
+        messages.success(request, _("Accepted: your disclosure names %(kind)s and %(model)s, "
+                                    "and the passage is marked as an AI block.")
+                         % {"kind": suggestion.kind, "model": suggestion.model})
+    else:
+        messages.success(request, _("Accepted: your disclosure names %(kind)s and %(model)s.")
+                         % {"kind": suggestion.kind, "model": suggestion.model})
+    if missing := saved_disclosure_errors(suggestion.post):
+        messages.warning(request, _("Your disclosure still needs: %(missing)s")
+                         % {"missing": " ".join(m for ms in missing.values() for m in ms)})
+    return _back(request, request.GET.get("next", "/"))
+
+
+@require_POST
+@login_required
+def suggestion_dismiss(request, pk: int):
+    """Dismiss a tool's suggestion (nothing is applied), then go back."""
+    try:
+        suggestions.dismiss_suggestion(suggestion=_authors_suggestion(request, pk))
+    except suggestions.SuggestionConflict as conflict:
+        messages.error(request, conflict.message)
+    else:
+        messages.success(request, _("Dismissed: nothing was changed."))
+    return _back(request, request.GET.get("next", "/"))
 
 
 # Permission for the two views below: a signed-in user, and only their own data. Neither takes

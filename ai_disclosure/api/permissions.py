@@ -94,3 +94,23 @@ class InvitedReviewer(BasePermission):
         if cosignature.reviewer_id == request.user.pk:
             return True
         raise NotFound()
+class PostAuthorOnly(BasePermission):
+    """The post's author only, with their session or API token: an AI tool records and the
+    author decides, the tool acting for the author with the author's token. Others get 403
+    for a published post and 404 for a draft; moderators read suggestions in the moderation
+    API's item detail, readers never.
+    """
+
+    message = _("Only the post's author may see and decide the suggestions of AI tools.")
+
+    def has_permission(self, request: Request, view) -> bool:
+        """Only logged-in users get as far as the post lookup."""
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request: Request, view, post: Model) -> bool:
+        """Allow the author; others get 403, or 404 for a draft they may not know about."""
+        if is_author(request.user, post):
+            return True
+        if not can_review(request.user) and not get_adapter().is_published(post):
+            raise NotFound()
+        return False

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import cosigning, provenance, views
+from . import cosigning, provenance, suggestions, views
 
 app_name = "ai_disclosure_api"
 
@@ -16,6 +16,21 @@ urlpatterns = [
         "posts/<str:post_id>/disclosure/revisions/",
         views.RevisionListView.as_view(),
         name="revisions",
+    ),
+    path(
+        "posts/<str:post_id>/suggestions/",
+        suggestions.SuggestionListView.as_view(),
+        name="suggestions",
+    ),
+    path(
+        "posts/<str:post_id>/suggestions/<str:suggestion_id>/accept/",
+        suggestions.SuggestionAcceptView.as_view(),
+        name="suggestion-accept",
+    ),
+    path(
+        "posts/<str:post_id>/suggestions/<str:suggestion_id>/dismiss/",
+        suggestions.SuggestionDismissView.as_view(),
+        name="suggestion-dismiss",
     ),
     path(
         "posts/<str:post_id>/provenance/", provenance.ProvenanceView.as_view(), name="provenance"

@@ -1,4 +1,6 @@
-"""Template tags for showing disclosures to readers: ``{% load ai_disclosure %}``."""
+"""Template tags for showing disclosures to readers, and AI tools' suggestions to authors:
+``{% load ai_disclosure %}``.
+"""
 
 import json
 
@@ -9,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .. import selectors
+from ..api.permissions import is_author
 
 register = template.Library()
 
@@ -79,3 +82,28 @@ def ai_disclosure_provenance(context, post):
     small "details" element, for beside the summary.
     """
     return {"provenance": _provenance(context, post)}
+
+
+@register.inclusion_tag("ai_disclosure/tool_suggestions.html", takes_context=True)
+def ai_tool_suggestions(context, post):
+    """The AI tools' suggestions waiting for the post's author, with Accept and Dismiss
+    buttons; nothing for anyone else. Place it inside the post form, next to the disclosure.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if post is None or not post.pk or not is_author(user, post):
+        return {"rows": []}
+    pending = list(selectors.tool_suggestions(post, pending=True))
+    present = selectors.passages_in_body(post, pending)
+    kinds = {kind.slug: kind.label for kind in selectors.vocabulary().kinds}
+    return {
+        "rows": [
+            {
+                "suggestion": suggestion,
+                "kind": kinds.get(suggestion.kind, suggestion.kind),
+                "in_body": present.get(suggestion.pk),
+            }
+            for suggestion in pending
+        ],
+        "next": request.get_full_path(),
+    }

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ai_disclosure.api.base import StrictBooleanField, StrictSerializer, TextField
+from ai_disclosure.api.suggestions import SuggestionSerializer
 
 from .. import selectors
 from ..models import Decision, Policy, PolicyAction, PolicyMode, ReviewStatus
@@ -254,6 +255,11 @@ class ItemDetailSerializer(QueueItemSerializer):
         help_text=_("Model names in the disclosure that match no model in the registry."),
     )
     revisions = RevisionSummarySerializer(many=True)
+    tool_suggestions = SuggestionSerializer(
+        many=True,
+        help_text=_("What AI tools recorded on the post and whether the author accepted or "
+                    "dismissed it."),
+    )
     history = HistorySerializer(many=True)
     escalated = serializers.BooleanField()
     audit = AuditEntrySerializer(many=True)

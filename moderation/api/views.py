@@ -90,6 +90,7 @@ def item_representation(item_id: int) -> dict:
             }
             for revision in detail.revisions
         ],
+        "tool_suggestions": detail.tool_suggestions,
         "history": [
             {"id": other.pk, "post": str(other.post_id), "title": other.post_title,
              "status": other.status, "created_at": other.created_at}

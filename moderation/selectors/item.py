@@ -1,4 +1,6 @@
-"""Reads for one review item's page: the post, evidence, disclosure and revisions."""
+"""Reads for one review item's page: the post, evidence, disclosure, revisions and the
+suggestions AI tools recorded (dismissed ones included).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from django.db.models import Q, QuerySet
 from ai_disclosure import selectors as disclosure_selectors
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.adapter import get_adapter
-from ai_disclosure.models import Disclosure, PostRender
+from ai_disclosure.models import Disclosure, PostRender, ToolSuggestion
 
 from ..highlight import highlight
 from ..localize import localized_evidence, policy_reason
@@ -56,6 +58,8 @@ class ItemDetail:
     disclosure: Disclosure | None
     disclosure_summary: str
     revisions: list[RevisionView]
+    #: Every suggestion AI tools recorded on the post, whatever the author did with it.
+    tool_suggestions: list[ToolSuggestion]
     author: object
     author_stats: AuthorStats | None
     history: list[ReviewItem]
@@ -106,6 +110,7 @@ def item_detail(item_id: int) -> ItemDetail:
         disclosure_summary=disclosure_selectors.summarize(
             disclosure, reviewed_by=_confirmed_reviewer(disclosure, render.content_hash)),
         revisions=revisions,
+        tool_suggestions=list(disclosure_selectors.tool_suggestions(post)),
         author=item.author,
         author_stats=author_stats([item.author]).get(item.author_id) if item.author else None,
         history=author_history(item.author, exclude=item) if item.author else [],

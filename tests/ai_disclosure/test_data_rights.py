@@ -151,6 +151,7 @@ def test_export_without_posts_is_empty_not_an_error(client):
     user = UserFactory(username="quiet")
     data = export_user_data(user)["ai_disclosure"]
     assert data == {"posts": [], "changes_to_other_posts": [], "cosignatures": [],
+                    "tool_suggestions": [],
                     "reader_preference": None}
 
 

@@ -47,3 +47,16 @@ def test_swagger_ui_serves_its_assets_locally():
     html = page.content.decode()
     assert "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
+
+
+def test_recorder_endpoints_are_documented_as_the_authors_alone_with_their_conflicts():
+    paths = APIClient().get("/api/schema/?format=json").json()["paths"]
+
+    record = paths["/api/ai-disclosure/v1/posts/{post_id}/suggestions/"]["post"]
+    accept = paths[
+        "/api/ai-disclosure/v1/posts/{post_id}/suggestions/{suggestion_id}/accept/"
+    ]["post"]
+
+    assert "**Who may call:** The post's author only" in record["description"]
+    assert {"201", "400", "409"} <= set(record["responses"])
+    assert "passage_not_found" in accept["responses"]["409"]["description"]

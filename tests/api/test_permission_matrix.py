@@ -17,6 +17,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from ai_disclosure import services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.suggestions import record_suggestion
 from moderation.models import Policy, ReviewItem
 from moderation.services import claim_item, save_policy
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
@@ -28,7 +29,7 @@ ROLES = ("anonymous", "other", "author", "moderator", "admin")
 @dataclass(frozen=True)
 class Call:
     method: str
-    url: str  # with {published}, {draft}, {missing}, {item}, {claimed}, {policy}, {invitation}
+    url: str  # {published}, {draft}, {missing}, {item}, {claimed}, {policy}, {invitation}…
     payload: Any = field(default=None, hash=False)
 
     def __str__(self) -> str:
@@ -40,6 +41,7 @@ HUMAN_ONLY = {"human_only": True}
 CHECK = {"body": "My own words.", "disclosure": HUMAN_ONLY}
 NEW_POST = {"title": "Hello", "body": "My own words.", "disclosure": HUMAN_ONLY}
 MOD = "/api/moderation/v1"
+SUGGESTION = {"kind": "research", "model": "GPT-5", "tool": "Source finder"}
 NEW_POLICY = {
     "name": "Long posts",
     "expression": "content.length > 4000",
@@ -62,6 +64,22 @@ MATRIX: dict[Call, tuple[int, int, int, int, int]] = {
     Call("GET", f"{V1}/posts/{{published}}/provenance/"): (200, 200, 200, 200, 200),
     Call("GET", f"{V1}/posts/{{draft}}/provenance/"): (404, 404, 200, 200, 200),
     Call("GET", f"{V1}/posts/{{missing}}/provenance/"): (404, 404, 404, 404, 404),
+    # The recorder API: the author's alone (a tool acts with the author's token); moderators
+    # read suggestions in the item detail instead.
+    Call("GET", f"{V1}/posts/{{published}}/suggestions/"): (401, 403, 200, 403, 403),
+    Call("GET", f"{V1}/posts/{{draft}}/suggestions/"): (401, 404, 200, 403, 403),
+    Call("GET", f"{V1}/posts/{{missing}}/suggestions/"): (401, 404, 404, 404, 404),
+    Call("POST", f"{V1}/posts/{{published}}/suggestions/", SUGGESTION):
+        (401, 403, 201, 403, 403),
+    Call("POST", f"{V1}/posts/{{draft}}/suggestions/", SUGGESTION): (401, 404, 201, 403, 403),
+    Call("POST", f"{V1}/posts/{{published}}/suggestions/{{suggestion}}/accept/", {}):
+        (401, 403, 200, 403, 403),
+    Call("POST", f"{V1}/posts/{{draft}}/suggestions/{{draft_suggestion}}/accept/", {}):
+        (401, 404, 200, 403, 403),
+    Call("POST", f"{V1}/posts/{{published}}/suggestions/{{suggestion}}/dismiss/"):
+        (401, 403, 200, 403, 403),
+    Call("POST", f"{V1}/posts/{{published}}/suggestions/{{draft_suggestion}}/dismiss/"):
+        (401, 403, 404, 403, 403),
     Call("POST", "/api/forum/v1/posts/", NEW_POST): (401, 201, 201, 201, 201),
     Call("PUT", "/api/forum/v1/posts/{published}/", NEW_POST): (401, 403, 200, 403, 403),
     Call("PUT", "/api/forum/v1/posts/{missing}/", NEW_POST): (401, 404, 404, 404, 404),
@@ -128,9 +146,14 @@ def test_permission_matrix(call, role, expected, callers, published_post, draft_
         data=DisclosureData(**{**AI_DISCLOSURE, "assistance": {"drafting"}, "expertise": "other",
                                "reviewer": callers["other"].username}),
     ).cosignature
+    suggestion, draft_suggestion = (
+        record_suggestion(post=post, user=post.author, kind="research", model="GPT-5")
+        for post in (published_post, draft_post)
+    )
     url = call.url.format(
         published=published_post.pk, draft=draft_post.pk, missing=987654,
         item=item.pk, claimed=claimed.pk, policy=policy.pk, invitation=invitation.pk,
+        suggestion=suggestion.pk, draft_suggestion=draft_suggestion.pk,
     )
 
     response = getattr(client_for(caller), call.method.lower())(
@@ -155,5 +178,6 @@ def test_every_api_operation_is_in_the_matrix():
         template = re.sub(r"items/\{\w+\}", "items/{item_id}", template)
         template = template.replace("{policy}", "{policy_id}")
         template = re.sub(r"cosignatures/\{\w+\}", "cosignatures/{cosignature_id}", template)
+        template = re.sub(r"suggestions/\{\w+\}", "suggestions/{suggestion_id}", template)
         covered.add((call.method, template))
     assert documented <= covered, documented - covered
