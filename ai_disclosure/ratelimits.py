@@ -10,6 +10,9 @@ after; a refused author gets :class:`PostingRateLimited`, which says when they m
 Counts are fixed windows of one period in Django's default cache, added to atomically
 (``cache.incr``). With several web processes the cache must be shared (Redis, Memcached):
 with the default per-process memory cache each process counts on its own.
+
+:func:`wait_for` and :func:`count` are the same counter for any other action a user may do
+only so often (``scope`` names the action: ``moderation`` limits reader reports with it).
 """
 
 from __future__ import annotations
@@ -87,24 +90,34 @@ def posting_rate(user) -> Rate | None:
 
 def check_posting_rate(user) -> None:
     """Raise :class:`PostingRateLimited` when ``user`` may not post now."""
-    rate = posting_rate(user)
-    if rate is None:
-        return
-    now = time.time()
-    if (cache.get(_key(user, rate, now)) or 0) >= rate.count:
-        window_end = (int(now // rate.seconds) + 1) * rate.seconds
-        raise PostingRateLimited(
-            wait=max(1, int(window_end - now + 0.999)),
-            allowed_at=datetime.fromtimestamp(window_end, tz=UTC),
-        )
+    limited = wait_for(user, posting_rate(user), scope="posts")
+    if limited is not None:
+        raise PostingRateLimited(*limited)
 
 
 def record_post(user) -> None:
     """Count a post ``user`` just made."""
-    rate = posting_rate(user)
+    count(user, posting_rate(user), scope="posts")
+
+
+def wait_for(user, rate: Rate | None, *, scope: str) -> tuple[int, datetime] | None:
+    """``(seconds to wait, when)`` if ``user`` used up ``rate`` for ``scope`` in the current
+    window, else ``None`` (also when ``rate`` is ``None``: not limited).
+    """
+    if rate is None:
+        return None
+    now = time.time()
+    if (cache.get(_key(user, rate, now, scope)) or 0) < rate.count:
+        return None
+    window_end = (int(now // rate.seconds) + 1) * rate.seconds
+    return max(1, int(window_end - now + 0.999)), datetime.fromtimestamp(window_end, tz=UTC)
+
+
+def count(user, rate: Rate | None, *, scope: str) -> None:
+    """Count one use of ``scope`` by ``user`` in the current window of ``rate``."""
     if rate is None:
         return
-    key = _key(user, rate, time.time())
+    key = _key(user, rate, time.time(), scope)
     cache.add(key, 0, timeout=rate.seconds + 60)
     try:
         cache.incr(key)
@@ -112,5 +125,5 @@ def record_post(user) -> None:
         cache.set(key, 1, timeout=rate.seconds + 60)
 
 
-def _key(user, rate: Rate, now: float) -> str:
-    return f"ai_disclosure:posts:{user.pk}:{rate.seconds}:{int(now // rate.seconds)}"
+def _key(user, rate: Rate, now: float, scope: str) -> str:
+    return f"ai_disclosure:{scope}:{user.pk}:{rate.seconds}:{int(now // rate.seconds)}"

@@ -16,6 +16,7 @@ from .models import (
     Policy,
     PolicyVersion,
     ReasonTemplate,
+    Report,
     ReviewItem,
     Screening,
 )
@@ -172,6 +173,17 @@ class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_filter = ["action", "decision"]
     search_fields = ["item__post_title", "actor__username", "note"]
     list_select_related = ["item", "actor"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Readers' reports: filed by readers, settled by moderators' decisions, never edited."""
+
+    list_display = ["created_at", "post", "reporter", "outcome", "settled_at"]
+    list_filter = ["outcome"]
+    search_fields = ["reporter__username", "reason"]
+    list_select_related = ["post", "reporter"]
     date_hierarchy = "created_at"
 
 

@@ -117,6 +117,13 @@ class AppSettings:
         return self._setting("UNDO_SECONDS", 10)
 
     @property
+    def REPORT_RATE(self) -> str | None:
+        """How often one reader may report posts, as ``"count/period"`` (default
+        ``"10/hour"``; ``None``: unlimited). Counted in the default cache, like posting rates.
+        """
+        return self._setting("REPORT_RATE", "10/hour")
+
+    @property
     def ESCALATION_DELISTS(self) -> int:
         """Delisted posts (for undisclosed or misdisclosed AI) after which all of an author's
         new posts are held for review. 0 turns escalation off. Default 3.

@@ -1,4 +1,6 @@
-"""Forms: policies and the model registry (admin), an author's moderation-email preferences."""
+"""Forms: policies and the model registry (admin), an author's moderation-email
+preferences, readers' reports.
+"""
 
 import re
 
@@ -6,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import AIModel, AuthorEmailPreferences, ModelTier, Policy
+from .models import REASON_MAX_LENGTH, AIModel, AuthorEmailPreferences, ModelTier, Policy
 from .policies import engine
 
 
@@ -79,3 +81,13 @@ class EmailPreferencesForm(forms.ModelForm):
         self.fields["language"] = forms.ChoiceField(
             label=field.label, help_text=field.help_text, required=False,
             choices=[("", _("The site's language")), *settings.LANGUAGES])
+
+
+class ReportForm(forms.Form):
+    """A reader's report of a post as undisclosed AI: a short reason."""
+
+    reason = forms.CharField(
+        label=_("Why do you think this post uses AI it does not disclose?"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX_LENGTH}),
+    )

@@ -1,6 +1,7 @@
-"""Signal receivers: screen a post after it is published, edited, re-disclosed or co-signed;
-email an author a moderator's message and a reviewer an invitation to co-sign; send webhooks
-of disclosure changes; forget a deleted user's name and words; drop the cached model
+"""Signal receivers: screen a post after it is published, edited, re-disclosed, co-signed
+or reported; settle readers' reports when moderators decide; email an author a
+moderator's message and a reviewer an invitation to co-sign; send webhooks of disclosure
+changes; forget a deleted user's name and words; drop the cached model
 registry when an admin changes it.
 
 The two screening receivers run inside the author's transaction and hand the post to
@@ -18,13 +19,15 @@ from ai_disclosure.adapter import get_adapter, get_post_model
 from ai_disclosure.models import CoSignature, Disclosure, DisclosureRevision
 from ai_disclosure.signals import cosignature_requested
 
-from .models import AIModel, WebhookEndpoint
+from .models import AIModel, Report, ReviewItem, WebhookEndpoint
 from .selectors import forget_model_registry
-from .services import anonymise_user
-from .signals import author_messaged, webhooks_queued
+from .selectors.reports import posts_reported_by
+from .services import anonymise_user, settle_reports
+from .signals import author_messaged, review_reopened, review_resolved, webhooks_queued
 from .tasks import (
     enqueue_author_email,
     enqueue_cosignature_invitation,
+    enqueue_screening,
     enqueue_webhook_delivery,
     screen_on_commit,
 )
@@ -60,6 +63,22 @@ def email_cosignature_invitation(sender, cosignature, **kwargs) -> None:
     enqueue_cosignature_invitation(cosignature.pk)
 
 
+def screen_after_report(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """A reader reported the post: screen it again once the report commits."""
+    if created and not raw:
+        screen_on_commit(instance.post_id)
+
+
+def settle_item_reports(sender, item, **kwargs) -> None:
+    """A decision on an item, or its return to the queue (both sent after commit): give the
+    post's reports their outcome, then screen again the post and every post the affected
+    readers reported and that still waits, since their weight changed.
+    """
+    reporters = settle_reports(item=item)
+    if reporters:
+        enqueue_screening(sorted({item.post_id, *posts_reported_by(reporters)}))
+
+
 def email_author(sender, message, **kwargs) -> None:
     """``author_messaged`` is sent after commit already."""
     enqueue_author_email(message.pk)
@@ -89,6 +108,11 @@ def connect() -> None:
     post_save.connect(screen_saved_post, sender=get_post_model(), dispatch_uid="moderation-post")
     post_save.connect(screen_after_disclosure_change, sender=DisclosureRevision,
                       dispatch_uid="moderation-disclosure")
+    post_save.connect(screen_after_report, sender=Report, dispatch_uid="moderation-report")
+    review_resolved.connect(settle_item_reports, sender=ReviewItem,
+                            dispatch_uid="moderation-report-outcomes")
+    review_reopened.connect(settle_item_reports, sender=ReviewItem,
+                            dispatch_uid="moderation-report-reopened")
     author_messaged.connect(email_author, dispatch_uid="moderation-email-author")
     post_save.connect(screen_after_cosignature_change, sender=CoSignature,
                       dispatch_uid="moderation-cosignature")

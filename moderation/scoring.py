@@ -61,18 +61,20 @@ def policy_versions(policies: list[Policy]) -> dict[str, int]:
 
 def screening_key(
     *, post_id: int, body_hash: str, disclosure_revision: int, policies: list[Policy],
-    registry_version: str, cosigned: bool = False,
+    registry_version: str, cosigned: bool = False, reports: dict | None = None,
 ) -> str:
     """What a screening depends on, hashed: the body, the disclosure's revision, whether an
-    expert co-signed the current text, the classifier and policy versions (shadow policies'
-    too, so their matches are recorded for every post) and the model registry's version.
-    Computed before any classifier runs, so screening the same inputs again is recognised at
-    once.
+    expert co-signed the current text, the readers' open reports (``reports`` of the policy
+    context), the classifier and policy versions (shadow policies' too, so their matches are
+    recorded for every post) and the model registry's version. Computed before any classifier
+    runs, so screening the same inputs again is recognised at once.
     """
     inputs = [post_id, body_hash, disclosure_revision, classifier_versions(),
               policy_versions(policies), registry_version]
     if cosigned:  # appended only when true, so keys of posts without co-signing stay the same
         inputs.append("cosigned")
+    if reports and reports["count"]:  # likewise only for posts with open reports
+        inputs.append(["reports", reports])
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
@@ -86,6 +88,8 @@ class PostFacts:
     disclosure: Disclosure | None
     assistance: list[str]
     disclosure_revision: int
+    #: ``{"count", "weighted"}`` of the readers' open reports (``selectors.reports``).
+    reports: dict
     last_revision_at: datetime | None
     published_at: datetime | None
     updated_at: datetime | None
@@ -157,6 +161,7 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
         "disclosure": disclosure,
         "content": content,
         "author": facts.author_stats.as_context(),
+        "reports": dict(facts.reports),
         "post": {
             "first_post": facts.author_stats.published_posts == 0,
             "edited_after_publish": edited,

@@ -1,10 +1,10 @@
-"""Moderator pages, and the authors' email preferences; include at a prefix of your choice,
-e.g. ``path("moderation/", …)``.
+"""Moderator pages, the authors' email preferences and the readers' reports; include at a
+prefix of your choice, e.g. ``path("moderation/", …)``.
 """
 
 from django.urls import path
 
-from . import author_views, views
+from . import author_views, reader_views, views
 
 app_name = "moderation"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("items/<int:pk>/resolve/", views.resolve, name="resolve"),
     path("items/<int:pk>/undo/", views.undo, name="undo"),
     path("me/emails/", author_views.email_preferences, name="email-preferences"),
+    path("posts/<int:post_id>/report/", reader_views.report_post, name="report"),
+    path("me/reports/", reader_views.my_reports, name="my-reports"),
 ]

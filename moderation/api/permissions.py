@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
+
+from ai_disclosure.adapter import get_adapter
 
 from ..permissions import PERMISSION, is_moderator
 
@@ -30,4 +34,22 @@ class CanAddPolicies(BasePermission):
         return bool(request.user and request.user.has_perm("moderation.add_policy"))
 
 
-__all__ = ["PERMISSION", "CanAddPolicies", "IsModerator"]
+__all__ = ["PERMISSION", "CanAddPolicies", "IsModerator", "SignedInReaders"]
+
+
+class SignedInReaders(BasePermission):
+    """Any signed-in user who can read the post (others get 404 for a post they cannot see,
+    so nobody learns that a hidden post exists); authors cannot report their own post (403).
+    """
+
+    message = _("Sign in to report a post.")
+
+    def has_permission(self, request: Request, view) -> bool:
+        """Only signed-in users get as far as the post lookup."""
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request: Request, view, post) -> bool:
+        """Readers of the post pass (the service refuses its author); 404 for the others."""
+        if get_adapter().is_visible_to(post, request.user):
+            return True
+        raise NotFound()

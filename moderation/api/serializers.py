@@ -237,6 +237,20 @@ class HistorySerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class ItemReportSerializer(serializers.Serializer):
+    """A reader's report of the post, with the reporter's accuracy."""
+
+    reporter = serializers.CharField()
+    reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    outcome = serializers.CharField()
+    reporter_upheld = serializers.IntegerField(help_text=_("The reporter's upheld reports."))
+    reporter_decided = serializers.IntegerField(
+        help_text=_("The reporter's reports a moderator decided on."))
+    weight = serializers.FloatField(
+        help_text=_("The report's weight in reports.weighted: (upheld + 1) / (decided + 2)."))
+
+
 class ItemDetailSerializer(QueueItemSerializer):
     """One review item with everything a moderator decides on."""
 
@@ -263,6 +277,7 @@ class ItemDetailSerializer(QueueItemSerializer):
     history = HistorySerializer(many=True)
     escalated = serializers.BooleanField()
     audit = AuditEntrySerializer(many=True)
+    reports = ItemReportSerializer(many=True)
 
 
 class PolicySerializer(serializers.Serializer):

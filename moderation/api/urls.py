@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import reports, views
 
 app_name = "moderation_api"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("items/<str:item_id>/resolve/", views.ResolveView.as_view(), name="resolve"),
     path("policies/", views.PolicyListView.as_view(), name="policies"),
     path("policies/<str:policy_id>/backtest/", views.BacktestView.as_view(), name="backtest"),
+    path("posts/<str:post_id>/reports/", reports.PostReportView.as_view(), name="post-reports"),
+    path("reports/", reports.MyReportsView.as_view(), name="my-reports"),
 ]

@@ -97,6 +97,13 @@ def item_representation(item_id: int) -> dict:
             for other in detail.history
         ],
         "escalated": detail.escalated,
+        "reports": [
+            {"reporter": _name(view.report.reporter), "reason": view.report.reason,
+             "created_at": view.report.created_at, "outcome": view.report.outcome,
+             "reporter_upheld": view.upheld, "reporter_decided": view.decided,
+             "weight": view.weight}
+            for view in detail.reports
+        ],
         "audit": [
             {"action": entry.action, "actor": _name(entry.actor),
              "from_status": entry.from_status, "to_status": entry.to_status,

@@ -26,6 +26,11 @@ from .registry import (  # noqa: F401
     AIModel,
     ModelTier,
 )
+from .reports import (  # noqa: F401
+    REASON_MAX_LENGTH,
+    Report,
+    ReportOutcome,
+)
 from .review import (  # noqa: F401
     ACTIVE_STATUSES,
     APPEALABLE_STATUSES,

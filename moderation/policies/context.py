@@ -1,6 +1,6 @@
 """The context a policy expression sees. This is the documented contract for policy authors.
 
-Every post is described by five maps; all names are always present, so an expression never
+Every post is described by these maps; all names are always present, so an expression never
 fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifacts >= 0.9``.
 
 ``disclosure`` — what the author declared
@@ -35,6 +35,10 @@ fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifact
     ``chat_artifacts`` · ``style_lexicon`` · ``ngram`` · ``combined`` · ``consistency``
 ``thresholds`` — each classifier's default flag threshold, by name, so a policy written as
     ``scores.combined >= thresholds.combined`` follows the model when it is retrained
+``reports`` — readers' reports of undisclosed AI that no moderator's decision settled yet
+    ``count`` (int) · ``weighted`` (double: the sum of the reporters' weights, each
+    ``(upheld + 1) / (decided + 2)`` over the reporter's settled reports, so a reader without
+    history counts 0.5, one whose reports were upheld nearly 1, one often wrong nearly 0)
 ``post``
     ``first_post`` (bool) · ``edited_after_publish`` (bool) · ``age_hours`` (double)
 
@@ -89,5 +93,6 @@ EXAMPLE = {
         "combined": 0.9,
         "consistency": 0.9,
     },
+    "reports": {"count": 1, "weighted": 0.5},
     "post": {"first_post": True, "edited_after_publish": False, "age_hours": 0.5},
 }

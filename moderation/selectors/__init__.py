@@ -64,3 +64,9 @@ from .registry import (  # noqa: F401
     forget_model_registry,
     model_registry,
 )
+from .reports import (  # noqa: F401
+    ReportView,
+    post_reports,
+    report_of,
+    reports_by,
+)

@@ -4,7 +4,8 @@ An author sees their reviews as the "My posts" page shows them (``author_review_
 the state of each review, the moderators' messages to them, and their own replies and
 appeals. Scores, evidence, the policies that fired, priorities, internal notes and which
 moderator acted are moderators' working material and are not exported; neither is anything
-about another user.
+about another user (reports of the user's posts included: who reported them is for
+moderators). The user's own reports of other posts are exported with their outcomes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..models import (
     AuthorMessage,
     Escalation,
     PolicyVersion,
+    Report,
     ReviewItem,
 )
 from .authors import AUTHOR_STATES
@@ -39,6 +41,11 @@ def moderation_section(user) -> dict:
             }
             for entry in AuditEntry.objects.filter(actor=user)
             .only("item_id", "action", "decision", "created_at").order_by("created_at", "pk")
+        ],
+        "your_reports": [
+            {"post_id": report.post_id, "reason": report.reason, "at": report.created_at,
+             "outcome": report.outcome, "settled_at": report.settled_at}
+            for report in Report.objects.filter(reporter=user).order_by("created_at", "pk")
         ],
         "your_policy_changes": [
             {"policy": version.policy.name, "version": version.version, "at": version.created_at}

@@ -25,6 +25,7 @@ from ..models import (
 )
 from .authors import AuthorStats, author_history, author_stats, is_escalated
 from .registry import model_registry
+from .reports import ReportView, post_reports
 
 #: The status filter's choices: "active" (open or claimed) is the queue's default view.
 
@@ -71,6 +72,8 @@ class ItemDetail:
     #: Model names in the disclosure that match no registered model (``model_registry``).
     unknown_models: list[str] = field(default_factory=list)
     templates: list[ReasonTemplate] = field(default_factory=list)
+    #: Readers' reports of the post, naming the reporters: for moderators only.
+    reports: list[ReportView] = field(default_factory=list)
 
 
 def item_detail(item_id: int) -> ItemDetail:
@@ -122,6 +125,7 @@ def item_detail(item_id: int) -> ItemDetail:
         templates=list(reason_templates()),
         unknown_models=model_registry().match(disclosure.models_used).unknown
         if disclosure else [],
+        reports=post_reports(post),
     )
 
 

@@ -28,6 +28,7 @@ from ..models import Escalation, Policy, Screening
 from ..scoring import PostFacts, screening_key
 from .authors import SubqueryCount, history_columns, stats_from_row
 from .registry import model_registry
+from .reports import report_columns, reports_context
 
 #: Columns of a stored screening that storing a new one does not read.
 _UNUSED_SCREENING_COLUMNS = [f"ai_screening__{name}" for name in (
@@ -52,6 +53,8 @@ class KeyedPost:
     post: Model
     body_hash: str
     disclosure_revision: int
+    #: The ``reports`` map of the policy context (readers' open reports).
+    reports: dict
     key: str
 
     @property
@@ -71,12 +74,15 @@ def _revisions() -> QuerySet:
 
 def keyed_posts(posts: QuerySet, policies: list[Policy],
                 registry_version: str) -> Iterator[KeyedPost]:
-    """Each of ``posts`` with its screening key (one query)."""
+    """Each of ``posts`` with its screening key (one query: readers' reports are part of the
+    key, so a new report, a settled one or a reporter's changed accuracy screens it again).
+    """
     rows = (
         posts.select_related("ai_screening")
         .defer(*_UNUSED_SCREENING_COLUMNS, "ai_screening__context")
         .annotate(
             disclosure_revision=SubqueryCount(_revisions().values("pk")),
+            **report_columns(OuterRef("pk")),
             cosigned_hash=Subquery(
                 CoSignature.objects.filter(
                     disclosure__post=OuterRef("pk"), status=CoSignatureStatus.CONFIRMED
@@ -87,14 +93,16 @@ def keyed_posts(posts: QuerySet, policies: list[Policy],
     adapter = get_adapter()
     for post in rows:
         body_hash = content_hash(adapter.get_body(post))
+        reports = reports_context(post.open_reports, post.open_reports_weight)
         yield KeyedPost(
             post=post,
             body_hash=body_hash,
             disclosure_revision=post.disclosure_revision,
+            reports=reports,
             key=screening_key(post_id=post.pk, body_hash=body_hash,
                               disclosure_revision=post.disclosure_revision, policies=policies,
                               registry_version=registry_version,
-                              cosigned=post.cosigned_hash == body_hash),
+                              cosigned=post.cosigned_hash == body_hash, reports=reports),
         )
 
 
@@ -144,6 +152,7 @@ def post_facts(keyed: list[KeyedPost]) -> list[PostFacts]:
             disclosure=disclosure,
             assistance=[kind.slug for kind in disclosure.assistance.all()] if disclosure else [],
             disclosure_revision=entry.disclosure_revision,
+            reports=entry.reports,
             last_revision_at=post.last_revision_at,
             published_at=adapter.get_published_at(post),
             updated_at=adapter.get_updated_at(post),

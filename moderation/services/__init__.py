@@ -23,6 +23,14 @@ from .policies import (  # noqa: F401
     backtest,
     save_policy,
 )
+from .reports import (  # noqa: F401
+    AlreadyReported,
+    OwnPost,
+    ReportRateLimited,
+    ReportRefused,
+    file_report,
+    settle_reports,
+)
 from .screening import (  # noqa: F401
     hold_if_escalated,
     screen_post,

@@ -47,6 +47,7 @@ NEW_POLICY = {
     "expression": "content.length > 4000",
     "reason": "Long posts deserve a second look.",
 }
+REPORT = {"reason": "Reads like a chat assistant's answer."}
 
 #: endpoint → expected status for (anonymous, other, author, moderator, admin)
 MATRIX: dict[Call, tuple[int, int, int, int, int]] = {
@@ -102,6 +103,10 @@ MATRIX: dict[Call, tuple[int, int, int, int, int]] = {
     Call("GET", f"{MOD}/policies/"): (401, 403, 403, 200, 200),
     Call("POST", f"{MOD}/policies/", NEW_POLICY): (401, 403, 403, 403, 201),
     Call("POST", f"{MOD}/policies/{{policy}}/backtest/", {}): (401, 403, 403, 200, 200),
+    Call("POST", f"{MOD}/posts/{{published}}/reports/", REPORT): (401, 201, 403, 201, 201),
+    Call("POST", f"{MOD}/posts/{{draft}}/reports/", REPORT): (401, 404, 403, 404, 404),
+    Call("POST", f"{MOD}/posts/{{missing}}/reports/", REPORT): (401, 404, 404, 404, 404),
+    Call("GET", f"{MOD}/reports/"): (401, 200, 200, 200, 200),
 }
 
 

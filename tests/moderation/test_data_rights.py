@@ -187,3 +187,16 @@ def test_deleting_an_author_whose_posts_go_with_them_removes_their_reviews(story
     story["alice"].delete()
     assert not ReviewItem.objects.filter(pk=story["item"].pk).exists()
     assert ReviewItem.objects.filter(pk=story["bob_item"].pk).exists()
+
+
+def test_a_readers_export_holds_their_reports_and_an_authors_never_names_reporters():
+    post = make_item(author=UserFactory(username="ann"), title="Reported post").post
+    reader = UserFactory(username="reporter-zed")
+    services.file_report(post=post, reader=reader, reason="ZED-REASON-31: chat leftovers.")
+
+    [report] = _moderation(reader)["your_reports"]
+    author_export = json.dumps(_moderation(post.author), default=str)
+
+    assert (report["post_id"], report["reason"], report["outcome"]) == (
+        post.pk, "ZED-REASON-31: chat leftovers.", "open")
+    assert "reporter-zed" not in author_export and "ZED-REASON-31" not in author_export

@@ -196,7 +196,9 @@ def test_form_shows_the_engine_message_with_line_and_column(db):
 
 def _default_policies() -> dict[str, str]:
     migration = importlib.import_module("moderation.migrations.0002_default_policies")
-    return {name: expression for name, expression, *_ in migration.POLICIES}
+    reports = importlib.import_module("moderation.migrations.0011_reader_reports_policy")
+    return {**{name: expression for name, expression, *_ in migration.POLICIES},
+            reports.NAME: reports.EXPRESSION}
 
 
 #: Each default policy read as plain Python: the engine must give the same answers.
@@ -218,6 +220,7 @@ PLAIN_READING = {
         and c["author"]["approved_posts"] < 3,
     "No disclosure": lambda c: not c["disclosure"]["present"],
     "Disclosure changed after publishing": lambda c: c["disclosure"]["changed_after_publish"],
+    "Reported by readers": lambda c: c["reports"]["weighted"] >= 0.6,
 }
 
 unit = st.floats(min_value=0, max_value=1)
@@ -235,6 +238,8 @@ contexts = st.fixed_dictionaries({
     "author": st.fixed_dictionaries({"approved_posts": st.integers(0, 6)}),
     "scores": st.fixed_dictionaries({"chat_artifacts": unit, "combined": unit}),
     "thresholds": st.fixed_dictionaries({"chat_artifacts": unit, "combined": unit}),
+    "reports": st.fixed_dictionaries({"count": st.integers(0, 5),
+                                      "weighted": st.floats(min_value=0, max_value=5)}),
 })
 
 
