@@ -98,6 +98,7 @@ def stale_tick_errors(
     if not ticked_for or body_hash in (ticked_for, data.human_only_for):
         return {}
     return {"human_only": [_(
+        # xgettext:no-python-format ("100%" is not a placeholder)
         "You changed the text since you ticked “100% human-written”. Tick the box again to "
         "confirm it for the new text, or tell readers below how AI was used. Your edit is kept."
     )]}

@@ -188,6 +188,7 @@ class Disclosure(models.Model):
         max_length=64,
         blank=True,
         editable=False,
+        # xgettext:no-python-format ("100%" is not a placeholder)
         help_text=_("Content hash of the body when the author ticked “100% human-written”; "
                     "an edit that changes the text asks the author again."),
     )

@@ -48,7 +48,9 @@ stable() { msgcat --no-wrap "$1" | grep -v '^"POT-Creation-Date: '; }
 untranslated() {
     local po found=0 entries
     for po in $(catalogs); do
-        entries=$(msgattrib --untranslated --no-obsolete --no-wrap "$po"; \
+        # The blank line between the two keeps the last untranslated entry apart from the
+        # fuzzy list's header, which is dropped below.
+        entries=$(msgattrib --untranslated --no-obsolete --no-wrap "$po"; echo; \
                   msgattrib --only-fuzzy --no-obsolete --no-wrap "$po")
         # Drop the header entry (msgid "") that msgattrib prints with the entries.
         entries=$(printf '%s\n' "$entries" | awk 'BEGIN { RS = ""; ORS = "\n\n" }
