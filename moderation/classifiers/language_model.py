@@ -256,7 +256,10 @@ class LanguageModelClassifier:
 
     def judge(self, text: str) -> Result | None:
         """Score ``text``, or None when it is too short to judge."""
-        measures = self.measure(text)
+        return self.judge_measures(text, self.measure(text))
+
+    def judge_measures(self, text: str, measures: Measures) -> Result | None:
+        """The result for ``text`` from its ``measures`` (see :meth:`judge`)."""
         if len(measures.log_likelihood) < _MIN_TOKENS:
             return None
         score = probability(measures.features(), self.section)

@@ -154,3 +154,14 @@ def test_train_writes_a_model_the_evaluation_reads_and_is_deterministic(data, tm
     report = json.loads(run("evaluate_classifier", "--data", str(data), "--model", str(first),
                             "--json"))
     assert report["n"] == 36
+
+
+def test_with_lm_says_what_is_missing_instead_of_failing_later(data, settings):
+    settings.AI_MODERATION_LANGUAGE_MODEL_PATH = "/nowhere/model.gguf"
+    with pytest.raises(CommandError, match=r"--with-lm: .*/nowhere/model\.gguf does not exist"):
+        run("evaluate_classifier", "--data", str(data), "--with-lm")
+
+
+def test_a_token_cap_below_one_is_refused(data):
+    with pytest.raises(CommandError, match="--lm-max-tokens"):
+        run("evaluate_classifier", "--data", str(data), "--with-lm", "--lm-max-tokens", "0")

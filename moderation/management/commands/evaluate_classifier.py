@@ -7,7 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...classifiers import evaluation
+from ...classifiers import evaluation, language_model
 from ...classifiers.model_file import ModelFileError
 from .train_classifier import load_records
 
@@ -19,7 +19,8 @@ class Command(BaseCommand):
         "Evaluate the combined score and each text classifier on JSONL files of "
         '{"text": ..., "label": "human" | "ai"} lines: AUROC, true-positive rate at 1% false '
         "positives, and how many texts of each label reach the default flag threshold; with a "
-        '"domain" key on the lines, the false-positive rate of every domain.'
+        '"domain" key on the lines, the false-positive rate of every domain. --with-lm adds '
+        "the language-model hint, alone and folded into the combined score, and its throughput."
     )
 
     def add_arguments(self, parser):
@@ -28,6 +29,12 @@ class Command(BaseCommand):
                             help="labelled JSONL file (repeat for several)")
         parser.add_argument("--model", metavar="PATH",
                             help="model file (default: the shipped one)")
+        parser.add_argument("--with-lm", action="store_true",
+                            help="also score the language-model hint (the [lm] extra; slow: "
+                                 "seconds of CPU per text) and report its throughput")
+        parser.add_argument("--lm-max-tokens", type=_positive, metavar="N",
+                            help="tokens the language model scores per text (default: the "
+                                 "setting, else the calibration's)")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
         parser.add_argument("--plot", metavar="FILE.png",
                             help="draw the ROC curves to a PNG (needs matplotlib)")
@@ -37,9 +44,15 @@ class Command(BaseCommand):
         if options["plot"] and importlib.util.find_spec("matplotlib") is None:
             raise CommandError("--plot needs matplotlib, which is not installed "
                                "(pip install matplotlib).")
+        hint = None
+        if options["with_lm"]:
+            hint = language_model.LanguageModelClassifier(max_tokens=options["lm_max_tokens"])
+            problems = language_model.missing_parts(hint.model_path)
+            if problems:
+                raise CommandError("--with-lm: " + "; ".join(problems))
         records = load_records(options["data"])
         try:
-            scored = evaluation.score_records(records, options["model"])
+            scored = evaluation.score_records(records, options["model"], hint)
         except ModelFileError as error:
             raise CommandError(str(error)) from error
         result = evaluation.report(scored)
@@ -51,6 +64,14 @@ class Command(BaseCommand):
             self.stdout.write(evaluation.format_table(result))
             if options["plot"]:
                 self.stdout.write(f"ROC curves written to {options['plot']}.")
+
+
+def _positive(value: str) -> int:
+    """A whole number above zero (argparse turns the ValueError into a usage error)."""
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
 
 
 def plot_roc(scored: evaluation.Scored, path: str) -> None:

@@ -7,9 +7,11 @@ Tests marked ``lm`` run the real model and skip, saying why, when the ``[lm]`` e
 from __future__ import annotations
 
 import json
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import override_settings
 
 from ai_disclosure import services as disclosure_services
@@ -17,8 +19,9 @@ from ai_disclosure.rules import DisclosureData
 from demo.celery import app
 from moderation import scoring, services, tasks
 from moderation.checks import check_language_model
-from moderation.classifiers import language_model
+from moderation.classifiers import evaluation, language_model
 from moderation.classifiers.combined import CombinedClassifier
+from moderation.classifiers.evaluation import Record
 from moderation.models import Screening
 from moderation.services import language_model as hint_flow
 from tests.factories import PostFactory
@@ -204,6 +207,49 @@ def test_screening_queues_the_hint_which_rescreens_the_post_with_it(celery_eager
     assert stored.classifier_versions["language_model"] == language_model.calibration()["version"]
     assert stored.evidence["language_model"]
     assert not hint_flow.needs_scoring(post.pk)
+
+
+@needs_model
+@pytest.mark.lm
+def test_evaluation_folds_the_hint_in_as_screening_does():
+    texts = [ASSISTANT, HUMAN, "Thanks, that fixed it!"]
+    records = [Record(text, label, "forum")
+               for text, label in zip(texts, ("ai", "human", "human"), strict=True)]
+    classifier = language_model.LanguageModelClassifier()
+    scored = evaluation.score_records(records, language_model=classifier)
+    for text, with_lm, alone in zip(texts, scored.scores["combined_with_lm"],
+                                    scored.scores["language_model"], strict=True):
+        hint = classifier.judge(text)
+        given = {} if hint is None else {"language_model": hint.score}
+        assert with_lm == CombinedClassifier().score(text, {"other_scores": given}).score
+        assert alone == (0.0 if hint is None else hint.score)
+    # the short reply gets no hint, so its combined score is left as it was
+    assert scored.scores["combined_with_lm"][2] == scored.scores["combined"][2]
+    assert scored.throughput["too_short"] == 1
+
+
+@needs_model
+@pytest.mark.lm
+def test_evaluate_classifier_with_lm_prints_the_hint_and_its_throughput(tmp_path):
+    data = tmp_path / "posts.jsonl"
+    data.write_text("\n".join(json.dumps(line) for line in (
+        {"text": ASSISTANT, "label": "ai", "domain": "answers"},
+        {"text": HUMAN, "label": "human", "domain": "diary"},
+        {"text": HUMAN.replace("Dai", "Gwen"), "label": "human", "domain": "diary"})))
+    out = StringIO()
+    call_command("evaluate_classifier", "--data", str(data), "--with-lm", "--lm-max-tokens",
+                 "48", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    speed = report["language_model_throughput"]
+    assert speed["texts"] == 3 and speed["max_tokens"] == 48 and speed["mean_tokens"] <= 48
+    assert speed["texts_per_second"] > 0 and speed["cpu_seconds_per_text"] > 0
+    assert {"auroc", "flagged_human"} <= set(report["combined_with_lm"])
+    assert "language_model" in report["classifiers"]
+    diary = report["domains"]["diary"]["false_positive_rate"]
+    assert {"combined_with_lm", "language_model"} <= set(diary)
+    table = evaluation.format_table(report)
+    assert "texts/s" in table and "CPU-s per text, first 48 tokens" in table
+    assert table.splitlines()[3].split()[0] == "combined_with_lm"
 
 
 @pytest.fixture
