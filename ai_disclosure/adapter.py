@@ -1,12 +1,15 @@
-"""How the plugin reads the host forum's posts.
+"""How the plugin reads the host forum's content: posts, comments, replies, the host's kinds.
 
-The host owns its post model. Everything the plugin needs to know about a post goes through
-one adapter class, named by ``AI_DISCLOSURE_POST_ADAPTER``. The default reads conventional
-field names; subclass it when your model differs::
+The host owns its content models and registers each in ``AI_DISCLOSURE_CONTENT_TYPES`` with
+an adapter class. Everything the plugin needs to know about an object goes through that
+adapter. The default reads conventional field names; subclass it when a model differs::
 
-    class ForumPostAdapter(PostAdapter):
-        def get_body(self, post):
-            return post.content_markdown
+    class ReplyAdapter(ContentAdapter):
+        title_field = None          # replies have no title
+        parent_field = "thread"     # the registered object a reply answers
+
+        def get_body(self, obj):
+            return obj.content_markdown
 """
 
 from __future__ import annotations
@@ -14,70 +17,83 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Model, QuerySet
 
-from .app_settings import app_settings
 
+class ContentAdapter:
+    """Reads ``author``, ``title``, ``body``, ``parent``, ``published_at`` and ``updated_at``.
 
-def get_post_model() -> type[Model]:
-    """The model named by ``AI_DISCLOSURE_POST_MODEL`` (like ``get_user_model()``)."""
-    return apps.get_model(app_settings.POST_MODEL, require_ready=False)
+    One instance per registered type; ``model`` is the host model and ``kind`` its slug in
+    the registry.
+    """
 
-
-class PostAdapter:
-    """Reads ``author``, ``title``, ``body``, ``published_at`` and ``updated_at``."""
-
-    #: The post's foreign key to its author, for querying an author's posts.
+    #: The object's foreign key to its author, for querying an author's content.
     author_field = "author"
+    #: The title field, or ``None`` for types without titles (comments, replies).
+    title_field: str | None = "title"
+    #: The foreign key to the registered object this one answers (a comment's post), or
+    #: ``None`` for top-level types.
+    parent_field: str | None = None
 
-    def get_author(self, post: Model) -> Any:
-        """The post's author, read from ``author_field``."""
-        return getattr(post, self.author_field)
+    def __init__(self, *, model: type[Model], kind: str) -> None:
+        self.model = model
+        self.kind = kind
 
-    def get_author_id(self, post: Model) -> Any:
+    def get_author(self, obj: Model) -> Any:
+        """The object's author, read from ``author_field``."""
+        return getattr(obj, self.author_field)
+
+    def get_author_id(self, obj: Model) -> Any:
         """The author's primary key, without loading the author when it is a foreign key."""
-        if type(self).get_author is PostAdapter.get_author:
-            return getattr(post, post._meta.get_field(self.author_field).attname)
-        author = self.get_author(post)  # an adapter that finds the author its own way
+        if type(self).get_author is ContentAdapter.get_author:
+            return getattr(obj, obj._meta.get_field(self.author_field).attname)
+        author = self.get_author(obj)  # an adapter that finds the author its own way
         return author.pk if author is not None else None
 
-    def get_title(self, post: Model) -> str:
-        """The title shown in the queue, the export and the compliance report."""
-        return post.title
+    def get_title(self, obj: Model) -> str:
+        """The title shown in the queue, the export and the compliance report ("" if none)."""
+        return getattr(obj, self.title_field) if self.title_field else ""
 
-    def get_body(self, post: Model) -> str:
+    def get_body(self, obj: Model) -> str:
         """The raw text the disclosure describes and the renderer turns into HTML."""
-        return post.body
+        return obj.body
 
-    def set_body(self, post: Model, body: str) -> None:
+    def set_body(self, obj: Model, body: str) -> None:
         """Store a new body. The plugin writes a body only when the author accepts an AI
         tool's suggestion (to mark its passage as an AI block); override this together with
         ``get_body``.
         """
-        post.body = body
-        post.save()
+        obj.body = body
+        obj.save()
 
-    def get_published_at(self, post: Model) -> datetime | None:
-        """When the post went public, or ``None`` for a draft."""
-        return getattr(post, "published_at", None)
+    def get_parent(self, obj: Model) -> Model | None:
+        """The registered object this one answers (a comment's post), or ``None``."""
+        return getattr(obj, self.parent_field) if self.parent_field else None
 
-    def get_updated_at(self, post: Model) -> datetime | None:
-        """When the post was last edited; disclosure changes after a flag are judged by it."""
-        return getattr(post, "updated_at", None)
+    def get_url(self, obj: Model) -> str:
+        """The object's page (a path), linked from the queue and emails; "" when it has none."""
+        return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
 
-    def is_published(self, post: Model) -> bool:
-        """Whether readers can see the post at all; a post without a publication time is a draft."""
-        return self.get_published_at(post) is not None
+    def get_published_at(self, obj: Model) -> datetime | None:
+        """When the object went public, or ``None`` for a draft."""
+        return getattr(obj, "published_at", None)
 
-    def is_visible_to(self, post: Model, user: Any) -> bool:
-        """Whether ``user`` may read ``post`` (moderators always may): a published post is
-        public, a draft its author's alone. Override it when your forum hides posts in other
-        ways, e.g. while they wait for a moderator.
+    def get_updated_at(self, obj: Model) -> datetime | None:
+        """When the object was last edited; disclosure changes after a flag are judged by it."""
+        return getattr(obj, "updated_at", None)
+
+    def is_published(self, obj: Model) -> bool:
+        """Whether readers can see the object at all; no publication time means a draft."""
+        return self.get_published_at(obj) is not None
+
+    def is_visible_to(self, obj: Model, user: Any) -> bool:
+        """Whether ``user`` may read ``obj`` (moderators always may): published objects are
+        public, drafts their author's alone. Override it when your forum hides content in
+        other ways, e.g. while it waits for a moderator.
         """
-        if self.is_published(post):
+        if self.is_published(obj):
             return True
-        author = self.get_author(post)
+        author = self.get_author(obj)
         return bool(
             user is not None
             and user.is_authenticated
@@ -85,19 +101,22 @@ class PostAdapter:
             and author.pk == user.pk
         )
 
-    def published_posts(self) -> QuerySet:
-        """All published posts."""
-        return get_post_model()._default_manager.filter(published_at__isnull=False)
+    def published(self) -> QuerySet:
+        """All published objects of this type."""
+        return self.model._default_manager.filter(published_at__isnull=False)
 
-    def published_posts_by(self, author: Any) -> QuerySet:
-        """The author's published posts (for their history)."""
-        return self.published_posts().filter(**{self.author_field: author})
+    def published_by(self, author: Any) -> QuerySet:
+        """The author's published objects of this type (for their history)."""
+        return self.published().filter(**{self.author_field: author})
 
-    def changed_since(self, posts: QuerySet, since: datetime) -> QuerySet:
-        """The posts among ``posts`` edited since ``since``."""
-        return posts.filter(updated_at__gte=since)
+    def by_author(self, author: Any) -> QuerySet:
+        """Everything of this type the author wrote, drafts included (for their data export)."""
+        return self.model._default_manager.filter(**{self.author_field: author})
+
+    def changed_since(self, objs: QuerySet, since: datetime) -> QuerySet:
+        """The objects among ``objs`` edited since ``since``."""
+        return objs.filter(updated_at__gte=since)
 
 
-def get_adapter() -> PostAdapter:
-    """An instance of the configured adapter."""
-    return app_settings.POST_ADAPTER()
+#: The name the adapter had when the plugin knew posts only (``AI_DISCLOSURE_POST_ADAPTER``).
+PostAdapter = ContentAdapter

@@ -12,11 +12,11 @@ from .forms import ComplianceReportForm
 from .models import (
     AIBlockType,
     AssistanceKind,
+    ContentRender,
     CoSignature,
     Disclosure,
     DisclosureRevision,
     FormWording,
-    PostRender,
     ReaderPreference,
     ToolSuggestion,
 )
@@ -83,11 +83,11 @@ class RevisionInline(admin.TabularInline):
 class DisclosureAdmin(ViewOnlyAdmin):
     """Disclosures are the author's statement: readable here, changed only by the author."""
 
-    list_display = ["post", "human_only", "autonomous", "ai_share_estimate", "expertise",
+    list_display = ["content", "human_only", "autonomous", "ai_share_estimate", "expertise",
                     "updated_at"]
-    list_filter = ["human_only", "autonomous", "assistance", "expertise", "ai_share_estimate",
-                   "form_version"]
-    list_select_related = ["post"]
+    list_filter = ["content__kind", "human_only", "autonomous", "assistance", "expertise",
+                   "ai_share_estimate", "form_version"]
+    list_select_related = ["content"]
     search_fields = ["description", "verification"]
     inlines = [RevisionInline]
     change_list_template = "admin/ai_disclosure/disclosure/change_list.html"
@@ -142,18 +142,18 @@ class DisclosureRevisionAdmin(ViewOnlyAdmin):
     """The append-only history of every disclosure."""
 
     list_display = ["disclosure", "number", "changed_by", "created_at", "form_version"]
-    list_select_related = ["disclosure__post", "changed_by"]
+    list_select_related = ["disclosure__content", "changed_by"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         """Refused: deleting a revision would rewrite a disclosure's history."""
         return False
 
 
-@admin.register(PostRender)
-class PostRenderAdmin(ViewOnlyAdmin):
+@admin.register(ContentRender)
+class ContentRenderAdmin(ViewOnlyAdmin):
     """The cached renders, so an admin can see what readers are shown and how AI-heavy it is."""
 
-    list_display = ["post", "ai_share", "text_length", "renderer_version", "rendered_at"]
+    list_display = ["content", "ai_share", "text_length", "renderer_version", "rendered_at"]
 
 
 @admin.register(CoSignature)
@@ -167,9 +167,9 @@ class CoSignatureAdmin(ViewOnlyAdmin):
 class ToolSuggestionAdmin(ViewOnlyAdmin):
     """What AI tools recorded on posts and what their authors decided (only they decide)."""
 
-    list_display = ["post", "kind", "model", "tool", "status", "passage_wrapped", "created_at"]
+    list_display = ["content", "kind", "model", "tool", "status", "passage_wrapped", "created_at"]
     list_filter = ["status", "kind"]
-    list_select_related = ["post"]
+    list_select_related = ["content"]
 
 
 admin.site.register(ReaderPreference)

@@ -1,6 +1,6 @@
 """Settings of the ``ai_disclosure`` app, read lazily from ``AI_DISCLOSURE_*``.
 
-Every setting has a documented default, so a host forum only has to name its post model.
+Every setting has a documented default, so a host forum only has to register its content types.
 Values are read on each access, so ``override_settings`` works in tests. No other module of
 this app reads ``django.conf.settings`` for its own settings.
 """
@@ -26,23 +26,49 @@ class AppSettings:
         return getattr(settings, PREFIX + name, default)
 
     def _import(self, name: str, default: str) -> Any:
-        path = self._setting(name, default)
+        return self.import_path(name, self._setting(name, default))
+
+    @property
+    def CONTENT_TYPES(self) -> dict[str, dict[str, str]]:
+        """The registered content types: kind slug → ``{"model": "app.Model", "adapter":
+        dotted path (default ``ai_disclosure.adapter.ContentAdapter``), "form": "full" or
+        "compact" (default "full"), "label": shown in the queue (default: the model's verbose
+        name)}``. The first entry is the default type.
+
+        Without it, the legacy ``AI_DISCLOSURE_POST_MODEL`` and ``AI_DISCLOSURE_POST_ADAPTER``
+        settings act as a registry of one type, ``"post"``.
+        """
+        registered = self._setting("CONTENT_TYPES", None)
+        if registered:
+            return registered
+        model = self._setting("POST_MODEL", None)
+        if not model:
+            return {}
+        return {
+            "post": {
+                "model": model,
+                "adapter": self._setting("POST_ADAPTER", "ai_disclosure.adapter.ContentAdapter"),
+                "form": "full",
+            }
+        }
+
+    @property
+    def LEGACY_MODEL(self) -> str | None:
+        """The model the 0.1.0 migrations linked disclosures to: ``AI_DISCLOSURE_POST_MODEL``,
+        else the first registered content type's model (read by the migrations only).
+        """
+        return self._setting("POST_MODEL", None) or next(
+            (entry.get("model") for entry in self.CONTENT_TYPES.values()), None
+        )
+
+    def import_path(self, name: str, path: str) -> Any:
+        """Import ``path`` given in setting ``name``; an error names the setting."""
         try:
             return import_string(path)
         except ImportError as exc:
             raise ImproperlyConfigured(
-                f"{PREFIX}{name} = {path!r} could not be imported: {exc}"
+                f"{PREFIX}{name}: {path!r} could not be imported: {exc}"
             ) from exc
-
-    @property
-    def POST_MODEL(self) -> str | None:
-        """The host forum's post model as ``"app_label.ModelName"`` (required)."""
-        return self._setting("POST_MODEL", None)
-
-    @property
-    def POST_ADAPTER(self) -> type:
-        """Class that reads a post's author, title, body and publish state."""
-        return self._import("POST_ADAPTER", "ai_disclosure.adapter.PostAdapter")
 
     @property
     def REQUIRED(self) -> bool:
@@ -90,6 +116,11 @@ class AppSettings:
     def DESCRIPTION_MIN_LENGTH(self) -> int:
         """Minimum characters in "what did the AI do" when AI was used."""
         return self._setting("DESCRIPTION_MIN_LENGTH", 40)
+
+    @property
+    def COMPACT_DESCRIPTION_MIN_LENGTH(self) -> int:
+        """Minimum characters of the compact form's one sentence on what the AI did."""
+        return self._setting("COMPACT_DESCRIPTION_MIN_LENGTH", 15)
 
     @property
     def VERIFICATION_MIN_LENGTH(self) -> int:

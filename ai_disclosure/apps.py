@@ -1,6 +1,7 @@
 """App config: connects the system checks, the data-export section and the vocabulary cache."""
 
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +18,11 @@ class AIDisclosureConfig(AppConfig):
         # Imported here, as Django expects: the checks register on import, and the other
         # modules import models, which need a ready app registry.
         from . import checks  # noqa: F401, PLC0415  (registers the system checks)
+        from .content_types import registry  # noqa: PLC0415
         from .data_rights import disclosure_section, register_export_section  # noqa: PLC0415
         from .models import AIBlockType, AssistanceKind  # noqa: PLC0415
         from .selectors import forget_vocabulary  # noqa: PLC0415
+        from .services import forget_deleted_content  # noqa: PLC0415
 
         register_export_section(
             "ai_disclosure", disclosure_section,
@@ -31,3 +34,14 @@ class AIDisclosureConfig(AppConfig):
         for model in (AssistanceKind, AIBlockType):
             post_save.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocab-{model}")
             post_delete.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocab-{model}-d")
+        # Deleting a host object deletes what the plugin stored about it, as a database
+        # cascade did when the plugin pointed at one host model.
+        try:
+            registered = registry().values()
+        except (LookupError, ImproperlyConfigured):
+            registered = ()  # reported by the system checks
+        for content_type in registered:
+            post_delete.connect(
+                forget_deleted_content, sender=content_type.model,
+                dispatch_uid=f"ai-content-{content_type.kind}",
+            )

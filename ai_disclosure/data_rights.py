@@ -18,7 +18,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from .adapter import get_adapter, get_post_model
+from . import content_types, selectors
 from .models import CoSignature, Disclosure, DisclosureRevision, ReaderPreference, ToolSuggestion
 
 #: Bump when the shape of the export changes, so readers of old files can tell.
@@ -74,39 +74,45 @@ def export_user_data_json(user) -> str:
 
 
 def disclosure_section(user) -> dict:
-    """The disclosures of the user's posts with every revision, the disclosure changes they
-    made on other posts, the co-signing invitations they received, the suggestions AI tools
-    recorded on their posts, and their reading
-    preference.
+    """The disclosures of the user's content of every registered type (posts, comments…)
+    with every revision, the disclosure changes they made on other people's content, the
+    co-signing invitations they received, the suggestions AI tools recorded on their
+    content, and their reading preference.
 
     Who else changed a disclosure of theirs is not named (``changed_by_you`` is false);
-    of other people's posts only the id is given, with the values the user saved.
+    of other people's content only the type and id are given, with the values the user saved.
     """
-    adapter = get_adapter()
-    posts = list(
-        get_post_model()._default_manager.filter(**{adapter.author_field: user}).order_by("pk")
-    )
-    disclosures = {
-        disclosure.post_id: disclosure
-        for disclosure in Disclosure.objects.filter(post__in=posts)
-        .prefetch_related("assistance", "revisions")
-    }
-    own_posts = [
-        {
-            "post": {
-                "id": post.pk,
-                "title": adapter.get_title(post),
-                "published_at": adapter.get_published_at(post),
-            },
-            "disclosure": _disclosure(disclosures[post.pk], user)
-            if post.pk in disclosures else None,
+    own_posts, own_contents = [], []
+    for registered in content_types.registry().values():
+        adapter = registered.adapter
+        objs = list(adapter.by_author(user).order_by("pk"))
+        selectors.attach_contents(objs)
+        contents = {obj.pk: selectors.content_of(obj) for obj in objs}
+        disclosures = {
+            disclosure.content_id: disclosure
+            for disclosure in Disclosure.objects.filter(
+                content__in=[c for c in contents.values() if c is not None]
+            ).prefetch_related("assistance", "revisions")
         }
-        for post in posts
-    ]
+        own_contents += [c.pk for c in contents.values() if c is not None]
+        own_posts += [
+            {
+                "type": registered.kind,
+                "post": {
+                    "id": obj.pk,
+                    "title": adapter.get_title(obj),
+                    "published_at": adapter.get_published_at(obj),
+                },
+                "disclosure": _disclosure(disclosures[contents[obj.pk].pk], user)
+                if contents[obj.pk] is not None and contents[obj.pk].pk in disclosures
+                else None,
+            }
+            for obj in objs
+        ]
     elsewhere = (
         DisclosureRevision.objects.filter(changed_by=user)
-        .exclude(disclosure__post__in=[post.pk for post in posts])
-        .select_related("disclosure")
+        .exclude(disclosure__content__in=own_contents)
+        .select_related("disclosure__content")
         .order_by("created_at", "pk")
     )
     preference = ReaderPreference.objects.filter(user=user).first()
@@ -116,7 +122,8 @@ def disclosure_section(user) -> dict:
         # replaced, nor the fields they left alone (the post's author wrote those).
         "changes_to_other_posts": [
             {
-                "post_id": revision.disclosure.post_id,
+                "type": revision.disclosure.content.kind,
+                "post_id": revision.disclosure.content.object_id,
                 "number": revision.number,
                 "created_at": revision.created_at,
                 "saved": {name: after for name, (_before, after) in revision.changes.items()},
@@ -126,7 +133,8 @@ def disclosure_section(user) -> dict:
         # Invitations to co-sign others' posts: the user's own answers and notes.
         "cosignatures": [
             {
-                "post_id": cosignature.disclosure.post_id,
+                "type": cosignature.disclosure.content.kind,
+                "post_id": cosignature.disclosure.content.object_id,
                 "status": cosignature.status,
                 "note": cosignature.note,
                 "invited_at": cosignature.invited_at,
@@ -137,7 +145,8 @@ def disclosure_section(user) -> dict:
         ],
         "tool_suggestions": [
             {
-                "post_id": suggestion.post_id,
+                "type": suggestion.content.kind,
+                "post_id": suggestion.content.object_id,
                 "tool": suggestion.tool,
                 "kind": suggestion.kind,
                 "model": suggestion.model,
@@ -148,9 +157,8 @@ def disclosure_section(user) -> dict:
                 "created_at": suggestion.created_at,
                 "decided_at": suggestion.decided_at,
             }
-            for suggestion in ToolSuggestion.objects.filter(post__in=posts).order_by(
-                "created_at", "pk"
-            )
+            for suggestion in ToolSuggestion.objects.filter(content__in=own_contents)
+            .select_related("content").order_by("created_at", "pk")
         ],
         "reader_preference": {"collapse_mostly_ai": preference.collapse_mostly_ai}
         if preference else None,

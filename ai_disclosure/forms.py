@@ -11,8 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors, services
-from .adapter import get_adapter
+from . import content_types, selectors, services
 from .app_settings import app_settings
 from .gate import disclosure_errors, stale_tick_errors
 from .models import AIShareEstimate, Disclosure, Expertise
@@ -52,6 +51,9 @@ class ModelListField(forms.CharField):
 
 class DisclosureForm(forms.Form):
     """Either the human-only tick, or how AI was used. ``body`` is the post's Markdown."""
+
+    #: Whether the compact rules apply (``CompactDisclosureForm``).
+    compact = False
 
     human_only = forms.BooleanField(required=False)
     assistance = forms.ModelMultipleChoiceField(
@@ -164,7 +166,8 @@ class DisclosureForm(forms.Form):
             return cleaned
         data = self.submitted = self.to_data()
         errors = disclosure_errors(
-            data, blocks=self.rendered.blocks if self.rendered else (), author=self.author
+            data, blocks=self.rendered.blocks if self.rendered else (), author=self.author,
+            compact=self.compact,
         )
         if self.rendered is not None and (
             stale := stale_tick_errors(data, body=self.body, post=self.post)
@@ -232,6 +235,31 @@ class DisclosureForm(forms.Form):
         return {bt.slug: bt.assistance_kind for bt in self.block_types if bt.assistance_kind}
 
 
+class CompactDisclosureForm(DisclosureForm):
+    """The compact form of light content types (comments, replies): the human-only tick, or
+    the kinds of AI help and one sentence on what the AI did. Same rules for the tick and
+    the AI blocks, same template (``ai_disclosure/disclosure_form.html``).
+    """
+
+    compact = True
+    COMPACT_FIELDS = ("human_only", "assistance", "description")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in self.COMPACT_FIELDS:
+                del self.fields[name]
+        self.fields["description"].label = _("In one sentence: what did the AI do?")
+        self.fields["description"].help_text = ""
+        self.fields["description"].widget.attrs["rows"] = 1
+
+
+def disclosure_form_class(kind: str | None) -> type[DisclosureForm]:
+    """The form a registered content type uses (default: the first registered type)."""
+    registered = content_types.get(kind) if kind else content_types.default()
+    return CompactDisclosureForm if registered.compact else DisclosureForm
+
+
 class DisclosureGateFormMixin:
     """The publish gate for a host's post form: ``class PostForm(DisclosureGateFormMixin,
     forms.ModelForm)``.
@@ -243,11 +271,13 @@ class DisclosureGateFormMixin:
     post (a ``ModelForm`` with an ``instance``) starts from its saved disclosure, and an edit
     that changes the text of a post ticked human-only asks for the tick again (the edit is
     kept in the form). Pass ``author`` (the user writing) so a reviewer named to co-sign is
-    checked against them; it defaults to the edited post's author.
+    checked against them; it defaults to the edited post's author. ``content_kind`` names the
+    registered content type the form publishes (default: the first registered); a type
+    registered with ``"form": "compact"`` gets the compact form.
     """
 
     body_field = "body"
-    disclosure_form_class = DisclosureForm
+    content_kind: str | None = None
 
     def __init__(self, *args, author=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,8 +285,8 @@ class DisclosureGateFormMixin:
         if post is not None and not post.pk:
             post = None
         if author is None and post is not None:
-            author = get_adapter().get_author(post)
-        self.disclosure_form = self.disclosure_form_class(
+            author = content_types.adapter_for(post).get_author(post)
+        self.disclosure_form = disclosure_form_class(self.content_kind)(
             self.data if self.is_bound else None,
             # A bound form gets its body once the post's own fields are cleaned.
             body="" if self.is_bound else self.initial.get(self.body_field) or "",

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from . import rendering, selectors, services
+from . import content_types, rendering, selectors, services
 from .models import Disclosure
 from .rules import DisclosureData, validate_disclosure
 
@@ -52,9 +52,11 @@ def disclosure_errors(
     body: str | None = None,
     post: Model | None = None,
     author: Any = None,
+    compact: bool = False,
 ) -> dict[str, list[str]]:
     """The rules' messages for this disclosure of a body with these AI blocks, field →
-    messages; empty when the post may be published.
+    messages; empty when the post may be published. ``compact``: the compact form's rules
+    (a content type registered with ``"form": "compact"``).
 
     With ``body`` and the ``post`` being edited, a human-only tick given for an older text
     must be confirmed again (:func:`stale_tick_errors`); with the ``author``, a reviewer
@@ -67,6 +69,7 @@ def disclosure_errors(
             blocks=blocks,
             kinds=selectors.vocabulary().kinds_by_slug(),
             block_types=selectors.vocabulary().block_types,
+            compact=compact,
         )
     except ValidationError as error:
         errors = error.message_dict
@@ -91,7 +94,7 @@ def stale_tick_errors(
     if not data.human_only or post is None or post.pk is None:
         return {}
     ticked_for = (
-        Disclosure.objects.filter(post=post, human_only=True)
+        Disclosure.objects.filter(content=selectors.content_of(post), human_only=True)
         .values_list("human_only_hash", flat=True).first()
     )
     body_hash = rendering.content_hash(body)
@@ -128,15 +131,18 @@ def saved_disclosure_errors(post: Model) -> dict[str, list[str]]:
     """:func:`disclosure_errors` for the post's saved disclosure and body: what its author
     must still fill in (e.g. after accepting an AI tool's suggestion).
     """
-    blocks = [rendering.Block(**block) for block in services.rendered_post(post).blocks]
+    blocks = [rendering.Block(**block) for block in services.rendered_content(post).blocks]
     data = services.disclosure_data(selectors.disclosure_for(post))
-    return disclosure_errors(data, blocks=blocks)
+    return disclosure_errors(data, blocks=blocks, compact=content_types.of(post).compact)
 
 
 def check_publishable(
-    *, body: str, disclosure: DisclosureData, post: Model | None = None, author: Any = None
+    *, body: str, disclosure: DisclosureData, post: Model | None = None, author: Any = None,
+    kind: str | None = None,
 ) -> rendering.Rendered:
-    """Refuse a post that may not be published as it stands; return the body's render.
+    """Refuse content that may not be published as it stands; return the body's render.
+    ``kind``: its registered content type (default: the first), which says whether the
+    compact form's rules apply.
 
     ``post`` is the post being edited (``None`` for a new one) and ``author`` its author, for
     the tick bound to the text and the co-signing reviewer (see :func:`disclosure_errors`).
@@ -146,18 +152,26 @@ def check_publishable(
     services.validate_body(body)
     rendered = services.render_body(body)
     if errors := disclosure_errors(
-        disclosure, blocks=rendered.blocks, body=body, post=post, author=author
+        disclosure, blocks=rendered.blocks, body=body, post=post, author=author,
+        compact=is_compact(kind),
     ):
         raise DisclosureIncomplete(errors, data=disclosure, blocks=rendered.blocks)
     return rendered
 
 
+def is_compact(kind: str | None) -> bool:
+    """Whether the registered type ``kind`` (default: the first) uses the compact form."""
+    return (content_types.get(kind) if kind else content_types.default()).compact
+
+
 def check_disclosure(
-    data: DisclosureData, *, blocks: Sequence[rendering.Block], author: Any = None
+    data: DisclosureData, *, blocks: Sequence[rendering.Block], author: Any = None,
+    compact: bool = False,
 ) -> None:
     """Raise :class:`DisclosureIncomplete` unless this disclosure of a body with these AI
-    blocks may be published (e.g. for a post whose stored render is at hand). The tick is
-    given here for the post's current text, so it is not asked again.
+    blocks may be published (e.g. for a post whose stored render is at hand); ``compact``:
+    the compact form's rules. The tick is given here for the post's current text, so it is
+    not asked again.
     """
-    if errors := disclosure_errors(data, blocks=blocks, author=author):
+    if errors := disclosure_errors(data, blocks=blocks, author=author, compact=compact):
         raise DisclosureIncomplete(errors, data=data, blocks=blocks)

@@ -17,10 +17,11 @@ HEADER = "AI-Disclosure"
 
 
 def set_disclosure_header(response: HttpResponse, post: Model) -> HttpResponse:
-    """Add the post's ``AI-Disclosure`` header to ``response`` and return it. A post without
-    a disclosure gets none: the draft reads a missing header as "nothing disclosed".
+    """Add the ``AI-Disclosure`` header of ``post`` (a host object of any registered type) to
+    ``response`` and return it. Content without a disclosure gets none: the draft reads a
+    missing header as "nothing disclosed".
     """
-    found = selectors.post_provenance(post, url="")
+    found = selectors.content_provenance(post, url="")
     if found is not None:
         response[HEADER] = found.header
     return response

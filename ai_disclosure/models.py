@@ -3,17 +3,63 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import blocks
-from .app_settings import app_settings
 from .i18n import shipped_text
 
 #: Bump when the form's fields or rules change, so policies can tell versions apart.
 #: 2: ``autonomous`` (an AI agent wrote and posted the post) and its rules.
 FORM_VERSION = 2
+
+
+class Content(models.Model):
+    """One host object of a registered content type (a post, a comment…) the plugin knows.
+
+    The hub every plugin table points at with a plain foreign key, so the queue and the
+    reports join and ``select_related`` as they would with one host model; the host object
+    itself is reached through ``obj`` (a generic foreign key: prefetch it per type). Rows
+    are written by ``services.content_for`` only.
+
+    ``object_id`` is an integer: registered models need integer primary keys
+    (``ai_disclosure.E007``), which keeps the id comparable and indexable on every database.
+    """
+
+    kind = models.SlugField(
+        _("content type"), max_length=40,
+        help_text=_("The registry's slug for this type, e.g. post or comment."),
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("model")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    obj = GenericForeignKey("content_type", "object_id")
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children",
+        verbose_name=_("parent"),
+        help_text=_("The registered object this one answers, e.g. a comment's post."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("content")
+        verbose_name_plural = _("contents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="ai_disclosure_content_unique"
+            )
+        ]
+        # Moderation's author history looks rows up by type slug and host id.
+        indexes = [
+            models.Index(fields=["kind", "object_id"], name="ai_disclosure_content_kind_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
 
 
 class AssistanceKind(models.Model):
@@ -152,13 +198,10 @@ class Expertise(models.TextChoices):
 
 
 class Disclosure(models.Model):
-    """How AI was used in one post, as declared by its author."""
+    """How AI was used in one piece of content, as declared by its author."""
 
-    post = models.OneToOneField(
-        app_settings.POST_MODEL,
-        on_delete=models.CASCADE,
-        related_name="ai_disclosure",
-        verbose_name=_("post"),
+    content = models.OneToOneField(
+        Content, on_delete=models.CASCADE, related_name="disclosure", verbose_name=_("content")
     )
     # xgettext:no-python-format ("100%" is not a placeholder)
     human_only = models.BooleanField(_("100% human-written"), default=False)
@@ -217,7 +260,7 @@ class Disclosure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(_("Disclosure for %(post)s") % {"post": self.post})
+        return str(_("Disclosure for %(content)s") % {"content": self.content})
 
 
 class DisclosureRevision(models.Model):
@@ -312,18 +355,15 @@ class CoSignature(models.Model):
         return self.status == CoSignatureStatus.CONFIRMED and self.content_hash == body_hash
 
 
-class PostRender(models.Model):
-    """A post's rendered body, stored so pages do not re-render it on every view.
+class ContentRender(models.Model):
+    """A content's rendered body, stored so pages do not re-render it on every view.
 
-    Valid while ``content_hash`` and ``renderer_version`` match the post's body and the
-    current renderer; ``services.rendered_post`` rebuilds it otherwise.
+    Valid while ``content_hash`` and ``renderer_version`` match the body and the current
+    renderer; ``services.rendered_content`` rebuilds it otherwise.
     """
 
-    post = models.OneToOneField(
-        app_settings.POST_MODEL,
-        on_delete=models.CASCADE,
-        related_name="ai_render",
-        verbose_name=_("post"),
+    content = models.OneToOneField(
+        Content, on_delete=models.CASCADE, related_name="render", verbose_name=_("content")
     )
     content_hash = models.CharField(_("content hash"), max_length=64)
     renderer_version = models.PositiveSmallIntegerField(_("renderer version"))
@@ -335,8 +375,8 @@ class PostRender(models.Model):
     rendered_at = models.DateTimeField(_("rendered"), auto_now=True)
 
     class Meta:
-        verbose_name = _("post render")
-        verbose_name_plural = _("post renders")
+        verbose_name = _("content render")
+        verbose_name_plural = _("content renders")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ai_share__gte=0) & models.Q(ai_share__lte=1),
@@ -345,7 +385,7 @@ class PostRender(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(_("Render of %(post)s") % {"post": self.post})
+        return str(_("Render of %(content)s") % {"content": self.content})
 
 
 class ReaderPreference(models.Model):
@@ -387,11 +427,11 @@ class ToolSuggestion(models.Model):
     outlives an admin's edit of the vocabulary. Decided suggestions are kept for moderators.
     """
 
-    post = models.ForeignKey(
-        app_settings.POST_MODEL,
+    content = models.ForeignKey(
+        Content,
         on_delete=models.CASCADE,
-        related_name="ai_tool_suggestions",
-        verbose_name=_("post"),
+        related_name="tool_suggestions",
+        verbose_name=_("content"),
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -423,7 +463,7 @@ class ToolSuggestion(models.Model):
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     class Meta:
-        ordering = ["post", "created_at", "pk"]
+        ordering = ["content", "created_at", "pk"]
         verbose_name = _("AI tool suggestion")
         verbose_name_plural = _("AI tool suggestions")
         constraints = [

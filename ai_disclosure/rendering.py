@@ -20,7 +20,7 @@ block wrappers are built here from escaped values only. A placeholder that raw H
 an attribute value is dropped rather than replaced, so a wrapper never lands inside a tag.
 
 ``render()`` does not touch the database; pass ``block_types`` to use the admin-edited registry
-(see ``selectors.block_types``). Results are cached per post by ``services.rendered_post``.
+(see ``selectors.block_types``). Results are cached per content by ``services.rendered_content``.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import provenance, selectors
-from .adapter import get_post_model
 from .compliance import label_decision
 from .i18n import shipped_text
 from .models import AssistanceKind, Disclosure
@@ -33,7 +32,7 @@ class ComplianceRow:
     """One disclosure, as the report and its CSV show it."""
 
     disclosure_id: int
-    post_id: str
+    object_id: str
     content_type: str
     disclosed_at: datetime
     updated_at: datetime
@@ -45,11 +44,6 @@ class ComplianceRow:
     level: Level
     label_required: bool
     reason_code: str
-
-
-def content_type_label() -> str:
-    """The content type disclosures belong to (``app_label.model``): one type today."""
-    return get_post_model()._meta.label_lower
 
 
 def compliance_rows(
@@ -66,21 +60,21 @@ def compliance_rows(
     if until:
         disclosures = disclosures.filter(created_at__date__lt=until)
     values = disclosures.values_list(
-        "pk", "post_id", "created_at", "updated_at", "human_only", "models_used",
+        "pk", "content__object_id", "content__kind", "created_at", "updated_at", "human_only",
+        "models_used",
         "ai_share_estimate", "expertise", "autonomous",
         # the stored render's AI blocks; NULL when the post was never shown
-        "post__ai_render__blocks", "post__ai_render__text_length",
+        "content__render__blocks", "content__render__text_length",
     ).iterator(chunk_size=CHUNK_SIZE)
     kinds_of_blocks = selectors.block_kinds()
-    content_type = content_type_label()
     for chunk in _chunks(values, CHUNK_SIZE):
         kinds: dict[int, list[str]] = {}
         for disclosure_id, slug in Disclosure.assistance.through.objects.filter(
             disclosure_id__in=[values[0] for values in chunk]
         ).values_list("disclosure_id", "assistancekind__slug"):
             kinds.setdefault(disclosure_id, []).append(slug)
-        for (pk, post_id, created_at, updated_at, human_only, models, estimate, expertise,
-             autonomous, blocks, text_length) in chunk:
+        for (pk, object_id, content_type, created_at, updated_at, human_only, models, estimate,
+             expertise, autonomous, blocks, text_length) in chunk:
             shape = provenance.shape_of(
                 human_only=human_only, kinds=kinds.get(pk, ()), models=models,
                 share_estimate=estimate, expertise=expertise, blocks=blocks or [],
@@ -90,7 +84,7 @@ def compliance_rows(
             decision = label_decision(shape)
             yield ComplianceRow(
                 disclosure_id=pk,
-                post_id=str(post_id),
+                object_id=str(object_id),
                 content_type=content_type,
                 disclosed_at=created_at,
                 updated_at=updated_at,
@@ -169,7 +163,7 @@ def summary_table(months: list[MonthSummary]) -> tuple[list[tuple[str, list[str]
 
 
 CSV_HEADER = [
-    "disclosure_id", "post_id", "content_type", "disclosed_at", "updated_at", "human_only",
+    "disclosure_id", "object_id", "content_type", "disclosed_at", "updated_at", "human_only",
     "kinds", "models", "ai_share_estimate", "expertise", "level", "label_required",
     "reason",
 ]
@@ -191,7 +185,7 @@ def csv_lines(rows: Iterable[ComplianceRow]) -> Iterator[str]:
     yield writer.writerow(CSV_HEADER)
     for row in rows:
         yield writer.writerow([
-            row.disclosure_id, row.post_id, row.content_type,
+            row.disclosure_id, row.object_id, row.content_type,
             row.disclosed_at.isoformat(), row.updated_at.isoformat(),
             "yes" if row.human_only else "no", " ".join(row.kinds),
             json.dumps(list(row.models), ensure_ascii=False), row.share_estimate,

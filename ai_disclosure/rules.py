@@ -6,6 +6,10 @@ post with AI blocks cannot be ticked human-only; the kinds its blocks imply must
 "what the AI did" has a minimum length; kinds that produce claims (drafting, research,
 analysis) need a note on how the output was checked.
 
+Light content types (comments, replies) registered with the compact form need less: the tick,
+or the kinds of help and one sentence on what the AI did (``compact=True``); the tick and
+the blocks are checked the same way.
+
 A post an AI agent wrote and posted on its own (``autonomous``) is the far end of AI use: it
 cannot be ticked human-only, it implies drafting (the agent wrote the prose), and nobody
 reviewed it before it appeared, so its expert review can only be “not reviewed”.
@@ -75,16 +79,23 @@ def validate_disclosure(
     blocks: Sequence[Block],
     kinds: Mapping[str, AssistanceKind],
     block_types: Iterable[BlockType],
+    compact: bool = False,
 ) -> None:
     """Raise ``ValidationError`` (a dict of field → messages) if the disclosure breaks a rule.
 
     ``blocks`` are the AI blocks of the post body; ``kinds`` the offered assistance kinds by
-    slug.
+    slug; ``compact``: the compact form's rules (the tick, or kinds + one sentence).
     """
     if data.is_empty() and not app_settings.REQUIRED:
         return
     if data.human_only:
         problems = _human_only_problems(data, blocks)
+    elif compact:
+        problems = [
+            *_missing_detail_problems(data),
+            *_assistance_problems(data, blocks, kinds, block_types),
+            *_sentence_problems(data),
+        ]
     else:
         problems = [
             *_missing_detail_problems(data),
@@ -200,6 +211,18 @@ def _explanation_problems(
             % {"kinds": ", ".join(str(label) for label in needing_check), "min": min_verification},
         ))
     return problems
+
+
+def _sentence_problems(data: DisclosureData) -> list[Problem]:
+    """The compact form's one sentence on what the AI did."""
+    minimum = app_settings.COMPACT_DESCRIPTION_MIN_LENGTH
+    if len(data.description.strip()) >= minimum:
+        return []
+    return [(
+        "description",
+        _("Describe what the AI did in at least %(min)d characters (you wrote %(count)d).")
+        % {"min": minimum, "count": len(data.description.strip())},
+    )]
 
 
 def _expertise_problems(data: DisclosureData) -> list[Problem]:

@@ -7,24 +7,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from . import blocks, provenance, rendering
-from .adapter import get_adapter
+from . import blocks, content_types, provenance, rendering
 from .app_settings import app_settings
 from .compliance import LabelDecision, label_decision
 from .models import (
     AIBlockType,
     AIShareEstimate,
     AssistanceKind,
+    Content,
+    ContentRender,
     CoSignature,
     CoSignatureStatus,
     Disclosure,
     Expertise,
     FormWording,
-    PostRender,
     ReaderPreference,
     SuggestionStatus,
     ToolSuggestion,
@@ -116,30 +117,92 @@ def form_wording() -> dict[str, str]:
     }
 
 
-def disclosure_for(post: Model) -> Disclosure | None:
-    """The post's disclosure with its assistance kinds, or ``None`` if it has none yet."""
-    return (
-        Disclosure.objects.filter(post=post).prefetch_related("assistance").first()
-        if post.pk
-        else None
-    )
+#: What ``content_of`` keeps on a host object: its ``Content`` row, or this marker for none.
+NO_CONTENT = object()
 
 
-def tool_suggestions(post: Model, *, pending: bool = False) -> QuerySet[ToolSuggestion]:
-    """The suggestions AI tools recorded on ``post``, oldest first; only those waiting for the
-    author with ``pending``. For the author and moderators, never for readers.
+def content_of(obj: Model | Content) -> Content | None:
+    """The ``Content`` row of a host object, or ``None`` when the plugin has none yet (reads
+    only; ``services.content_for`` creates it). A row found is kept on the instance; a
+    listing fills its objects at once with ``attach_contents``.
     """
-    found = ToolSuggestion.objects.filter(post=post).select_related("revision")
+    if isinstance(obj, Content):
+        return obj
+    found = getattr(obj, "_ai_content", None)
+    if found is None and obj.pk is not None:
+        found = Content.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+            object_id=obj.pk,
+        ).first()
+        if found is not None:
+            found.obj = obj
+            obj._ai_content = found
+    return None if found is NO_CONTENT else found
+
+
+def attach_contents(objs: Sequence[Model]) -> Sequence[Model]:
+    """Look up the ``Content`` rows (with disclosure, kinds and render) of many host objects
+    of one or more registered types at once: two queries per type in the list, whatever its
+    length. Returns ``objs``.
+    """
+    by_model: dict[type[Model], list[Model]] = {}
+    for obj in objs:
+        if obj.pk is not None:
+            by_model.setdefault(obj._meta.concrete_model, []).append(obj)
+    for model, group in by_model.items():
+        rows = {
+            content.object_id: content
+            for content in Content.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=[obj.pk for obj in group],
+            ).select_related("disclosure", "render").prefetch_related("disclosure__assistance")
+        }
+        for obj in group:
+            content = rows.get(obj.pk)
+            if content is not None:
+                content.obj = obj
+            obj._ai_content = content or NO_CONTENT
+    return objs
+
+
+def disclosure_of(content: Content | None) -> Disclosure | None:
+    """The content's disclosure as loaded with it, or ``None``."""
+    return getattr(content, "disclosure", None) if content is not None else None
+
+
+def render_of(content: Content | None) -> ContentRender | None:
+    """The content's stored render as loaded with it, or ``None``."""
+    return getattr(content, "render", None) if content is not None else None
+
+
+def disclosure_for(obj: Model | Content) -> Disclosure | None:
+    """The disclosure of a host object (or ``Content``) with its assistance kinds, or
+    ``None`` if it has none yet.
+    """
+    content = content_of(obj)
+    if content is None:
+        return None
+    return Disclosure.objects.filter(content=content).prefetch_related("assistance").first()
+
+
+def tool_suggestions(
+    obj: Model | Content, *, pending: bool = False
+) -> QuerySet[ToolSuggestion]:
+    """The suggestions AI tools recorded on a host object (or ``Content``), oldest first;
+    only those waiting for the author with ``pending``. For the author and moderators, never
+    for readers.
+    """
+    found = ToolSuggestion.objects.filter(content=content_of(obj)).select_related("revision")
     if pending:
         found = found.filter(status=SuggestionStatus.PENDING)
     return found.order_by("created_at", "pk")
 
 
-def passages_in_body(post: Model, suggestions: Sequence[ToolSuggestion]) -> dict[int, bool]:
-    """Suggestion id → whether the post's body still holds its passage (for those with one),
-    so the author knows before accepting whether it can be marked as an AI block.
+def passages_in_body(obj: Model, suggestions: Sequence[ToolSuggestion]) -> dict[int, bool]:
+    """Suggestion id → whether the host object's body still holds its passage (for those
+    with one), so the author knows before accepting whether it can be marked as an AI block.
     """
-    body = rendering.normalise(get_adapter().get_body(post))
+    body = rendering.normalise(content_types.adapter_for(obj).get_body(obj))
     return {
         suggestion.pk: suggestion.passage in body
         for suggestion in suggestions
@@ -170,7 +233,8 @@ def confirmed_cosignature(
     if cosignature is None:
         return None
     if body_hash is None:
-        body_hash = content_hash(get_adapter().get_body(post or disclosure.post))
+        obj = post or disclosure.content.obj
+        body_hash = content_hash(content_types.adapter_for(obj).get_body(obj))
     return cosignature if cosignature.is_confirmed_for(body_hash) else None
 
 
@@ -178,7 +242,7 @@ def cosignature_invitations(user) -> QuerySet[CoSignature]:
     """The co-signing invitations ``user`` received, open ones first, newest first."""
     return (
         CoSignature.objects.filter(reviewer=user)
-        .select_related("disclosure__post")
+        .select_related("disclosure__content")
         .order_by("-status", "-invited_at")  # invited, then declined, then confirmed
     )
 
@@ -236,7 +300,7 @@ def block_kinds() -> dict[str, str | None]:
 
 
 def shape_for(
-    disclosure: Disclosure, render: PostRender | None, kinds_of_blocks: dict[str, str | None]
+    disclosure: Disclosure, render: ContentRender | None, kinds_of_blocks: dict[str, str | None]
 ) -> provenance.DisclosureShape:
     """The shape the mappings read: the declaration plus the stored render's AI blocks.
 
@@ -255,19 +319,23 @@ def shape_for(
     )
 
 
-def disclosure_shape(post: Model) -> provenance.DisclosureShape | None:
-    """The post's disclosure shape, or ``None`` when it has no disclosure.
+def disclosure_shape(obj: Model) -> provenance.DisclosureShape | None:
+    """The host object's disclosure shape, or ``None`` when it has no disclosure.
 
-    Kept on the post instance, so the page's header, JSON-LD and details cost one lookup.
+    Kept on the instance, so the page's header, JSON-LD and details cost one lookup.
     """
-    if not hasattr(post, "_ai_disclosure_shape"):
-        disclosure = disclosure_for(post)
-        post._ai_disclosure_shape = (
-            shape_for(disclosure, PostRender.objects.filter(post=post).first(), block_kinds())
+    if not hasattr(obj, "_ai_disclosure_shape"):
+        disclosure = disclosure_for(obj)
+        obj._ai_disclosure_shape = (
+            shape_for(
+                disclosure,
+                ContentRender.objects.filter(content_id=disclosure.content_id).first(),
+                block_kinds(),
+            )
             if disclosure
             else None
         )
-    return post._ai_disclosure_shape
+    return obj._ai_disclosure_shape
 
 
 @dataclass(frozen=True)
@@ -281,23 +349,23 @@ class Provenance:
     label: LabelDecision
 
 
-def post_provenance(post: Model, *, url: str) -> Provenance | None:
-    """The post's provenance (``url``: the post's address for the JSON-LD), or ``None``
-    when the post has no disclosure: nothing is claimed for it.
+def content_provenance(obj: Model, *, url: str) -> Provenance | None:
+    """The provenance of a host object (``url``: its address for the JSON-LD), or ``None``
+    when it has no disclosure: nothing is claimed for it.
     """
-    shape = disclosure_shape(post)
+    shape = disclosure_shape(obj)
     if shape is None:
         return None
-    adapter = get_adapter()
-    author = adapter.get_author(post)
-    changed = adapter.get_updated_at(post) or adapter.get_published_at(post)
+    adapter = content_types.adapter_for(obj)
+    author = adapter.get_author(obj)
+    changed = adapter.get_updated_at(obj) or adapter.get_published_at(obj)
     return Provenance(
         json_ld=provenance.json_ld(
             shape,
-            headline=adapter.get_title(post),
+            headline=adapter.get_title(obj),
             url=url,
             author=author.get_username() if author is not None else "",
-            published=adapter.get_published_at(post),
+            published=adapter.get_published_at(obj),
             modified=changed,
         ),
         header=provenance.disclosure_header(shape, generated_at=changed),

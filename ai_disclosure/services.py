@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
@@ -13,20 +14,82 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import rendering, selectors, signals
-from .adapter import get_adapter, get_post_model
+from . import content_types, rendering, selectors, signals
 from .app_settings import app_settings
 from .models import (
     FORM_VERSION,
     AssistanceKind,
+    Content,
+    ContentRender,
     CoSignature,
     CoSignatureStatus,
     Disclosure,
     DisclosureRevision,
-    PostRender,
     ReaderPreference,
 )
 from .rules import DisclosureData
+
+
+def content_for(obj: Model | Content) -> Content:
+    """The hub row of a host object of a registered type, created the first time the plugin
+    meets it (with its parent's row). With :func:`contents_for`, the only writer of
+    ``Content``; a ``Content`` passes through. ``LookupError`` when ``obj``'s model is not
+    registered.
+    """
+    if isinstance(obj, Content):
+        return obj
+    found = selectors.content_of(obj)
+    if found is not None:
+        return found
+    registered = content_types.of(obj)
+    parent = registered.adapter.get_parent(obj)
+    content, _created = Content.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+        object_id=obj.pk,
+        defaults={
+            "kind": registered.kind,
+            "parent": content_for(parent) if parent is not None else None,
+        },
+    )
+    content.obj = obj
+    obj._ai_content = content
+    return content
+
+
+def contents_for(objs: list[Model]) -> list[Content]:
+    """:func:`content_for` for many new host objects of one registered type at once (the
+    demo seeder, imports): one insert, whatever their number. Their parents need rows
+    already. Returns the rows in the order of ``objs``.
+    """
+    if not objs:
+        return []
+    registered = content_types.of(objs[0])
+    content_type = ContentType.objects.get_for_model(objs[0], for_concrete_model=True)
+    parents = {}
+    for obj in objs:
+        parent = registered.adapter.get_parent(obj)
+        if parent is not None:
+            parents[obj.pk] = content_for(parent)
+    Content.objects.bulk_create(
+        [Content(kind=registered.kind, content_type=content_type, object_id=obj.pk,
+                 parent=parents.get(obj.pk)) for obj in objs],
+        ignore_conflicts=True,
+    )
+    rows = {content.object_id: content for content in Content.objects.filter(
+        content_type=content_type, object_id__in=[obj.pk for obj in objs])}
+    for obj in objs:
+        rows[obj.pk].obj = obj
+        obj._ai_content = rows[obj.pk]
+    return [rows[obj.pk] for obj in objs]
+
+
+def forget_deleted_content(sender, instance, **kwargs) -> None:
+    """Delete the ``Content`` row (and so the disclosure, render, screening, review items)
+    of a deleted host object: a receiver of the registered models' ``post_delete``.
+    """
+    Content.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+    ).delete()
 
 
 def validate_body(text: str) -> None:
@@ -47,11 +110,13 @@ def render_body(text: str) -> rendering.Rendered:
     return rendering.render(text, block_types=selectors.block_types())
 
 
-def rendered_post(post: Model) -> PostRender:
-    """The post's stored render, rebuilt if its body or the renderer changed since."""
-    body = get_adapter().get_body(post)
+def rendered_content(obj: Model | Content) -> ContentRender:
+    """The stored render of a host object, rebuilt if its body or the renderer changed."""
+    content = content_for(obj)
+    host = content.obj
+    body = content_types.adapter_for(host).get_body(host)
     body_hash = rendering.content_hash(body)
-    stored = PostRender.objects.filter(post=post).first()
+    stored = ContentRender.objects.filter(content=content).first()
     if (
         stored
         and stored.content_hash == body_hash
@@ -61,8 +126,8 @@ def rendered_post(post: Model) -> PostRender:
     # Stored and shared by every reader, so written in one language: the site's.
     with translation.override(settings.LANGUAGE_CODE):
         result = render_body(body)
-    stored, _created = PostRender.objects.update_or_create(
-        post=post,
+    stored, _created = ContentRender.objects.update_or_create(
+        content=content,
         defaults={
             "content_hash": body_hash,
             "renderer_version": rendering.RENDERER_VERSION,
@@ -76,16 +141,18 @@ def rendered_post(post: Model) -> PostRender:
     return stored
 
 
-def save_disclosure(*, post: Model, user, data: DisclosureData) -> Disclosure:
-    """Create or update the post's disclosure and append a revision; see
-    :func:`save_disclosure_revision`.
+def save_disclosure(*, content: Model | Content, user, data: DisclosureData) -> Disclosure:
+    """Create or update the disclosure of ``content`` (a host object of a registered type or
+    its ``Content``) and append a revision; see :func:`save_disclosure_revision`.
     """
-    return save_disclosure_revision(post=post, user=user, data=data).disclosure
+    return save_disclosure_revision(content=content, user=user, data=data).disclosure
 
 
 @transaction.atomic
-def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> DisclosureRevision:
-    """Create or update the post's disclosure, append a revision and return it (number 1:
+def save_disclosure_revision(
+    *, content: Model | Content, user, data: DisclosureData
+) -> DisclosureRevision:
+    """Create or update the content's disclosure, append a revision and return it (number 1:
     the disclosure was created).
 
     ``data`` must already be validated (``gate.disclosure_errors``). ``disclosure_saved``
@@ -97,16 +164,19 @@ def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> Disc
     content hash of the post's body as it is now (save the post's new body first). A named
     reviewer is invited to co-sign (:func:`_sync_cosignature`).
     """
-    # Lock the post so concurrent saves of one disclosure are serialised (revision numbers).
-    get_post_model().objects.select_for_update().filter(pk=post.pk).values_list("pk").first()
-    disclosure = Disclosure.objects.filter(post=post).first()
+    content = content_for(content)
+    # Lock the content so concurrent saves of one disclosure are serialised (revision numbers).
+    Content.objects.select_for_update().filter(pk=content.pk).values_list("pk").first()
+    disclosure = Disclosure.objects.filter(content=content).first()
+    if disclosure is not None:
+        disclosure.content = content  # already loaded: callers read it without a query
     created = disclosure is None
     last = (
         None if created
         else disclosure.revisions.order_by("-number").first()
     )
     before = {} if created else last.data if last else snapshot(disclosure)
-    disclosure = disclosure or Disclosure(post=post)
+    disclosure = disclosure or Disclosure(content=content)
     disclosure.human_only = data.human_only
     disclosure.models_used = list(data.models_used)
     disclosure.ai_share_estimate = data.ai_share_estimate
@@ -115,7 +185,9 @@ def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> Disc
     disclosure.expertise = data.expertise
     disclosure.autonomous = data.autonomous
     disclosure.form_version = FORM_VERSION
-    body_hash = rendering.content_hash(get_adapter().get_body(post))
+    host = content.obj
+    adapter = content_types.adapter_for(host)
+    body_hash = rendering.content_hash(adapter.get_body(host))
     disclosure.human_only_hash = body_hash if data.human_only else ""
     disclosure.save()
     assistance = sorted(data.assistance)
@@ -128,7 +200,7 @@ def save_disclosure_revision(*, post: Model, user, data: DisclosureData) -> Disc
     # is nothing to look up.
     cosignature = _sync_cosignature(
         disclosure, reviewer=data.reviewer, body_hash=body_hash,
-        author_id=get_adapter().get_author_id(post),
+        author_id=adapter.get_author_id(host),
     ) if data.reviewer or before.get("reviewer") else None
     after = {**_declared_values(disclosure), "assistance": assistance,
              **_reviewer_value(cosignature)}

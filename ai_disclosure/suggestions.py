@@ -17,11 +17,10 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import blocks, rendering, selectors, services
-from .adapter import get_adapter, get_post_model
+from . import blocks, content_types, rendering, selectors, services
 from .app_settings import app_settings
 from .forms import MAX_MODELS
-from .models import Disclosure, SuggestionStatus, ToolSuggestion
+from .models import Content, Disclosure, SuggestionStatus, ToolSuggestion
 from .rules import DisclosureData
 
 
@@ -42,23 +41,25 @@ def record_suggestion(
     *, post: Model, user, kind: str, model: str, tool: str = "", passage: str = "",
     block_type: str = "",
 ) -> ToolSuggestion:
-    """Store what a tool did to ``post`` for its author ``user``; change nothing else.
+    """Store what a tool did to ``post`` (a host object of any registered type) for its
+    author ``user``; change nothing else.
 
     The values must already be validated (``api.suggestions.SuggestionWriteSerializer``);
     the passage is stored with newline-only line endings, as the renderer reads text.
     Raises :class:`SuggestionConflict` when the post holds ``MAX_SUGGESTIONS_PER_POST``.
     """
-    # Lock the post so two tools cannot both record the last allowed suggestion.
-    get_post_model().objects.select_for_update().filter(pk=post.pk).values_list("pk").first()
+    content = services.content_for(post)
+    # Lock the content row so two tools cannot both record the last allowed suggestion.
+    Content.objects.select_for_update().filter(pk=content.pk).values_list("pk").first()
     limit = app_settings.MAX_SUGGESTIONS_PER_POST
-    if ToolSuggestion.objects.filter(post=post).count() >= limit:
+    if ToolSuggestion.objects.filter(content=content).count() >= limit:
         raise SuggestionConflict(
             _("This post already has %(limit)d suggestions from AI tools, the limit.")
             % {"limit": limit},
             code="too_many_suggestions",
         )
     return ToolSuggestion.objects.create(
-        post=post, recorded_by=user, kind=kind, model=model, tool=tool,
+        content=content, recorded_by=user, kind=kind, model=model, tool=tool,
         passage=rendering.normalise(passage), block_type=block_type if passage else "",
     )
 
@@ -76,7 +77,7 @@ def accept_suggestion(
     is (the author may then accept with ``wrap=False``: the disclosure part only), or when
     the disclosure already names as many models as allowed.
     """
-    suggestion = ToolSuggestion.objects.select_for_update().select_related("post").get(
+    suggestion = ToolSuggestion.objects.select_for_update().select_related("content").get(
         pk=suggestion.pk
     )
     if suggestion.status != SuggestionStatus.PENDING:
@@ -85,13 +86,15 @@ def accept_suggestion(
             % {"status": suggestion.get_status_display().lower()},
             code="already_decided",
         )
-    post = suggestion.post
+    content = suggestion.content
     wrapped = wrap and bool(suggestion.passage)
     if wrapped:
-        get_adapter().set_body(post, _wrapped_body(post, suggestion))
-    data = _with_suggestion(selectors.disclosure_for(post), suggestion)
-    revision = services.save_disclosure_revision(post=post, user=user, data=data)
-    services.rendered_post(post)
+        content_types.adapter_for(content.obj).set_body(
+            content.obj, _wrapped_body(content.obj, suggestion)
+        )
+    data = _with_suggestion(selectors.disclosure_for(content), suggestion)
+    revision = services.save_disclosure_revision(content=content, user=user, data=data)
+    services.rendered_content(content)
     suggestion.status = SuggestionStatus.ACCEPTED
     suggestion.passage_wrapped = wrapped
     suggestion.revision = revision
@@ -121,7 +124,7 @@ def dismiss_suggestion(*, suggestion: ToolSuggestion) -> ToolSuggestion:
 
 def _wrapped_body(post: Model, suggestion: ToolSuggestion) -> str:
     """The post's body with the suggestion's passage marked, checked by rendering it."""
-    body = rendering.normalise(get_adapter().get_body(post))
+    body = rendering.normalise(content_types.adapter_for(post).get_body(post))
     new_body = blocks.wrap_passage(
         body, suggestion.passage, block_type=suggestion.block_type, model=suggestion.model
     )

@@ -47,8 +47,8 @@ def _back(request, target: str):
 
 
 def _authors_suggestion(request, pk: int) -> ToolSuggestion:
-    suggestion = get_object_or_404(ToolSuggestion.objects.select_related("post"), pk=pk)
-    if not is_author(request.user, suggestion.post):
+    suggestion = get_object_or_404(ToolSuggestion.objects.select_related("content"), pk=pk)
+    if not is_author(request.user, suggestion.content.obj):
         raise Http404("No such suggestion.")
     return suggestion
 
@@ -75,7 +75,7 @@ def suggestion_accept(request, pk: int):
     else:
         messages.success(request, _("Accepted: your disclosure names %(kind)s and %(model)s.")
                          % {"kind": suggestion.kind, "model": suggestion.model})
-    if missing := saved_disclosure_errors(suggestion.post):
+    if missing := saved_disclosure_errors(suggestion.content.obj):
         messages.warning(request, _("Your disclosure still needs: %(missing)s")
                          % {"missing": " ".join(m for ms in missing.values() for m in ms)})
     return _back(request, request.GET.get("next", "/"))

@@ -93,16 +93,19 @@ def _seed(count: int, *, unscreened: bool) -> list[int]:
     # Lazy, as in main(): Django is set up after import.
     from django.core.management import call_command  # noqa: PLC0415
 
+    from ai_disclosure.models import Content  # noqa: PLC0415
     from demo.forum.models import Post  # noqa: PLC0415
     from moderation.models import ReviewItem, Screening  # noqa: PLC0415
 
     before = Post.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     call_command("seed_demo", posts=count, verbosity=0)
-    post_ids = list(Post.objects.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
+    post_ids = Post.objects.filter(pk__gt=before).values("pk")
+    content_ids = list(Content.objects.filter(kind="post", object_id__in=post_ids)
+                       .order_by("pk").values_list("pk", flat=True))
     if unscreened:
-        Screening.objects.filter(post_id__in=post_ids).delete()
-        ReviewItem.objects.filter(post_id__in=post_ids).delete()
-    return post_ids
+        Screening.objects.filter(content_id__in=content_ids).delete()
+        ReviewItem.objects.filter(content_id__in=content_ids).delete()
+    return content_ids
 
 
 def _backend_cpu() -> tuple[int, float]:
@@ -126,6 +129,11 @@ def _sync(post_ids: list[int]) -> tuple[float, float, float, int]:
     # Lazy, as in main(): Django is set up after import.
     from django.core.management import call_command  # noqa: PLC0415
     from django.db import connection  # noqa: PLC0415
+
+    from ai_disclosure.models import Content  # noqa: PLC0415
+
+    post_ids = list(Content.objects.filter(pk__in=post_ids).order_by("pk")
+                    .values_list("object_id", flat=True))
 
     queries = 0
 
@@ -153,11 +161,11 @@ def _worker_batches(post_ids: list[int]) -> tuple[float, float, None, None]:
 def _worker_single(post_ids: list[int]) -> tuple[float, float, None, None]:
     # Lazy, as in main(): Django is set up after import.
     from moderation.app_settings import app_settings  # noqa: PLC0415
-    from moderation.tasks import screen_posts  # noqa: PLC0415
+    from moderation.tasks import screen_contents  # noqa: PLC0415
 
     def enqueue():
         for post_id in post_ids[1:]:
-            screen_posts.apply_async(([post_id],), queue=app_settings.SCREENING_QUEUE)
+            screen_contents.apply_async(([post_id],), queue=app_settings.SCREENING_QUEUE)
 
     return _drain(post_ids, enqueue)
 
@@ -173,7 +181,7 @@ def _drain(post_ids: list[int], enqueue) -> tuple[float, float, None, None]:
     from demo.celery import app  # noqa: PLC0415
     from moderation.app_settings import app_settings  # noqa: PLC0415
     from moderation.models import Screening  # noqa: PLC0415
-    from moderation.tasks import screen_posts  # noqa: PLC0415
+    from moderation.tasks import screen_contents  # noqa: PLC0415
 
     with app.connection_for_write() as broker:  # no leftover messages
         for queue in (app_settings.SCREENING_QUEUE, app_settings.BACKFILL_QUEUE):
@@ -193,12 +201,12 @@ def _drain(post_ids: list[int], enqueue) -> tuple[float, float, None, None]:
             if time.monotonic() > deadline or worker.poll() is not None:
                 raise RuntimeError("the Celery worker did not start")
         screened = Screening.objects.exclude(key__startswith="seed-")
-        screen_posts.apply_async((post_ids[:1],), queue=app_settings.SCREENING_QUEUE)
-        _wait(lambda: screened.filter(post_id=post_ids[0]).exists())
+        screen_contents.apply_async((post_ids[:1],), queue=app_settings.SCREENING_QUEUE)
+        _wait(lambda: screened.filter(content_id=post_ids[0]).exists())
         cpu_before = _process_cpu(worker.pid)
         started = time.perf_counter()
         enqueue()
-        _wait(lambda: screened.filter(post_id__in=post_ids).count() == len(post_ids))
+        _wait(lambda: screened.filter(content_id__in=post_ids).count() == len(post_ids))
         wall = time.perf_counter() - started
         cpu = _process_cpu(worker.pid) - cpu_before
     finally:
@@ -228,7 +236,7 @@ def _duplicates(post_ids: list[int]) -> None:
     sample = post_ids[:200]
     started = time.perf_counter()
     for post_id in sample:
-        services.screen_post(post_id=post_id)
+        services.screen_content(content_id=post_id)
     per_post = 1000 * (time.perf_counter() - started) / len(sample)
     print(f"  duplicate delivery (one post, already screened): {per_post:.2f} ms "
           f"(goal: under 1 ms)")

@@ -99,9 +99,16 @@ LOGIN_REDIRECT_URL = "forum:post-list"
 LOGOUT_REDIRECT_URL = "forum:post-list"
 
 # --- the plugin -------------------------------------------------------------------------
-AI_DISCLOSURE_POST_MODEL = "forum.Post"
-# Who may read a post: held and removed posts are hidden from other readers.
-AI_DISCLOSURE_POST_ADAPTER = "demo.forum.adapter.ForumPostAdapter"
+# The content types that carry disclosures and screening. Adapters say who may read an
+# object (held and removed ones are hidden from other readers); comments use the compact form.
+AI_DISCLOSURE_CONTENT_TYPES = {
+    "post": {"model": "forum.Post", "adapter": "demo.forum.adapter.ForumPostAdapter"},
+    "comment": {
+        "model": "forum.Comment",
+        "adapter": "demo.forum.adapter.ForumCommentAdapter",
+        "form": "compact",
+    },
+}
 # Linked from the disclosure form and from the API's refusals (a page of the demo).
 AI_DISCLOSURE_POLICY_URL = "/ai-policy/"
 # How moderators' decisions reach the forum: hide held, delisted and rejected posts.
@@ -123,7 +130,7 @@ CELERY_TASK_IGNORE_RESULT = True
 # never delays a new post; webhooks have their own, so a slow receiver delays neither. The
 # sweepers re-enqueue anything the broker lost.
 CELERY_TASK_ROUTES = {
-    "moderation.screen_posts": {"queue": "screening"},
+    "moderation.screen_contents": {"queue": "screening"},
     "moderation.sweep_unscreened": {"queue": "backfill"},
     "moderation.deliver_webhook": {"queue": "webhooks"},
     "moderation.sweep_webhooks": {"queue": "webhooks"},

@@ -64,11 +64,11 @@ class PolicyAdmin(admin.ModelAdmin):
             except PolicyExpressionError as error:
                 self.message_user(request, f"{policy.name}: {error}", messages.ERROR)
                 continue
-            shown = ", ".join(f"#{pk}" for pk in result.matched_post_ids[:20])
+            shown = ", ".join(f"#{pk}" for pk in result.matched_content_ids[:20])
             self.message_user(
                 request,
                 _("%(name)s would match %(count)d of %(total)d recently screened posts%(ids)s")
-                % {"name": policy.name, "count": len(result.matched_post_ids),
+                % {"name": policy.name, "count": len(result.matched_content_ids),
                    "total": result.screened, "ids": f": {shown}" if shown else "."},
                 messages.INFO,
             )
@@ -88,8 +88,8 @@ class AIModelAdmin(admin.ModelAdmin):
 class ScreeningAdmin(admin.ModelAdmin):
     """Classifier scores per post, as screening wrote them; read only."""
 
-    list_display = ["post", "screened_at", "scores"]
-    list_select_related = ["post"]
+    list_display = ["content", "screened_at", "scores"]
+    list_select_related = ["content"]
 
     def has_add_permission(self, request) -> bool:
         """Screenings are written by the screening service only."""
@@ -140,12 +140,12 @@ class ReviewItemAdmin(admin.ModelAdmin):
 
     list_display = ["post_title", "author", "status", "priority", "top_score", "held",
                     "claimed_by", "resolved_by", "created_at"]
-    list_filter = ["status", "held", "policies"]
+    list_filter = ["status", "held", "content__kind", "policies"]
     search_fields = ["post_title", "author__username"]
     list_select_related = ["author", "claimed_by", "resolved_by"]
     date_hierarchy = "created_at"
     inlines = [AuditEntryInline, AuthorMessageInline]
-    readonly_fields = ["post", "author", "post_title", "status", "priority", "top_score", "held",
+    readonly_fields = ["content", "author", "post_title", "status", "priority", "top_score", "held",
                        "reasons", "evidence", "classifier_versions", "claimed_by", "claimed_at",
                        "resolved_by", "resolved_at", "decision_note", "author_message",
                        "appealed_at", "appeal_message", "excluded_moderator", "created_at"]
@@ -180,10 +180,10 @@ class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class ReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Readers' reports: filed by readers, settled by moderators' decisions, never edited."""
 
-    list_display = ["created_at", "post", "reporter", "outcome", "settled_at"]
+    list_display = ["created_at", "content", "reporter", "outcome", "settled_at"]
     list_filter = ["outcome"]
     search_fields = ["reporter__username", "reason"]
-    list_select_related = ["post", "reporter"]
+    list_select_related = ["content", "reporter"]
     date_hierarchy = "created_at"
 
 

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ai_disclosure.adapter import get_adapter, get_post_model
+from ai_disclosure import content_types
 
 from . import selectors, services
 from .forms import ReportForm
@@ -27,8 +27,8 @@ _REFUSED_STATUS = {services.OwnPost: 403, services.AlreadyReported: 409,
 
 
 def _readable_post(request: HttpRequest, post_id: int) -> Model:
-    post = get_post_model()._default_manager.filter(pk=post_id).first()
-    if post is None or not get_adapter().is_visible_to(post, request.user):
+    post = content_types.default().model._default_manager.filter(pk=post_id).first()
+    if post is None or not content_types.adapter_for(post).is_visible_to(post, request.user):
         raise Http404(_("No such post."))
     return post
 
@@ -63,7 +63,7 @@ def report_post(request: HttpRequest, post_id: int) -> HttpResponse:
                 messages.success(request, _("Thank you. Moderators will look at your report."))
                 return redirect(_next_url(request) or "moderation:my-reports")
     return render(request, "moderation/report_form.html", {
-        "post": post, "title": get_adapter().get_title(post), "form": form,
+        "post": post, "title": content_types.adapter_for(post).get_title(post), "form": form,
         "next": _next_url(request) or "",
     }, status=status)
 
@@ -72,7 +72,10 @@ def report_post(request: HttpRequest, post_id: int) -> HttpResponse:
 @require_GET
 def my_reports(request: HttpRequest) -> HttpResponse:
     """The signed-in reader's reports, newest first, with what moderators made of them."""
-    adapter = get_adapter()
-    reports = [(report, adapter.get_title(report.post))
-               for report in selectors.reports_by(request.user)[:200]]
+    reports = []
+    for report in selectors.reports_by(request.user)[:200]:
+        obj = report.content.obj
+        if obj is not None:
+            adapter = content_types.adapter_for(obj)
+            reports.append((report, adapter.get_title(obj), adapter.get_url(obj)))
     return render(request, "moderation/my_reports.html", {"reports": reports})

@@ -13,15 +13,17 @@ disclosure's ``disclosure_saved`` signal comes after the commit, too late to joi
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from ai_disclosure.adapter import get_adapter, get_post_model
+from ai_disclosure import content_types
 from ai_disclosure.models import CoSignature, Disclosure, DisclosureRevision
+from ai_disclosure.services import content_for
 from ai_disclosure.signals import cosignature_requested
 
 from .models import AIModel, Report, ReviewItem, WebhookEndpoint
 from .selectors import forget_model_registry
-from .selectors.reports import posts_reported_by
+from .selectors.reports import contents_reported_by
 from .services import anonymise_user, settle_reports
 from .signals import author_messaged, review_reopened, review_resolved, webhooks_queued
 from .tasks import (
@@ -34,28 +36,28 @@ from .tasks import (
 from .webhooks import forget_subscriptions, record_disclosure_revision
 
 
-def screen_saved_post(sender, instance, raw=False, **kwargs) -> None:
-    """Screen a published post once its transaction commits.
+def screen_saved_content(sender, instance, raw=False, **kwargs) -> None:
+    """Screen published content of a registered type once its transaction commits.
 
     Rows loaded from fixtures (``raw``) are left to the sweeper or ``screen_posts``.
     """
-    if not raw and get_adapter().is_published(instance):
-        screen_on_commit(instance.pk)
+    if not raw and content_types.adapter_for(instance).is_published(instance):
+        screen_on_commit(content_for(instance).pk)
 
 
 def screen_after_disclosure_change(sender, instance, created=False, raw=False, **kwargs) -> None:
     """Every disclosure save appends a revision: screen the post again once it commits."""
     if created and not raw:
-        screen_on_commit(instance.disclosure.post_id)
+        screen_on_commit(instance.disclosure.content_id)
 
 
 def screen_after_cosignature_change(sender, instance, raw=False, **kwargs) -> None:
     """A reviewer confirmed or declined (policies see ``disclosure.cosigned``): screen again."""
     if not raw:
-        post_id = (Disclosure.objects.filter(pk=instance.disclosure_id)
-                   .values_list("post_id", flat=True).first())
-        if post_id is not None:
-            screen_on_commit(post_id)
+        content_id = (Disclosure.objects.filter(pk=instance.disclosure_id)
+                      .values_list("content_id", flat=True).first())
+        if content_id is not None:
+            screen_on_commit(content_id)
 
 
 def email_cosignature_invitation(sender, cosignature, **kwargs) -> None:
@@ -66,7 +68,7 @@ def email_cosignature_invitation(sender, cosignature, **kwargs) -> None:
 def screen_after_report(sender, instance, created=False, raw=False, **kwargs) -> None:
     """A reader reported the post: screen it again once the report commits."""
     if created and not raw:
-        screen_on_commit(instance.post_id)
+        screen_on_commit(instance.content_id)
 
 
 def settle_item_reports(sender, item, **kwargs) -> None:
@@ -76,7 +78,7 @@ def settle_item_reports(sender, item, **kwargs) -> None:
     """
     reporters = settle_reports(item=item)
     if reporters:
-        enqueue_screening(sorted({item.post_id, *posts_reported_by(reporters)}))
+        enqueue_screening(sorted({item.content_id, *contents_reported_by(reporters)}))
 
 
 def email_author(sender, message, **kwargs) -> None:
@@ -105,7 +107,13 @@ def anonymise_deleted_user(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     """Connect the receivers (from ``AppConfig.ready()``, once the models are loaded)."""
-    post_save.connect(screen_saved_post, sender=get_post_model(), dispatch_uid="moderation-post")
+    try:
+        registered_types = content_types.registry().values()
+    except (LookupError, ImproperlyConfigured):
+        registered_types = ()  # reported by the system checks
+    for registered in registered_types:
+        post_save.connect(screen_saved_content, sender=registered.model,
+                          dispatch_uid=f"moderation-content-{registered.kind}")
     post_save.connect(screen_after_disclosure_change, sender=DisclosureRevision,
                       dispatch_uid="moderation-disclosure")
     post_save.connect(screen_after_report, sender=Report, dispatch_uid="moderation-report")

@@ -1,9 +1,9 @@
-"""The pure steps of screening: what one post's facts make of it, with no database access.
+"""The pure steps of screening: what one object's facts make of it, with no database access.
 
-``selectors.screening`` reads the facts of a batch of posts, this module turns each into
-classifier scores, the policy context and the policies that matched (an ``Outcome``), and
-``services.screening`` stores the outcomes. Kept free of queries so it can be tested and
-benchmarked on its own.
+``selectors.screening`` reads the facts of a batch of content (any registered type), this
+module turns each into classifier scores, the policy context and the policies that matched
+(an ``Outcome``), and ``services.screening`` stores the outcomes. Kept free of queries so it
+can be tested and benchmarked on its own.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Model
 from django.utils import timezone
 
-from ai_disclosure.models import AIShareEstimate, Disclosure, PostRender
+from ai_disclosure.models import AIShareEstimate, Content, ContentRender, Disclosure
 
 from .app_settings import app_settings
 from .classifiers.base import Classifier, load_classifiers
@@ -60,7 +60,7 @@ def policy_versions(policies: list[Policy]) -> dict[str, int]:
 
 
 def screening_key(
-    *, post_id: int, body_hash: str, disclosure_revision: int, policies: list[Policy],
+    *, content_id: int, body_hash: str, disclosure_revision: int, policies: list[Policy],
     registry_version: str, cosigned: bool = False, reports: dict | None = None,
 ) -> str:
     """What a screening depends on, hashed: the body, the disclosure's revision, whether an
@@ -69,7 +69,7 @@ def screening_key(
     recorded for every post) and the model registry's version. Computed before any classifier
     runs, so screening the same inputs again is recognised at once.
     """
-    inputs = [post_id, body_hash, disclosure_revision, classifier_versions(),
+    inputs = [content_id, body_hash, disclosure_revision, classifier_versions(),
               policy_versions(policies), registry_version]
     if cosigned:  # appended only when true, so keys of posts without co-signing stay the same
         inputs.append("cosigned")
@@ -79,12 +79,16 @@ def screening_key(
 
 
 @dataclass
-class PostFacts:
-    """Everything screening reads about one post (``selectors.screening`` gathers them)."""
+class ContentFacts:
+    """Everything screening reads about one object of a registered type
+    (``selectors.screening`` gathers them): its ``Content`` row and the host object.
+    """
 
-    post: Model
+    content: Content
+    obj: Model
+    parent_author_id: int | None
     body_hash: str
-    render: PostRender
+    render: ContentRender
     disclosure: Disclosure | None
     assistance: list[str]
     disclosure_revision: int
@@ -103,7 +107,7 @@ class PostFacts:
 class Outcome:
     """What screening found, before it is stored."""
 
-    facts: PostFacts
+    facts: ContentFacts
     scores: dict[str, float]
     evidence: dict[str, list[dict]]
     context: dict
@@ -144,7 +148,7 @@ def score(text: str, context: dict) -> tuple[dict[str, float], dict[str, list[di
     return scores, evidence
 
 
-def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str],
+def screen(facts: ContentFacts, policies: list[Policy], *, drafting_types: set[str],
            registry: ModelRegistry) -> Outcome:
     """Score one post and run the (enabled) policies on it. ``drafting_types`` are the slugs
     of the AI block types whose text the AI wrote (``content.drafted_share``); ``registry``
@@ -152,7 +156,12 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
     """
     render = facts.render
     own_text = authored_text(render.html)
-    content = content_context(render, own_text, drafting_types)
+    content = content_context(
+        render, own_text, drafting_types, kind=facts.content.kind,
+        parent_id=facts.content.parent.object_id if facts.content.parent else 0,
+        parent_author_is_author=facts.parent_author_id is not None
+        and facts.author is not None and facts.parent_author_id == facts.author.pk,
+    )
     drafted_share = content["drafted_share"]
     published_at, updated_at = facts.published_at, facts.updated_at
     edited = bool(published_at and updated_at and updated_at - published_at > EDIT_GRACE)
@@ -224,7 +233,7 @@ def screen(facts: PostFacts, policies: list[Policy], *, drafting_types: set[str]
     )
 
 
-def disclosure_context(facts: PostFacts, registry: ModelRegistry, *, today: date) -> dict:
+def disclosure_context(facts: ContentFacts, registry: ModelRegistry, *, today: date) -> dict:
     """The ``disclosure`` map of the policy context; model names are matched to ``registry``
     and the newest model's age counted up to ``today`` (the day of screening).
     """
@@ -279,10 +288,12 @@ def declared_context(
     }
 
 
-def content_context(render, own_text: str, drafting_types: set[str]) -> dict:
-    """The ``content`` map: what was measured in the body (a ``PostRender``'s fields and
+def content_context(render, own_text: str, drafting_types: set[str], *, kind: str = "post",
+                    parent_id: int = 0, parent_author_is_author: bool = False) -> dict:
+    """The ``content`` map: what was measured in the body (a ``ContentRender``'s fields and
     block dicts, or a draft's ``Rendered`` with its ``Block`` records); ``own_text`` is the
-    author's own text (``text.authored_text``).
+    author's own text (``text.authored_text``); ``kind`` the registered content type and
+    ``parent_id`` the id of the object it answers (0 for none).
     """
     blocks = [block if isinstance(block, dict) else vars(block) for block in render.blocks]
     drafted = sum(block["text_length"] for block in blocks if block["type"] in drafting_types)
@@ -293,6 +304,9 @@ def content_context(render, own_text: str, drafting_types: set[str]) -> dict:
         "drafted_share": round(drafted / render.text_length, 4) if render.text_length else 0.0,
         "blocks": len(blocks),
         "block_types": sorted({block["type"] for block in blocks}),
+        "type": kind,
+        "parent_id": parent_id,
+        "parent_author_is_author": parent_author_is_author,
     }
 
 

@@ -1,7 +1,8 @@
 """Celery tasks: they take ids, look rows up, call one service, and are safe to repeat.
 
-Every enqueue of the app lives here: ``screen_on_commit`` for posts saved in a transaction,
-``enqueue_screening`` for lists of posts (the sweeper, ``screen_posts``),
+Every enqueue of the app lives here: ``screen_on_commit`` for content (posts, comments…)
+saved in a transaction, ``enqueue_screening`` for lists of content ids (the sweeper,
+``screen_posts``),
 ``enqueue_author_email`` for moderators' messages, ``enqueue_webhook_delivery`` for
 webhook deliveries.
 """
@@ -19,14 +20,13 @@ from kombu.exceptions import OperationalError as BrokerError
 from . import services
 from .app_settings import app_settings
 from .models import DeliveryState
-from .selectors.screening import stale_post_ids
 from .services import language_model
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(
-    name="moderation.screen_posts",
+    name="moderation.screen_contents",
     acks_late=True,  # idempotent, so a task lost with its worker is redelivered and re-run
     reject_on_worker_lost=True,
     autoretry_for=(OperationalError, InterfaceError),
@@ -34,14 +34,16 @@ logger = logging.getLogger(__name__)
     retry_backoff_max=300,
     max_retries=8,
 )
-def screen_posts(post_ids: list[int]) -> None:
-    """Screen these posts (see ``services.screen_posts``), then ask for the hints they lack."""
-    services.screen_posts(post_ids=post_ids)
+def screen_contents(content_ids: list[int]) -> None:
+    """Screen these content rows (see ``services.screen_contents``), then ask for the hints
+    they lack.
+    """
+    services.screen_contents(content_ids=content_ids)
     # -- language-model hint (optional): scored on its own queue, then screened again --
     if app_settings.LANGUAGE_MODEL_ENABLED:
-        for post_id in post_ids:
-            if language_model.needs_scoring(post_id):
-                enqueue_language_model(post_id)
+        for content_id in content_ids:
+            if language_model.needs_scoring(content_id):
+                enqueue_language_model(content_id)
 
 
 @shared_task(
@@ -54,72 +56,74 @@ def screen_posts(post_ids: list[int]) -> None:
     # A backstop only: the per-post budget (LANGUAGE_MODEL_SECONDS) stops scoring earlier.
     time_limit=600,
 )
-def score_language_model(post_id: int) -> None:
-    """Score one post with the local language model (see ``services.language_model``)."""
-    language_model.score_post(post_id=post_id)
+def score_language_model(content_id: int) -> None:
+    """Score one content with the local language model (see ``services.language_model``)."""
+    language_model.score_content(content_id=content_id)
 
 
 @shared_task(name="moderation.sweep_unscreened", acks_late=True)
 def sweep_unscreened() -> int:
-    """Re-enqueue posts whose screening is missing or stale, e.g. after a broker outage."""
-    post_ids = stale_post_ids(limit=app_settings.SWEEP_BATCH_SIZE)
-    enqueue_screening(post_ids, backfill=True)
-    if post_ids:
-        logger.info("Sweeper re-enqueued %d posts.", len(post_ids))
-    return len(post_ids)
+    """Re-enqueue content whose screening is missing or stale, e.g. after a broker outage."""
+    content_ids = services.contents_to_screen(limit=app_settings.SWEEP_BATCH_SIZE)
+    enqueue_screening(content_ids, backfill=True)
+    if content_ids:
+        logger.info("Sweeper re-enqueued %d posts, comments or other content.",
+                    len(content_ids))
+    return len(content_ids)
 
 
-def enqueue_screening(post_ids: Sequence[int], *, backfill: bool = False) -> int:
-    """Queue posts for screening, ``SCREENING_BATCH_SIZE`` per task; returns how many were
+def enqueue_screening(content_ids: Sequence[int], *, backfill: bool = False) -> int:
+    """Queue content rows for screening, ``SCREENING_BATCH_SIZE`` per task; returns how many were
     queued. If the broker is down, log it and stop: the periodic sweeper finds unscreened
     posts, so the author's request never fails.
     """
     queue = app_settings.BACKFILL_QUEUE if backfill else app_settings.SCREENING_QUEUE
     size = app_settings.SCREENING_BATCH_SIZE
-    for start in range(0, len(post_ids), size):
-        batch = list(post_ids[start : start + size])
+    for start in range(0, len(content_ids), size):
+        batch = list(content_ids[start : start + size])
         try:
-            screen_posts.apply_async((batch,), queue=queue)
+            screen_contents.apply_async((batch,), queue=queue)
         except BrokerError:
             logger.warning("Broker unavailable; %d posts will be screened by the sweeper.",
-                           len(post_ids) - start)
+                           len(content_ids) - start)
             return start
-    return len(post_ids)
+    return len(content_ids)
 
 
-class _PostsToScreen:
-    """Queues the posts a transaction asked to screen, once it commits. Every request in one
-    transaction registers one of these, all sharing one set of post ids: the first to run
-    queues them all, in one task, and the others find the set empty.
+class _ContentToScreen:
+    """Queues the content a transaction asked to screen, once it commits. Every request in
+    one transaction registers one of these, all sharing one set of content ids: the first to
+    run queues them all, in one task, and the others find the set empty.
     """
 
-    def __init__(self, post_ids: set[int]) -> None:
-        self.post_ids = post_ids
+    def __init__(self, content_ids: set[int]) -> None:
+        self.content_ids = content_ids
 
     def __call__(self) -> None:
-        post_ids = sorted(self.post_ids)
-        self.post_ids.clear()
-        if post_ids:
-            enqueue_screening(post_ids)
+        content_ids = sorted(self.content_ids)
+        self.content_ids.clear()
+        if content_ids:
+            enqueue_screening(content_ids)
 
 
-def screen_on_commit(post_id: int) -> None:
-    """Queue the post for screening once the current transaction commits (at once outside a
-    transaction). However often this is called in one transaction (the post saved, its
-    disclosure revised), each post is screened once: all in one task, after the commit.
+def screen_on_commit(content_id: int) -> None:
+    """Queue the content row (a post, a comment…) for screening once the current transaction
+    commits (at once outside a transaction). However often this is called in one
+    transaction (the post saved, its disclosure revised), each is screened once: all in one
+    task, after the commit.
     """
     connection = transaction.get_connection()
-    shared = {post_id}
+    shared = {content_id}
     # The set of a request registered earlier in this transaction, if any, found among the
     # transaction's pending callbacks (Django's ``run_on_commit``). One registered in a
     # savepoint that rolled back is gone from that list, and with it the posts saved there; a
     # post added to an older set inside such a savepoint is screened anyway, harmlessly.
     for _savepoints, callback, _robust in connection.run_on_commit:
-        if isinstance(callback, _PostsToScreen):
-            shared = callback.post_ids
-            shared.add(post_id)
+        if isinstance(callback, _ContentToScreen):
+            shared = callback.content_ids
+            shared.add(content_id)
             break
-    transaction.on_commit(_PostsToScreen(shared))
+    transaction.on_commit(_ContentToScreen(shared))
 
 
 @shared_task(
@@ -205,12 +209,12 @@ def enqueue_cosignature_invitation(cosignature_id: int) -> bool:
                  unsent=f"co-signing invitation {cosignature_id} was not emailed")
 
 
-def enqueue_language_model(post_id: int) -> bool:
-    """Queue a post for the language-model hint on its own queue; a broker outage only
-    loses the hint (the next screening of the post asks again).
+def enqueue_language_model(content_id: int) -> bool:
+    """Queue content for the language-model hint on its own queue; a broker outage only
+    loses the hint (the next screening of it asks again).
     """
-    return _send(score_language_model, post_id, queue=app_settings.LANGUAGE_MODEL_QUEUE,
-                 unsent=f"post {post_id} gets no language-model hint now")
+    return _send(score_language_model, content_id, queue=app_settings.LANGUAGE_MODEL_QUEUE,
+                 unsent=f"content {content_id} gets no language-model hint now")
 
 
 def _send(task, *args, unsent: str, **options) -> bool:

@@ -5,7 +5,7 @@ of the change it reports: a rolled-back change leaves no row, so nothing is sent
 transaction commits, ``signals.webhooks_queued`` lets ``tasks`` enqueue the deliveries; the
 periodic sweep sends whatever the broker lost. Delivery itself is in ``services.webhooks``.
 
-Payloads carry ids, the status, the decision, the time and the post's URL: never notes,
+Payloads carry ids, the status, the decision, the time, the content's type, id and URL: never notes,
 messages, evidence or names.
 """
 
@@ -18,8 +18,10 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
+
+from ai_disclosure import content_types
+from ai_disclosure.models import Content
 
 from . import signals
 from .links import absolute_url
@@ -68,8 +70,7 @@ def record_item_events(items, *, action: str, decision: str = "") -> list[Webhoo
         return []
     return record_event(event, lambda: [{
         "item_id": item.pk,
-        "post_id": item.post_id,
-        "post_url": post_url(item.post),
+        **content_fields(item.content),
         "status": item.status,
         "decision": decision or None,
         "action": str(action),
@@ -82,8 +83,7 @@ def record_disclosure_revision(revision) -> list[WebhookDelivery]:
     disclosure = revision.disclosure
     return record_event(WebhookEvent.DISCLOSURE_CHANGED, lambda: [{
         "disclosure_id": disclosure.pk,
-        "post_id": disclosure.post_id,
-        "post_url": post_url(disclosure.post),
+        **content_fields(disclosure.content),
         "revision": revision.number,
         "changed_fields": sorted(revision.changes),
     }])
@@ -133,8 +133,15 @@ def forget_subscriptions(**kwargs) -> None:
     cache.delete(SUBSCRIPTIONS_CACHE_KEY)
 
 
-def post_url(post: Model) -> str | None:
-    """The post's absolute URL (``links.absolute_url`` of ``get_absolute_url()``), if it has one."""
-    if not hasattr(post, "get_absolute_url"):
-        return None
-    return absolute_url(post.get_absolute_url())
+def content_url(content: Content) -> str | None:
+    """The absolute URL of the content's host object (``links.absolute_url`` of its
+    adapter's ``get_url``), if it has one.
+    """
+    obj = content.obj
+    path = content_types.adapter_for(obj).get_url(obj) if obj is not None else ""
+    return absolute_url(path) if path else None
+
+
+def content_fields(content: Content) -> dict:
+    """What a payload says about the content: its type, its id in that type and its URL."""
+    return {"type": content.kind, "object_id": content.object_id, "url": content_url(content)}

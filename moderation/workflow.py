@@ -15,7 +15,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ai_disclosure.adapter import get_post_model
+from ai_disclosure.models import Content
 
 from . import signals, webhooks
 from .adapter import get_moderation_adapter
@@ -39,13 +39,14 @@ STAYS = frozenset({AuditAction.ESCALATED})
 
 
 def lock_item(item: ReviewItem) -> ReviewItem:
-    """Lock the item's post, then the item, and return the item fresh (with its post).
+    """Lock the item's content row, then the item, and return the item fresh (with its
+    content and host object).
 
-    The same order as screening (post first), so a decision and a re-screen of one post wait
-    for each other instead of deadlocking.
+    The same order as screening (content first), so a decision and a re-screen of one
+    object wait for each other instead of deadlocking.
     """
-    get_post_model()._default_manager.select_for_update().filter(pk=item.post_id).first()
-    return ReviewItem.objects.select_for_update(of=("self",)).select_related("post").get(
+    Content.objects.select_for_update().filter(pk=item.content_id).values_list("pk").first()
+    return ReviewItem.objects.select_for_update(of=("self",)).select_related("content").get(
         pk=item.pk
     )
 
@@ -96,13 +97,13 @@ def transition(
                                   to_status=to, decision=decision, note=note, data=data)
     webhooks.record_item_event(item, action=action, decision=decision)  # in this transaction
     if signal is not None:
-        transaction.on_commit(partial(signal.send, sender=ReviewItem, item=item, post=item.post,
-                                      **(signal_args or {})))
+        transaction.on_commit(partial(signal.send, sender=ReviewItem, item=item,
+                                      post=item.content.obj, **(signal_args or {})))
     if notify is not None:
-        transaction.on_commit(partial(get_moderation_adapter().notify_author, item.post,
+        transaction.on_commit(partial(get_moderation_adapter().notify_author, item.content.obj,
                                       notify.body))
         transaction.on_commit(partial(signals.author_messaged.send, sender=AuthorMessage,
-                                      message=notify, item=item, post=item.post))
+                                      message=notify, item=item, post=item.content.obj))
     return item
 
 

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from demo.forum.models import Post
+from demo.forum.models import Comment, Post
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -21,4 +21,14 @@ class PostFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"Post {n}")
     body = "A paragraph I wrote myself."
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    post = factory.SubFactory(PostFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "A comment I wrote myself."
     published_at = factory.LazyFunction(timezone.now)

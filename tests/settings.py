@@ -8,7 +8,7 @@ from demo.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# Unit tests screen posts in-process (services.screen_post); enqueued tasks go to an
+# Unit tests screen posts in-process (services.screen_content); enqueued tasks go to an
 # in-memory broker with no worker. Integration tests start a real worker on Redis.
 CELERY_BROKER_URL = "memory://"
 CELERY_BROKER_TRANSPORT_OPTIONS = {}

@@ -7,6 +7,9 @@ The groups, by post primary key:
 * 13–25  AI-assisted and honestly disclosed (all but one use AI blocks; one uses ideation only);
 * 26–33  written by a chat assistant but ticked "100% human-written", without blocks: what the
   moderation pipeline has to catch. About half carry copy-paste leftovers.
+
+and three groups of comments (``fixtures/comments.json``, the compact form): 1–3 human-written,
+4–6 honestly disclosed with AI help, 7–9 chat-assistant text ticked human-only.
 """
 
 from pathlib import Path
@@ -16,10 +19,12 @@ from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from ai_disclosure import services
-from ai_disclosure.forms import DisclosureForm
-from ai_disclosure.models import Disclosure, DisclosureRevision
-from demo.forum.models import Post
+from ai_disclosure import selectors, services
+from ai_disclosure.forms import CompactDisclosureForm, DisclosureForm
+from ai_disclosure.models import Content, Disclosure, DisclosureRevision
+from demo.forum.models import Comment, Post
+from moderation import services as moderation_services
+from moderation.models import ReviewItem
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +75,7 @@ def pbkdf2(settings):
 
 def posts(pks):
     return list(
-        Post.objects.filter(pk__in=pks)
-        .select_related("ai_disclosure")
-        .prefetch_related("ai_disclosure__assistance")
-        .order_by("pk")
+        Post.objects.filter(pk__in=pks).order_by("pk")
     )
 
 
@@ -128,8 +130,9 @@ def test_at_least_thirty_published_posts_each_with_a_disclosure_and_first_revisi
     published = Post.objects.published()
     assert published.count() >= 30
     assert published.count() == Post.objects.count()
-    for post in published.select_related("ai_disclosure"):
-        disclosure = post.ai_disclosure  # raises if missing
+    for post in published:
+        disclosure = selectors.disclosure_for(post)
+        assert disclosure is not None, post.pk
         revision = DisclosureRevision.objects.get(disclosure=disclosure, number=1)
         assert revision.data == services.snapshot(disclosure), post.pk
         assert revision.changed_by_id == post.author_id
@@ -146,7 +149,7 @@ def test_human_only_posts_have_no_blocks_and_pass_the_form():
     group = posts(HUMAN)
     assert len(group) == len(HUMAN)
     for post in group:
-        disclosure = post.ai_disclosure
+        disclosure = selectors.disclosure_for(post)
         assert disclosure.human_only, post.pk
         assert not disclosure.assistance.exists() and disclosure.models_used == []
         assert services.render_body(post.body).blocks == (), post.pk
@@ -162,7 +165,7 @@ def test_honest_disclosures_pass_the_form_and_use_every_block_syntax():
     block_types, estimates, expertise, kinds, warned = set(), set(), set(), set(), []
     with_blocks = 0
     for post in group:
-        disclosure = post.ai_disclosure
+        disclosure = selectors.disclosure_for(post)
         assert not disclosure.human_only, post.pk
         form = DisclosureForm(data=form_data(disclosure), body=post.body)
         assert form.is_valid(), (post.pk, form.errors)
@@ -190,7 +193,7 @@ def test_false_human_only_posts_look_like_a_chat_assistant_wrote_them():
     assert len(group) == len(FALSE_HUMAN_ONLY)
     with_leftovers = 0
     for post in group:
-        disclosure = post.ai_disclosure
+        disclosure = selectors.disclosure_for(post)
         assert disclosure.human_only, post.pk
         assert services.render_body(post.body).blocks == (), post.pk
         # The form cannot tell: catching these is the moderation pipeline's job.
@@ -211,6 +214,8 @@ def counts() -> dict:
         "disclosures": Disclosure.objects.count(),
         "kinds": Disclosure.assistance.through.objects.count(),
         "revisions": DisclosureRevision.objects.count(),
+        "comments": Comment.objects.count(),
+        "contents": Content.objects.count(),
     }
 
 
@@ -221,3 +226,28 @@ def test_loading_twice_changes_nothing():
     call_command("loaddata", *FIXTURES, verbosity=0)
     assert counts() == before
     assert dict(Post.objects.values_list("pk", "body")) == bodies
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_comments_are_human_honestly_disclosed_or_falsely_ticked_and_pass_the_compact_form():
+    comments = {comment.pk: comment for comment in Comment.objects.all()}
+    assert sorted(comments) == list(range(1, 10))
+    for pk, comment in comments.items():
+        content = selectors.content_of(comment)
+        assert (content.kind, content.parent.object_id) == ("comment", comment.post_id)
+        disclosure = selectors.disclosure_for(comment)
+        assert disclosure.human_only == (pk not in range(4, 7)), pk
+        form = CompactDisclosureForm(data=form_data(disclosure), body=comment.body)
+        assert form.is_valid(), (pk, form.errors)  # the form cannot tell the false ones
+        lowered = comment.body.lower().replace("’", "'")
+        falsely_ticked = sum(phrase in lowered for phrase in ASSISTANT_STYLE) >= 2
+        assert falsely_ticked == (pk in range(7, 10)), pk
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_screening_the_fixture_comments_flags_the_falsely_ticked_ones():
+    contents = [selectors.content_of(comment).pk for comment in Comment.objects.all()]
+    moderation_services.screen_contents(content_ids=contents)
+    flagged = set(ReviewItem.objects.filter(content__kind="comment")
+                  .values_list("content__object_id", flat=True))
+    assert flagged >= {7, 8} and not flagged & {1, 2, 3}

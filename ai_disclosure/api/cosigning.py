@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .. import selectors, services
-from ..adapter import get_adapter
+from ..content_types import adapter_for
 from ..forms import MAX_COSIGNATURE_NOTE
 from ..models import CoSignature, CoSignatureStatus
 from .base import (
@@ -50,8 +50,8 @@ class InvitationSerializer(serializers.Serializer):
 
 def invitation(cosignature: CoSignature) -> dict:
     """The invitation as ``InvitationSerializer`` shows it."""
-    post = cosignature.disclosure.post
-    adapter = get_adapter()
+    post = cosignature.disclosure.content.obj
+    adapter = adapter_for(post)
     author = adapter.get_author(post)
     return InvitationSerializer({
         "id": cosignature.pk,
@@ -88,8 +88,8 @@ class InvitationListView(ApiView):
     )
     def get(self, request: Request) -> Response:
         """Answer with the caller's invitations."""
-        invitations = selectors.cosignature_invitations(request.user).select_related(
-            f"disclosure__post__{get_adapter().author_field}")
+        invitations = selectors.cosignature_invitations(request.user).prefetch_related(
+            "disclosure__content__obj")
         return Response([invitation(cosignature) for cosignature in invitations])
 
 
@@ -102,7 +102,7 @@ class AnswerView(ApiView):
     def post(self, request: Request, cosignature_id: str) -> Response:
         """Record the answer; 409 when the invitation was answered already."""
         cosignature = get_object_or_404(
-            CoSignature.objects.select_related("disclosure__post"), cosignature_id)
+            CoSignature.objects.select_related("disclosure__content"), cosignature_id)
         self.check_object_permissions(request, cosignature)
         incoming = AnswerSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)

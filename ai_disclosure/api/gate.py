@@ -20,8 +20,8 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from .. import services
-from ..adapter import get_adapter
 from ..app_settings import app_settings
+from ..content_types import adapter_for
 from ..gate import DisclosureIncomplete, check_publishable
 from . import drafts
 from .base import ErrorSerializer
@@ -107,12 +107,15 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
     a post whose disclosure breaks a rule for its ``body_field``. After validation,
     ``validated_data["disclosure"]`` is a ``rules.DisclosureData``; ``create()`` saves it with
     the post in one transaction, as the request's user. A ``ModelSerializer`` lists
-    ``disclosure`` in ``Meta.fields``. Given the post being edited (``instance``), an edit
-    that changes the text of a post ticked human-only is refused until the tick is
-    confirmed for the new text (``disclosure.human_only_for``).
+    ``disclosure`` in ``Meta.fields``. ``content_kind`` names the registered content type
+    it creates (default: the first); a compact type gets the compact form's rules. Given the
+    object being edited (``instance``), an edit that changes the text of content ticked
+    human-only is refused until the tick is confirmed for the new text
+    (``disclosure.human_only_for``).
     """
 
     body_field = "body"
+    content_kind: str | None = None
 
     disclosure = DisclosureWriteSerializer(
         required=False,
@@ -130,8 +133,9 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
         try:
             check_publishable(
                 body=attrs[self.body_field], disclosure=data, post=post,
-                author=get_adapter().get_author(post) if post is not None
+                author=adapter_for(post).get_author(post) if post is not None
                 else getattr(request, "user", None),
+                kind=self.content_kind,
             )
         except DisclosureIncomplete as error:
             # Not a 400: the request is well-formed, the post breaks the forum's rule.
@@ -147,5 +151,5 @@ class DisclosureGateSerializerMixin(serializers.Serializer):
         data = validated_data.pop("disclosure")
         post = super().create(validated_data)
         if not data.is_empty():  # possible only with AI_DISCLOSURE_REQUIRED off
-            services.save_disclosure(post=post, user=self.context["request"].user, data=data)
+            services.save_disclosure(content=post, user=self.context["request"].user, data=data)
         return post

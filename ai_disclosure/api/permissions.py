@@ -10,7 +10,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, IsAuthenticated
 from rest_framework.request import Request
 
-from ..adapter import get_adapter
+from ..content_types import adapter_for
 
 #: Users with this permission read every disclosure and its revisions (moderators). It is
 #: Django's own "view" permission of the model, so superusers have it, the admin honours it,
@@ -27,7 +27,7 @@ def is_author(user, post: Model) -> bool:
     """Whether ``user`` wrote ``post``, as the post adapter reads it; anonymous users never did."""
     if not (user and user.is_authenticated):
         return False
-    author_id = get_adapter().get_author_id(post)
+    author_id = adapter_for(post).get_author_id(post)
     return author_id is not None and author_id == user.pk
 
 
@@ -58,7 +58,7 @@ class PostAuthorWritesReviewersRead(BasePermission):
         reviewer = can_review(request.user)
         if reviewer and request.method in SAFE_METHODS:
             return True
-        if not reviewer and not get_adapter().is_published(post):
+        if not reviewer and not adapter_for(post).is_published(post):
             raise NotFound()
         return False
 
@@ -75,7 +75,7 @@ class PostReaders(BasePermission):
 
     def has_object_permission(self, request: Request, view, post: Model) -> bool:
         """Allow moderators and whoever may see the post; 404 for others hides that it exists."""
-        if can_review(request.user) or get_adapter().is_visible_to(post, request.user):
+        if can_review(request.user) or adapter_for(post).is_visible_to(post, request.user):
             return True
         raise NotFound()
 
@@ -111,6 +111,6 @@ class PostAuthorOnly(BasePermission):
         """Allow the author; others get 403, or 404 for a draft they may not know about."""
         if is_author(request.user, post):
             return True
-        if not can_review(request.user) and not get_adapter().is_published(post):
+        if not can_review(request.user) and not adapter_for(post).is_published(post):
             raise NotFound()
         return False

@@ -15,11 +15,11 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import selectors, services
+from .. import content_types, selectors, services
 from ..provenance import Level
 from .base import ApiView, error_responses
 from .permissions import PostReaders
-from .views import POST_ID, TAGS, PostObjectMixin
+from .views import CONTENT_IDS, TAGS, PostObjectMixin, post_route
 
 
 class LabelSerializer(serializers.Serializer):
@@ -75,19 +75,16 @@ class ProvenanceView(PostObjectMixin, ApiView):
         description="JSON-LD with the IPTC digital source type, the AI-Disclosure header value "
         "and the AI Attribution statement the post page carries, plus the EU AI Act Article "
         "50(4) label decision. 404 when the post has no disclosure.",
-        parameters=[POST_ID],
+        parameters=CONTENT_IDS,
         responses={200: ProvenanceSerializer, **error_responses(404)},
     )
-    def get(self, request: Request, post_id: str) -> Response:
+    def get(self, request: Request, **ids: str) -> Response:
         """Answer with the post's JSON-LD, header value, attribution and label decision."""
-        post = self.get_post(request, post_id)
-        services.rendered_post(post)  # the AI blocks are measured as on the post page
-        url = (
-            request.build_absolute_uri(post.get_absolute_url())
-            if hasattr(post, "get_absolute_url")
-            else ""
-        )
-        found = selectors.post_provenance(post, url=url)
+        post = self.get_post(request, **ids)
+        services.rendered_content(post)  # the AI blocks are measured as on the post page
+        path = content_types.adapter_for(post).get_url(post)
+        url = request.build_absolute_uri(path) if path else ""
+        found = selectors.content_provenance(post, url=url)
         if found is None:
             raise NotFound(_("This post has no disclosure yet."))
         label = found.label
@@ -109,3 +106,6 @@ class ProvenanceView(PostObjectMixin, ApiView):
                 }
             ).data
         )
+
+
+PostProvenanceView = post_route(ProvenanceView, get="ai_disclosure_post_provenance")

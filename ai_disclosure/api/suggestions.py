@@ -140,7 +140,7 @@ class SuggestionSerializer(serializers.Serializer):
     """A suggestion as its author sees it."""
 
     id = serializers.IntegerField()
-    post = serializers.CharField(source="post_id")
+    post = serializers.CharField(source="content.object_id")
     # A plain string: an enum named "status" would collide with review items' in the document.
     status = serializers.CharField(help_text=_("pending, accepted or dismissed."))
     kind = serializers.CharField()
@@ -217,7 +217,7 @@ class SuggestionListView(PostObjectMixin, ApiView):
     )
     def get(self, request: Request, post_id: str) -> Response:
         """List every suggestion recorded on the post."""
-        post = self.get_post(request, post_id)
+        post = self.get_post(request, post_id=post_id)
         return Response(suggestion_representation(post, list(selectors.tool_suggestions(post))))
 
     @extend_schema(
@@ -232,7 +232,7 @@ class SuggestionListView(PostObjectMixin, ApiView):
     )
     def post(self, request: Request, post_id: str) -> Response:
         """Validate what the tool sent and record it."""
-        post = self.get_post(request, post_id)
+        post = self.get_post(request, post_id=post_id)
         incoming = SuggestionWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
@@ -253,8 +253,12 @@ class SuggestionActionView(PostObjectMixin, ApiView):
 
     def get_suggestion(self, request: Request, post_id: str, suggestion_id: str):
         """The post (permission checked) and its suggestion; 404 for another post's."""
-        post = self.get_post(request, post_id)
-        return get_object_or_404(ToolSuggestion.objects.filter(post=post), suggestion_id)
+        post = self.get_post(request, post_id=post_id)
+        return get_object_or_404(
+            ToolSuggestion.objects.filter(content=selectors.content_of(post))
+            .select_related("content"),
+            suggestion_id,
+        )
 
 
 class SuggestionAcceptView(SuggestionActionView):
@@ -286,9 +290,9 @@ class SuggestionAcceptView(SuggestionActionView):
             raise Conflict(error.message, error.code) from None
         revision = suggestion.revision
         return Response({
-            "suggestion": suggestion_representation(suggestion.post, [suggestion])[0],
+            "suggestion": suggestion_representation(suggestion.content.obj, [suggestion])[0],
             "disclosure": disclosure_representation(revision.disclosure, revision),
-            "to_complete": saved_disclosure_errors(suggestion.post),
+            "to_complete": saved_disclosure_errors(suggestion.content.obj),
         })
 
 
@@ -311,4 +315,4 @@ class SuggestionDismissView(SuggestionActionView):
             suggestion = suggestions.dismiss_suggestion(suggestion=suggestion)
         except suggestions.SuggestionConflict as error:
             raise Conflict(error.message, error.code) from None
-        return Response(suggestion_representation(suggestion.post, [suggestion])[0])
+        return Response(suggestion_representation(suggestion.content.obj, [suggestion])[0])

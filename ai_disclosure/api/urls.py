@@ -1,4 +1,8 @@
-"""Include with ``path("api/ai-disclosure/v1/", include("ai_disclosure.api.urls"))``."""
+"""Include with ``path("api/ai-disclosure/v1/", include("ai_disclosure.api.urls"))``.
+
+Content of any registered type is addressed as ``content/<type>/<id>/…``; ``posts/<id>/…``
+stays for the first registered type (the plugin's routes before content types).
+"""
 
 from django.urls import path
 
@@ -11,12 +15,18 @@ urlpatterns = [
     path("schema/", views.FormSchemaView.as_view(), name="form-schema"),
     path("preview/", views.PreviewView.as_view(), name="preview"),
     path("check/", views.CheckView.as_view(), name="check"),
-    path("posts/<str:post_id>/disclosure/", views.DisclosureView.as_view(), name="disclosure"),
-    path(
-        "posts/<str:post_id>/disclosure/revisions/",
-        views.RevisionListView.as_view(),
-        name="revisions",
-    ),
+    path("content/<str:kind>/<str:object_id>/disclosure/", views.DisclosureView.as_view(),
+         name="content-disclosure"),
+    path("content/<str:kind>/<str:object_id>/disclosure/revisions/",
+         views.RevisionListView.as_view(), name="content-revisions"),
+    path("content/<str:kind>/<str:object_id>/provenance/", provenance.ProvenanceView.as_view(),
+         name="content-provenance"),
+    path("posts/<str:post_id>/disclosure/", views.PostDisclosureView.as_view(),
+         name="disclosure"),
+    path("posts/<str:post_id>/disclosure/revisions/", views.PostRevisionListView.as_view(),
+         name="revisions"),
+    path("posts/<str:post_id>/provenance/", provenance.PostProvenanceView.as_view(),
+         name="provenance"),
     path(
         "posts/<str:post_id>/suggestions/",
         suggestions.SuggestionListView.as_view(),
@@ -31,9 +41,6 @@ urlpatterns = [
         "posts/<str:post_id>/suggestions/<str:suggestion_id>/dismiss/",
         suggestions.SuggestionDismissView.as_view(),
         name="suggestion-dismiss",
-    ),
-    path(
-        "posts/<str:post_id>/provenance/", provenance.ProvenanceView.as_view(), name="provenance"
     ),
     path("cosignatures/", cosigning.InvitationListView.as_view(), name="cosignatures"),
     path(

@@ -1,20 +1,30 @@
-"""The editor API (DESIGN §7): form schema, preview, check, a post's disclosure and revisions.
+"""The editor API (DESIGN §7): form schema, preview, check, a post's (comment's…)
+disclosure and revisions.
 
-Each view validates its input with a serializer and calls one service or selector.
+Content of every registered type is addressed as ``content/<type>/<id>/…``; the older
+``posts/<id>/…`` routes stay for the first registered type (``PostRoutes`` subclasses, with
+their own operation ids). Each view validates its input with a serializer and calls one
+service or selector.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import selectors, services
-from ..adapter import get_post_model
+from .. import content_types, selectors, services
 from ..gate import DisclosureIncomplete, check_disclosure
 from ..models import CoSignature, Disclosure, DisclosureRevision, Expertise
 from ..rendering import Block
@@ -96,7 +106,7 @@ class CheckView(ApiView):
         incoming.is_valid(raise_exception=True)
         post = None
         if post_id := incoming.validated_data["post"]:
-            post = get_object_or_404(get_post_model()._default_manager.all(), post_id)
+            post = get_object_or_404(content_types.default().model._default_manager.all(), post_id)
             if not is_author(request.user, post):  # nobody learns of another's post here
                 raise NotFound()
         result = drafts.check(
@@ -108,17 +118,40 @@ class CheckView(ApiView):
         return Response(serializers.CheckSerializer(result).data)
 
 
-POST_ID = object_id_parameter("post_id", get_post_model(), "The post's id.")
+def _registered() -> dict:
+    try:
+        return content_types.registry()
+    except (LookupError, ImproperlyConfigured):  # reported by the system checks
+        return {}
+
+
+POST_ID = object_id_parameter(
+    "post_id", next((t.model for t in _registered().values()), Disclosure), "The post's id.")
+CONTENT_IDS = [
+    OpenApiParameter("kind", OpenApiTypes.STR, OpenApiParameter.PATH,
+                     enum=list(_registered()) or None,
+                     description="The content type, as registered (post, comment…)."),
+    OpenApiParameter("object_id", {"type": "integer", "minimum": 1},
+                     OpenApiParameter.PATH, description="The object's id within its type."),
+]
 
 
 class PostObjectMixin:
-    """Looks up ``post_id`` and checks the object permission (404 hides others' drafts)."""
+    """Looks up the host object a route names (``kind`` + ``object_id``, or the legacy
+    ``post_id`` of the first registered type) and checks the object permission (404 hides
+    others' drafts and unknown types).
+    """
 
-    def get_post(self, request: Request, post_id: str) -> Model:
-        """The post named by ``post_id`` if the user may act on it; 404 or 403 otherwise."""
-        post = get_object_or_404(get_post_model()._default_manager.all(), post_id)
-        self.check_object_permissions(request, post)
-        return post
+    def get_post(self, request: Request, kind: str | None = None, object_id: str = "",
+                 post_id: str = "") -> Model:
+        """The object the route names if the user may act on it; 404 or 403 otherwise."""
+        try:
+            registered = content_types.get(kind) if kind else content_types.default()
+        except LookupError:
+            raise NotFound() from None
+        obj = get_object_or_404(registered.model._default_manager.all(), object_id or post_id)
+        self.check_object_permissions(request, obj)
+        return obj
 
 
 def disclosure_representation(
@@ -148,7 +181,8 @@ def disclosure_representation(
             **values,
             "reviewed_by": reviewed_by,
             "reviewer_answer": answer or "",
-            "post": str(disclosure.post_id),
+            "post": str(disclosure.content.object_id),
+            "type": disclosure.content.kind,
             "summary": summary,
             "revision": number,
             "created_at": disclosure.created_at,
@@ -166,12 +200,12 @@ class DisclosureView(PostObjectMixin, ApiView):
         tags=TAGS,
         operation_id="ai_disclosure_disclosure_read",
         summary="A post's disclosure",
-        parameters=[POST_ID],
+        parameters=CONTENT_IDS,
         responses={200: serializers.DisclosureSerializer, **error_responses(401, 403, 404)},
     )
-    def get(self, request: Request, post_id: str) -> Response:
+    def get(self, request: Request, **ids: str) -> Response:
         """The post's current disclosure; 404 when it has none yet."""
-        post = self.get_post(request, post_id)
+        post = self.get_post(request, **ids)
         disclosure = selectors.disclosure_for(post)
         if disclosure is None:
             raise NotFound(_("This post has no disclosure yet."))
@@ -184,7 +218,7 @@ class DisclosureView(PostObjectMixin, ApiView):
         description="Replaces the disclosure and appends a revision. The rules are checked "
         "against the post's current body: a missing or contradictory disclosure is refused "
         "with 422, listing each field. 201 when the post had no disclosure before.",
-        parameters=[POST_ID],
+        parameters=CONTENT_IDS,
         request=serializers.DisclosureWriteSerializer,
         responses={
             200: serializers.DisclosureSerializer,
@@ -193,18 +227,19 @@ class DisclosureView(PostObjectMixin, ApiView):
             **gate.refusal_response(),
         },
     )
-    def put(self, request: Request, post_id: str) -> Response:
+    def put(self, request: Request, **ids: str) -> Response:
         """Check the new disclosure against the post's body, then save it as a new revision."""
-        post = self.get_post(request, post_id)
+        post = self.get_post(request, **ids)
         incoming = serializers.DisclosureWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.to_data()
-        blocks = [Block(**block) for block in services.rendered_post(post).blocks]
+        blocks = [Block(**block) for block in services.rendered_content(post).blocks]
         try:
-            check_disclosure(data, blocks=blocks, author=request.user)
+            check_disclosure(data, blocks=blocks, author=request.user,
+                             compact=content_types.of(post).compact)
         except DisclosureIncomplete as error:
             raise gate.refusal(error, request=request) from None
-        revision = services.save_disclosure_revision(post=post, user=request.user, data=data)
+        revision = services.save_disclosure_revision(content=post, user=request.user, data=data)
         return Response(
             disclosure_representation(revision.disclosure, revision),
             status=status.HTTP_201_CREATED if revision.number == 1 else status.HTTP_200_OK,
@@ -222,18 +257,34 @@ class RevisionListView(PostObjectMixin, ApiView):
         summary="A disclosure's revision history",
         description="Every save, oldest first: who, when, under which form version, the "
         "disclosure as saved and what changed. Empty when the post has no disclosure.",
-        parameters=[POST_ID],
+        parameters=CONTENT_IDS,
         responses={
             200: OpenApiResponse(serializers.RevisionSerializer(many=True)),
             **error_responses(401, 403, 404),
         },
     )
-    def get(self, request: Request, post_id: str) -> Response:
+    def get(self, request: Request, **ids: str) -> Response:
         """Answer with every revision of the post's disclosure, oldest first."""
-        post = self.get_post(request, post_id)
+        post = self.get_post(request, **ids)
         revisions = (
-            DisclosureRevision.objects.filter(disclosure__post=post)
+            DisclosureRevision.objects.filter(disclosure__content=selectors.content_of(post))
             .select_related("changed_by")
             .order_by("number")
         )
         return Response(serializers.RevisionSerializer(revisions, many=True).data)
+
+
+def post_route(view: type, **operations: str) -> type:
+    """``view`` on the legacy ``posts/<post_id>/…`` route of the first registered type, with
+    its own operation ids (``method → operation id``) so the OpenAPI document stays valid.
+    """
+    return extend_schema_view(**{
+        method: extend_schema(operation_id=operation_id, parameters=[POST_ID],
+                              summary=getattr(view, method).__doc__.splitlines()[0])
+        for method, operation_id in operations.items()
+    })(type(f"Post{view.__name__}", (view,), {"__doc__": view.__doc__}))
+
+
+PostDisclosureView = post_route(DisclosureView, get="ai_disclosure_post_disclosure_read",
+                                put="ai_disclosure_post_disclosure_write")
+PostRevisionListView = post_route(RevisionListView, get="ai_disclosure_post_revisions")

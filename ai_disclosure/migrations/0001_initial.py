@@ -5,13 +5,20 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from ai_disclosure.app_settings import app_settings as disclosure_settings
+
+#: The host model 0.1.0 linked to; since the content-type registry, later migrations move
+#: these links to ``ai_disclosure.Content`` and drop them. A host that only sets
+#: ``AI_DISCLOSURE_CONTENT_TYPES`` gets its first registered model here.
+LEGACY_MODEL = disclosure_settings.LEGACY_MODEL
+
 
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
-        migrations.swappable_dependency(settings.AI_DISCLOSURE_POST_MODEL),
+        migrations.swappable_dependency(LEGACY_MODEL),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -78,7 +85,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('assistance', models.ManyToManyField(blank=True, related_name='+', to='ai_disclosure.assistancekind', verbose_name='kinds of AI help')),
-                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ai_disclosure', to=settings.AI_DISCLOSURE_POST_MODEL, verbose_name='post')),
+                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ai_disclosure', to=LEGACY_MODEL, verbose_name='post')),
             ],
             options={
                 'verbose_name': 'disclosure',
@@ -115,7 +122,7 @@ class Migration(migrations.Migration):
                 ('ai_share', models.FloatField(verbose_name='measured AI share')),
                 ('text_length', models.PositiveIntegerField(verbose_name='text length')),
                 ('rendered_at', models.DateTimeField(auto_now=True, verbose_name='rendered')),
-                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ai_render', to=settings.AI_DISCLOSURE_POST_MODEL, verbose_name='post')),
+                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ai_render', to=LEGACY_MODEL, verbose_name='post')),
             ],
             options={
                 'verbose_name': 'post render',

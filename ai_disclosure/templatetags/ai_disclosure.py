@@ -5,7 +5,6 @@
 import json
 
 from django import template
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -16,18 +15,14 @@ from ..api.permissions import is_author
 register = template.Library()
 
 
-def _disclosure(post):
-    try:
-        return post.ai_disclosure
-    except (ObjectDoesNotExist, AttributeError):
-        return None
-
-
 @register.inclusion_tag("ai_disclosure/summary.html")
-def ai_disclosure_summary(post):
-    """A one-line badge: “Human-written” or “AI: editing · Claude Opus 4.6 · expert-reviewed”."""
-    disclosure = _disclosure(post)
-    cosignature = selectors.confirmed_cosignature(disclosure, post=post)
+def ai_disclosure_summary(obj):
+    """A one-line badge for a post, comment or any registered object: “Human-written” or
+    “AI: editing · Claude Opus 4.6 · expert-reviewed” (``selectors.attach_contents`` loads a
+    listing's disclosures at once).
+    """
+    disclosure = selectors.disclosure_of(selectors.content_of(obj))
+    cosignature = selectors.confirmed_cosignature(disclosure, post=obj)
     return {
         "disclosure": disclosure,
         "summary": selectors.summarize(
@@ -39,17 +34,18 @@ def ai_disclosure_summary(post):
 @register.simple_tag
 def ai_confirmed_cosignature(disclosure, rendered):
     """``{% ai_confirmed_cosignature disclosure rendered as cosignature %}``: the reviewer's
-    confirmation of the post's current text (``rendered`` is its ``PostRender``), or ``None``.
+    confirmation of the post's current text (``rendered`` is its ``ContentRender``), or ``None``.
     """
     return selectors.confirmed_cosignature(disclosure, body_hash=rendered.content_hash)
 
 
 @register.filter
-def mostly_ai(post) -> bool:
+def mostly_ai(obj) -> bool:
     """``{% if post|mostly_ai %}`` — by its stored render or the author's estimate."""
-    render = getattr(post, "ai_render", None)  # a missing render raises AttributeError
+    content = selectors.content_of(obj)
+    render = selectors.render_of(content)
     share = render.ai_share if render else None
-    return selectors.is_mostly_ai(_disclosure(post), share)
+    return selectors.is_mostly_ai(selectors.disclosure_of(content), share)
 
 
 #: What must not appear raw inside a <script> element (as Django's ``json_script`` escapes).
@@ -61,7 +57,7 @@ def _provenance(context, post):
     url = ""
     if request is not None and hasattr(post, "get_absolute_url"):
         url = request.build_absolute_uri(post.get_absolute_url())
-    return selectors.post_provenance(post, url=url)
+    return selectors.content_provenance(post, url=url)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,8 +1,8 @@
-"""Admin for the demo forum's posts."""
+"""Admin for the demo forum's posts and comments."""
 
 from django.contrib import admin
 
-from .models import Post
+from .models import Comment, Post
 
 
 @admin.register(Post)
@@ -12,3 +12,12 @@ class PostAdmin(admin.ModelAdmin):
     list_display = ["title", "author", "published_at"]
     list_select_related = ["author"]
     search_fields = ["title", "body"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    """Comments, searchable by body."""
+
+    list_display = ["post", "author", "published_at", "visibility"]
+    list_select_related = ["post", "author"]
+    search_fields = ["body"]

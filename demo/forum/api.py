@@ -95,7 +95,7 @@ def post_representation(post: Post) -> dict:
             "url": post.get_absolute_url(),
             "published_at": post.published_at,
             "disclosure_summary": selectors.summarize(selectors.disclosure_for(post)),
-            "ai_share": disclosure_services.rendered_post(post).ai_share,
+            "ai_share": disclosure_services.rendered_content(post).ai_share,
         }
     ).data
 

@@ -14,6 +14,7 @@ urlpatterns = [
          name="ai-policy"),
     path("posts/<int:pk>/", views.post_detail, name="post-detail"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post-edit"),
+    path("posts/<int:pk>/comments/", views.comment_create, name="comment-create"),
     path("me/posts/", views.my_posts, name="my-posts"),
     path("me/reviews/<int:item_id>/reply/", views.reply_to_moderators, name="review-reply"),
     path("me/reviews/<int:item_id>/appeal/", views.appeal_decision, name="review-appeal"),

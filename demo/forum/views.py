@@ -17,13 +17,13 @@ from moderation.permissions import is_moderator
 from moderation.triage_forms import AuthorMessageForm
 
 from . import services as forum_services
-from .forms import PostForm
-from .models import Post, Visibility
+from .forms import CommentForm, PostForm
+from .models import Comment, Post, Visibility
 
 
 def post_list(request):
     """The latest listed posts, with the reader's preference for collapsing mostly-AI posts."""
-    posts = Post.objects.published().listed().for_listing()[:50]
+    posts = selectors.attach_contents(list(Post.objects.published().listed().for_listing()[:50]))
     collapse = selectors.collapses_mostly_ai(request.user)
     return render(
         request,
@@ -37,22 +37,63 @@ def post_list(request):
 
 
 def post_detail(request, pk: int):
-    """A post with its disclosure; a held or rejected one only to its author and moderators."""
+    """A post with its disclosure and its comments (each with its reader summary and
+    rendered body); a held or rejected post or comment only to its author and moderators.
+    """
     post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
-    if post.visibility in (Visibility.HELD, Visibility.REJECTED) and not (
-        request.user.pk == post.author_id or is_moderator(request.user)
-    ):
+    if not _may_see(request.user, post):
         raise Http404("No such post.")
+    return _post_page(request, post, CommentForm(prefix="comment"))
+
+
+def _may_see(user, obj) -> bool:
+    return obj.visibility not in (Visibility.HELD, Visibility.REJECTED) or (
+        user.pk == obj.author_id or is_moderator(user)
+    )
+
+
+def _post_page(request, post: Post, comment_form: CommentForm, *, status: int = 200):
+    comments = [comment for comment in post.comments.published().select_related("author")
+                if _may_see(request.user, comment)]
+    selectors.attach_contents(comments)
     response = render(
         request,
         "forum/post_detail.html",
         {
             "post": post,
-            "rendered": services.rendered_post(post),
+            "rendered": services.rendered_content(post),
             "disclosure": selectors.disclosure_for(post),
+            "comments": [(comment, services.rendered_content(comment)) for comment in comments],
+            "comment_form": comment_form,
+            "disclosure_form": comment_form.disclosure_form,
         },
+        status=status,
     )
     return set_disclosure_header(response, post)
+
+
+@login_required
+@require_POST
+def comment_create(request, pk: int):
+    """Publish a comment under a post, through the publish gate's compact disclosure form;
+    a refused comment comes back with the messages and the text kept.
+    """
+    post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
+    if not _may_see(request.user, post):
+        raise Http404("No such post.")
+    form = CommentForm(request.POST, prefix="comment")
+    if form.is_valid():
+        try:
+            comment = forum_services.publish_comment(
+                post=post, author=request.user, body=form.cleaned_data["body"],
+                disclosure=form.disclosure_data(),
+            )
+        except ratelimits.PostingRateLimited as limited:
+            messages.error(request, str(limited))
+            return _post_page(request, post, form, status=429)
+        messages.success(request, "Your comment is published.")
+        return redirect(comment)
+    return _post_page(request, post, form, status=400)
 
 
 @login_required
@@ -105,7 +146,7 @@ def _edit(request, *, post: Post | None):
             except ratelimits.PostingRateLimited as limited:
                 rate_limited = str(limited)
             else:
-                for warning in services.rendered_post(post).warnings:
+                for warning in services.rendered_content(post).warnings:
                     messages.warning(request, f"Line {warning['line']}: {warning['message']}")
                 return redirect(post)
         else:  # refused: say what would happen once it is fixed
@@ -129,13 +170,21 @@ def _edit(request, *, post: Post | None):
 
 @login_required
 def my_posts(request):
-    """The author's own posts with their review state and the moderators' messages, never
-    scores, reasons or internal notes (``moderation.selectors.author_review_states``).
+    """The author's own posts and comments with their review state and the moderators'
+    messages, never scores, reasons or internal notes
+    (``moderation.selectors.author_review_states``).
     """
-    posts = Post.objects.filter(author=request.user).for_listing().order_by("-created_at")
+    posts = list(Post.objects.filter(author=request.user).for_listing())
+    comments = list(Comment.objects.filter(author=request.user).select_related("post"))
+    selectors.attach_contents(posts + comments)
     states = moderation_selectors.author_review_states(author=request.user)
+    rows = sorted(
+        [(post, states.get(("post", post.pk)), "post") for post in posts]
+        + [(comment, states.get(("comment", comment.pk)), "comment") for comment in comments],
+        key=lambda row: row[0].created_at, reverse=True,
+    )
     return render(request, "forum/my_posts.html", {
-        "rows": [(post, states.get(post.pk)) for post in posts],
+        "rows": rows,
         "escalated": moderation_selectors.is_escalated(request.user),
         "form": AuthorMessageForm(),
     })

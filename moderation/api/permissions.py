@@ -7,7 +7,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
-from ai_disclosure.adapter import get_adapter
+from ai_disclosure import content_types
 
 from ..permissions import PERMISSION, is_moderator
 
@@ -50,6 +50,6 @@ class SignedInReaders(BasePermission):
 
     def has_object_permission(self, request: Request, view, post) -> bool:
         """Readers of the post pass (the service refuses its author); 404 for the others."""
-        if get_adapter().is_visible_to(post, request.user):
+        if content_types.adapter_for(post).is_visible_to(post, request.user):
             return True
         raise NotFound()

@@ -11,7 +11,7 @@ from rest_framework.exceptions import PermissionDenied, Throttled
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ai_disclosure.adapter import get_post_model
+from ai_disclosure import content_types
 from ai_disclosure.api.base import ApiView, StrictSerializer, error_responses, get_object_or_404
 from ai_disclosure.api.exceptions import Conflict
 from ai_disclosure.api.permissions import LoggedIn
@@ -37,7 +37,7 @@ class ReportSerializer(serializers.Serializer):
     """One of the caller's reports and what moderators made of it."""
 
     id = serializers.IntegerField()
-    post = serializers.CharField(source="post_id", help_text=_("The post's id."))
+    post = serializers.CharField(source="content.object_id", help_text=_("The post's id."))
     reason = serializers.CharField()
     created_at = serializers.DateTimeField()
     outcome = serializers.ChoiceField(
@@ -67,7 +67,7 @@ class PostReportView(ApiView):
     )
     def post(self, request: Request, post_id: str) -> Response:
         """File the report."""
-        post = get_object_or_404(get_post_model()._default_manager.all(), post_id)
+        post = get_object_or_404(content_types.default().model._default_manager.all(), post_id)
         self.check_object_permissions(request, post)
         data = NewReportSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -55,6 +55,9 @@ class QueueQuerySerializer(StrictSerializer):
         required=False, min_value=1, max_value=2**63 - 1,
         help_text=_("Only items a policy (by id) flagged."),
     )
+    type = serializers.SlugField(
+        required=False, max_length=40, help_text=_("Only items about this content type.")
+    )
     assistance = serializers.SlugField(
         required=False, max_length=40, help_text=_("Only posts declaring this kind of AI help.")
     )
@@ -77,6 +80,7 @@ class QueueQuerySerializer(StrictSerializer):
         values = self.validated_data
         return selectors.QueueFilters(
             status=values["status"],
+            type=values.get("type", ""),
             policy=values.get("policy"),
             assistance=values.get("assistance", ""),
             score_min=values.get("score_min"),
@@ -173,7 +177,8 @@ class QueueItemSerializer(serializers.Serializer):
     priority = serializers.IntegerField()
     top_score = serializers.FloatField(help_text=SCORES_ARE_EVIDENCE)
     held = serializers.BooleanField(help_text=_("Hidden from readers until approved."))
-    post = serializers.CharField(help_text=_("The post's id."))
+    type = serializers.CharField(help_text=_("The content type (post, comment…)."))
+    object_id = serializers.CharField(help_text=_("The id of the post (comment…) in its type."))
     title = serializers.CharField(allow_blank=True)
     reasons = serializers.ListField(child=serializers.CharField())
     disclosure_summary = serializers.CharField()
@@ -231,7 +236,7 @@ class HistorySerializer(serializers.Serializer):
     """One earlier review item of the same author, for context."""
 
     id = serializers.IntegerField()
-    post = serializers.CharField()
+    type = serializers.CharField(help_text=_("The content type (post, comment…)."))
     title = serializers.CharField(allow_blank=True)
     status = serializers.CharField()
     created_at = serializers.DateTimeField()
@@ -303,7 +308,7 @@ class BacktestSerializer(serializers.Serializer):
     expression = serializers.CharField()
     screened = serializers.IntegerField(help_text=_("Recent screenings evaluated."))
     matched = serializers.IntegerField()
-    matched_post_ids = serializers.ListField(child=serializers.IntegerField())
+    matched_content_ids = serializers.ListField(child=serializers.IntegerField())
     complete = serializers.BooleanField(
         help_text=_("False when the time limit stopped the backtest before ``limit`` posts; "
                     "``screened`` says how many of the newest it evaluated."),

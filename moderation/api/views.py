@@ -43,7 +43,8 @@ def _row(item: ReviewItem, *, author_stats, disclosure_summary: str, reasons) ->
         "priority": item.priority,
         "top_score": item.top_score,
         "held": item.held,
-        "post": str(item.post_id),
+        "type": item.content.kind,
+        "object_id": str(item.content.object_id),
         "title": item.post_title,
         "reasons": list(reasons),
         "disclosure_summary": disclosure_summary,
@@ -92,7 +93,7 @@ def item_representation(item_id: int) -> dict:
         ],
         "tool_suggestions": detail.tool_suggestions,
         "history": [
-            {"id": other.pk, "post": str(other.post_id), "title": other.post_title,
+            {"id": other.pk, "type": other.content.kind, "title": other.post_title,
              "status": other.status, "created_at": other.created_at}
             for other in detail.history
         ],
@@ -339,8 +340,8 @@ class BacktestView(ModeratorView):
             "policy": policy.pk,
             "expression": expression,
             "screened": result.screened,
-            "matched": len(result.matched_post_ids),
-            "matched_post_ids": result.matched_post_ids,
+            "matched": len(result.matched_content_ids),
+            "matched_content_ids": result.matched_content_ids,
             "failures": result.failures,
             "complete": result.complete,
         }).data)

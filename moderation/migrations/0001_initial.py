@@ -10,6 +10,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 import moderation.models.webhooks
+from ai_disclosure.app_settings import app_settings as disclosure_settings
+
+#: The host model 0.1.0 linked to; since the content-type registry, later migrations move
+#: these links to ``ai_disclosure.Content`` and drop them. A host that only sets
+#: ``AI_DISCLOSURE_CONTENT_TYPES`` gets its first registered model here.
+LEGACY_MODEL = disclosure_settings.LEGACY_MODEL
 
 
 class Migration(migrations.Migration):
@@ -17,7 +23,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        migrations.swappable_dependency(settings.AI_DISCLOSURE_POST_MODEL),
+        migrations.swappable_dependency(LEGACY_MODEL),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -153,7 +159,7 @@ class Migration(migrations.Migration):
                 ('claimed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='claimed by')),
                 ('excluded_moderator', models.ForeignKey(blank=True, help_text='After an appeal, the moderator who made the first decision may not decide again.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='excluded moderator')),
                 ('policies', models.ManyToManyField(blank=True, related_name='review_items', to='moderation.policy', verbose_name='policies that fired')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ai_review_items', to=settings.AI_DISCLOSURE_POST_MODEL)),
+                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ai_review_items', to=LEGACY_MODEL)),
                 ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
             ],
             options={
@@ -230,7 +236,7 @@ class Migration(migrations.Migration):
                 ('matched', models.JSONField(default=list, verbose_name='matched policies')),
                 ('policy_errors', models.JSONField(blank=True, default=list, help_text="Policies that failed on this post instead of giving true or false: policy id, name, version and the engine's message.", verbose_name='policy errors')),
                 ('screened_at', models.DateTimeField(auto_now=True, verbose_name='screened')),
-                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ai_screening', to=settings.AI_DISCLOSURE_POST_MODEL)),
+                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ai_screening', to=LEGACY_MODEL)),
             ],
             options={
                 'verbose_name': 'screening',

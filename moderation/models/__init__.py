@@ -7,6 +7,7 @@ from .audit import (  # noqa: F401
 from .facets import (  # noqa: F401
     QueueFacet,
     assistance_facet,
+    kind_facet,
     policy_facet,
 )
 from .messages import (  # noqa: F401

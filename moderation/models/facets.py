@@ -15,6 +15,11 @@ def policy_facet(policy_id: int) -> str:
     return f"policy:{policy_id}"
 
 
+def kind_facet(kind: str) -> str:
+    """The facet of items about one content type (``post``, ``comment``…)."""
+    return f"type:{kind}"
+
+
 def assistance_facet(slug: str) -> str:
     """The facet of items whose post's disclosure declares a kind of AI assistance."""
     return f"assistance:{slug}"
@@ -29,9 +34,9 @@ class QueueFacetManager(models.Manager):
         """The one writer of queue facets: bring the facets of ``items`` up to date.
 
         With ``assistance`` (item id → the assistance kinds its post's disclosure declares, as
-        screened), each item's facets are replaced: one per policy among its reasons, one per
-        assistance kind. Without it, the facets an item has keep their names and get its
-        current status and queue order (after a status change).
+        screened), each item's facets are replaced: one for its content type, one per policy
+        among its reasons, one per assistance kind. Without it, the facets an item has keep
+        their names and get its current status and queue order (after a status change).
         """
         if assistance is None:
             for item in items:
@@ -50,13 +55,14 @@ class QueueFacetManager(models.Manager):
 
 def _facet_names(item: ReviewItem, assistance: Iterable[str]) -> set[str]:
     names = {policy_facet(reason["policy"]) for reason in item.reasons if reason.get("policy")}
+    names.add(kind_facet(item.content.kind))
     return names | {assistance_facet(slug) for slug in assistance}
 
 
 class QueueFacet(models.Model):
-    """Something the queue filters by of which an item has several (the policies that fired,
-    the kinds of AI assistance the disclosure declares), with a copy of the item's status and
-    queue order.
+    """Something the queue filters by of which an item has several (its content type, the
+    policies that fired, the kinds of AI assistance the disclosure declares), with a copy of
+    the item's status and queue order.
 
     Those facts live in other tables; filtering by them walked the queue checking each item,
     which took ~100 ms at 100,000 items for a rare kind. Here a filtered page is one index range

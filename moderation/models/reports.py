@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ai_disclosure.app_settings import app_settings as disclosure_settings
+from ai_disclosure.models import Content
 
 from .review import ReviewItem
 
@@ -44,9 +44,8 @@ class Report(models.Model):
     reporter's past accuracy (``selectors.reports``).
     """
 
-    post = models.ForeignKey(
-        disclosure_settings.POST_MODEL, on_delete=models.CASCADE, related_name="ai_reports",
-        verbose_name=_("post"),
+    content = models.ForeignKey(
+        Content, on_delete=models.CASCADE, related_name="reports", verbose_name=_("content"),
     )
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ai_reports",
@@ -71,15 +70,15 @@ class Report(models.Model):
         verbose_name = _("reader report")
         verbose_name_plural = _("reader reports")
         constraints = [
-            models.UniqueConstraint(fields=["post", "reporter"],
+            models.UniqueConstraint(fields=["content", "reporter"],
                                     name="moderation_one_report_per_reader_and_post"),
         ]
         indexes = [
             # A reporter's accuracy: their upheld and decided reports.
             models.Index(fields=["reporter", "outcome"], name="moderation_report_reporter_idx"),
             # A post's open reports (screening) and those an item settled.
-            models.Index(fields=["post", "outcome"], name="moderation_report_post_idx"),
+            models.Index(fields=["content", "outcome"], name="moderation_report_content_idx"),
         ]
 
     def __str__(self) -> str:
-        return str(_("Report on %(post)s") % {"post": self.post_id})
+        return str(_("Report on %(post)s") % {"post": self.content_id})

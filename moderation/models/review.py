@@ -8,7 +8,7 @@ from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ai_disclosure.app_settings import app_settings as disclosure_settings
+from ai_disclosure.models import Content
 
 from ..app_settings import app_settings
 from .policies import Policy
@@ -140,8 +140,8 @@ class ReviewItemQuerySet(models.QuerySet):
         page's query).
         """
         return self.select_related(
-            "post", "author", "claimed_by", "post__ai_disclosure"
-        ).prefetch_related("post__ai_disclosure__assistance").defer(
+            "content", "author", "claimed_by", "content__disclosure"
+        ).prefetch_related("content__disclosure__assistance").defer(
             "evidence", "classifier_versions", "decision_note", "author_message",
             "appeal_message", "search_text",
         )
@@ -154,8 +154,9 @@ class ReviewItem(models.Model):
     ``TRANSITIONS``, save, update the queue facets, write the audit entry, then signal).
     """
 
-    post = models.ForeignKey(
-        disclosure_settings.POST_MODEL, on_delete=models.CASCADE, related_name="ai_review_items"
+    content = models.ForeignKey(
+        Content, on_delete=models.CASCADE, related_name="review_items",
+        verbose_name=_("content"),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -244,9 +245,9 @@ class ReviewItem(models.Model):
         permissions = [("moderate", _("Can triage the review queue"))]
         constraints = [
             models.UniqueConstraint(
-                fields=["post"],
+                fields=["content"],
                 condition=models.Q(status__in=ACTIVE_STATUSES),
-                name="moderation_one_active_item_per_post",
+                name="moderation_one_active_item_per_content",
             ),
             models.CheckConstraint(
                 condition=models.Q(top_score__gte=0) & models.Q(top_score__lte=1),
@@ -286,7 +287,7 @@ class ReviewItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(_("Review of %(post)s") % {"post": self.post_title or self.post_id})
+        return str(_("Review of %(post)s") % {"post": self.post_title or self.content_id})
 
     def can_become(self, status: str) -> bool:
         """Whether the state machine allows moving from the current status to ``status``."""

@@ -1,11 +1,11 @@
-"""The latest screening of each post: scores, evidence and the context policies saw."""
+"""The latest screening of each piece of content: scores, evidence and the context policies saw."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ai_disclosure.app_settings import app_settings as disclosure_settings
+from ai_disclosure.models import Content
 
 
 class Screening(models.Model):
@@ -17,8 +17,8 @@ class Screening(models.Model):
     recent posts without re-running the classifiers.
     """
 
-    post = models.OneToOneField(
-        disclosure_settings.POST_MODEL, on_delete=models.CASCADE, related_name="ai_screening"
+    content = models.OneToOneField(
+        Content, on_delete=models.CASCADE, related_name="screening", verbose_name=_("content")
     )
     key = models.CharField(_("idempotency key"), max_length=64)
     content_hash = models.CharField(_("content hash"), max_length=64)
@@ -46,4 +46,4 @@ class Screening(models.Model):
         indexes = [models.Index(fields=["-screened_at"], name="moderation_screened_idx")]
 
     def __str__(self) -> str:
-        return str(_("Screening of %(post)s") % {"post": self.post})
+        return str(_("Screening of %(post)s") % {"post": self.content})

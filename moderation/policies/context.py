@@ -1,7 +1,8 @@
 """The context a policy expression sees. This is the documented contract for policy authors.
 
-Every post is described by these maps; all names are always present, so an expression never
-fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifacts >= 0.9``.
+Every piece of content is described by these maps; all names are always present, so an
+expression never fails on a missing key. Example:
+``disclosure.human_only && scores.chat_artifacts >= 0.9``.
 
 ``disclosure`` — what the author declared
     ``present`` (bool) a disclosure exists · ``human_only`` (bool) · ``autonomous`` (bool, an AI
@@ -23,7 +24,11 @@ fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifact
     ``ai_share`` (double 0–1, share of the text inside any AI block) · ``drafted_share``
     (double 0–1, share inside blocks whose type means the AI wrote the prose, e.g.
     ``ai-written``; edited or translated text is the author's own) · ``blocks`` (int) ·
-    ``block_types`` (list of strings)
+    ``block_types`` (list of strings) · ``type`` (string, the registered content type:
+    ``post``, ``comment``, …) · ``parent_id`` (int, the id of the object it answers, e.g. a
+    comment's post; 0 for top-level content) · ``parent_author_is_author`` (bool, it answers
+    the author's own content), e.g. ``content.type == "comment" && content.parent_id != 0
+    && !content.parent_author_is_author`` for "a comment on someone else's post"
 ``author``
     ``account_age_days`` (int; 0 when the user model records no join date) ·
     ``approved_posts`` (int, their other published posts with no review item waiting or
@@ -39,8 +44,9 @@ fails on a missing key. Example: ``disclosure.human_only && scores.chat_artifact
     ``count`` (int) · ``weighted`` (double: the sum of the reporters' weights, each
     ``(upheld + 1) / (decided + 2)`` over the reporter's settled reports, so a reader without
     history counts 0.5, one whose reports were upheld nearly 1, one often wrong nearly 0)
-``post``
-    ``first_post`` (bool) · ``edited_after_publish`` (bool) · ``age_hours`` (double)
+``post`` — the screened object, whatever its type (the name predates content types)
+    ``first_post`` (bool, the author's first published content of any type) ·
+    ``edited_after_publish`` (bool) · ``age_hours`` (double)
 
 Before a post is submitted, the check endpoint and the form evaluate the enabled policies on
 the draft (``selectors.drafts``) to tell the author what will happen: there ``scores`` is
@@ -76,6 +82,9 @@ EXAMPLE = {
         "drafted_share": 0.25,
         "blocks": 1,
         "block_types": ["ai-written"],
+        "type": "comment",
+        "parent_id": 12,
+        "parent_author_is_author": False,
     },
     "author": {"account_age_days": 3, "approved_posts": 0, "prior_flags": 0, "delisted_posts": 0,
                "disclosure_changes_after_flag": 0},

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, Expression, IntegerField, Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ai_disclosure.adapter import get_adapter
+from ai_disclosure import content_types
+from ai_disclosure import selectors as disclosure_selectors
 from ai_disclosure.models import DisclosureRevision
 
 from ..app_settings import app_settings
@@ -76,36 +79,46 @@ class SubqueryCount(Subquery):
         super().__init__(queryset.order_by(), **extra)  # counting needs no order
 
 
-def history_columns(author: Expression, *, other_than: Expression | None = None) -> dict:
+def history_columns(author: Expression, *, other_than: tuple | None = None) -> dict:
     """The columns from which ``stats_from_row`` builds an author's history, as subqueries
     for the enclosing query; ``author`` refers to the author's id there (``OuterRef``).
 
-    The single definition of the history: the queue annotates authors with it, screening
-    annotates the posts it screens (``other_than`` the post itself). Approved posts are the
-    author's published posts with no review item waiting or decided against them.
+    The single definition of the history, counted across every registered content type: the
+    queue annotates authors with it, screening annotates the objects it screens
+    (``other_than``: ``(model, reference to the object's id)``, the object itself left out).
+    Approved content is the author's published content with no review item waiting or
+    decided against it.
 
     Disclosure changes after a flag are the author's own revisions of a disclosure saved after
-    a review item was opened on that post. A correction before any moderator looked costs
-    nothing; one after a flag is shown on the item page and counted here.
+    a review item was opened on that content (an item on the author's own content). A
+    correction before any moderator looked costs nothing; one after a flag is shown on the
+    item page and counted here.
     """
-    adapter = get_adapter()
-    posts = adapter.published_posts().filter(**{adapter.author_field: author})
+    published, approved = [], []
     items = ReviewItem.objects.filter(author=author)
-    if other_than is not None:
-        posts = posts.exclude(pk=other_than)
-        items = items.exclude(post=other_than)
-    against = ReviewItem.objects.filter(post=OuterRef("pk"), status__in=NOT_APPROVED_STATUSES)
-    revisions = DisclosureRevision.objects.filter(
-        changed_by=author, **{f"disclosure__post__{adapter.author_field}": author}
-    )
-    if other_than is not None:
-        revisions = revisions.exclude(disclosure__post=other_than)
+    revisions = DisclosureRevision.objects.filter(changed_by=author)
+    for registered in content_types.registry().values():
+        kind = registered.kind
+        objs = registered.adapter.published_by(author)
+        if other_than is not None and other_than[0] is registered.model:
+            objs = objs.exclude(pk=other_than[1])
+            items = items.exclude(content__kind=kind, content__object_id=other_than[1])
+            revisions = revisions.exclude(disclosure__content__kind=kind,
+                                          disclosure__content__object_id=other_than[1])
+        against = ReviewItem.objects.filter(
+            content__kind=kind, content__object_id=OuterRef("pk"),
+            status__in=NOT_APPROVED_STATUSES,
+        )
+        published.append(SubqueryCount(objs.values("pk")))
+        approved.append(SubqueryCount(objs.exclude(Exists(against)).values("pk")))
+    # An item on the same content, about the revision's author (so on their own content).
     flagged_before = ReviewItem.objects.filter(
-        post=OuterRef("disclosure__post"), created_at__lt=OuterRef("created_at")
+        content=OuterRef("disclosure__content"), author=OuterRef("changed_by"),
+        created_at__lt=OuterRef("created_at"),
     )
     return {
-        "history_published": SubqueryCount(posts.values("pk")),
-        "history_approved": SubqueryCount(posts.exclude(Exists(against)).values("pk")),
+        "history_published": reduce(operator.add, published),
+        "history_approved": reduce(operator.add, approved),
         "history_flags": SubqueryCount(items.values("pk")),
         "history_delisted": SubqueryCount(items.filter(status=ReviewStatus.DELISTED).values("pk")),
         "history_changes_after_flag": SubqueryCount(
@@ -143,16 +156,21 @@ def author_history(author, *, exclude: ReviewItem | None = None, limit: int = 20
     items = ReviewItem.objects.filter(author=author).order_by("-created_at", "-id")
     if exclude is not None:
         items = items.exclude(pk=exclude.pk)
-    return list(items.only("id", "post_id", "post_title", "status", "created_at", "resolved_at",
-                           "reasons", "appealed_at", "priority", "author_id")[:limit])
+    return list(items.select_related("content")
+                 .only("id", "content__kind", "post_title", "status", "created_at",
+                       "resolved_at", "reasons", "appealed_at", "priority", "author_id")[:limit])
 
 
-def is_delisted(post) -> bool:
-    """Whether moderators' latest decision on ``post`` delisted it: for AI use its disclosure
-    did not declare (what a delist means here), so readers must not see "Human-written".
+def is_delisted(obj) -> bool:
+    """Whether moderators' latest decision on ``obj`` (a host object of a registered type)
+    delisted it: for AI use its disclosure did not declare (what a delist means here), so
+    readers must not see "Human-written".
     """
+    content = disclosure_selectors.content_of(obj)
+    if content is None:
+        return False
     latest = (
-        ReviewItem.objects.filter(post=post).order_by("-created_at", "-id")
+        ReviewItem.objects.filter(content=content).order_by("-created_at", "-id")
         .values_list("status", flat=True).first()
     )
     return latest == ReviewStatus.DELISTED
@@ -190,10 +208,13 @@ class AuthorMessageView:
 
 @dataclass(frozen=True)
 class AuthorReviewState:
-    """One of an author's posts as its author sees its review: only what they may know."""
+    """One of an author's posts (comments…) as its author sees its review: only what they
+    may know. ``kind`` and ``object_id`` name the host object.
+    """
 
     item_id: int
-    post_id: int
+    kind: str
+    object_id: int
     status: str
     label: str
     held: bool
@@ -204,15 +225,18 @@ class AuthorReviewState:
     appealed: bool
 
 
-def author_review_states(*, author) -> dict[int, AuthorReviewState]:
-    """The latest review of each of the author's posts that was reviewed, by post id."""
+def author_review_states(*, author) -> dict[tuple[str, int], AuthorReviewState]:
+    """The latest review of each of the author's reviewed objects of any registered type, by
+    ``(kind, object id)``.
+    """
     latest = (
-        ReviewItem.objects.filter(author=author).values("post_id")
+        ReviewItem.objects.filter(author=author).values("content_id")
         .annotate(last=Max("id")).values("last")
     )
     items = list(
-        ReviewItem.objects.filter(pk__in=latest)
-        .only("id", "post_id", "status", "held", "author_message", "appealed_at", "author_id")
+        ReviewItem.objects.filter(pk__in=latest).select_related("content")
+        .only("id", "content__kind", "content__object_id", "status", "held", "author_message",
+              "appealed_at", "author_id")
     )
     messages = defaultdict(list)
     for message in AuthorMessage.objects.filter(item__in=items, author=author).order_by(
@@ -222,9 +246,10 @@ def author_review_states(*, author) -> dict[int, AuthorReviewState]:
             message.from_author, message.kind, message.body, message.created_at))
     states = {}
     for item in items:
-        states[item.post_id] = AuthorReviewState(
+        states[item.content.kind, item.content.object_id] = AuthorReviewState(
             item_id=item.pk,
-            post_id=item.post_id,
+            kind=item.content.kind,
+            object_id=item.content.object_id,
             status=item.status,
             label=str(AUTHOR_STATES[item.status]),
             held=item.held and item.status in ACTIVE_STATUSES,

@@ -66,14 +66,15 @@ def _reviews(user) -> list[dict]:
             "sent_at": message.created_at,
             "emailed_at": message.emailed_at,
         })
-    items = ReviewItem.objects.filter(author=user).only(
-        "id", "post_id", "status", "held", "author_message", "appeal_message", "appealed_at",
-        "author_id",
+    items = ReviewItem.objects.filter(author=user).select_related("content").only(
+        "id", "content__kind", "content__object_id", "status", "held", "author_message",
+        "appeal_message", "appealed_at", "author_id",
     ).order_by("created_at", "pk")
     return [
         {
             "item": item.pk,
-            "post_id": item.post_id,
+            "type": item.content.kind,
+            "object_id": item.content.object_id,
             "status": item.status,
             "label": str(AUTHOR_STATES[item.status]),
             "held": item.held and item.status in ACTIVE_STATUSES,

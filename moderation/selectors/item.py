@@ -1,5 +1,5 @@
-"""Reads for one review item's page: the post, evidence, disclosure, revisions and the
-suggestions AI tools recorded (dismissed ones included).
+"""Reads for one review item's page: the content (post, comment…), evidence, disclosure,
+revisions and the suggestions AI tools recorded (dismissed ones included).
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
+from ai_disclosure import content_types
 from ai_disclosure import selectors as disclosure_selectors
 from ai_disclosure import services as disclosure_services
-from ai_disclosure.adapter import get_adapter
-from ai_disclosure.models import Disclosure, PostRender, ToolSuggestion
+from ai_disclosure.models import ContentRender, Disclosure, ToolSuggestion
 
 from ..highlight import highlight
 from ..localize import localized_evidence, policy_reason
@@ -49,9 +49,15 @@ class ItemDetail:
     """A review item with everything a moderator decides on."""
 
     item: ReviewItem
-    post: object
+    #: The host object (a post, a comment…), its registered type's label, its page and
+    #: published time, and the object it answers (``None`` for top-level content).
+    obj: object
+    kind_label: str
+    url: str
+    published_at: datetime | None
+    parent: object
     title: str
-    render: PostRender
+    render: ContentRender
     highlighted_html: str
     marks: int
     evidence: list[dict]
@@ -79,14 +85,17 @@ class ItemDetail:
 def item_detail(item_id: int) -> ItemDetail:
     """Everything the item page shows. Raises ``ReviewItem.DoesNotExist``."""
     item = ReviewItem.objects.select_related(
-        "post", "author", "claimed_by", "resolved_by", "excluded_moderator"
+        "content", "content__parent", "author", "claimed_by", "resolved_by",
+        "excluded_moderator",
     ).get(pk=item_id)
-    post = item.post
-    render = disclosure_services.rendered_post(post)
+    content = item.content
+    obj = content.obj
+    registered = content_types.get(content.kind)
+    render = disclosure_services.rendered_content(content)
     shown_evidence = localized_evidence(item.evidence)
     html, marks = highlight(render.html, shown_evidence)
-    screening = Screening.objects.filter(post=post).first()
-    disclosure = disclosure_selectors.disclosure_for(post)
+    screening = Screening.objects.filter(content=content).first()
+    disclosure = disclosure_selectors.disclosure_for(content)
     revisions = []
     if disclosure is not None:
         revisions = [
@@ -102,8 +111,12 @@ def item_detail(item_id: int) -> ItemDetail:
     evidence.sort(key=lambda entry: -float(entry.get("weight") or 0))
     return ItemDetail(
         item=item,
-        post=post,
-        title=item.post_title or get_adapter().get_title(post),
+        obj=obj,
+        kind_label=registered.label,
+        url=registered.adapter.get_url(obj),
+        published_at=registered.adapter.get_published_at(obj),
+        parent=content.parent.obj if content.parent else None,
+        title=item.post_title or registered.adapter.get_title(obj),
         render=render,
         highlighted_html=html,
         marks=marks,
@@ -113,7 +126,7 @@ def item_detail(item_id: int) -> ItemDetail:
         disclosure_summary=disclosure_selectors.summarize(
             disclosure, reviewed_by=_confirmed_reviewer(disclosure, render.content_hash)),
         revisions=revisions,
-        tool_suggestions=list(disclosure_selectors.tool_suggestions(post)),
+        tool_suggestions=list(disclosure_selectors.tool_suggestions(content)),
         author=item.author,
         author_stats=author_stats([item.author]).get(item.author_id) if item.author else None,
         history=author_history(item.author, exclude=item) if item.author else [],
@@ -125,7 +138,7 @@ def item_detail(item_id: int) -> ItemDetail:
         templates=list(reason_templates()),
         unknown_models=model_registry().match(disclosure.models_used).unknown
         if disclosure else [],
-        reports=post_reports(post),
+        reports=post_reports(content),
     )
 
 

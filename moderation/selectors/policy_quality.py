@@ -152,15 +152,15 @@ def shadow_agreement(*, since: datetime) -> list[ShadowAgreement]:
         for match in matches:
             if match["policy"] in shadows:
                 shadows[match["policy"]].matched += 1
-    latest: dict[int, tuple] = {}  # post -> (status, shadow matches, policy versions)
-    for post, status, matches, versions in (
+    latest: dict[int, tuple] = {}  # content -> (status, shadow matches, policy versions)
+    for content, status, matches, versions in (
         ReviewItem.objects.filter(status__in=DECIDED_STATUSES,
-                                  post__ai_screening__in=screened)
+                                  content__screening__in=screened)
         .order_by("-resolved_at", "-pk")
-        .values_list("post_id", "status", "post__ai_screening__shadow_matched",
-                     "post__ai_screening__policy_versions")[:SCAN_LIMIT]
+        .values_list("content_id", "status", "content__screening__shadow_matched",
+                     "content__screening__policy_versions")[:SCAN_LIMIT]
     ):
-        latest.setdefault(post, (status, matches, versions))
+        latest.setdefault(content, (status, matches, versions))
     for status, matches, versions in latest.values():
         matched = {match["policy"] for match in matches}
         for policy, stats in shadows.items():

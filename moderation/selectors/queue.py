@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from ai_disclosure import content_types
 from ai_disclosure import selectors as disclosure_selectors
 from ai_disclosure.i18n import shipped_text
-from ai_disclosure.models import Disclosure
 
 from ..app_settings import app_settings
 from ..models import (
@@ -27,6 +27,7 @@ from ..models import (
     ReviewStatus,
     assistance_facet,
     claimable_by,
+    kind_facet,
     policy_facet,
 )
 from .authors import UNKNOWN_AUTHOR, AuthorStats, author_stats
@@ -53,6 +54,8 @@ class QueueFilters:
     """What the queue shows. Every field is optional; build from a request with ``from_data``."""
 
     status: str = "active"
+    #: A registered content type's slug (``post``, ``comment``…); "" for every type.
+    type: str = ""
     policy: int | None = None
     assistance: str = ""
     score_min: float | None = None
@@ -78,6 +81,7 @@ class QueueFilters:
         status = data.get("status") or "active"
         return cls(
             status=status if status in STATUS_FILTERS else "active",
+            type=(data.get("type") or "").strip()[:40],
             policy=number("policy", int),
             assistance=(data.get("assistance") or "").strip()[:40],
             score_min=score("score_min"),
@@ -90,6 +94,7 @@ class QueueFilters:
         """The non-default filters as query parameters (for links and "next item")."""
         params = {
             "status": self.status if self.status != "active" else "",
+            "type": self.type,
             "policy": str(self.policy) if self.policy else "",
             "assistance": self.assistance,
             "score_min": "" if self.score_min is None else f"{self.score_min:g}",
@@ -121,11 +126,7 @@ def filtered_items(filters: QueueFilters | None, *, moderator=None) -> QuerySet[
         statuses = ACTIVE_STATUSES
     elif statuses:
         items = items.filter(status__in=statuses)
-    facets = []
-    if filters.assistance:
-        facets.append(assistance_facet(filters.assistance))
-    if filters.policy:
-        facets.append(policy_facet(filters.policy))
+    facets = _facets(filters)
     if facets:
         items = items.with_facet(facets[0], statuses)
         for name in facets[1:]:
@@ -141,6 +142,15 @@ def filtered_items(filters: QueueFilters | None, *, moderator=None) -> QuerySet[
         # both sides the same function (PostgreSQL: served by a trigram index, migration 0009).
         items = items.filter(search_text__contains=Lower(Value(filters.q)))
     return items
+
+
+def _facets(filters: QueueFilters) -> list[str]:
+    """The queue facets the filters select (type, assistance kind, policy)."""
+    return [name for wanted, name in (
+        (filters.type, kind_facet(filters.type)),
+        (filters.assistance, assistance_facet(filters.assistance)),
+        (filters.policy, policy_facet(filters.policy) if filters.policy else ""),
+    ) if wanted]
 
 
 # --- keyset pagination ---------------------------------------------------------------------
@@ -199,12 +209,15 @@ def _before(items: QuerySet[ReviewItem], position: tuple[int, datetime, int]) ->
 
 @dataclass
 class QueueRow:
-    """One queue row: the item with its author, disclosure summary and reasons."""
+    """One queue row: the item with its content type, author, disclosure summary and
+    reasons.
+    """
 
     item: ReviewItem
     author: AuthorStats
     disclosure_summary: str
     reasons: list[str]
+    kind_label: str = ""
 
 
 @dataclass
@@ -223,7 +236,8 @@ class QueuePage:
 
 def queue(*, filters: QueueFilters, after: str | None = None, limit: int = 50) -> QueuePage:
     """One page of the queue, most urgent first: three queries however long the page is
-    (items with posts, authors and disclosures; assistance kinds; authors' approved posts).
+    (items with their content rows, authors and disclosures; assistance kinds; authors'
+    history), whatever the content types on it.
     """
     items = filtered_items(filters).for_rows().queue_order()
     position = decode_cursor(after)
@@ -232,14 +246,16 @@ def queue(*, filters: QueueFilters, after: str | None = None, limit: int = 50) -
     fetched = list(items[: limit + 1])
     page, more = fetched[:limit], len(fetched) > limit
     stats = author_stats([item.author for item in page if item.author is not None])
+    labels = dict(content_types.choices())
     rows = []
     for item in page:
-        disclosure = _disclosure_of(item.post)
+        disclosure = disclosure_selectors.disclosure_of(item.content)
         rows.append(QueueRow(
             item=item,
             author=stats.get(item.author_id, UNKNOWN_AUTHOR),
             disclosure_summary=disclosure_selectors.summarize(disclosure),
             reasons=[shipped_text(reason.get("name", "")) for reason in item.reasons],
+            kind_label=labels.get(item.content.kind, item.content.kind),
         ))
     return QueuePage(
         rows=rows, next_cursor=encode_cursor(page[-1]) if more and page else None,
@@ -247,17 +263,11 @@ def queue(*, filters: QueueFilters, after: str | None = None, limit: int = 50) -
     )
 
 
-def _disclosure_of(post) -> Disclosure | None:
-    try:
-        return post.ai_disclosure
-    except Disclosure.DoesNotExist:
-        return None
-
-
 def queue_filter_choices() -> dict:
     """The options of the queue's filter bar."""
     return {
         "statuses": [(key, label) for key, (label, _statuses) in STATUS_FILTERS.items()],
+        "types": content_types.choices(),
         "policies": [(pk, shipped_text(name)) for pk, name in
                      Policy.objects.order_by("-priority", "name").values_list("pk", "name")],
         "assistance": list(disclosure_selectors.assistance_kinds().values_list("slug", "label")),

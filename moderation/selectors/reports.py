@@ -26,6 +26,9 @@ from django.db.models import (
     Value,
 )
 
+from ai_disclosure.models import Content
+from ai_disclosure.selectors import content_of
+
 from ..models import Report, ReportOutcome
 from .authors import SubqueryCount
 
@@ -53,13 +56,13 @@ def with_accuracy(reports: QuerySet) -> QuerySet:
         weight=reporter_weight(F("reporter_upheld"), F("reporter_decided")))
 
 
-def report_columns(post: Expression) -> dict[str, Expression]:
-    """The policy context's ``reports`` facts of ``post`` (a reference to its id), as columns
+def report_columns(content: Expression) -> dict[str, Expression]:
+    """The policy context's ``reports`` facts of ``content`` (a reference to its id), as columns
     of the enclosing query: ``open_reports`` (how many wait for a moderator) and
     ``open_reports_weight`` (the sum of their reporters' weights, null without reports).
     """
-    waiting = Report.objects.open().filter(post=post)
-    weights = with_accuracy(waiting.order_by()).values("post").annotate(
+    waiting = Report.objects.open().filter(content=content)
+    weights = with_accuracy(waiting.order_by()).values("content").annotate(
         total=Sum("weight")).values("total")
     return {
         "open_reports": SubqueryCount(waiting.values("pk")),
@@ -82,18 +85,18 @@ class ReportView:
     weight: float
 
 
-def post_reports(post: Model) -> list[ReportView]:
-    """A post's reports, oldest first, each with its reporter's accuracy (for moderators
-    only: it names the reporters).
+def post_reports(content: Content) -> list[ReportView]:
+    """A content row's reports, oldest first, each with its reporter's accuracy (for
+    moderators only: it names the reporters).
     """
-    reports = with_accuracy(Report.objects.filter(post=post).select_related("reporter"))
+    reports = with_accuracy(Report.objects.filter(content=content).select_related("reporter"))
     return [ReportView(report, report.reporter_upheld, report.reporter_decided,
                        round(report.weight, 2)) for report in reports]
 
 
 def reports_by(reader) -> QuerySet[Report]:
     """The reader's own reports, newest first, with their posts."""
-    return Report.objects.filter(reporter=reader).select_related("post").order_by(
+    return Report.objects.filter(reporter=reader).prefetch_related("content__obj").order_by(
         "-created_at", "-id")
 
 
@@ -101,12 +104,12 @@ def report_of(post: Model, reader) -> Report | None:
     """The reader's report of ``post``, or ``None`` (also for anonymous readers)."""
     if not (reader and reader.is_authenticated):
         return None
-    return Report.objects.filter(post=post, reporter=reader).first()
+    return Report.objects.filter(content=content_of(post), reporter=reader).first()
 
 
-def posts_reported_by(reporter_ids: list[int]) -> list[int]:
-    """Posts with open reports by these readers: their ``reports.weighted`` changes with the
-    readers' accuracy.
+def contents_reported_by(reporter_ids: list[int]) -> list[int]:
+    """Content rows with open reports by these readers: their ``reports.weighted`` changes
+    with the readers' accuracy.
     """
     return sorted(set(Report.objects.open().filter(reporter_id__in=reporter_ids)
-                      .values_list("post_id", flat=True)))
+                      .values_list("content_id", flat=True)))

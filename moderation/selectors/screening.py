@@ -1,37 +1,46 @@
-"""What screening reads: a fixed number of queries per batch of posts, however many posts.
+"""What screening reads: a fixed number of queries per batch, however many objects.
 
-Two steps, so that a post whose inputs did not change costs two small queries and no
-classifier run: ``keyed_posts`` computes each post's screening key from its body and its
-disclosure's revision; ``post_facts`` then reads everything else the posts that need
-screening are judged on (disclosure, stored render, author history) in one query plus one
-for the disclosures' kinds of assistance.
+Screening works on ``ai_disclosure.Content`` rows, whatever their registered type. Two
+steps, so that an object whose inputs did not change costs two small queries and no
+classifier run: ``keyed_contents`` computes each object's screening key from its body and its
+disclosure's revision; ``content_facts`` then reads everything else the objects that need
+screening are judged on (disclosure, stored render, author history): two queries plus one
+per content type in the batch.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import DateTimeField, Model, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.utils import timezone
 
+from ai_disclosure import content_types
 from ai_disclosure import selectors as disclosure_selectors
 from ai_disclosure import services as disclosure_services
-from ai_disclosure.adapter import get_adapter, get_post_model
-from ai_disclosure.models import AssistanceKind, CoSignature, CoSignatureStatus, DisclosureRevision
+from ai_disclosure.models import (
+    AssistanceKind,
+    Content,
+    CoSignature,
+    CoSignatureStatus,
+    DisclosureRevision,
+)
 from ai_disclosure.rendering import RENDERER_VERSION, content_hash
 
 from ..app_settings import app_settings
 from ..models import Escalation, Policy, Screening
-from ..scoring import PostFacts, screening_key
+from ..scoring import ContentFacts, screening_key
 from .authors import SubqueryCount, history_columns, stats_from_row
 from .registry import model_registry
 from .reports import report_columns, reports_context
 
 #: Columns of a stored screening that storing a new one does not read.
-_UNUSED_SCREENING_COLUMNS = [f"ai_screening__{name}" for name in (
+_UNUSED_SCREENING_COLUMNS = [f"screening__{name}" for name in (
     "scores", "evidence", "classifier_versions", "policy_versions", "matched", "shadow_matched")]
 
 
@@ -47,10 +56,12 @@ def drafting_block_types() -> set[str]:
 
 
 @dataclass
-class KeyedPost:
-    """A post with the key of its current inputs, and its stored screening if any."""
+class KeyedContent:
+    """A content row (its host object loaded) with the key of its current inputs, and its
+    stored screening if any.
+    """
 
-    post: Model
+    content: Content
     body_hash: str
     disclosure_revision: int
     #: The ``reports`` map of the policy context (readers' open reports).
@@ -59,8 +70,8 @@ class KeyedPost:
 
     @property
     def stored(self) -> Screening | None:
-        """The post's stored screening, or ``None`` if it was never screened."""
-        return getattr(self.post, "ai_screening", None)
+        """The stored screening, or ``None`` if it was never screened."""
+        return getattr(self.content, "screening", None)
 
     @property
     def up_to_date(self) -> bool:
@@ -69,106 +80,144 @@ class KeyedPost:
 
 
 def _revisions() -> QuerySet:
-    return DisclosureRevision.objects.filter(disclosure__post=OuterRef("pk"))
+    return DisclosureRevision.objects.filter(disclosure__content=OuterRef("pk"))
 
 
-def keyed_posts(posts: QuerySet, policies: list[Policy],
-                registry_version: str) -> Iterator[KeyedPost]:
-    """Each of ``posts`` with its screening key (one query: readers' reports are part of the
-    key, so a new report, a settled one or a reporter's changed accuracy screens it again).
+def keyed_contents(contents: QuerySet, policies: list[Policy],
+                   registry_version: str) -> Iterator[KeyedContent]:
+    """Each of ``contents`` whose host object still exists, with its screening key (one
+    query, plus one per content type for the host objects). Readers' open reports are part
+    of the key, so a new report, a settled one or a reporter's changed accuracy screens it
+    again.
     """
     rows = (
-        posts.select_related("ai_screening")
-        .defer(*_UNUSED_SCREENING_COLUMNS, "ai_screening__context")
+        contents.select_related("screening")
+        .defer(*_UNUSED_SCREENING_COLUMNS, "screening__context")
         .annotate(
             disclosure_revision=SubqueryCount(_revisions().values("pk")),
             **report_columns(OuterRef("pk")),
             cosigned_hash=Subquery(
                 CoSignature.objects.filter(
-                    disclosure__post=OuterRef("pk"), status=CoSignatureStatus.CONFIRMED
+                    disclosure__content=OuterRef("pk"), status=CoSignatureStatus.CONFIRMED
                 ).values("content_hash")[:1]
             ),
         )
+        .prefetch_related("obj")
     )
-    adapter = get_adapter()
-    for post in rows:
-        body_hash = content_hash(adapter.get_body(post))
-        reports = reports_context(post.open_reports, post.open_reports_weight)
-        yield KeyedPost(
-            post=post,
+    for content in rows:
+        if content.obj is None:
+            continue  # the host object is gone
+        body_hash = content_hash(content_types.adapter_for(content.obj).get_body(content.obj))
+        reports = reports_context(content.open_reports, content.open_reports_weight)
+        yield KeyedContent(
+            content=content,
             body_hash=body_hash,
-            disclosure_revision=post.disclosure_revision,
+            disclosure_revision=content.disclosure_revision,
             reports=reports,
-            key=screening_key(post_id=post.pk, body_hash=body_hash,
-                              disclosure_revision=post.disclosure_revision, policies=policies,
-                              registry_version=registry_version,
-                              cosigned=post.cosigned_hash == body_hash, reports=reports),
+            key=screening_key(content_id=content.pk, body_hash=body_hash,
+                              disclosure_revision=content.disclosure_revision,
+                              policies=policies, registry_version=registry_version,
+                              cosigned=content.cosigned_hash == body_hash, reports=reports),
         )
 
 
-def posts_by_id(post_ids: Iterable[int]) -> QuerySet:
-    """The host's posts with these ids, published or not."""
-    return get_post_model()._default_manager.filter(pk__in=list(post_ids)).order_by("pk")
+def contents_by_id(content_ids: Iterable[int]) -> QuerySet:
+    """The content rows with these ids, published or not."""
+    return Content.objects.filter(pk__in=list(content_ids)).order_by("pk")
 
 
-def lock_posts(post_ids: Iterable[int]) -> dict[int, Model]:
-    """Lock these posts until the caller's transaction ends; with their stored screening."""
-    posts = (posts_by_id(post_ids).select_for_update(of=("self",))
-             .select_related("ai_screening").defer(*_UNUSED_SCREENING_COLUMNS))
-    return {post.pk: post for post in posts}
+def lock_contents(content_ids: Iterable[int]) -> dict[int, Content]:
+    """Lock these content rows until the caller's transaction ends; with their stored
+    screening and their host objects (read after the lock, so their body is current).
+    """
+    contents = (contents_by_id(content_ids).select_for_update(of=("self",))
+                .select_related("screening").defer(*_UNUSED_SCREENING_COLUMNS)
+                .prefetch_related("obj"))
+    return {content.pk: content for content in contents}
 
 
-def post_facts(keyed: list[KeyedPost]) -> list[PostFacts]:
-    """What screening judges each post on, author history and escalation included, in two
-    queries for the whole list (a post whose
-    stored render is out of date is rendered again and stored, which is rare: posts are
-    rendered when saved).
+def content_facts(keyed: list[KeyedContent]) -> list[ContentFacts]:
+    """What screening judges each object on, author history and escalation included: two
+    queries for the content rows and their kinds of assistance, one per content type for
+    the host objects with their authors' history (an object whose stored render is out of
+    date is rendered again and stored, which is rare: objects are rendered when saved).
     """
     if not keyed:
         return []
-    adapter = get_adapter()
-    author = adapter.author_field
-    rows = (
-        posts_by_id(k.post.pk for k in keyed)
-        .select_related(author, "ai_disclosure__cosignature", "ai_render")
-        .prefetch_related(Prefetch("ai_disclosure__assistance",
-                                   queryset=AssistanceKind.objects.only("pk", "slug")))
-        .annotate(
-            **history_columns(OuterRef(author), other_than=OuterRef("pk")),
-            escalated_at=escalated_since(OuterRef(author)),
-            last_revision_at=Subquery(
-                _revisions().order_by("-created_at").values("created_at")[:1]),
-        )
-    )
-    by_id = {k.post.pk: k for k in keyed}
+    contents = {
+        content.pk: content
+        for content in contents_by_id(k.content.pk for k in keyed)
+        .select_related("disclosure__cosignature", "render", "parent")
+        .prefetch_related(Prefetch("disclosure__assistance",
+                                   queryset=AssistanceKind.objects.only("pk", "slug")),
+                          "parent__obj")
+        .annotate(last_revision_at=Subquery(
+            _revisions().order_by("-created_at").values("created_at")[:1]))
+    }
+    hosts = _hosts_with_history([k.content for k in keyed])
     facts = []
-    for post in rows:
-        entry = by_id[post.pk]
-        disclosure = getattr(post, "ai_disclosure", None)
-        facts.append(PostFacts(
-            post=post,
+    for entry in keyed:
+        content = contents[entry.content.pk]
+        host = hosts.get((entry.content.kind, entry.content.object_id))
+        if host is None:
+            continue  # deleted between the two reads
+        content.obj = host
+        adapter = content_types.adapter_for(host)
+        disclosure = getattr(content, "disclosure", None)
+        author = adapter.get_author(host)
+        facts.append(ContentFacts(
+            content=content,
+            obj=host,
+            parent_author_id=_parent_author_id(content.parent),
             body_hash=entry.body_hash,
-            render=_render(post, entry.body_hash),
+            render=_render(content, entry.body_hash),
             disclosure=disclosure,
             assistance=[kind.slug for kind in disclosure.assistance.all()] if disclosure else [],
             disclosure_revision=entry.disclosure_revision,
             reports=entry.reports,
-            last_revision_at=post.last_revision_at,
-            published_at=adapter.get_published_at(post),
-            updated_at=adapter.get_updated_at(post),
-            author=adapter.get_author(post),
-            author_stats=stats_from_row(adapter.get_author(post), post),
-            escalated_at=post.escalated_at,
+            last_revision_at=content.last_revision_at,
+            published_at=adapter.get_published_at(host),
+            updated_at=adapter.get_updated_at(host),
+            author=author,
+            author_stats=stats_from_row(author, host),
+            escalated_at=host.escalated_at,
             key=entry.key,
         ))
     return facts
 
 
-def _render(post: Model, body_hash: str):
-    stored = getattr(post, "ai_render", None)
+def _hosts_with_history(contents: list[Content]) -> dict[tuple[str, int], Model]:
+    """The host objects of ``contents`` by (kind, id), annotated with their author's history
+    and escalation: one query per content type.
+    """
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for content in contents:
+        by_kind[content.kind].append(content.object_id)
+    hosts = {}
+    for kind, object_ids in by_kind.items():
+        registered = content_types.get(kind)
+        author = registered.adapter.author_field
+        rows = registered.model._default_manager.filter(pk__in=object_ids).select_related(
+            author
+        ).annotate(
+            **history_columns(OuterRef(author), other_than=(registered.model, OuterRef("pk"))),
+            escalated_at=escalated_since(OuterRef(author)),
+        )
+        hosts.update({(kind, row.pk): row for row in rows})
+    return hosts
+
+
+def _parent_author_id(parent: Content | None):
+    if parent is None or parent.obj is None:
+        return None
+    return content_types.adapter_for(parent.obj).get_author_id(parent.obj)
+
+
+def _render(content: Content, body_hash: str):
+    stored = getattr(content, "render", None)
     if stored and stored.content_hash == body_hash and stored.renderer_version == RENDERER_VERSION:
         return stored
-    return disclosure_services.rendered_post(post)
+    return disclosure_services.rendered_content(content)
 
 
 def escalated_since(author) -> Subquery | Value:
@@ -189,21 +238,40 @@ def escalated_at(author) -> datetime | None:
             .first())
 
 
-def stale_post_ids(*, limit: int | None = None) -> list[int]:
-    """Published posts whose screening is missing or out of date (body, disclosure,
-    classifier or policy versions, model registry), the oldest first. Recent posts only,
-    except unscreened.
+def unknown_published(*, limit: int | None = None) -> list[Model]:
+    """Published host objects (any registered type) the plugin has no ``Content`` row for:
+    published before the registry knew their type, or loaded from fixtures.
     """
-    adapter = get_adapter()
+    found: list[Model] = []
+    for registered in content_types.registry().values():
+        known = Content.objects.filter(
+            content_type=ContentType.objects.get_for_model(registered.model)
+        ).values("object_id")
+        found += registered.adapter.published().exclude(pk__in=known).order_by("pk")[
+            : limit or None]
+    return found[:limit] if limit else found
+
+
+def stale_content_ids(*, limit: int | None = None) -> list[int]:
+    """Content rows of published objects (any registered type) whose screening is missing or
+    out of date (body, disclosure, classifier or policy versions), the oldest first. Recent
+    objects only, except unscreened ones.
+    """
     recent = timezone.now() - timedelta(days=app_settings.SWEEP_WINDOW_DAYS)
-    posts = adapter.published_posts()
-    missing = list(
-        posts.filter(ai_screening__isnull=True).order_by("pk").values_list("pk", flat=True)[
-            : limit or None
-        ]
-    )
-    screened = adapter.changed_since(posts.filter(ai_screening__isnull=False), recent)
-    stale = [k.post.pk for k in keyed_posts(screened.order_by("pk"), enabled_policies(),
-                                            model_registry().version)
-             if not k.up_to_date]
+    missing, stale = [], []
+    registry_version = model_registry().version
+    for registered in content_types.registry().values():
+        adapter = registered.adapter
+        published = adapter.published()
+        known = Content.objects.filter(
+            content_type=ContentType.objects.get_for_model(registered.model))
+        missing += list(known.filter(screening__isnull=True,
+                                     object_id__in=published.values("pk"))
+                        .order_by("pk").values_list("pk", flat=True)[: limit or None])
+        changed = adapter.changed_since(published, recent).values("pk")
+        screened = known.filter(screening__isnull=False, object_id__in=changed)
+        stale += [k.content.pk for k in keyed_contents(screened.order_by("pk"),
+                                                       enabled_policies(), registry_version)
+                  if not k.up_to_date]
+    missing.sort()
     return (missing + stale)[:limit] if limit else missing + stale

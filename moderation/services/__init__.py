@@ -5,7 +5,7 @@ here.
 from .appeals import (  # noqa: F401
     AppealNotAllowed,
     appeal,
-    note_post_edited,
+    note_content_edited,
     reply_to_request,
 )
 from .author_email import (  # noqa: F401
@@ -32,9 +32,10 @@ from .reports import (  # noqa: F401
     settle_reports,
 )
 from .screening import (  # noqa: F401
+    contents_to_screen,
     hold_if_escalated,
-    screen_post,
-    screen_posts,
+    screen_content,
+    screen_contents,
 )
 from .triage import (  # noqa: F401
     DEFAULT_INFO_REQUEST,

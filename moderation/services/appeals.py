@@ -12,6 +12,9 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ai_disclosure import selectors as disclosure_selectors
+from ai_disclosure.models import Content
+
 from .. import signals
 from ..models import (
     APPEALABLE_STATUSES,
@@ -76,19 +79,23 @@ def reply_to_request(*, item: ReviewItem, author, message: str) -> ReviewItem:
     return _reopen(locked, user=author, reason="author_replied", note=message)
 
 
-def note_post_edited(*, post: Model, editor) -> ReviewItem | None:
-    """The author edited a post moderators asked about: return its item to the queue.
+def note_content_edited(*, content: Model | Content, editor) -> ReviewItem | None:
+    """The author edited content (a post, a comment…) moderators asked about: return its
+    item to the queue.
 
     Screening does this too when it sees the change; hosts call this to do it at once.
     """
-    return _reopen_info_request(post=post, user=editor, reason="author_edited")
+    return _reopen_info_request(content=content, user=editor, reason="author_edited")
 
 
 @transaction.atomic
-def _reopen_info_request(*, post: Model, user, reason: str) -> ReviewItem | None:
+def _reopen_info_request(*, content: Model | Content, user, reason: str) -> ReviewItem | None:
+    found = disclosure_selectors.content_of(content)
+    if found is None:
+        return None
     locked = (
         ReviewItem.objects.select_for_update()
-        .filter(post=post, status=ReviewStatus.INFO_REQUESTED).first()
+        .filter(content=found, status=ReviewStatus.INFO_REQUESTED).first()
     )
     if locked is None or (user is not None and locked.author_id != getattr(user, "pk", None)):
         return None

@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
+from ai_disclosure import content_types
+
 from ..links import absolute_url
 from ..models import (
     DECIDED_STATUSES,
@@ -47,9 +49,10 @@ def email_kind(message: AuthorMessage) -> str | None:
     return AuthorEmailKind.DECISION
 
 
-def _post_url(post) -> str:
-    get_url = getattr(post, "get_absolute_url", None)
-    return absolute_url(get_url()) if get_url else ""
+def _content_url(content) -> str:
+    obj = content.obj
+    path = content_types.adapter_for(obj).get_url(obj) if obj is not None else ""
+    return absolute_url(path) if path else ""
 
 
 def _preferences_url() -> str:
@@ -73,7 +76,8 @@ def build_author_email(message: AuthorMessage, kind: str) -> EmailMultiAlternati
             "message": message,
             "author": message.author,
             "post_title": item.post_title,
-            "post_url": _post_url(item.post),
+            "post_url": _content_url(item.content),
+            "content_type": item.content.kind,
             "decision": item.get_status_display() if item.status in DECIDED_STATUSES else "",
             "preferences_url": _preferences_url(),
         }
@@ -99,7 +103,7 @@ def send_author_email(*, message_id: int) -> bool:
     """
     message = (
         AuthorMessage.objects.select_for_update(of=("self",))
-        .select_related("item__post", "author")
+        .select_related("item__content", "author")
         .filter(pk=message_id, emailed_at__isnull=True)
         .first()
     )

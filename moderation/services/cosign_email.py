@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from ai_disclosure.adapter import get_adapter
+from ai_disclosure.content_types import adapter_for
 from ai_disclosure.models import CoSignature, CoSignatureStatus
 
 from ..links import absolute_url
@@ -37,13 +37,13 @@ def send_cosignature_invitation(*, cosignature_id: int) -> bool:
     no address. Returns whether an email was sent.
     """
     cosignature = (
-        CoSignature.objects.select_related("reviewer", "disclosure__post")
+        CoSignature.objects.select_related("reviewer", "disclosure__content")
         .filter(pk=cosignature_id, status=CoSignatureStatus.INVITED).first()
     )
     if cosignature is None or not cosignature.reviewer.email:
         return False
-    post = cosignature.disclosure.post
-    adapter = get_adapter()
+    post = cosignature.disclosure.content.obj
+    adapter = adapter_for(post)
     author = adapter.get_author(post)
     context = {
         "reviewer": cosignature.reviewer,

@@ -28,7 +28,7 @@ class BacktestResult:
     """What a draft policy would have matched among recently screened posts."""
 
     screened: int
-    matched_post_ids: list[int]
+    matched_content_ids: list[int]
     #: Posts on which the expression failed (they count as not matched), by message.
     failures: dict[str, int] = field(default_factory=dict)
     #: False when the time limit stopped it before ``limit`` posts (the newest were used).
@@ -44,11 +44,11 @@ def backtest(*, expression: str, limit: int = 1000,
     cost budget, before any post is read.
     """
     engine.compile_expression(expression)
-    recent = (Screening.objects.order_by("-screened_at").values_list("post_id", "context")
+    recent = (Screening.objects.order_by("-screened_at").values_list("content_id", "context")
               [:limit].iterator(chunk_size=200))
-    result = BacktestResult(screened=0, matched_post_ids=[])
+    result = BacktestResult(screened=0, matched_content_ids=[])
     deadline = time.monotonic() + seconds if seconds is not None else None
-    for post_id, context in recent:
+    for content_id, context in recent:
         if deadline is not None and time.monotonic() >= deadline:
             result.complete = False
             break
@@ -57,7 +57,7 @@ def backtest(*, expression: str, limit: int = 1000,
         if isinstance(outcome, engine.EvaluationError):
             result.failures[outcome.message] = result.failures.get(outcome.message, 0) + 1
         elif outcome:
-            result.matched_post_ids.append(post_id)
+            result.matched_content_ids.append(content_id)
     return result
 
 

@@ -18,8 +18,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ai_disclosure.adapter import get_adapter
+from ai_disclosure import content_types
 from ai_disclosure.ratelimits import Rate, count, wait_for
+from ai_disclosure.services import content_for
 
 from ..app_settings import app_settings
 from ..models import REASON_MAX_LENGTH, Report, ReportOutcome, ReviewItem, ReviewStatus
@@ -88,10 +89,11 @@ def file_report(*, post: Model, reader, reason: str) -> Report:
     ``AlreadyReported``, ``ReportRateLimited`` (all ``ReportRefused``) or ``ValidationError``
     for a missing or over-long reason; a refused report is not counted against the rate.
     """
-    if get_adapter().get_author_id(post) == reader.pk:
+    if content_types.adapter_for(post).get_author_id(post) == reader.pk:
         raise OwnPost(_("You cannot report your own post."))
     reason = clean_reason(reason)
-    earlier = Report.objects.filter(post=post, reporter=reader).first()
+    content = content_for(post)
+    earlier = Report.objects.filter(content=content, reporter=reader).first()
     if earlier is not None:
         raise AlreadyReported(earlier)
     rate = _rate()
@@ -100,9 +102,9 @@ def file_report(*, post: Model, reader, reason: str) -> Report:
         raise ReportRateLimited(*limited)
     try:
         with transaction.atomic():
-            report = Report.objects.create(post=post, reporter=reader, reason=reason)
+            report = Report.objects.create(content=content, reporter=reader, reason=reason)
     except IntegrityError as error:  # the same reader, twice at once
-        raise AlreadyReported(Report.objects.get(post=post, reporter=reader)) from error
+        raise AlreadyReported(Report.objects.get(content=content, reporter=reader)) from error
     count(reader, rate, scope=_SCOPE)
     return report
 
@@ -117,7 +119,7 @@ def settle_reports(*, item: ReviewItem) -> list[int]:
     the author reopens the reports it settled. The item's status is read afresh under a lock,
     so however late or often this runs, the reports end up as the latest decision says.
     """
-    item = ReviewItem.objects.select_for_update().only("pk", "post_id", "status").get(
+    item = ReviewItem.objects.select_for_update().only("pk", "content_id", "status").get(
         pk=item.pk)
     outcome = OUTCOMES.get(item.status)
     if outcome is None:
@@ -125,7 +127,7 @@ def settle_reports(*, item: ReviewItem) -> list[int]:
         reporters = list(changed.values_list("reporter_id", flat=True))
         changed.update(outcome=ReportOutcome.OPEN, review_item=None, settled_at=None)
         return reporters
-    reports = (Report.objects.filter(post_id=item.post_id, outcome=ReportOutcome.OPEN)
+    reports = (Report.objects.filter(content_id=item.content_id, outcome=ReportOutcome.OPEN)
                | Report.objects.filter(review_item=item)).exclude(outcome=outcome)
     reporters = list(reports.values_list("reporter_id", flat=True))
     Report.objects.filter(pk__in=list(reports.values_list("pk", flat=True))).update(

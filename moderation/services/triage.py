@@ -237,7 +237,7 @@ def resolve_item(
                signal=signals.review_resolved,
                signal_args={"decision": str(decision), "moderator": moderator},
                notify=stored)
-    _apply_outcome(locked.post, decision)
+    _apply_outcome(locked.content.obj, decision)
     if decision == Decision.DELIST:
         _escalate_if_needed(item=locked, moderator=moderator)
     _sync(item, locked)
@@ -330,9 +330,9 @@ def undo_resolution(*, item: ReviewItem, moderator) -> ReviewItem:
     if last.decision in (Decision.APPROVE, Decision.DELIST, Decision.REJECT):
         adapter = get_moderation_adapter()
         if locked.held:
-            adapter.hold(locked.post)
+            adapter.hold(locked.content.obj)
         else:
-            adapter.release(locked.post)
+            adapter.release(locked.content.obj)
     _sync(item, locked)
     return locked
 
@@ -344,7 +344,7 @@ def _escalate_if_needed(*, item: ReviewItem, moderator) -> Escalation | None:
         return None
     delists = ReviewItem.objects.filter(
         author_id=item.author_id, status=ReviewStatus.DELISTED
-    ).values("post").distinct().count()
+    ).values("content").distinct().count()
     if delists < threshold:
         return None
     escalation, created = Escalation.objects.get_or_create(

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ai_disclosure.adapter import get_adapter
+from ai_disclosure import content_types
 from ai_disclosure.templatetags.ai_disclosure import ai_disclosure_summary
 
 from .. import selectors
@@ -28,7 +28,8 @@ def report_box(context, post):
     """
     request = context["request"]
     user = request.user
-    is_author = user.is_authenticated and get_adapter().get_author_id(post) == user.pk
+    author_id = content_types.adapter_for(post).get_author_id(post)
+    is_author = user.is_authenticated and author_id == user.pk
     return {
         "show": not is_author,
         "signed_in": user.is_authenticated,

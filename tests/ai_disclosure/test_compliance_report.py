@@ -18,7 +18,8 @@ from ai_disclosure import report, selectors, services
 from ai_disclosure.compliance import label_decision
 from ai_disclosure.models import Disclosure
 from ai_disclosure.rules import DisclosureData
-from tests.factories import PostFactory, UserFactory
+from ai_disclosure.services import content_for
+from tests.factories import CommentFactory, PostFactory, UserFactory
 
 URL = reverse("admin:ai_disclosure_compliance_report")
 
@@ -55,8 +56,8 @@ def make_disclosures(count_per_shape: int = 1) -> list:
     for _round in range(count_per_shape):
         for name, data in SHAPES.items():
             post = PostFactory(author=author, body=BLOCK_BODY if name == "drafting" else "Mine.")
-            services.rendered_post(post)
-            services.save_disclosure(post=post, user=author, data=data)
+            services.rendered_content(post)
+            services.save_disclosure(content=post, user=author, data=data)
             posts.append(post)
     return posts
 
@@ -85,14 +86,14 @@ def test_csv_matches_the_disclosures_in_the_database():
     rows = download(staff())
 
     stored = {
-        d.pk: d for d in Disclosure.objects.prefetch_related("assistance").select_related("post")
+        d.pk: d for d in Disclosure.objects.prefetch_related("assistance").select_related("content")
     }
     assert {int(row["disclosure_id"]) for row in rows} == set(stored)
     for row in rows:
         disclosure = stored[int(row["disclosure_id"])]
-        decision = label_decision(selectors.disclosure_shape(disclosure.post))
-        assert row["post_id"] == str(disclosure.post_id)
-        assert row["content_type"] == "forum.post"
+        decision = label_decision(selectors.disclosure_shape(disclosure.content.obj))
+        assert row["object_id"] == str(disclosure.content.object_id)
+        assert row["content_type"] == "post"
         assert row["disclosed_at"] == disclosure.created_at.isoformat()
         assert row["human_only"] == ("yes" if disclosure.human_only else "no")
         assert row["kinds"].split() == sorted(k.slug for k in disclosure.assistance.all())
@@ -102,7 +103,7 @@ def test_csv_matches_the_disclosures_in_the_database():
         assert (row["level"], row["label_required"], row["reason"]) == (
             decision.level.value, "yes" if decision.required else "no", decision.reason_code
         )
-    required = {row["post_id"] for row in rows if row["label_required"] == "yes"}
+    required = {row["object_id"] for row in rows if row["label_required"] == "yes"}
     by_name = dict(zip(SHAPES, posts, strict=True))
     assert required == {str(by_name["drafting"].pk), str(by_name["fully-ai"].pk)}
 
@@ -120,7 +121,11 @@ def test_no_csv_cell_an_author_typed_can_start_a_spreadsheet_formula():
 def test_report_counts_each_month_by_level_kind_label_and_content_type():
     posts = make_disclosures()
     october = timezone.make_aware(datetime(2026, 10, 15, 12))
-    Disclosure.objects.filter(post=posts[0]).update(created_at=october)  # the human-only one
+    # the human-only one
+    Disclosure.objects.filter(content=content_for(posts[0])).update(created_at=october)
+    comment = CommentFactory(post=posts[1])
+    services.save_disclosure(content=comment, user=comment.author, data=DisclosureData(
+        assistance={"translation"}, description="DeepL translated my comment."))
 
     months = report.monthly_summary(report.compliance_rows())
 
@@ -129,20 +134,20 @@ def test_report_counts_each_month_by_level_kind_label_and_content_type():
     ]
     older, current = months
     assert (older.total, older.label_required, older.by_level["human_only"]) == (1, 0, 1)
-    assert current.total == 4 and current.label_required == 2
-    assert current.by_kind == {"editing": 1, "drafting": 2, "research": 1}
-    assert current.by_content_type == {"forum.post": 4}
+    assert current.total == 5 and current.label_required == 3
+    assert current.by_kind == {"editing": 1, "drafting": 2, "research": 1, "translation": 1}
+    assert current.by_content_type == {"post": 4, "comment": 1}
 
 
 @pytest.mark.django_db
 def test_period_filter_keeps_only_the_chosen_months():
     posts = make_disclosures()
     october = timezone.make_aware(datetime(2026, 10, 31, 23))
-    Disclosure.objects.filter(post=posts[0]).update(created_at=october)
+    Disclosure.objects.filter(content=content_for(posts[0])).update(created_at=october)
 
     rows = download(staff(), since="2026-10", until="2026-10")
 
-    assert [row["post_id"] for row in rows] == [str(posts[0].pk)]
+    assert [row["object_id"] for row in rows] == [str(posts[0].pk)]
 
 
 @pytest.mark.django_db

@@ -36,12 +36,12 @@ def people():
     as an editor) once changed; and an admin who changed Alice's disclosure."""
     alice, bob, admin = (UserFactory(username=name) for name in ("alice", "bob", "admin-ann"))
     post = PostFactory(author=alice, title="Alice on sleep")
-    services.save_disclosure(post=post, user=alice, data=DisclosureData(human_only=True))
-    services.save_disclosure(post=post, user=alice, data=_ai_help(ALICE_FIRST))
-    services.save_disclosure(post=post, user=admin, data=_ai_help(ALICE_SECOND))
+    services.save_disclosure(content=post, user=alice, data=DisclosureData(human_only=True))
+    services.save_disclosure(content=post, user=alice, data=_ai_help(ALICE_FIRST))
+    services.save_disclosure(content=post, user=admin, data=_ai_help(ALICE_SECOND))
     bob_post = PostFactory(author=bob, title="Bob's cats")
-    services.save_disclosure(post=bob_post, user=bob, data=_ai_help(BOB_TEXT))
-    services.save_disclosure(post=bob_post, user=alice, data=_ai_help(ALICE_FOR_BOB))
+    services.save_disclosure(content=bob_post, user=bob, data=_ai_help(BOB_TEXT))
+    services.save_disclosure(content=bob_post, user=alice, data=_ai_help(ALICE_FOR_BOB))
     services.set_reader_preference(user=alice, collapse_mostly_ai=True)
     return alice, bob, admin, post, bob_post
 
@@ -160,7 +160,7 @@ def test_the_export_costs_the_same_queries_however_many_posts_the_user_has(peopl
     with CaptureQueriesContext(connection) as one_post:
         export_user_data(alice)
     for n in range(4):
-        services.save_disclosure(post=PostFactory(author=alice), user=alice,
+        services.save_disclosure(content=PostFactory(author=alice), user=alice,
                                  data=_ai_help(ALICE_FIRST + f" Post {n}."))
     with CaptureQueriesContext(connection) as five_posts:
         data = export_user_data(alice)

@@ -10,6 +10,7 @@ from ai_disclosure import gate, selectors, services
 from ai_disclosure.forms import DisclosureGateFormMixin
 from ai_disclosure.models import Disclosure
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.forum.models import Post
 from tests.factories import PostFactory
 
@@ -127,7 +128,7 @@ def test_form_mixin_does_not_render_a_body_above_the_size_limit():
 
 def test_editing_a_post_starts_from_its_saved_disclosure():
     post = PostFactory(body=AI_BODY)
-    services.save_disclosure(post=post, user=post.author, data=AGENT)
+    services.save_disclosure(content=post, user=post.author, data=AGENT)
 
     form = PostEditForm(instance=post)
 
@@ -142,7 +143,7 @@ def test_complete_agent_disclosure_passes_and_readers_see_posted_by_an_ai_agent(
     gate.check_publishable(body="A summary.", disclosure=AGENT)
     post = PostFactory(body="A summary.")
 
-    disclosure = services.save_disclosure(post=post, user=post.author, data=AGENT)
+    disclosure = services.save_disclosure(content=post, user=post.author, data=AGENT)
 
     assert selectors.summarize(disclosure).startswith("Posted by an AI agent · AI: drafting")
     assert selectors.is_mostly_ai(disclosure, measured_ai_share=0.0)
@@ -172,7 +173,7 @@ def test_database_refuses_an_agent_post_ticked_human_only():
     post = PostFactory()
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Disclosure.objects.create(post=post, human_only=True, autonomous=True)
+        Disclosure.objects.create(content=content_for(post), human_only=True, autonomous=True)
 
 
 def test_disclosure_form_offers_the_agent_tick_and_reads_it():

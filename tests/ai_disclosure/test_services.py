@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from ai_disclosure import rendering, selectors, services, signals
-from ai_disclosure.models import FORM_VERSION, AIBlockType, DisclosureRevision, PostRender
+from ai_disclosure.models import FORM_VERSION, AIBlockType, ContentRender, DisclosureRevision
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +23,11 @@ AI_USE = DisclosureData(
 
 def test_every_save_appends_a_revision_with_who_and_what_changed():
     post = PostFactory()
-    services.save_disclosure(post=post, user=post.author, data=DisclosureData(human_only=True))
+    services.save_disclosure(content=post, user=post.author, data=DisclosureData(human_only=True))
     editor = UserFactory()
-    services.save_disclosure(post=post, user=editor, data=AI_USE)
+    services.save_disclosure(content=post, user=editor, data=AI_USE)
 
-    first, second = DisclosureRevision.objects.filter(disclosure__post=post)
+    first, second = DisclosureRevision.objects.filter(disclosure__content=content_for(post))
     assert (first.number, second.number) == (1, 2)
     assert first.changed_by == post.author and second.changed_by == editor
     assert first.data["human_only"] is True
@@ -37,14 +38,17 @@ def test_every_save_appends_a_revision_with_who_and_what_changed():
 
 def test_saving_the_same_disclosure_again_records_no_changes():
     post = PostFactory()
-    services.save_disclosure(post=post, user=post.author, data=AI_USE)
-    services.save_disclosure(post=post, user=post.author, data=AI_USE)
-    assert DisclosureRevision.objects.filter(disclosure__post=post).last().changes == {}
+    services.save_disclosure(content=post, user=post.author, data=AI_USE)
+    services.save_disclosure(content=post, user=post.author, data=AI_USE)
+    assert (
+        DisclosureRevision.objects.filter(disclosure__content=content_for(post)).last().changes
+        == {}
+    )
 
 
 def test_revisions_cannot_be_rewritten():
     post = PostFactory()
-    services.save_disclosure(post=post, user=post.author, data=AI_USE)
+    services.save_disclosure(content=post, user=post.author, data=AI_USE)
     revision = DisclosureRevision.objects.get()
     revision.data = {"human_only": True}
     with pytest.raises(ValueError, match="append-only"):
@@ -57,13 +61,13 @@ def test_disclosure_saved_is_sent_only_after_the_transaction_commits(
     received = []
 
     def listener(sender, disclosure, revision, created, **kwargs):
-        received.append((disclosure.post_id, revision.number, created))
+        received.append((disclosure.content.object_id, revision.number, created))
 
     signals.disclosure_saved.connect(listener)
     try:
         post = PostFactory()
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            services.save_disclosure(post=post, user=post.author, data=AI_USE)
+            services.save_disclosure(content=post, user=post.author, data=AI_USE)
         assert received == []
         for callback in callbacks:
             callback()
@@ -75,7 +79,7 @@ def test_disclosure_saved_is_sent_only_after_the_transaction_commits(
 def test_reader_summary_lists_kinds_models_and_review():
     post = PostFactory()
     disclosure = services.save_disclosure(
-        post=post,
+        content=post,
         user=post.author,
         data=DisclosureData(
             assistance={"drafting", "research"},
@@ -90,34 +94,34 @@ def test_reader_summary_lists_kinds_models_and_review():
         "AI: drafting, research · Claude Opus 4.6 · not expert-reviewed"
     )
     human = services.save_disclosure(
-        post=PostFactory(), user=post.author, data=DisclosureData(human_only=True)
+        content=PostFactory(), user=post.author, data=DisclosureData(human_only=True)
     )
     assert selectors.summarize(human) == "Human-written"
 
 
 def test_rendered_post_is_stored_and_reused_until_the_body_changes(django_assert_num_queries):
     post = PostFactory(body="Mine.\n\n:::ai-written{model=\"GPT-5\"}\nTheirs, longer text.\n:::\n")
-    stored = services.rendered_post(post)
+    stored = services.rendered_content(post)
     assert stored.renderer_version == rendering.RENDERER_VERSION
     assert stored.blocks[0]["type"] == "ai-written"
     assert 0 < stored.ai_share < 1
 
     with django_assert_num_queries(1):
-        assert services.rendered_post(post).html == stored.html
+        assert services.rendered_content(post).html == stored.html
 
     post.body = "Only mine now."
     post.save()
-    assert services.rendered_post(post).ai_share == 0
-    assert PostRender.objects.count() == 1
+    assert services.rendered_content(post).ai_share == 0
+    assert ContentRender.objects.count() == 1
 
 
 def test_stored_render_is_rebuilt_when_the_renderer_version_changes(monkeypatch):
     post = PostFactory()
-    services.rendered_post(post)
-    PostRender.objects.update(html="<p>stale</p>")
-    assert services.rendered_post(post).html == "<p>stale</p>"
+    services.rendered_content(post)
+    ContentRender.objects.update(html="<p>stale</p>")
+    assert services.rendered_content(post).html == "<p>stale</p>"
     monkeypatch.setattr(rendering, "RENDERER_VERSION", rendering.RENDERER_VERSION + 1)
-    assert "stale" not in services.rendered_post(post).html
+    assert "stale" not in services.rendered_content(post).html
 
 
 def test_admin_block_types_are_used_when_rendering_posts():

@@ -61,7 +61,7 @@ def test_windows_line_endings_in_the_body_do_not_hide_the_passage():
 @pytest.mark.django_db
 def test_accepting_clears_the_human_only_tick_and_keeps_what_the_author_wrote():
     post = PostFactory()
-    services.save_disclosure(post=post, user=post.author, data=DisclosureData(
+    services.save_disclosure(content=post, user=post.author, data=DisclosureData(
         assistance={"research"}, models_used=["Perplexity"], description="x" * 50,
         verification="Checked every source myself.", ai_share_estimate="none",
         expertise="author",

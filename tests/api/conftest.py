@@ -83,7 +83,7 @@ def admin_user(db):
 def published_post(author):
     post = PostFactory(author=author, body=AI_BODY)
     services.save_disclosure(
-        post=post, user=author,
+        content=post, user=author,
         data=DisclosureData(**{**AI_DISCLOSURE, "assistance": {"drafting"}}),
     )
     return post
@@ -92,7 +92,7 @@ def published_post(author):
 @pytest.fixture
 def draft_post(author):
     post = PostFactory(author=author, published_at=None)
-    services.save_disclosure(post=post, user=author, data=HUMAN_ONLY)
+    services.save_disclosure(content=post, user=author, data=HUMAN_ONLY)
     return post
 
 

@@ -8,6 +8,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ai_disclosure.models import FORM_VERSION, AIBlockType, DisclosureRevision, FormWording
+from ai_disclosure.services import content_for
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
 from tests.factories import PostFactory
 
@@ -200,7 +201,10 @@ def test_contradictory_disclosure_is_refused_with_422_listing_each_field(
     assert body["code"] == "disclosure_incomplete"
     assert len(body["errors"]["human_only"]) == 2  # details given + AI blocks in the body
     assert "ai-written on line 3" in body["errors"]["human_only"][1]
-    assert DisclosureRevision.objects.filter(disclosure__post=published_post).count() == 1
+    assert (
+        DisclosureRevision.objects.filter(disclosure__content=content_for(published_post)).count()
+        == 1
+    )
 
 
 def test_token_authentication_works_and_missing_credentials_get_401(author):
@@ -234,9 +238,10 @@ def test_saving_a_disclosure_takes_a_fixed_small_number_of_queries(
     client.put(url, AI_DISCLOSURE, format="json")  # the render and the vocabulary are stored
     edited = {**AI_DISCLOSURE, "description": AI_DISCLOSURE["description"] + " Checked twice."}
 
-    # token + user, post, stored render, lock the post, disclosure, last revision, update,
-    # insert the revision (and a savepoint and its release, as the test runs in a transaction)
-    with django_assert_num_queries(10):
+    # token + user, post, its content row, stored render, lock the content row, disclosure,
+    # last revision, update, insert the revision (and a savepoint and its release, as the
+    # test runs in a transaction)
+    with django_assert_num_queries(11):
         response = client.put(url, edited, format="json")
 
     assert response.status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ai_disclosure import services
+from ai_disclosure import selectors, services
 from ai_disclosure.models import Disclosure
 from demo.forum.models import Post
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
@@ -22,8 +22,9 @@ def test_post_with_a_complete_disclosure_is_published_with_it(author):
     assert response.status_code == 201
     post = Post.objects.get(pk=response.json()["id"])
     assert post.author == author and post.published_at is not None
-    assert post.ai_disclosure.models_used == ["Claude Opus 4.6"]
-    assert post.ai_disclosure.revisions.count() == 1
+    disclosure = selectors.disclosure_for(post)
+    assert disclosure.models_used == ["Claude Opus 4.6"]
+    assert disclosure.revisions.count() == 1
     assert response.json()["url"] == f"/posts/{post.pk}/"
     assert response.json()["ai_share"] > 0
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from ai_disclosure.services import content_for
 from moderation.models import AuditEntry, Policy, PolicyVersion, ReviewItem, Screening
 from tests.api.conftest import client_for, make_moderator
 from tests.factories import PostFactory
@@ -18,7 +19,7 @@ MOD = "/api/moderation/v1"
 def make_item(priority: int = 50, **fields) -> ReviewItem:
     post = PostFactory()
     return ReviewItem.objects.create(
-        post=post, author=post.author, post_title=post.title, priority=priority,
+        content=content_for(post), author=post.author, post_title=post.title, priority=priority,
         reasons=[{"name": "Chat leftovers", "reason": "Looks pasted.", "priority": priority}],
         **fields,
     )
@@ -62,7 +63,7 @@ def test_queue_filters_are_validated(moderator):
 def test_item_detail_has_evidence_scores_and_the_caveat(moderator):
     item = make_item(evidence={"chat_artifacts": [{"start": 0, "end": 4, "reason": "phrase",
                                                    "weight": 0.9}]})
-    Screening.objects.create(post=item.post, key="k", content_hash="h",
+    Screening.objects.create(content=item.content, key="k", content_hash="h",
                              scores={"chat_artifacts": 0.9})
 
     detail = client_for(moderator).get(f"{MOD}/items/{item.pk}/").json()
@@ -172,9 +173,9 @@ def test_admin_creates_a_versioned_policy_and_a_bad_expression_is_explained(admi
 def test_backtest_reports_what_a_draft_expression_would_match(moderator):
     policy = Policy.objects.create(name="Any", expression="content.length > 0", reason="r")
     long_post, short_post = PostFactory(), PostFactory()
-    Screening.objects.create(post=long_post, key="a", content_hash="a",
+    Screening.objects.create(content=content_for(long_post), key="a", content_hash="a",
                              context={"content": {"length": 5000}})
-    Screening.objects.create(post=short_post, key="b", content_hash="b",
+    Screening.objects.create(content=content_for(short_post), key="b", content_hash="b",
                              context={"content": {"length": 100}})
 
     result = client_for(moderator).post(
@@ -183,4 +184,4 @@ def test_backtest_reports_what_a_draft_expression_would_match(moderator):
     ).json()
 
     assert result["screened"] == 2
-    assert result["matched_post_ids"] == [long_post.pk]
+    assert result["matched_content_ids"] == [content_for(long_post).pk]

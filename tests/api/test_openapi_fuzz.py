@@ -33,6 +33,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from ai_disclosure import services
+from ai_disclosure.services import content_for
 from demo.forum.models import Post
 from moderation.models import Policy, ReviewItem, ReviewStatus
 from moderation.services import claim_item, save_policy
@@ -66,14 +67,20 @@ def fuzz_token(request, db) -> str:
         if not published:
             post.published_at = None
             post.save()
-            services.save_disclosure(post=post, user=writer, data=HUMAN_ONLY)
+            services.save_disclosure(content=post, user=writer, data=HUMAN_ONLY)
     moderator = make_moderator("fuzz-moderator")
     # review items 1–3: open, claimed by another moderator, decided; and a policy
     posts = list(Post.objects.order_by("pk"))
-    ReviewItem.objects.create(post=posts[0], author=writer, post_title=posts[0].title)
-    claim_item(item=ReviewItem.objects.create(post=posts[1], author=writer),
-               moderator=make_moderator("fuzz-other-moderator"))
-    ReviewItem.objects.create(post=posts[2], author=writer, status=ReviewStatus.APPROVED)
+    ReviewItem.objects.create(
+        content=content_for(posts[0]), author=writer, post_title=posts[0].title
+    )
+    claim_item(
+        item=ReviewItem.objects.create(content=content_for(posts[1]), author=writer),
+        moderator=make_moderator("fuzz-other-moderator"),
+    )
+    ReviewItem.objects.create(
+        content=content_for(posts[2]), author=writer, status=ReviewStatus.APPROVED
+    )
     save_policy(
         policy=Policy(name="Long", expression="content.length > 4000", reason="Long."), user=None
     )

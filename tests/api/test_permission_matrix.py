@@ -17,11 +17,12 @@ from drf_spectacular.generators import SchemaGenerator
 
 from ai_disclosure import services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from ai_disclosure.suggestions import record_suggestion
 from moderation.models import Policy, ReviewItem
 from moderation.services import claim_item, save_policy
 from tests.api.conftest import AI_BODY, AI_DISCLOSURE, client_for
-from tests.factories import PostFactory
+from tests.factories import CommentFactory, PostFactory
 
 ROLES = ("anonymous", "other", "author", "moderator", "admin")
 
@@ -40,6 +41,8 @@ V1 = "/api/ai-disclosure/v1"
 HUMAN_ONLY = {"human_only": True}
 CHECK = {"body": "My own words.", "disclosure": HUMAN_ONLY}
 NEW_POST = {"title": "Hello", "body": "My own words.", "disclosure": HUMAN_ONLY}
+#: The compact form's disclosure, for a comment.
+COMPACT = {"assistance": ["translation"], "description": "DeepL translated my comment."}
 MOD = "/api/moderation/v1"
 SUGGESTION = {"kind": "research", "model": "GPT-5", "tool": "Source finder"}
 NEW_POLICY = {
@@ -81,6 +84,13 @@ MATRIX: dict[Call, tuple[int, int, int, int, int]] = {
         (401, 403, 200, 403, 403),
     Call("POST", f"{V1}/posts/{{published}}/suggestions/{{draft_suggestion}}/dismiss/"):
         (401, 403, 404, 403, 403),
+    Call("GET", f"{V1}/content/comment/{{comment}}/disclosure/"): (401, 403, 200, 200, 200),
+    Call("PUT", f"{V1}/content/comment/{{comment}}/disclosure/", COMPACT):
+        (401, 403, 200, 403, 403),
+    Call("GET", f"{V1}/content/comment/{{comment}}/disclosure/revisions/"):
+        (401, 403, 200, 200, 200),
+    Call("GET", f"{V1}/content/comment/{{comment}}/provenance/"): (200, 200, 200, 200, 200),
+    Call("GET", f"{V1}/content/nope/{{comment}}/provenance/"): (404, 404, 404, 404, 404),
     Call("POST", "/api/forum/v1/posts/", NEW_POST): (401, 201, 201, 201, 201),
     Call("PUT", "/api/forum/v1/posts/{published}/", NEW_POST): (401, 403, 200, 403, 403),
     Call("PUT", "/api/forum/v1/posts/{missing}/", NEW_POST): (401, 404, 404, 404, 404),
@@ -132,12 +142,16 @@ def callers(author, other_author, moderator, admin_user) -> dict[str, Any]:
 def test_permission_matrix(call, role, expected, callers, published_post, draft_post):
     caller = callers[role]
     item = ReviewItem.objects.create(
-        post=published_post, author=published_post.author, post_title=published_post.title
+        content=content_for(published_post), author=published_post.author,
+        post_title=published_post.title,
     )
+    comment = CommentFactory(post=published_post, author=published_post.author)
+    services.save_disclosure(content=comment, user=comment.author, data=DisclosureData(
+        human_only=True))
     # {claimed}: held by the caller when the caller moderates (so release works for them)
     holder = caller if role in ("moderator", "admin") else callers["moderator"]
     claimed = claim_item(
-        item=ReviewItem.objects.create(post=draft_post, author=draft_post.author),
+        item=ReviewItem.objects.create(content=content_for(draft_post), author=draft_post.author),
         moderator=holder,
     )
     policy = save_policy(
@@ -147,7 +161,7 @@ def test_permission_matrix(call, role, expected, callers, published_post, draft_
     )
     reviewed = PostFactory(author=published_post.author, body=AI_BODY)
     invitation = services.save_disclosure(
-        post=reviewed, user=reviewed.author,
+        content=reviewed, user=reviewed.author,
         data=DisclosureData(**{**AI_DISCLOSURE, "assistance": {"drafting"}, "expertise": "other",
                                "reviewer": callers["other"].username}),
     ).cosignature
@@ -156,7 +170,7 @@ def test_permission_matrix(call, role, expected, callers, published_post, draft_
         for post in (published_post, draft_post)
     )
     url = call.url.format(
-        published=published_post.pk, draft=draft_post.pk, missing=987654,
+        published=published_post.pk, draft=draft_post.pk, missing=987654, comment=comment.pk,
         item=item.pk, claimed=claimed.pk, policy=policy.pk, invitation=invitation.pk,
         suggestion=suggestion.pk, draft_suggestion=draft_suggestion.pk,
     )
@@ -180,6 +194,7 @@ def test_every_api_operation_is_in_the_matrix():
     covered = set()
     for call in MATRIX:
         template = re.sub(r"posts/\{(published|draft|missing)\}/", "posts/{post_id}/", call.url)
+        template = re.sub(r"content/\w+/\{comment\}/", "content/{kind}/{object_id}/", template)
         template = re.sub(r"items/\{\w+\}", "items/{item_id}", template)
         template = template.replace("{policy}", "{policy_id}")
         template = re.sub(r"cosignatures/\{\w+\}", "cosignatures/{cosignature_id}", template)

@@ -94,7 +94,7 @@ def test_a_post_without_a_disclosure_has_no_provenance_and_no_header(author):
 @pytest.mark.django_db
 def test_a_fully_ai_written_unreviewed_post_shows_the_eu_label_to_readers(author):
     post = PostFactory(author=author, body="Everything here came from the agent.")
-    services.save_disclosure(post=post, user=author, data=FULLY_AI)
+    services.save_disclosure(content=post, user=author, data=FULLY_AI)
 
     page = Client().get(post.get_absolute_url())
     body = client_for(None).get(f"{V1}/posts/{post.pk}/provenance/").json()
@@ -116,7 +116,7 @@ def test_a_fully_ai_written_unreviewed_post_shows_the_eu_label_to_readers(author
 @pytest.mark.django_db
 def test_a_human_only_post_says_mode_none_and_needs_no_label(author):
     post = PostFactory(author=author)
-    services.save_disclosure(post=post, user=author, data=DisclosureData(human_only=True))
+    services.save_disclosure(content=post, user=author, data=DisclosureData(human_only=True))
 
     page = Client().get(post.get_absolute_url())
 
@@ -129,7 +129,7 @@ def test_a_human_only_post_says_mode_none_and_needs_no_label(author):
 @pytest.mark.django_db
 def test_json_ld_cannot_be_broken_out_of_by_a_title(author):
     post = PostFactory(author=author, title="</script><script>alert(1)</script>")
-    services.save_disclosure(post=post, user=author, data=DisclosureData(human_only=True))
+    services.save_disclosure(content=post, user=author, data=DisclosureData(human_only=True))
 
     html = Client().get(post.get_absolute_url()).content.decode()
 

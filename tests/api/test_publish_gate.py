@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from ai_disclosure.api.gate import DisclosureGateSerializerMixin
 from ai_disclosure.models import AIShareEstimate, Expertise
+from ai_disclosure.selectors import disclosure_for
 from demo.forum.models import Post
 from tests.api.conftest import AI_BODY, client_for
 
@@ -121,7 +122,7 @@ def test_an_agent_reading_only_the_422_publishes_on_its_second_request(author):
     assert second.status_code == 201, second.json()
     assert second.json()["disclosure_summary"].startswith("Posted by an AI agent · AI: drafting")
     post = Post.objects.get()
-    assert post.ai_disclosure.autonomous and post.ai_disclosure.expertise == "none"
+    assert disclosure_for(post).autonomous and disclosure_for(post).expertise == "none"
 
 
 def test_disclosure_put_refuses_with_the_same_fields_and_allowed_values(author, published_post):

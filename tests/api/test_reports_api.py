@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.models import Report, ReviewItem
 from tests.api.conftest import client_for
@@ -86,7 +87,9 @@ def test_readers_see_only_their_own_reports(published_post, other_author):
 def test_moderators_see_reports_with_each_reporters_accuracy(published_post, moderator):
     reader = UserFactory(username="reader1")
     services.file_report(post=published_post, reader=reader, reason="Chat leftovers.")
-    item = ReviewItem.objects.create(post=published_post, author=published_post.author)
+    item = ReviewItem.objects.create(
+        content=content_for(published_post), author=published_post.author
+    )
 
     reports = client_for(moderator).get(f"{MOD}/items/{item.pk}/").json()["reports"]
 

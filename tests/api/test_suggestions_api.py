@@ -11,6 +11,7 @@ from ai_disclosure import services
 from ai_disclosure.data_rights import export_user_data
 from ai_disclosure.models import DisclosureRevision, ToolSuggestion
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation.models import ReviewItem
 from tests.api.conftest import client_for
 from tests.factories import PostFactory
@@ -37,7 +38,7 @@ EDIT = {
 @pytest.fixture
 def post(author):
     post = PostFactory(author=author, body=BODY)
-    services.save_disclosure(post=post, user=author, data=DisclosureData(human_only=True))
+    services.save_disclosure(content=post, user=author, data=DisclosureData(human_only=True))
     return post
 
 
@@ -64,8 +65,8 @@ def test_recorded_suggestion_changes_neither_body_nor_disclosure(author, post):
     assert body["revision"] is None
     post.refresh_from_db()
     assert post.body == BODY
-    assert post.ai_disclosure.human_only is True
-    assert list(post.ai_disclosure.assistance.all()) == []
+    assert content_for(post).disclosure.human_only is True
+    assert list(content_for(post).disclosure.assistance.all()) == []
     assert DisclosureRevision.objects.count() == revisions
     listed = client_for(author).get(f"{V1}/posts/{post.pk}/suggestions/").json()
     assert [(s["id"], s["kind"], s["model"]) for s in listed] == [
@@ -75,7 +76,7 @@ def test_recorded_suggestion_changes_neither_body_nor_disclosure(author, post):
 
 def test_accepting_marks_the_passage_and_adds_kind_and_model_with_a_revision(author, post):
     suggestion = record(client_for(author), post).json()
-    last = post.ai_disclosure.revisions.order_by("-number").first().number
+    last = content_for(post).disclosure.revisions.order_by("-number").first().number
 
     response = client_for(author).post(
         f"{V1}/posts/{post.pk}/suggestions/{suggestion['id']}/accept/", {}, format="json"
@@ -95,12 +96,12 @@ def test_accepting_marks_the_passage_and_adds_kind_and_model_with_a_revision(aut
     assert disclosure["human_only"] is False
     assert disclosure["assistance"] == ["editing"]
     assert disclosure["models_used"] == ["Claude Opus 4.6"]
-    revision = post.ai_disclosure.revisions.get(number=last + 1)
+    revision = content_for(post).disclosure.revisions.get(number=last + 1)
     assert revision.changed_by == author
     assert revision.changes["assistance"] == [[], ["editing"]]
     # The author still has to say what the AI did: the answer says so, field by field.
     assert "description" in result["to_complete"]
-    render = services.rendered_post(post)
+    render = services.rendered_content(post)
     assert [block["type"] for block in render.blocks] == ["ai-edited"]
 
 
@@ -142,14 +143,16 @@ def test_a_passage_inside_a_list_is_not_wrapped_and_nothing_changes(author):
     post.refresh_from_db()
     assert post.body == "Steps:\n\n- first step the AI wrote\n- mine\n"
     assert ToolSuggestion.objects.get().status == "pending"
-    assert not DisclosureRevision.objects.filter(disclosure__post=post).exists()
+    assert not DisclosureRevision.objects.filter(disclosure__content=content_for(post)).exists()
 
 
 def test_dismissed_suggestion_changes_nothing_and_stays_visible_to_moderators(
     author, post, moderator
 ):
     suggestion = record(client_for(author), post).json()
-    item = ReviewItem.objects.create(post=post, author=author, post_title=post.title)
+    item = ReviewItem.objects.create(
+        content=content_for(post), author=author, post_title=post.title
+    )
 
     response = client_for(author).post(
         f"{V1}/posts/{post.pk}/suggestions/{suggestion['id']}/dismiss/", format="json"
@@ -162,7 +165,7 @@ def test_dismissed_suggestion_changes_nothing_and_stays_visible_to_moderators(
     assert response.json()["status"] == "dismissed"
     assert again.status_code == 409 and again.json()["code"] == "already_decided"
     post.refresh_from_db()
-    assert post.body == BODY and post.ai_disclosure.human_only is True
+    assert post.body == BODY and content_for(post).disclosure.human_only is True
     detail = client_for(moderator).get(f"{MOD}/items/{item.pk}/").json()
     assert [(s["status"], s["kind"], s["tool"]) for s in detail["tool_suggestions"]] == [
         ("dismissed", "editing", "Editor assistant")

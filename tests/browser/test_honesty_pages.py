@@ -32,7 +32,7 @@ def test_editing_a_post_ticked_human_only_asks_again_and_keeps_what_was_typed(
     # given: a post ticked 100% human-written
     author = UserFactory(username="walker")
     post = PostFactory(author=author, title="The ridge", body=ORIGINAL)
-    disclosure_services.save_disclosure(post=post, user=author,
+    disclosure_services.save_disclosure(content=post, user=author,
                                         data=DisclosureData(human_only=True))
     log_in(page, live_server, author, next_url=f"/posts/{post.pk}/edit/")
     tick = page.locator("input[name=human_only]")

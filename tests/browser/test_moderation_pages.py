@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.models import ReviewItem, ReviewStatus
 from tests.factories import PostFactory
@@ -45,10 +46,10 @@ I hope this helps! Let me know if you'd like any changes.
 @pytest.fixture
 def flagged_post():
     post = PostFactory(title="Sleep and memory: what my diary showed", body=PASTED)
-    disclosure_services.save_disclosure(post=post, user=post.author,
+    disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
-    services.screen_post(post_id=post.pk)
-    return ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    return ReviewItem.objects.get(content=content_for(post))
 
 
 def test_moderator_filters_claims_and_approves_with_a_key(browser, page, live_server,
@@ -114,6 +115,6 @@ def test_moderator_filters_claims_and_approves_with_a_key(browser, page, live_se
 
 
 def test_non_moderators_are_turned_away(page, live_server, flagged_post):
-    log_in(page, live_server, flagged_post.post.author.username, next_url="/")
+    log_in(page, live_server, flagged_post.content.obj.author.username, next_url="/")
     response = page.goto(f"{live_server.url}/moderation/")
     assert response.status == 403

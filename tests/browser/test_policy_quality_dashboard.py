@@ -8,6 +8,7 @@ import pytest
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.models import Policy, PolicyMode, ReviewItem
 from tests.factories import PostFactory
@@ -38,13 +39,17 @@ def test_the_dashboard_shows_shadow_agreement_versions_and_a_precision_warning(
     posts = []
     for models in (["GPT-5"], ["GPT-5"], []):
         post = PostFactory(body=PASTED_ANSWER)
-        disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(
+        disclosure_services.save_disclosure(content=post, user=post.author, data=DisclosureData(
             assistance={"editing"}, models_used=models, ai_share_estimate="lt10"))
         posts.append(post)
-    services.screen_posts(post_ids=[post.pk for post in posts])
+    services.screen_contents(content_ids=[content_for(post).pk for post in posts])
     for post, decision in zip(posts, ["delist", "approve", "delist"], strict=True):
-        services.resolve_item(item=ReviewItem.objects.get(post=post), moderator=moderator,
-                              decision=decision, message="Undisclosed AI text.")
+        services.resolve_item(
+            item=ReviewItem.objects.get(content=content_for(post)),
+            moderator=moderator,
+            decision=decision,
+            message="Undisclosed AI text.",
+        )
 
     log_in(page, live_server, moderator.username, next_url="/moderation/dashboard/")
 

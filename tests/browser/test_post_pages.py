@@ -170,8 +170,10 @@ def test_form_works_without_javascript(nojs_page, live_server, screenshot):
 
 
 def _disclose(post, **fields) -> None:
-    disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(**fields))
-    disclosure_services.rendered_post(post)
+    disclosure_services.save_disclosure(
+        content=post, user=post.author, data=DisclosureData(**fields)
+    )
+    disclosure_services.rendered_content(post)
 
 
 def test_reader_can_collapse_mostly_ai_posts_in_listing(page, live_server, screenshot):

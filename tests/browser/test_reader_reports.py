@@ -11,6 +11,7 @@ import pytest
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.models import Report, ReportOutcome, ReviewItem, ReviewStatus, Screening
 from tests.factories import PostFactory, UserFactory
@@ -32,7 +33,7 @@ skimmed. Small sample, and I graded myself."""
 
 def human_post(title: str):
     post = PostFactory(title=title, body=BODY, author=UserFactory(username="alice"))
-    disclosure_services.save_disclosure(post=post, user=post.author,
+    disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
     return post
 
@@ -40,11 +41,11 @@ def human_post(title: str):
 def screen(*posts) -> None:
     """What the worker does with the screening task each report queued (the tests' broker
     has no worker): screen the posts again with their reports."""
-    services.screen_posts(post_ids=[post.pk for post in posts])
+    services.screen_contents(content_ids=[content_for(post).pk for post in posts])
 
 
 def weighted(post) -> float:
-    return Screening.objects.get(post=post).context["reports"]["weighted"]
+    return Screening.objects.get(content=content_for(post)).context["reports"]["weighted"]
 
 
 def report_from_the_post_page(browser, live_server, username: str, post, reason: str):
@@ -71,13 +72,14 @@ def test_readers_reports_are_weighted_by_how_often_moderators_upheld_them(
     pages = [report_from_the_post_page(browser, live_server, reader.username, first,
                                        f"{reader.username}: reads like a chat answer.")
              for reader in readers]
-    assert Report.objects.filter(post=first, outcome=ReportOutcome.OPEN).count() == 3
+    open_reports = Report.objects.filter(content=content_for(first), outcome=ReportOutcome.OPEN)
+    assert open_reports.count() == 3
     screen(first)
     assert weighted(first) == 1.5  # three readers without history, 0.5 each
 
     # the moderator sees the reports, who sent them and how accurate each reporter was
     log_in(page, live_server, moderator.username)
-    item = ReviewItem.objects.get(post=first)
+    item = ReviewItem.objects.get(content=content_for(first))
     page.goto(f"{live_server.url}/moderation/items/{item.pk}/")
     reports = page.locator("[data-reports] [data-report-by]")
     expect(reports).to_have_count(3)
@@ -116,8 +118,10 @@ def test_readers_reports_are_weighted_by_how_often_moderators_upheld_them(
         for doubter in doubters:
             services.file_report(post=approved, reader=doubter, reason="AI, surely.")
         screen(approved)
-        services.resolve_item(item=ReviewItem.objects.get(post=approved), moderator=moderator,
-                              decision="approve")
+        services.resolve_item(
+            item=ReviewItem.objects.get(content=content_for(approved)), moderator=moderator,
+            decision="approve",
+        )
     assert set(Report.objects.filter(reporter__in=doubters).values_list("outcome", flat=True)) \
         == {ReportOutcome.REJECTED}
 
@@ -139,4 +143,4 @@ def test_readers_reports_are_weighted_by_how_often_moderators_upheld_them(
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Notes on memory")
     expect(rows.first).to_contain_text("Reported by readers")
-    assert not ReviewItem.objects.filter(post=third).exists()
+    assert not ReviewItem.objects.filter(content=content_for(third)).exists()

@@ -38,7 +38,7 @@ def test_author_accepts_one_tool_suggestion_and_dismisses_another(page, live_ser
     author = UserFactory(username="ada")
     post = PostFactory(author=author, title="The bridge", body=BODY)
     disclosure_services.save_disclosure(
-        post=post, user=author, data=DisclosureData(human_only=True)
+        content=post, user=author, data=DisclosureData(human_only=True)
     )
     tool = APIClient()
     tool.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=author).key}")

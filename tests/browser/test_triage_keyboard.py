@@ -285,7 +285,8 @@ def test_queue_text_boxes_take_typing_and_its_shortcuts_work_from_the_page(
 
     typed_into = page.locator(
         ":is(input:not([type=hidden]):not([type=checkbox]), textarea, select)")
-    assert typed_into.count() == 9  # search, 2 scores, 3 filter lists, bulk decision/template/note
+    # search, 2 scores, 4 filter lists (type, status, policy, kind), bulk decision/template/note
+    assert typed_into.count() == 10
     type_into_each(page, typed_into)  # Esc also empties a search box: Chromium's own habit
     expect(page.locator("[data-bulk-bar] input[name=note]")).to_have_value(TYPED)
     expect(page.locator("tr.is-current")).to_have_count(0)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from ai_disclosure import services
 from ai_disclosure.models import Disclosure, DisclosureRevision
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.forum.models import Post
 from tests.factories import PostFactory, UserFactory
 
@@ -102,7 +103,7 @@ def test_editing_a_post_appends_a_disclosure_revision(author_client):
     edit = reverse("forum:post-edit", args=[post.pk])
     assert 'checked' in author_client.get(edit).content.decode()  # the saved tick is shown
     author_client.post(edit, {"title": "Notes", "body": AI_BODY, **AI_DETAILS})
-    disclosure = Disclosure.objects.get(post=post)
+    disclosure = Disclosure.objects.get(content=content_for(post))
     assert not disclosure.human_only
     assert DisclosureRevision.objects.filter(disclosure=disclosure).count() == 2
 
@@ -112,12 +113,12 @@ def test_reader_can_collapse_mostly_ai_posts_in_the_listing(client):
     mostly_ai = PostFactory(author=author, title="Mostly machine", body=(
         ":::ai-written{model=\"GPT-5\"}\n" + "Generated sentence. " * 40 + "\n:::\n\nMy one line."
     ))
-    services.save_disclosure(post=mostly_ai, user=author, data=DisclosureData(
+    services.save_disclosure(content=mostly_ai, user=author, data=DisclosureData(
         assistance={"drafting"}, models_used=["GPT-5"], ai_share_estimate="gt90",
         description="GPT-5 wrote nearly all of it from my prompt.", verification="Read it.",
         expertise="none",
     ))
-    services.rendered_post(mostly_ai)
+    services.rendered_content(mostly_ai)
     PostFactory(author=author, title="All mine")
     reader = UserFactory()
     client.force_login(reader)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from ai_disclosure.selectors import disclosure_for
 from demo.forum.forms import PostForm
 from demo.forum.models import Post
 from tests.factories import UserFactory
@@ -46,7 +47,7 @@ def test_post_with_a_complete_disclosure_is_published(author_client):
 
     post = Post.objects.get()
     assert response.url == post.get_absolute_url()
-    assert post.ai_disclosure.human_only
+    assert disclosure_for(post).human_only
 
 
 def test_an_agent_post_from_the_page_shows_posted_by_an_ai_agent(author_client, client):

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.localize import evidence_reason
 from moderation.models import Policy, ReviewItem
@@ -36,10 +37,10 @@ def assert_german(page: str, german: list[str], english: list[str]) -> None:
 def flagged_item():
     """A pasted chat answer on a human-only post, screened by the real classifiers."""
     post = PostFactory(body=PASTED_ANSWER, title="Schlaf und Gedächtnis")
-    disclosure_services.save_disclosure(post=post, user=post.author,
+    disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
-    services.screen_post(post_id=post.pk)
-    return ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    return ReviewItem.objects.get(content=content_for(post))
 
 
 def test_the_language_switcher_turns_the_forum_german_and_back(client):
@@ -70,7 +71,7 @@ def test_disclosure_form_is_german_including_the_shipped_kinds_of_help(client):
 
 def test_reader_summary_is_german(client):
     post = PostFactory(body=AI_BODY)
-    disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(
+    disclosure_services.save_disclosure(content=post, user=post.author, data=DisclosureData(
         assistance={"drafting"}, models_used=["Claude Opus 4.6"], ai_share_estimate="30-60",
         description="Claude wrote the second paragraph from my notes.",
         verification="I checked every claim against my sources.", expertise="author"))
@@ -112,11 +113,11 @@ def test_a_policy_an_admin_rewrote_is_shown_as_written(client):
     Policy.objects.filter(name="Chat-assistant leftovers").update(
         name="Chatbot-Reste", reason="Eigene Begründung der Verwaltung.")
     post = PostFactory(body=PASTED_ANSWER)
-    disclosure_services.save_disclosure(post=post, user=post.author,
+    disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
-    services.screen_post(post_id=post.pk)
+    services.screen_content(content_id=content_for(post).pk)
     client.force_login(make_moderator("moderatorin"))
-    item = ReviewItem.objects.get(post=post)
+    item = ReviewItem.objects.get(content=content_for(post))
     with translation.override("en"):
         page = client.get(reverse("moderation:item", args=[item.pk])).content.decode()
     assert "Chatbot-Reste" in page and "Eigene Begründung der Verwaltung." in page

@@ -6,6 +6,7 @@ import pytest
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.models import Policy, ReviewItem
 from moderation.selectors import author_stats
@@ -20,7 +21,7 @@ EDITING = DisclosureData(
 
 
 def disclose(post, data):
-    disclosure_services.save_disclosure(post=post, user=post.author, data=data)
+    disclosure_services.save_disclosure(content=post, user=post.author, data=data)
 
 
 def test_a_correction_before_any_flag_costs_nothing():
@@ -28,7 +29,7 @@ def test_a_correction_before_any_flag_costs_nothing():
     post = PostFactory(author=author)
     disclose(post, DisclosureData(human_only=True))
     disclose(post, EDITING)  # corrected before anyone looked
-    ReviewItem.objects.create(post=post, author=author)
+    ReviewItem.objects.create(content=content_for(post), author=author)
 
     assert author_stats([author])[author.pk].disclosure_changes_after_flag == 0
 
@@ -37,7 +38,7 @@ def test_a_change_after_a_flag_counts_in_the_authors_history_and_reaches_policie
     author = UserFactory()
     flagged = PostFactory(author=author)
     disclose(flagged, DisclosureData(human_only=True))
-    ReviewItem.objects.create(post=flagged, author=author)
+    ReviewItem.objects.create(content=content_for(flagged), author=author)
     disclose(flagged, EDITING)  # changed once a moderator had the post in the queue
 
     assert author_stats([author])[author.pk].disclosure_changes_after_flag == 1
@@ -47,7 +48,7 @@ def test_a_change_after_a_flag_counts_in_the_authors_history_and_reaches_policie
                           expression="author.disclosure_changes_after_flag > 0", action="label")
     later = PostFactory(author=author)
     disclose(later, DisclosureData(human_only=True))
-    screening = services.screen_post(post_id=later.pk)
+    screening = services.screen_content(content_id=content_for(later).pk)
     assert screening.context["author"]["disclosure_changes_after_flag"] == 1
     assert [match["name"] for match in screening.matched] == ["Changed after a flag before"]
 
@@ -56,7 +57,7 @@ def test_a_moderators_change_does_not_count_against_the_author():
     author, moderator = UserFactory(), UserFactory()
     post = PostFactory(author=author)
     disclose(post, DisclosureData(human_only=True))
-    ReviewItem.objects.create(post=post, author=author)
-    disclosure_services.save_disclosure(post=post, user=moderator, data=EDITING)
+    ReviewItem.objects.create(content=content_for(post), author=author)
+    disclosure_services.save_disclosure(content=post, user=moderator, data=EDITING)
 
     assert author_stats([author])[author.pk].disclosure_changes_after_flag == 0

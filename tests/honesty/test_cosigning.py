@@ -10,6 +10,8 @@ from ai_disclosure import selectors, services
 from ai_disclosure.data_rights import export_user_data
 from ai_disclosure.models import CoSignature, CoSignatureStatus
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.selectors import disclosure_for
+from ai_disclosure.services import content_for
 from demo.forum import services as forum_services
 from moderation import services as moderation_services
 from tests.api.conftest import client_for
@@ -43,8 +45,8 @@ def publish(client, author, reviewer="drlee", body=BODY):
 
 def summary(post):
     post.refresh_from_db()
-    cosignature = selectors.confirmed_cosignature(post.ai_disclosure, post=post)
-    return selectors.summarize(post.ai_disclosure, reviewed_by=cosignature.reviewer.username
+    cosignature = selectors.confirmed_cosignature(disclosure_for(post), post=post)
+    return selectors.summarize(disclosure_for(post), reviewed_by=cosignature.reviewer.username
                                if cosignature else "")
 
 
@@ -149,12 +151,15 @@ def test_policies_see_cosigned_only_once_the_reviewer_confirmed_the_current_text
 ):
     publish(client, author)
     post = author.post_set.get()
-    before = moderation_services.screen_post(post_id=post.pk)
+    before = moderation_services.screen_content(content_id=content_for(post).pk)
     assert before.context["disclosure"]["cosigned"] is False
 
-    services.answer_cosignature(cosignature=CoSignature.objects.get(), user=expert,
-                                confirm=True, note="Checked.")
-    after = moderation_services.screen_post(post_id=post.pk)  # a new key: screened again
+    services.answer_cosignature(
+        cosignature=CoSignature.objects.get(), user=expert, confirm=True, note="Checked."
+    )
+    after = moderation_services.screen_content(
+        content_id=content_for(post).pk
+    )  # a new key: screened again
 
     assert after is not None and after.context["disclosure"]["cosigned"] is True
 

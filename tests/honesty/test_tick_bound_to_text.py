@@ -8,6 +8,7 @@ from django.urls import reverse
 from ai_disclosure import services
 from ai_disclosure.rendering import content_hash
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.selectors import disclosure_for
 from demo.forum.models import Post
 from tests.api.conftest import client_for
 from tests.factories import PostFactory, UserFactory
@@ -27,12 +28,12 @@ def author():
 @pytest.fixture
 def ticked_post(author):
     post = PostFactory(author=author, title="Mine", body=ORIGINAL)
-    services.save_disclosure(post=post, user=author, data=DisclosureData(human_only=True))
+    services.save_disclosure(content=post, user=author, data=DisclosureData(human_only=True))
     return post
 
 
 def test_the_tick_is_stored_with_the_hash_of_the_text_it_was_given_for(ticked_post):
-    assert ticked_post.ai_disclosure.human_only_hash == content_hash(ORIGINAL)
+    assert disclosure_for(ticked_post).human_only_hash == content_hash(ORIGINAL)
 
 
 # --- the post form (demo edit page, DisclosureGateFormMixin) --------------------------------
@@ -69,7 +70,7 @@ def test_editing_a_post_ticked_human_only_asks_again_and_the_edit_is_kept(
     assert response.status_code == 302
     ticked_post.refresh_from_db()
     assert ticked_post.body == EDITED
-    assert ticked_post.ai_disclosure.human_only_hash == content_hash(EDITED)
+    assert disclosure_for(ticked_post).human_only_hash == content_hash(EDITED)
 
 
 def test_an_edit_that_keeps_the_text_does_not_ask_again(client, author, ticked_post):
@@ -96,7 +97,7 @@ def test_an_author_who_describes_ai_use_instead_is_not_asked_about_the_tick(
     })
 
     assert response.status_code == 302
-    disclosure = Post.objects.get().ai_disclosure
+    disclosure = disclosure_for(Post.objects.get())
     assert not disclosure.human_only and disclosure.human_only_hash == ""
 
 
@@ -123,7 +124,7 @@ def test_api_edit_of_a_ticked_post_is_refused_until_the_tick_is_confirmed_for_th
     assert confirmed.status_code == 200, confirmed.json()
     ticked_post.refresh_from_db()
     assert ticked_post.body == EDITED
-    assert ticked_post.ai_disclosure.human_only_hash == content_hash(EDITED)
+    assert disclosure_for(ticked_post).human_only_hash == content_hash(EDITED)
 
 
 def test_api_edit_without_a_text_change_keeps_the_tick(author, ticked_post):

@@ -2,8 +2,9 @@
 
 The project below is written from scratch in a temporary directory: its own post model with
 other field names (read through a custom adapter), ``INSTALLED_APPS``, one URL include and
-``AI_DISCLOSURE_POST_MODEL``. First without ``moderation``, which proves ``ai_disclosure``
-stands alone; then with it, screening a post of that model.
+``AI_DISCLOSURE_POST_MODEL`` (the settings before content types, still read as a registry of
+one type). First without ``moderation``, which proves ``ai_disclosure`` stands alone; then
+with it, screening a post of that model.
 """
 
 import json
@@ -74,11 +75,11 @@ FILES = {
         user = User.objects.create(username="ann")
         article = Article.objects.create(writer=user, headline="Hi",
             markdown=':::ai-edited{model="GPT-5"}\\nPolished.\\n:::\\n\\nMine.')
-        services.save_disclosure(post=article, user=user, data=DisclosureData(
+        services.save_disclosure(content=article, user=user, data=DisclosureData(
             assistance={"editing"}, models_used=["GPT-5"], ai_share_estimate="lt10",
             description="GPT-5 polished the first paragraph of this article.",
             expertise="author"))
-        print(services.rendered_post(article).html)
+        print(services.rendered_content(article).html)
         print(Template("{% load ai_disclosure %}{% ai_disclosure_summary post %}").render(
             Context({"post": article})))
     """,
@@ -101,15 +102,17 @@ MODERATION_FILES = {
         from ai_disclosure.rules import DisclosureData
         from blog.models import Article
         from moderation.models import ReviewItem
-        from moderation.services import screen_post
+        from moderation.services import screen_content
+        from ai_disclosure.services import content_for
 
         user = User.objects.create(username="bo")
         article = Article.objects.create(writer=user, headline="Sleep", published_at=timezone.now(),
             markdown="Certainly! Here's a post about sleep.\\n\\nSleep matters.\\n\\n"
                      "I hope this helps! Let me know if you'd like any changes.")
-        services.save_disclosure(post=article, user=user, data=DisclosureData(human_only=True))
-        screen_post(post_id=article.pk)
-        print([reason["name"] for reason in ReviewItem.objects.get(post=article).reasons])
+        services.save_disclosure(content=article, user=user, data=DisclosureData(human_only=True))
+        screen_content(content_id=content_for(article).pk)
+        item = ReviewItem.objects.get(content=content_for(article))
+        print([reason["name"] for reason in item.reasons])
     """,
 }
 

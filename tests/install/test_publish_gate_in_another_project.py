@@ -52,7 +52,7 @@ GATE_FILES = {
                 article = form.save(commit=False)
                 article.writer = request.user
                 article.save()
-                services.save_disclosure(post=article, user=request.user,
+                services.save_disclosure(content=article, user=request.user,
                                          data=form.disclosure_data())
             return JsonResponse({"id": article.pk}, status=201)
 
@@ -74,6 +74,7 @@ GATE_FILES = {
         setup_test_environment()
         from django.contrib.auth.models import User
         from django.test import Client
+        from ai_disclosure.selectors import disclosure_for
         from blog.models import Article
 
         client = Client()
@@ -95,7 +96,7 @@ GATE_FILES = {
             "created": [created.status_code, created.json()],
             "human": human.status_code,
             "articles": sorted(Article.objects.values_list("headline", flat=True)),
-            "agent_disclosure": Article.objects.get(headline="By an agent").ai_disclosure
+            "agent_disclosure": disclosure_for(Article.objects.get(headline="By an agent"))
                 .autonomous,
         }))
     """,

@@ -61,7 +61,7 @@ def test_an_email_refused_while_the_smtp_server_is_down_is_delivered_once_it_is_
     assert recipients == ["ada@example.org"]
     assert len(inbox.messages) == 1
     assert email["Subject"].strip() == "A moderator asks about your post “Sleep and memory”"
-    link = f"https://forum.example{item.post.get_absolute_url()}"
+    link = f"https://forum.example{item.content.obj.get_absolute_url()}"
     assert link in email.get_body(preferencelist=("plain",)).get_content()
     assert f'href="{link}"' in email.get_body(preferencelist=("html",)).get_content()
     message.refresh_from_db()

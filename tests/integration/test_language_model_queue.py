@@ -7,6 +7,7 @@ from celery.contrib.testing.worker import start_worker
 from django.test import override_settings
 
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.forum import services as forum_services
 from moderation.classifiers import language_model
 from moderation.models import Screening
@@ -39,7 +40,7 @@ def test_a_published_post_gets_the_hint_from_the_language_model_queue(redis_brok
         # then the post is screened at once, and again once the model has scored it
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            stored = Screening.objects.filter(post=post).first()
+            stored = Screening.objects.filter(content=content_for(post)).first()
             if stored and "language_model" in stored.scores:
                 break
             time.sleep(0.2)

@@ -6,6 +6,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.forum import services as forum_services
 from moderation import services
 from moderation.models import Report, ReportOutcome, ReviewItem, Screening
@@ -26,7 +27,7 @@ def publish():
 
 
 def reports_seen(post):
-    screening = Screening.objects.filter(post=post).first()
+    screening = Screening.objects.filter(content=content_for(post)).first()
     return screening.context.get("reports") if screening else None
 
 
@@ -41,14 +42,16 @@ def test_reports_reach_policies_and_a_decision_reweighs_the_reporters_other_post
         services.file_report(post=first, reader=ada, reason="Chat leftovers.")
         services.file_report(post=first, reader=ben, reason="Same.")
         services.file_report(post=second, reader=ada, reason="Same style.")
-        item = wait_for(lambda: ReviewItem.objects.filter(post=first).first())
+        item = wait_for(lambda: ReviewItem.objects.filter(content=content_for(first)).first())
         wait_for(lambda: reports_seen(second) == {"count": 1, "weighted": 0.5})
-        assert not ReviewItem.objects.filter(post=second).exists()  # one new reader: 0.5
+        # one new reader: 0.5
+        assert not ReviewItem.objects.filter(content=content_for(second)).exists()
 
         services.resolve_item(item=item, moderator=make_moderator("morgan"), decision="delist")
 
         wait_for(lambda: reports_seen(second) == {"count": 1, "weighted": 0.6667})
-        wait_for(lambda: ReviewItem.objects.filter(post=second).exists())
-    assert set(Report.objects.filter(post=first).values_list("outcome", flat=True)) == {
+        wait_for(lambda: ReviewItem.objects.filter(content=content_for(second)).exists())
+    outcomes = Report.objects.filter(content=content_for(first)).values_list("outcome", flat=True)
+    assert set(outcomes) == {
         ReportOutcome.UPHELD}
     assert reports_seen(first) == {"count": 0, "weighted": 0.0}

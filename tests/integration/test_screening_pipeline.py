@@ -16,6 +16,7 @@ from django.db import connection
 
 from ai_disclosure.rendering import content_hash
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.forum import services as forum_services
 from moderation import services
 from moderation.app_settings import DEFAULT_CLASSIFIERS
@@ -54,7 +55,7 @@ def test_published_post_is_screened_by_a_worker_and_flagged(redis_broker):
     with start_worker(redis_broker, perform_ping_check=False, queues=["screening", "backfill"]):
         started = time.monotonic()
         post = publish(PASTED)
-        item = wait_for(lambda: ReviewItem.objects.filter(post=post).first())
+        item = wait_for(lambda: ReviewItem.objects.filter(content=content_for(post)).first())
         elapsed = time.monotonic() - started
     assert item.reasons[0]["name"] == "Chat-assistant leftovers"
     assert elapsed < 5, f"screening took {elapsed:.1f}s"
@@ -66,7 +67,7 @@ def test_post_published_while_the_broker_is_down_is_screened_after_it_returns(re
     redis_broker._pool = None
     redis_broker.amqp._producer_pool = None
     post = publish(PASTED)  # the author's request succeeds
-    assert not Screening.objects.filter(post=post).exists()
+    assert not Screening.objects.filter(content=content_for(post)).exists()
 
     # when the broker is back and the periodic sweeper runs
     redis_broker.conf.broker_url = REDIS_URL
@@ -75,7 +76,7 @@ def test_post_published_while_the_broker_is_down_is_screened_after_it_returns(re
     with start_worker(redis_broker, perform_ping_check=False, queues=["screening", "backfill"]):
         sweep_unscreened.apply_async(queue="backfill")
         # then the post is screened and flagged
-        wait_for(lambda: ReviewItem.objects.filter(post=post).exists())
+        wait_for(lambda: ReviewItem.objects.filter(content=content_for(post)).exists())
 
 
 def start_worker_process(signal_dir):
@@ -112,7 +113,7 @@ def test_task_lost_with_a_killed_worker_is_redelivered_and_screened_once(
         # when the worker dies in the middle of the task (acks_late: not acknowledged yet)
         first.send_signal(signal.SIGKILL)
         first.wait(10)
-        assert not Screening.objects.filter(post=post).exists()
+        assert not Screening.objects.filter(content=content_for(post)).exists()
     finally:
         first.kill()
     # kombu hands back unacknowledged messages older than the visibility timeout when the next
@@ -123,12 +124,12 @@ def test_task_lost_with_a_killed_worker_is_redelivered_and_screened_once(
     second = start_worker_process(signal_dir)
     try:
         # then another worker gets the message again and screens the post, exactly once
-        wait_for(lambda: Screening.objects.filter(post=post).exists(), timeout=40)
-        wait_for(lambda: ReviewItem.objects.filter(post=post).exists())
+        wait_for(lambda: Screening.objects.filter(content=content_for(post)).exists(), timeout=40)
+        wait_for(lambda: ReviewItem.objects.filter(content=content_for(post)).exists())
     finally:
         second.terminate()
         second.wait(10)
-    assert ReviewItem.objects.filter(post=post).count() == 1
+    assert ReviewItem.objects.filter(content=content_for(post)).count() == 1
 
 
 def test_concurrent_screening_of_one_post_opens_one_item():
@@ -139,7 +140,7 @@ def test_concurrent_screening_of_one_post_opens_one_item():
     def screen():
         try:
             barrier.wait()
-            services.screen_post(post_id=post.pk)
+            services.screen_content(content_id=content_for(post).pk)
         except Exception as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
         finally:
@@ -151,8 +152,11 @@ def test_concurrent_screening_of_one_post_opens_one_item():
     for thread in threads:
         thread.join(60)
     assert errors == []
-    assert ReviewItem.objects.filter(post=post, status__in=ACTIVE_STATUSES).count() == 1
-    assert Screening.objects.filter(post=post).count() == 1
+    assert (
+        ReviewItem.objects.filter(content=content_for(post), status__in=ACTIVE_STATUSES).count()
+        == 1
+    )
+    assert Screening.objects.filter(content=content_for(post)).count() == 1
 
 
 def test_edit_during_screening_keeps_the_newest_content(pausing_classifiers, signal_dir):
@@ -161,7 +165,7 @@ def test_edit_during_screening_keeps_the_newest_content(pausing_classifiers, sig
 
     def screen_old():
         try:
-            results.append(services.screen_post(post_id=post.pk))
+            results.append(services.screen_content(content_id=content_for(post).pk))
         finally:
             connection.close()
 
@@ -171,12 +175,12 @@ def test_edit_during_screening_keeps_the_newest_content(pausing_classifiers, sig
     # while the old content is being screened, the author edits and the edit is screened
     post.body = PASTED
     post.save()
-    newest = services.screen_post(post_id=post.pk)
+    newest = services.screen_content(content_id=content_for(post).pk)
     (signal_dir / "release").touch()
     thread.join(30)
 
     assert results == [None]  # the older screening found the content changed and gave way
-    stored = Screening.objects.get(post=post)
+    stored = Screening.objects.get(content=content_for(post))
     assert stored.key == newest.key
     assert stored.content_hash == content_hash(PASTED)
 
@@ -193,7 +197,7 @@ def test_a_worker_drains_a_backfill_queued_in_batches(redis_broker, settings):
     with start_worker(redis_broker, perform_ping_check=False, queues=["screening", "backfill"]):
         wait_for(lambda: Screening.objects.count() == len(posts))
     # then every post is screened, and the pasted answers were flagged as such
-    leftovers = {item.post_id for item in ReviewItem.objects.all()
+    leftovers = {item.content.object_id for item in ReviewItem.objects.all()
                  if "Chat-assistant leftovers" in [r["name"] for r in item.reasons]}
     assert leftovers == {post.pk for post in posts[::5]}
 
@@ -201,13 +205,13 @@ def test_a_worker_drains_a_backfill_queued_in_batches(redis_broker, settings):
 def test_a_claim_made_while_the_post_is_rescreened_survives_it(pausing_classifiers, signal_dir):
     # given a flagged post whose item waits for a moderator
     post = PostFactory(body=PASTED)
-    services.screen_post(post_id=post.pk)
-    item = ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    item = ReviewItem.objects.get(content=content_for(post))
     moderator = make_moderator()
     # when the author edits it and, while the edit is screened, a moderator claims the item
     post.body = PASTED + "\n\n" + MARKER
     post.save()
-    thread = threading.Thread(target=_screen_in_thread, args=(post.pk,))
+    thread = threading.Thread(target=_screen_in_thread, args=(content_for(post).pk,))
     thread.start()
     wait_for(lambda: (signal_dir / "started").exists())
     services.claim_item(item=item, moderator=moderator)
@@ -220,8 +224,8 @@ def test_a_claim_made_while_the_post_is_rescreened_survives_it(pausing_classifie
     assert set(item.facets.values_list("status", flat=True)) == {"claimed"}
 
 
-def _screen_in_thread(post_id):
+def _screen_in_thread(content_id):
     try:
-        services.screen_post(post_id=post_id)
+        services.screen_content(content_id=content_id)
     finally:
         connection.close()

@@ -59,7 +59,7 @@ def test_request_for_information_email_has_text_and_html_parts_with_the_posts_li
            message="Which tool wrote the <b>summary</b>?")
 
     [email] = mail.outbox
-    link = f"{SITE}{item.post.get_absolute_url()}"
+    link = f"{SITE}{item.content.obj.get_absolute_url()}"
     assert email.to == ["ada@example.org"]
     assert email.subject == "A moderator asks about your post “Sleep and memory”"
     assert "Which tool wrote the <b>summary</b>?" in email.body  # plain text: verbatim
@@ -257,7 +257,7 @@ def test_turning_emails_off_globally_keeps_the_adapters_hook(
     item = make_item(author=author)
     decide(item, mod, "delist", django_capture_on_commit_callbacks, message="Undisclosed.")
     assert mail.outbox == []
-    assert RecordingAdapter.sent == [(item.post_id, "Undisclosed.")]
+    assert RecordingAdapter.sent == [(item.content.object_id, "Undisclosed.")]
 
 
 def test_links_fall_back_to_a_warning_when_the_site_address_is_unknown(settings):

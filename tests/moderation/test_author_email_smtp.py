@@ -56,7 +56,7 @@ def test_a_delist_reaches_the_authors_mailbox_as_text_and_html_with_the_link(
     text = message.get_body(preferencelist=("plain",))
     html = message.get_body(preferencelist=("html",))
     assert text.get_content_charset() == "utf-8"
-    link = f"{SITE}{item.post.get_absolute_url()}"
+    link = f"{SITE}{item.content.obj.get_absolute_url()}"
     assert link in text.get_content()
     assert "The summary was written by an AI & not disclosed." in text.get_content()
     assert f'href="{link}"' in html.get_content()

@@ -83,7 +83,10 @@ def _moderation(user) -> dict:
 def test_authors_export_holds_their_review_as_they_see_it_with_every_message(story):
     section = _moderation(story["alice"])
     [review] = section["reviews"]
-    assert review["item"] == story["item"].pk and review["post_id"] == story["item"].post_id
+    assert (
+        review["item"] == story["item"].pk
+        and review["object_id"] == story["item"].content.object_id
+    )
     assert (review["status"], review["label"]) == ("approved", "Approved")
     assert review["message_to_you"] == APPROVE
     assert review["appeal"]["message"] == APPEAL and review["appeal"]["sent_at"]

@@ -9,11 +9,12 @@ from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import selectors, services
 from moderation.forms import AIModelForm, PolicyForm
 from moderation.model_registry import ModelRegistry, RegisteredModel, normalize
 from moderation.models import AIModel, Policy, ReviewItem
-from moderation.selectors.screening import stale_post_ids
+from moderation.selectors.screening import stale_content_ids
 from tests.api.conftest import client_for
 from tests.factories import PostFactory
 
@@ -69,7 +70,7 @@ def test_the_registry_is_seeded_with_well_known_models():
 
 def disclosing(*models: str, body: str = HUMAN_TEXT):
     post = PostFactory(body=body)
-    disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(
+    disclosure_services.save_disclosure(content=post, user=post.author, data=DisclosureData(
         assistance={"editing"}, models_used=list(models), ai_share_estimate="lt10"))
     return post
 
@@ -90,14 +91,15 @@ def test_policies_can_single_out_recent_and_frontier_models():
     posts = {"fresh": disclosing("fresh-1"), "old": disclosing("GPT 4"),
              "both": disclosing("Fresh 1", "gpt-4o"), "unknown": disclosing("MysteryLM")}
 
-    screenings = services.screen_posts(post_ids=[post.pk for post in posts.values()])
+    screenings = services.screen_contents(
+        content_ids=[content_for(post).pk for post in posts.values()])
 
-    matched = {key: sorted(m["name"] for m in screenings[post.pk].matched)
+    matched = {key: sorted(m["name"] for m in screenings[content_for(post).pk].matched)
                for key, post in posts.items()}
     assert matched == {"fresh": ["Recent model"], "old": ["Frontier model"],
                        "both": ["Frontier model", "Recent model"],
                        "unknown": ["Unknown model"]}
-    unknown = screenings[posts["unknown"].pk].context["disclosure"]
+    unknown = screenings[content_for(posts["unknown"]).pk].context["disclosure"]
     assert (unknown["newest_model_age_days"], unknown["unknown_models"]) == (-1, ["MysteryLM"])
 
 
@@ -113,20 +115,20 @@ def test_the_policy_validator_knows_the_registry_keys():
 
 def test_changing_the_registry_makes_screenings_stale():
     post = disclosing("MysteryLM")
-    services.screen_post(post_id=post.pk)
-    assert stale_post_ids() == []
+    services.screen_content(content_id=content_for(post).pk)
+    assert stale_content_ids() == []
 
     AIModel.objects.create(name="MysteryLM", vendor="Lab", release_date=date(2026, 1, 5))
 
-    assert stale_post_ids() == [post.pk]
-    screening = services.screen_post(post_id=post.pk)
+    assert stale_content_ids() == [content_for(post).pk]
+    screening = services.screen_content(content_id=content_for(post).pk)
     assert screening.context["disclosure"]["unknown_models"] == []
 
 
 def test_the_item_page_and_the_api_show_model_names_not_in_the_registry(client):
     post = disclosing("GPT-4o", "MysteryLM", body=PASTED_ANSWER)
-    services.screen_post(post_id=post.pk)
-    item = ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    item = ReviewItem.objects.get(content=content_for(post))
     moderator = make_moderator()
     client.force_login(moderator)
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.forms import PolicyForm
 from moderation.models import Policy, PolicyVersion, ReviewItem, Screening
@@ -82,7 +83,9 @@ def _screened(context_overrides):
     context = json.loads(json.dumps(EXAMPLE))
     for section, values in context_overrides.items():
         context[section].update(values)
-    Screening.objects.create(post=post, key=str(post.pk), content_hash="x", context=context)
+    Screening.objects.create(
+        content=content_for(post), key=str(post.pk), content_hash="x", context=context
+    )
     return post
 
 
@@ -92,14 +95,14 @@ def test_backtest_lists_the_recent_posts_a_draft_would_match():
     _screened({"scores": {"chat_artifacts": 1.0}})
     result = services.backtest(expression="disclosure.human_only && scores.chat_artifacts > 0.9")
     assert result.screened == 3
-    assert result.matched_post_ids == [flagged.pk]
+    assert result.matched_content_ids == [content_for(flagged).pk]
 
 
 def test_backtest_command_prints_json_and_refuses_bad_expressions(capsys):
     post = _screened({"author": {"approved_posts": 0}})
     call_command("backtest_policy", "--expression", "author.approved_posts == 0", "--json")
     printed = json.loads(capsys.readouterr().out)
-    assert printed["screened"] == 1 and printed["post_ids"] == [post.pk]
+    assert printed["screened"] == 1 and printed["content_ids"] == [content_for(post).pk]
     with pytest.raises(CommandError, match="does not parse"):
         call_command("backtest_policy", "--expression", "author.approved_posts ==")
 
@@ -142,8 +145,10 @@ def test_rescreening_after_an_unchanged_save_reopens_no_decided_item(client):
     moderator = make_moderator("morgan")
     posts = [PostFactory(body=f"Undisclosed post number {n}.") for n in range(3)]
     for post in posts:
-        services.screen_post(post_id=post.pk)
-    items = list(ReviewItem.objects.filter(post__in=posts).order_by("pk"))
+        services.screen_content(content_id=content_for(post).pk)
+    items = list(
+        ReviewItem.objects.filter(content__in=[content_for(p) for p in posts]).order_by("pk")
+    )
     assert len(items) == 3  # "No disclosure" flags each of them
     for item, decision in zip(items, ["approve", "delist", "reject"], strict=True):
         services.claim_item(item=item, moderator=moderator)
@@ -155,8 +160,11 @@ def test_rescreening_after_an_unchanged_save_reopens_no_decided_item(client):
 
     call_command("screen_posts", "--all", "--sync", stdout=StringIO())
 
-    assert list(ReviewItem.objects.filter(post__in=posts).order_by("pk")
-                .values_list("status", flat=True)) == ["approved", "delisted", "rejected"]
+    assert list(
+        ReviewItem.objects.filter(content__in=[content_for(p) for p in posts])
+        .order_by("pk")
+        .values_list("status", flat=True)
+    ) == ["approved", "delisted", "rejected"]
 
 
 # --- a policy that fails on some posts -----------------------------------------------------
@@ -167,13 +175,13 @@ def test_a_policy_failing_on_a_post_is_recorded_and_the_others_still_fire(client
         enabled=True), user=None)
     post = PostFactory(body="No disclosure at all.")
 
-    stored = services.screen_post(post_id=post.pk)
+    stored = services.screen_content(content_id=content_for(post).pk)
 
     [error] = stored.policy_errors
     assert (error["policy"], error["version"], error["name"]) == (failing.pk, 1, "First model")
     assert "index" in error["message"].lower()
     assert "No disclosure" in [match["name"] for match in stored.matched]
-    assert ReviewItem.objects.filter(post=post).exists()
+    assert ReviewItem.objects.filter(content=content_for(post)).exists()
 
 
 def test_the_dashboard_lists_failing_policies_with_their_error_and_count(client):
@@ -181,7 +189,7 @@ def test_the_dashboard_lists_failing_policies_with_their_error_and_count(client)
         name="First model", expression='disclosure.models[0] == "GPT-2"', reason="r",
         enabled=True), user=None)
     for n in range(2):
-        services.screen_post(post_id=PostFactory(body=f"Undisclosed {n}.").pk)
+        services.screen_content(content_id=content_for(PostFactory(body=f"Undisclosed {n}.")).pk)
     client.force_login(make_moderator("morgan"))
 
     page = client.get(reverse("moderation:dashboard"))
@@ -199,6 +207,6 @@ def test_backtest_counts_the_posts_an_expression_fails_on():
 
     result = services.backtest(expression='disclosure.models[0] == "GPT-2"')
 
-    assert result.matched_post_ids == [with_model.pk]
+    assert result.matched_content_ids == [content_for(with_model).pk]
     [(message, count)] = result.failures.items()
     assert count == 1 and "index" in message.lower()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.forms import PolicyForm
 from moderation.models import Policy, Screening
@@ -98,7 +99,7 @@ def test_hostile_expression_is_refused_in_the_admin_form_naming_the_limit(
 @CASES
 def test_hostile_expression_is_refused_by_the_api_create_and_backtest(db, expression, says):
     admin = UserFactory(username="root", is_staff=True, is_superuser=True)
-    Screening.objects.create(post=PostFactory(), key="k", content_hash="h",
+    Screening.objects.create(content=content_for(PostFactory()), key="k", content_hash="h",
                              context={**EXAMPLE, "content": {**EXAMPLE["content"],
                                                              "length": 5000}})
     policy = Policy.objects.create(name="Any", expression="content.length > 0", reason="r")
@@ -259,10 +260,12 @@ def test_default_policies_mean_what_they_say(overrides):
 
 def test_a_backtest_stops_at_its_time_limit_and_says_so(db):
     for _ in range(3):
-        Screening.objects.create(post=PostFactory(), key="k", content_hash="h", context=EXAMPLE)
+        Screening.objects.create(
+            content=content_for(PostFactory()), key="k", content_hash="h", context=EXAMPLE
+        )
 
     stopped = services.backtest(expression="content.length > 0", seconds=0)
     finished = services.backtest(expression="content.length > 0")
 
     assert (stopped.screened, stopped.complete) == (0, False)
-    assert (finished.screened, finished.complete, len(finished.matched_post_ids)) == (3, True, 3)
+    assert (finished.screened, finished.complete, len(finished.matched_content_ids)) == (3, True, 3)

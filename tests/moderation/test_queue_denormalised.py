@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import selectors, services, tasks
 from moderation.models import (
     Policy,
@@ -19,6 +20,7 @@ from moderation.models import (
     ReviewItem,
     ReviewStatus,
     assistance_facet,
+    kind_facet,
     policy_facet,
 )
 from tests.factories import PostFactory, UserFactory
@@ -47,13 +49,13 @@ def flagged_post(*, title: str = "Sleep and memory", author=None, disclosure=Non
     """A published post that the default policies flag (chat-assistant leftovers), screened."""
     post = PostFactory(title=title, body=PASTED_ANSWER, author=author or UserFactory())
     disclosure_services.save_disclosure(
-        post=post, user=post.author, data=disclosure or DisclosureData(human_only=True))
-    services.screen_post(post_id=post.pk)
+        content=post, user=post.author, data=disclosure or DisclosureData(human_only=True))
+    services.screen_content(content_id=content_for(post).pk)
     return post
 
 
 def active_item(post) -> ReviewItem:
-    return ReviewItem.objects.get(post=post, status__in=[ReviewStatus.OPEN,
+    return ReviewItem.objects.get(content=content_for(post), status__in=[ReviewStatus.OPEN,
                                                          ReviewStatus.CLAIMED,
                                                          ReviewStatus.INFO_REQUESTED])
 
@@ -88,6 +90,7 @@ def test_a_screened_item_copies_its_authors_name_search_text_and_facets():
     assert item.author_name == "Mira_Okafor"
     assert item.search_text == "notes on soil carbon mira_okafor"
     assert set(facets_of(item)) == {
+        kind_facet("post"),
         policy_facet(policy_id(LEFTOVERS)), policy_facet(policy_id(RESEARCH)),
         assistance_facet("research"), assistance_facet("analysis"),
     }
@@ -103,15 +106,15 @@ def test_a_disclosure_change_rescreens_the_post_and_updates_its_items_facets(
     assert ids(assistance="research") == {item.pk}
     # screening runs as the worker would, once the disclosure's transaction commits
     monkeypatch.setattr(tasks, "enqueue_screening",
-                        lambda post_ids, **kwargs: services.screen_posts(post_ids=post_ids))
+                        lambda post_ids, **kwargs: services.screen_contents(content_ids=post_ids))
     # when the author says AI only edited the text
     with django_capture_on_commit_callbacks(execute=True):
-        disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(
+        disclosure_services.save_disclosure(content=post, user=post.author, data=DisclosureData(
             assistance={"editing"}, models_used=["GPT-5"], ai_share_estimate="lt10",
             description="GPT-5 fixed my grammar.", expertise="author"))
     # then the same item now carries the new kind, and the research policy no longer fired
     assert active_item(post).pk == item.pk
-    assert set(facets_of(item)) == {policy_facet(policy_id(LEFTOVERS)),
+    assert set(facets_of(item)) == {kind_facet("post"), policy_facet(policy_id(LEFTOVERS)),
                                     assistance_facet("editing")}
     assert ids(assistance="research") == set()
     assert ids(assistance="editing") == {item.pk}
@@ -126,10 +129,10 @@ def test_rescreening_that_changes_the_priority_moves_the_facets_in_queue_order()
     leftovers = Policy.objects.get(name=LEFTOVERS)
     leftovers.enabled = False
     services.save_policy(policy=leftovers, user=None)
-    services.screen_post(post_id=post.pk)
+    services.screen_content(content_id=content_for(post).pk)
     item.refresh_from_db()
     assert item.priority == 50  # only the research policy fires now
-    assert set(facets_of(item)) == {policy_facet(policy_id(RESEARCH)),
+    assert set(facets_of(item)) == {kind_facet("post"), policy_facet(policy_id(RESEARCH)),
                                     assistance_facet("research"), assistance_facet("analysis")}
     assert_copies_match(item)
 
@@ -140,9 +143,9 @@ def test_a_waiting_item_no_longer_flagged_still_matches_what_its_post_now_declar
     Policy.objects.update(enabled=False)
     post.title = "Renamed while waiting"
     post.save()
-    disclosure_services.save_disclosure(post=post, user=post.author, data=DisclosureData(
+    disclosure_services.save_disclosure(content=post, user=post.author, data=DisclosureData(
         human_only=True))
-    services.screen_post(post_id=post.pk)
+    services.screen_content(content_id=content_for(post).pk)
     item.refresh_from_db()
     assert item.status == ReviewStatus.OPEN  # still waiting for a moderator
     assert "renamed while waiting" in item.search_text
@@ -267,12 +270,13 @@ def test_the_search_index_exists_on_postgresql():
 
 def test_seed_demo_writes_the_same_copies_as_screening():
     call_command("seed_demo", posts=60, batch=25, verbosity=0)
-    items = ReviewItem.objects.select_related("author", "post__ai_disclosure")
+    items = ReviewItem.objects.select_related("author", "content__disclosure")
     assert items.exists()
-    for item in items.prefetch_related("policies", "post__ai_disclosure__assistance"):
+    for item in items.prefetch_related("policies", "content__disclosure__assistance"):
         assert item.author_name == item.author.username
-        expected = {policy_facet(policy.pk) for policy in item.policies.all()}
-        disclosure = getattr(item.post, "ai_disclosure", None)
+        expected = {kind_facet(item.content.kind)}
+        expected |= {policy_facet(policy.pk) for policy in item.policies.all()}
+        disclosure = getattr(item.content, "disclosure", None)
         if disclosure is not None:
             expected |= {assistance_facet(kind.slug) for kind in disclosure.assistance.all()}
         assert set(facets_of(item)) == expected

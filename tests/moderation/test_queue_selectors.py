@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ai_disclosure.models import AssistanceKind, Disclosure
+from ai_disclosure.services import content_for
 from demo.forum.models import Post
 from moderation import selectors, services
 from moderation.highlight import highlight
@@ -34,7 +35,8 @@ def bulk_items(count: int, *, authors: int = 25) -> None:
         for i in range(count)
     )
     disclosures = Disclosure.objects.bulk_create(
-        Disclosure(post=post, models_used=["GPT-5"], description="x" * 40) for post in posts
+        Disclosure(content=content_for(post), models_used=["GPT-5"], description="x" * 40)
+        for post in posts
     )
     kind = AssistanceKind.objects.get(slug="drafting")
     Disclosure.assistance.through.objects.bulk_create(
@@ -43,7 +45,7 @@ def bulk_items(count: int, *, authors: int = 25) -> None:
     )
     policy = first_policy()
     items = ReviewItem.objects.bulk_create(
-        ReviewItem(post=post, author=post.author, post_title=post.title,
+        ReviewItem(content=content_for(post), author=post.author, post_title=post.title,
                    author_name=post.author.username, priority=i % 100,
                    top_score=(i % 10) / 10, created_at=now - timedelta(minutes=i),
                    reasons=[{"policy": policy.pk, "name": policy.name, "priority": 50}])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
+from ai_disclosure.services import content_for
 from demo.forum.models import Visibility
 from moderation import services
 from moderation.models import Report
@@ -35,7 +36,7 @@ def test_a_reader_reports_from_the_post_page_and_then_sees_the_report_waiting(cl
     sent = client.post(report_url(post), {"reason": REASON, "next": f"/posts/{post.pk}/"})
 
     assert sent.status_code == 302 and sent["Location"] == f"/posts/{post.pk}/"
-    assert Report.objects.get(post=post).reporter == reader
+    assert Report.objects.get(content=content_for(post)).reporter == reader
     page = client.get(f"/posts/{post.pk}/").content.decode()
     assert 'data-report-outcome="open"' in page and "data-report-form" not in page
 

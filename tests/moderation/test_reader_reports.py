@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.models import Report, ReportOutcome, ReviewItem, ReviewStatus, Screening
 from moderation.selectors import post_reports
@@ -23,13 +24,15 @@ def report(post, reader, reason="Reads like a chat assistant wrote it."):
 
 
 def screened_reports(post) -> dict:
-    services.screen_post(post_id=post.pk)
-    return Screening.objects.get(post=post).context["reports"]
+    services.screen_content(content_id=content_for(post).pk)
+    return Screening.objects.get(content=content_for(post)).context["reports"]
 
 
 def decide(post, decision: str, moderator=None):
     """A moderator decides the post's item; the receivers run as after the commit."""
-    item = ReviewItem.objects.get(post=post, status__in=[ReviewStatus.OPEN, ReviewStatus.CLAIMED])
+    item = ReviewItem.objects.get(
+        content=content_for(post), status__in=[ReviewStatus.OPEN, ReviewStatus.CLAIMED]
+    )
     return services.resolve_item(item=item, moderator=moderator or make_moderator("mod"),
                                  decision=decision, message="Thanks for the reports.")
 
@@ -42,7 +45,7 @@ def reader_with_history(name: str, *, upheld: int = 0, rejected: int = 0):
             post = human_only(PostFactory(body=HUMAN_TEXT))
             report(post, reader)
             report(post, UserFactory())  # two new readers flag a post (0.5 + 0.5)
-            services.screen_post(post_id=post.pk)
+            services.screen_content(content_id=content_for(post).pk)
             decide(post, decision)
     return reader
 
@@ -56,7 +59,7 @@ def test_a_reader_reports_a_post_once_and_a_second_attempt_says_when():
 
     with pytest.raises(services.AlreadyReported, match="You already reported this post on"):
         report(post, reader, reason="Again.")
-    assert Report.objects.filter(post=post, reporter=reader).count() == 1
+    assert Report.objects.filter(content=content_for(post), reporter=reader).count() == 1
 
 
 def test_authors_cannot_report_their_own_post():
@@ -115,23 +118,24 @@ def test_policies_see_the_count_and_weight_of_open_reports():
 
     report(post, UserFactory())
     assert screened_reports(post) == {"count": 1, "weighted": 0.5}
-    assert not ReviewItem.objects.filter(post=post).exists()  # one new reader: not enough
+    # one new reader: not enough
+    assert not ReviewItem.objects.filter(content=content_for(post)).exists()
 
     report(post, UserFactory())
     assert screened_reports(post) == {"count": 2, "weighted": 1.0}
-    item = ReviewItem.objects.get(post=post)
+    item = ReviewItem.objects.get(content=content_for(post))
     assert [reason["name"] for reason in item.reasons] == ["Reported by readers"]
 
 
 def test_a_new_report_changes_the_screening_key():
     post = human_only(PostFactory(body=HUMAN_TEXT))
-    services.screen_post(post_id=post.pk)
-    before = Screening.objects.get(post=post).key
+    services.screen_content(content_id=content_for(post).pk)
+    before = Screening.objects.get(content=content_for(post)).key
 
     report(post, UserFactory())
-    services.screen_post(post_id=post.pk)
+    services.screen_content(content_id=content_for(post).pk)
 
-    assert Screening.objects.get(post=post).key != before
+    assert Screening.objects.get(content=content_for(post)).key != before
 
 
 def test_a_reporters_weight_is_their_smoothed_accuracy(django_capture_on_commit_callbacks):
@@ -143,7 +147,7 @@ def test_a_reporters_weight_is_their_smoothed_accuracy(django_capture_on_commit_
     report(post, wrong)
 
     weights = {view.report.reporter.username: (view.upheld, view.decided, view.weight)
-               for view in post_reports(post)}
+               for view in post_reports(content_for(post))}
     assert weights == {"accurate": (2, 2, 0.75), "wrong": (0, 2, 0.25)}
     assert screened_reports(post) == {"count": 2, "weighted": 1.0}
 
@@ -161,8 +165,8 @@ def test_one_report_by_an_accurate_reader_outweighs_two_by_readers_often_wrong(
 
     assert screened_reports(one) == {"count": 1, "weighted": 0.6667}
     assert screened_reports(two) == {"count": 2, "weighted": 0.5}
-    assert ReviewItem.objects.filter(post=one).exists()
-    assert not ReviewItem.objects.filter(post=two).exists()
+    assert ReviewItem.objects.filter(content=content_for(one)).exists()
+    assert not ReviewItem.objects.filter(content=content_for(two)).exists()
 
 
 # --- outcomes -----------------------------------------------------------------------------
@@ -178,7 +182,7 @@ def test_a_decision_settles_the_posts_open_reports(decision, outcome,
     readers = [UserFactory() for _ in range(3)]
     for reader in readers:
         report(post, reader)
-    services.screen_post(post_id=post.pk)
+    services.screen_content(content_id=content_for(post).pk)
 
     with django_capture_on_commit_callbacks(execute=True):
         item = decide(post, decision)
@@ -192,7 +196,7 @@ def test_a_request_for_information_leaves_reports_open(django_capture_on_commit_
     post = human_only(PostFactory(body=HUMAN_TEXT))
     report(post, UserFactory())
     report(post, UserFactory())
-    services.screen_post(post_id=post.pk)
+    services.screen_content(content_id=content_for(post).pk)
     with django_capture_on_commit_callbacks(execute=True):
         decide(post, "request_info")
     assert set(Report.objects.values_list("outcome", flat=True)) == {ReportOutcome.OPEN}
@@ -202,7 +206,7 @@ def test_undoing_a_decision_reopens_its_reports(django_capture_on_commit_callbac
     post = human_only(PostFactory(body=HUMAN_TEXT))
     report(post, UserFactory())
     report(post, UserFactory())
-    services.screen_post(post_id=post.pk)
+    services.screen_content(content_id=content_for(post).pk)
     moderator = make_moderator("undoer")
     with django_capture_on_commit_callbacks(execute=True):
         item = decide(post, "delist", moderator)
@@ -221,7 +225,7 @@ def test_settling_changes_the_weight_of_the_readers_other_reports_and_rescreens_
     report(first, reader)
     report(first, UserFactory())
     report(second, reader)
-    services.screen_post(post_id=first.pk)
+    services.screen_content(content_id=content_for(first).pk)
     queued()
 
     with django_capture_on_commit_callbacks(execute=True):

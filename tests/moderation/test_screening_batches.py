@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
+from ai_disclosure.services import content_for
 from moderation import selectors, services
 from moderation.app_settings import DEFAULT_CLASSIFIERS
 from moderation.classifiers.base import Result
@@ -19,13 +20,16 @@ from .test_screening import HUMAN_TEXT, PASTED_ANSWER, human_only
 
 pytestmark = pytest.mark.django_db
 
-#: Queries of one batch, however many posts: policies; the posts with their screening keys;
-#: the posts' facts (disclosure, render, author history and escalation); kinds
-#: of assistance; a savepoint; the posts locked; their screenings written; their items read
-#: (and locked); the savepoint released. Block types come from the cached vocabulary
-#: (``ai_disclosure.selectors``), warmed when the posts were rendered, and the model registry
-#: from its cache (one more query when it is cold: once a minute per process at most).
-BATCH_QUERIES = 9
+#: Queries of one batch of one content type, however many posts: policies; the content rows
+#: with their screening keys, and their posts (bodies); the rows' facts (disclosure, render),
+#: their kinds of assistance, the posts with their authors' history and escalation; a
+#: savepoint; the rows locked, and their posts read again (bodies); their screenings
+#: written; their items read (and locked); the savepoint released. Each further content type
+#: in a batch adds three (its objects, read at each step). Block types come from the cached
+#: vocabulary (``ai_disclosure.selectors``), warmed when the posts were rendered, and the
+#: model registry from its cache (one more query when it is cold: once a minute per process
+#: at most).
+BATCH_QUERIES = 12
 #: Queries of a batch that opens items: the new items, the policies that fired on them, and
 #: their queue facets (delete, insert).
 OPENING_QUERIES = 4
@@ -36,7 +40,7 @@ PER_FLAGGED_POST = 1
 def published(body: str):
     """A post as publishing leaves it: disclosed as human-only, its render stored."""
     post = human_only(PostFactory(body=body))
-    disclosure_services.rendered_post(post)
+    disclosure_services.rendered_content(post)
     return post
 
 
@@ -47,7 +51,7 @@ def test_each_flagged_post_costs_the_same_few_queries_whatever_the_batch_size(
     posts = [published(PASTED_ANSWER) for _ in range(count)]
     selectors.model_registry()  # warm, as any earlier batch leaves it
     with django_assert_num_queries(BATCH_QUERIES + OPENING_QUERIES + PER_FLAGGED_POST * count):
-        services.screen_posts(post_ids=[post.pk for post in posts])
+        services.screen_contents(content_ids=[content_for(post).pk for post in posts])
     assert ReviewItem.objects.filter(status=ReviewStatus.OPEN).count() == count
 
 
@@ -58,7 +62,7 @@ def test_posts_nobody_needs_to_review_cost_no_query_of_their_own(
     posts = [published(HUMAN_TEXT) for _ in range(count)]
     selectors.model_registry()  # warm, as any earlier batch leaves it
     with django_assert_num_queries(BATCH_QUERIES):
-        services.screen_posts(post_ids=[post.pk for post in posts])
+        services.screen_contents(content_ids=[content_for(post).pk for post in posts])
     assert Screening.objects.count() == count and not ReviewItem.objects.exists()
 
 
@@ -81,11 +85,12 @@ def test_a_duplicate_delivery_runs_no_classifier_and_costs_two_queries(
     settings.AI_MODERATION_CLASSIFIERS = [
         *DEFAULT_CLASSIFIERS, f"{__name__}.{CountingClassifier.__qualname__}"]
     post = published(PASTED_ANSWER)
-    first = services.screen_post(post_id=post.pk)
+    first = services.screen_content(content_id=content_for(post).pk)
     scored = CountingClassifier.scored
 
-    with django_assert_num_queries(2):  # the policies, the post with its stored key
-        again = services.screen_post(post_id=post.pk)
+    # the policies, the content row with its stored key, the post (its body)
+    with django_assert_num_queries(3):
+        again = services.screen_content(content_id=content_for(post).pk)
 
     assert CountingClassifier.scored == scored
     assert (again.pk, again.key, again.screened_at) == (first.pk, first.key, first.screened_at)
@@ -93,10 +98,11 @@ def test_a_duplicate_delivery_runs_no_classifier_and_costs_two_queries(
 
 def test_a_batch_skips_posts_already_screened_and_screens_the_others():
     done, fresh = published(PASTED_ANSWER), published(PASTED_ANSWER)
-    services.screen_post(post_id=done.pk)
-    results = services.screen_posts(post_ids=[done.pk, fresh.pk, 999_999])
-    assert set(results) == {done.pk, fresh.pk}
-    assert ReviewItem.objects.filter(post__in=[done, fresh]).count() == 2
+    services.screen_content(content_id=content_for(done).pk)
+    ids = [content_for(done).pk, content_for(fresh).pk]
+    results = services.screen_contents(content_ids=[*ids, 999_999])
+    assert set(results) == set(ids)
+    assert ReviewItem.objects.filter(content__in=ids).count() == 2
 
 
 def test_policies_and_the_queue_see_the_same_author_history():
@@ -106,16 +112,16 @@ def test_policies_and_the_queue_see_the_same_author_history():
         PostFactory(author=author)
     for status in (ReviewStatus.APPROVED, ReviewStatus.DELISTED):
         post = PostFactory(author=author)
-        ReviewItem.objects.create(post=post, author=author, status=status)
+        ReviewItem.objects.create(content=content_for(post), author=author, status=status)
     # when their new post is screened (and flagged)
     new = human_only(PostFactory(author=author, body=PASTED_ANSWER))
-    screening = services.screen_post(post_id=new.pk)
+    screening = services.screen_content(content_id=content_for(new).pk)
     # then policies saw their history without the post itself ...
     assert screening.context["author"] == {
         "account_age_days": 40, "approved_posts": 3, "prior_flags": 2, "delisted_posts": 1,
         "disclosure_changes_after_flag": 0}
     assert screening.context["post"]["first_post"] is False
-    assert ReviewItem.objects.get(post=new).author_approved_posts == 3
+    assert ReviewItem.objects.get(content=content_for(new)).author_approved_posts == 3
     # ... and the queue shows the same history (the new post waits, so it is not approved)
     stats = selectors.author_stats([author])[author.pk]
     assert (stats.account_age_days, stats.approved_posts) == (40, 3)
@@ -124,7 +130,7 @@ def test_policies_and_the_queue_see_the_same_author_history():
 
 def test_a_first_post_is_seen_as_one():
     post = human_only(PostFactory(body=PASTED_ANSWER))
-    context = services.screen_post(post_id=post.pk).context
+    context = services.screen_content(content_id=content_for(post).pk).context
     assert context["post"]["first_post"] is True
     assert context["author"]["approved_posts"] == 0
 

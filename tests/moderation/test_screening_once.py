@@ -7,6 +7,7 @@ from django.db import transaction
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.celery import app
 from demo.forum import services as forum_services
 from moderation import services
@@ -33,7 +34,7 @@ def queued():
             tasks = []
             while len(queue):
                 message = queue.get(timeout=1)
-                assert message.headers["task"] == "moderation.screen_posts"
+                assert message.headers["task"] == "moderation.screen_contents"
                 tasks.append(message.payload[0][0])
                 message.ack()
             return tasks
@@ -48,7 +49,7 @@ def test_publishing_a_post_with_its_disclosure_queues_one_screening(
     with django_capture_on_commit_callbacks(execute=True):
         post = forum_services.publish_post(author=UserFactory(), title="Sleep",
                                            body=PASTED_ANSWER, disclosure=HUMAN_ONLY)
-    assert queued() == [[post.pk]]
+    assert queued() == [[content_for(post).pk]]
 
 
 def test_editing_a_post_and_its_disclosure_together_queues_one_screening(
@@ -59,7 +60,7 @@ def test_editing_a_post_and_its_disclosure_together_queues_one_screening(
     with django_capture_on_commit_callbacks(execute=True):
         forum_services.edit_post(post=post, editor=post.author, title="Sleep",
                                  body=PASTED_ANSWER, disclosure=HUMAN_ONLY)
-    assert queued() == [[post.pk]]
+    assert queued() == [[content_for(post).pk]]
 
 
 def test_posts_saved_in_one_transaction_are_screened_by_one_task(
@@ -67,7 +68,7 @@ def test_posts_saved_in_one_transaction_are_screened_by_one_task(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         posts = [PostFactory(), PostFactory(), PostFactory()]
-    assert queued() == [sorted(post.pk for post in posts)]
+    assert queued() == [sorted(content_for(post).pk for post in posts)]
 
 
 def test_a_post_saved_in_a_rolled_back_savepoint_is_not_queued(
@@ -81,15 +82,15 @@ def test_a_post_saved_in_a_rolled_back_savepoint_is_not_queued(
         except RuntimeError:
             pass
         kept = PostFactory()
-    assert queued() == [[kept.pk]]
+    assert queued() == [[content_for(kept).pk]]
 
 
 @pytest.fixture
 def decided_post():
     """A flagged post whose item a moderator approved."""
     post = human_only(PostFactory(body=PASTED_ANSWER))
-    services.screen_post(post_id=post.pk)
-    item = ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    item = ReviewItem.objects.get(content=content_for(post))
     services.resolve_item(item=item, moderator=make_moderator(), decision="approve")
     return post
 
@@ -105,10 +106,10 @@ def test_rescreening_after_a_policy_change_leaves_decided_posts_decided(decided_
     policy = _policy_change()
     call_command("screen_posts", "--all", "--sync", verbosity=0)
 
-    items = ReviewItem.objects.filter(post=decided_post)
+    items = ReviewItem.objects.filter(content=content_for(decided_post))
     assert [item.status for item in items] == [ReviewStatus.APPROVED]
     # it was screened again all the same, and the policy still fires on it
-    screening = Screening.objects.get(post=decided_post)
+    screening = Screening.objects.get(content=content_for(decided_post))
     assert screening.policy_versions[str(policy.pk)] == policy.version
     assert policy.pk in [match["policy"] for match in screening.matched]
 
@@ -116,12 +117,23 @@ def test_rescreening_after_a_policy_change_leaves_decided_posts_decided(decided_
 def test_a_decided_post_whose_body_changed_is_reviewed_again(decided_post):
     decided_post.body = PASTED_ANSWER + "\nOne more line."
     decided_post.save()
-    services.screen_post(post_id=decided_post.pk)
-    assert ReviewItem.objects.filter(post=decided_post, status=ReviewStatus.OPEN).count() == 1
+    services.screen_content(content_id=content_for(decided_post).pk)
+    assert (
+        ReviewItem.objects.filter(
+            content=content_for(decided_post), status=ReviewStatus.OPEN
+        ).count()
+        == 1
+    )
 
 
 def test_a_decided_post_whose_disclosure_changed_is_reviewed_again(decided_post):
-    disclosure_services.save_disclosure(post=decided_post, user=decided_post.author,
-                                        data=DisclosureData(human_only=True))
-    services.screen_post(post_id=decided_post.pk)
-    assert ReviewItem.objects.filter(post=decided_post, status=ReviewStatus.OPEN).count() == 1
+    disclosure_services.save_disclosure(
+        content=decided_post, user=decided_post.author, data=DisclosureData(human_only=True)
+    )
+    services.screen_content(content_id=content_for(decided_post).pk)
+    assert (
+        ReviewItem.objects.filter(
+            content=content_for(decided_post), status=ReviewStatus.OPEN
+        ).count()
+        == 1
+    )

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import selectors, services
 from moderation.models import Policy, PolicyMode, PolicyVersion, ReviewItem, ReviewStatus
-from moderation.selectors.screening import stale_post_ids
+from moderation.selectors.screening import stale_content_ids
 from tests.factories import PostFactory
 
 from .test_screening import HUMAN_TEXT, PASTED_ANSWER, human_only
@@ -31,7 +32,7 @@ def shadow_policy(expression: str = '"GPT-5" in disclosure.models') -> Policy:
 
 def post_naming_gpt_5(body: str):
     post = PostFactory(body=body)
-    disclosure_services.save_disclosure(post=post, user=post.author, data=NAMES_GPT_5)
+    disclosure_services.save_disclosure(content=post, user=post.author, data=NAMES_GPT_5)
     return post
 
 
@@ -40,22 +41,25 @@ def test_a_shadow_policy_records_its_match_on_live_screening_and_creates_no_item
     policy = shadow_policy()
     post = post_naming_gpt_5(HUMAN_TEXT)
 
-    screening = services.screen_post(post_id=post.pk)
+    screening = services.screen_content(content_id=content_for(post).pk)
 
     assert screening.shadow_matched == [
         {"policy": policy.pk, "name": "Trial: names GPT-5", "version": 1}]
     assert screening.matched == []
     assert not ReviewItem.objects.exists()
-    assert services.screen_post(post_id=post.pk).screened_at == screening.screened_at  # no-op
+    assert (
+        services.screen_content(content_id=content_for(post).pk).screened_at
+        == screening.screened_at
+    )  # no-op
 
 
 def test_a_shadow_match_leaves_the_item_an_active_policy_opened_as_it_was():
     policy = shadow_policy()
     post = post_naming_gpt_5(PASTED_ANSWER)
 
-    screening = services.screen_post(post_id=post.pk)
+    screening = services.screen_content(content_id=content_for(post).pk)
 
-    item = ReviewItem.objects.get(post=post)
+    item = ReviewItem.objects.get(content=content_for(post))
     assert [match["policy"] for match in screening.shadow_matched] == [policy.pk]
     assert policy.pk not in [reason["policy"] for reason in item.reasons]
     assert not item.policies.filter(pk=policy.pk).exists()
@@ -64,17 +68,18 @@ def test_a_shadow_match_leaves_the_item_an_active_policy_opened_as_it_was():
 def test_a_new_shadow_policy_rescreens_decided_posts_without_reopening_them():
     # given a post a moderator approved
     post = post_naming_gpt_5(PASTED_ANSWER)
-    services.screen_post(post_id=post.pk)
-    item = ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    item = ReviewItem.objects.get(content=content_for(post))
     services.resolve_item(item=item, moderator=make_moderator(), decision="approve")
     # when a shadow policy is added, the post is stale and screened again
     policy = shadow_policy()
-    assert stale_post_ids() == [post.pk]
-    screening = services.screen_post(post_id=post.pk)
+    assert stale_content_ids() == [content_for(post).pk]
+    screening = services.screen_content(content_id=content_for(post).pk)
     # then the shadow match is recorded and the decision stands
     assert [match["policy"] for match in screening.shadow_matched] == [policy.pk]
-    assert list(ReviewItem.objects.filter(post=post).values_list("status", flat=True)) == [
-        ReviewStatus.APPROVED]
+    assert list(
+        ReviewItem.objects.filter(content=content_for(post)).values_list("status", flat=True)
+    ) == [ReviewStatus.APPROVED]
 
 
 def test_switching_a_policy_to_shadow_is_a_new_version_that_records_the_mode():
@@ -83,12 +88,12 @@ def test_switching_a_policy_to_shadow_is_a_new_version_that_records_the_mode():
     services.save_policy(policy=policy, user=None)
 
     post = human_only(PostFactory(body=PASTED_ANSWER))
-    screening = services.screen_post(post_id=post.pk)
+    screening = services.screen_content(content_id=content_for(post).pk)
 
     assert PolicyVersion.objects.get(policy=policy, version=2).mode == PolicyMode.SHADOW
     assert [match["version"] for match in screening.shadow_matched] == [2]
     assert policy.pk not in [
-        reason["policy"] for item in ReviewItem.objects.filter(post=post)
+        reason["policy"] for item in ReviewItem.objects.filter(content=content_for(post))
         for reason in item.reasons]
 
 
@@ -100,10 +105,15 @@ def test_the_dashboard_shows_a_shadow_policys_agreement_with_moderators(client):
     upheld, approved = post_naming_gpt_5(PASTED_ANSWER), post_naming_gpt_5(PASTED_ANSWER)
     missed = human_only(PostFactory(body=PASTED_ANSWER))
     undecided = post_naming_gpt_5(HUMAN_TEXT)
-    services.screen_posts(post_ids=[upheld.pk, approved.pk, missed.pk, undecided.pk])
+    services.screen_contents(
+        content_ids=[content_for(p).pk for p in (upheld, approved, missed, undecided)])
     for post, decision in [(upheld, "delist"), (approved, "approve"), (missed, "delist")]:
-        services.resolve_item(item=ReviewItem.objects.get(post=post), moderator=moderator,
-                              decision=decision, message="Undisclosed AI text.")
+        services.resolve_item(
+            item=ReviewItem.objects.get(content=content_for(post)),
+            moderator=moderator,
+            decision=decision,
+            message="Undisclosed AI text.",
+        )
     client.force_login(moderator)
 
     page = client.get(reverse("moderation:dashboard"))
@@ -124,7 +134,7 @@ def test_shadow_agreement_takes_three_queries_however_many_posts(
     shadow_policy()
     moderator = make_moderator()
     posts = [post_naming_gpt_5(PASTED_ANSWER) for _ in range(count)]
-    services.screen_posts(post_ids=[post.pk for post in posts])
+    services.screen_contents(content_ids=[content_for(post).pk for post in posts])
     for item in ReviewItem.objects.all():
         services.resolve_item(item=item, moderator=moderator, decision="approve")
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from ai_disclosure.models import Disclosure, PostRender
+from ai_disclosure.models import Content, ContentRender, Disclosure
 from demo.forum.models import Post
 from moderation import selectors
 from moderation.models import AuditEntry, ReviewItem, Screening
@@ -17,7 +17,11 @@ pytestmark = pytest.mark.django_db
 def test_seed_demo_creates_posts_screenings_and_items_that_the_pages_show(client):
     call_command("seed_demo", posts=120, batch=50, verbosity=0)
     assert Post.objects.count() == 120
-    assert Screening.objects.count() == 120 == PostRender.objects.count()
+    # 12 comments (posts / 10), each screened by the real pipeline
+    comments = Content.objects.filter(kind="comment")
+    assert comments.count() == 12 == Screening.objects.filter(content__in=comments).count()
+    assert ReviewItem.objects.filter(content__in=comments).exists()  # the falsely ticked ones
+    assert Screening.objects.count() == 132 == ContentRender.objects.count()
     assert Disclosure.objects.count() > 80
     items = ReviewItem.objects.count()
     assert 50 < items <= 120

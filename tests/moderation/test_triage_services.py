@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.forum import services as forum_services
 from demo.forum.models import Post, Visibility
 from moderation import selectors, services, signals
@@ -116,7 +117,7 @@ def test_approving_releases_a_held_post_logs_and_signals_after_commit(
     mod, django_capture_on_commit_callbacks
 ):
     item = make_item(held=True)
-    Post.objects.filter(pk=item.post_id).update(visibility=Visibility.HELD)
+    Post.objects.filter(pk=item.content.object_id).update(visibility=Visibility.HELD)
     received = []
     signals.review_resolved.connect(lambda **kw: received.append(kw), weak=False,
                                     dispatch_uid="t-approve")
@@ -129,7 +130,7 @@ def test_approving_releases_a_held_post_logs_and_signals_after_commit(
     item.refresh_from_db()
     assert item.status == ReviewStatus.APPROVED and item.resolved_by == mod
     assert item.decision_note == "fine" and item.claimed_by is None
-    assert Post.objects.get(pk=item.post_id).visibility == Visibility.VISIBLE
+    assert Post.objects.get(pk=item.content.object_id).visibility == Visibility.VISIBLE
     assert actions(item) == [AuditAction.CLAIMED, AuditAction.RESOLVED]
     assert [(r["decision"], r["item"].pk, r["moderator"]) for r in received] == [
         ("approve", item.pk, mod)
@@ -141,7 +142,7 @@ def test_delisting_hides_the_post_and_sends_the_template_message(mod):
     template = ReasonTemplate.objects.filter(decision="delist").first()
     services.resolve_item(item=item, moderator=mod, decision="delist", template=template,
                           note="internal only")
-    assert Post.objects.get(pk=item.post_id).visibility == Visibility.DELISTED
+    assert Post.objects.get(pk=item.content.object_id).visibility == Visibility.DELISTED
     message = AuthorMessage.objects.get(item=item)
     assert message.body == template.message and not message.from_author
     assert "internal only" not in message.body
@@ -150,7 +151,7 @@ def test_delisting_hides_the_post_and_sends_the_template_message(mod):
 def test_rejecting_takes_the_post_down(mod):
     item = make_item()
     services.resolve_item(item=item, moderator=mod, decision="reject", message="Spam.")
-    assert Post.objects.get(pk=item.post_id).visibility == Visibility.REJECTED
+    assert Post.objects.get(pk=item.content.object_id).visibility == Visibility.REJECTED
 
 
 def test_deciding_twice_is_an_impossible_transition(mod):
@@ -200,7 +201,7 @@ def test_undo_within_the_window_restores_the_claim_and_the_post(mod):
     item.refresh_from_db()
     assert item.status == ReviewStatus.CLAIMED and item.claimed_by == mod
     assert item.resolved_by is None and item.author_message == ""
-    assert Post.objects.get(pk=item.post_id).visibility == Visibility.VISIBLE
+    assert Post.objects.get(pk=item.content.object_id).visibility == Visibility.VISIBLE
     assert not AuthorMessage.objects.filter(item=item).exists()
     assert actions(item)[-1] == AuditAction.UNDONE
 
@@ -224,7 +225,7 @@ def test_request_info_messages_the_author_and_their_reply_reopens_the_item(mod):
     services.resolve_item(item=item, moderator=mod, decision="request_info",
                           message="Which parts did the AI write?")
     assert item.status == ReviewStatus.INFO_REQUESTED
-    author = item.post.author
+    author = item.content.obj.author
     services.reply_to_request(item=item, author=author, message="The second paragraph.")
     item.refresh_from_db()
     assert item.status == ReviewStatus.OPEN
@@ -249,7 +250,7 @@ def test_only_the_author_can_reply(mod):
 def test_the_authors_edit_reopens_an_item_waiting_for_information(mod):
     item = make_item()
     services.resolve_item(item=item, moderator=mod, decision="request_info")
-    post = item.post
+    post = item.content.obj
     forum_services.edit_post(post=post, editor=post.author, title=post.title,
                              body=post.body + "\n\nEdited.",
                              disclosure=DisclosureData(human_only=True))
@@ -264,7 +265,7 @@ def test_the_authors_edit_reopens_an_item_waiting_for_information(mod):
 def test_an_appeal_returns_the_item_for_a_different_moderator_once(mod, mod2):
     item = make_item()
     services.resolve_item(item=item, moderator=mod, decision="delist")
-    author = item.post.author
+    author = item.content.obj.author
     services.appeal(item=item, author=author, message="I wrote every word myself.")
     item.refresh_from_db()
     assert item.status == ReviewStatus.OPEN and item.excluded_moderator == mod
@@ -275,7 +276,7 @@ def test_an_appeal_returns_the_item_for_a_different_moderator_once(mod, mod2):
     services.resolve_item(item=item, moderator=mod2, decision="approve")
     item.refresh_from_db()
     assert item.status == ReviewStatus.APPROVED
-    assert Post.objects.get(pk=item.post_id).visibility == Visibility.VISIBLE
+    assert Post.objects.get(pk=item.content.object_id).visibility == Visibility.VISIBLE
     ReviewItem.objects.filter(pk=item.pk).update(status=ReviewStatus.DELISTED)
     with pytest.raises(services.AppealNotAllowed):
         services.appeal(item=item, author=author, message="Again!")
@@ -285,11 +286,11 @@ def test_approvals_cannot_be_appealed_and_an_appeal_needs_a_message(mod):
     item = make_item()
     services.resolve_item(item=item, moderator=mod, decision="approve")
     with pytest.raises(services.AppealNotAllowed):
-        services.appeal(item=item, author=item.post.author, message="Why?")
+        services.appeal(item=item, author=item.content.obj.author, message="Why?")
     other = make_item()
     services.resolve_item(item=other, moderator=mod, decision="reject", message="Copied.")
     with pytest.raises(ValidationError):
-        services.appeal(item=other, author=other.post.author, message="  ")
+        services.appeal(item=other, author=other.content.obj.author, message="  ")
     with pytest.raises(PermissionDenied):
         services.appeal(item=other, author=UserFactory(), message="Not mine")
 
@@ -310,8 +311,8 @@ def test_repeated_delists_escalate_the_author_and_their_new_posts_are_held(mod, 
         author=author, title="A new one", body="Just my own words, honestly.",
         disclosure=DisclosureData(human_only=True))
     assert Post.objects.get(pk=post.pk).visibility == Visibility.HELD
-    services.screen_post(post_id=post.pk)
-    item = ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    item = ReviewItem.objects.get(content=content_for(post))
     assert item.held and item.status == ReviewStatus.OPEN
     assert "Escalated author" in [reason["name"] for reason in item.reasons]
 
@@ -339,10 +340,10 @@ def test_audit_entries_are_append_only(mod):
 def test_screening_a_flagged_post_opens_an_item_with_author_title_policies_and_a_log_entry():
     post = PostFactory(title="Pasted", body="Certainly! Here's a post.\n\nI hope this helps!\n\n"
                        "[Your Name]")
-    disclosure_services.save_disclosure(post=post, user=post.author,
+    disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
-    services.screen_post(post_id=post.pk)
-    item = ReviewItem.objects.get(post=post)
+    services.screen_content(content_id=content_for(post).pk)
+    item = ReviewItem.objects.get(content=content_for(post))
     assert item.author == post.author and item.post_title == "Pasted"
     assert "Chat-assistant leftovers" in set(item.policies.values_list("name", flat=True))
     assert actions(item) == [AuditAction.CREATED]

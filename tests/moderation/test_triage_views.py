@@ -233,12 +233,16 @@ def test_the_forum_hides_delisted_and_held_posts_from_readers(client):
     delisted = make_item(title="Delisted one")
     held = make_item(title="Held one", held=True)
     services.resolve_item(item=delisted, moderator=mod, decision="delist")
-    Post.objects.filter(pk=held.post_id).update(visibility=Visibility.HELD)
+    Post.objects.filter(pk=held.content.object_id).update(visibility=Visibility.HELD)
     listing = client.get(reverse("forum:post-list")).content.decode()
     assert "Delisted one" not in listing and "Held one" not in listing
-    assert client.get(reverse("forum:post-detail", args=[held.post_id])).status_code == 404
-    client.force_login(held.post.author)
-    assert client.get(reverse("forum:post-detail", args=[held.post_id])).status_code == 200
+    assert (
+        client.get(reverse("forum:post-detail", args=[held.content.object_id])).status_code == 404
+    )
+    client.force_login(held.content.obj.author)
+    assert (
+        client.get(reverse("forum:post-detail", args=[held.content.object_id])).status_code == 200
+    )
     services.resolve_item(item=held, moderator=mod, decision="approve")
     client.logout()
     assert "Held one" in client.get(reverse("forum:post-list")).content.decode()
@@ -276,9 +280,9 @@ def test_a_one_key_delist_tells_the_author_why_and_readers_no_longer_see_human_w
     mod = make_moderator()
     author = UserFactory(username="writer")
     item = make_item(author=author)
-    disclosure_services.save_disclosure(post=item.post, user=author,
+    disclosure_services.save_disclosure(content=item.content.obj, user=author,
                                         data=DisclosureData(human_only=True))
-    page = reverse("forum:post-detail", args=[item.post_id])
+    page = reverse("forum:post-detail", args=[item.content.object_id])
     assert "Human-written" in client.get(page).content.decode()
 
     client.force_login(mod)

@@ -65,7 +65,7 @@ def _expired_claim(mod):
 
 
 def _edit(item):
-    post = item.post
+    post = item.content.obj
     forum_services.edit_post(post=post, editor=post.author, title=post.title,
                              body=post.body + "\n\nEdited.",
                              disclosure=DisclosureData(human_only=True))
@@ -94,11 +94,11 @@ STATUS_CHANGES = [
     ("undo", _delisted, lambda i, m: services.undo_resolution(item=i, moderator=m),
      ReviewStatus.CLAIMED),
     ("author replies", _info_requested,
-     lambda i, m: services.reply_to_request(item=i, author=i.post.author, message="Mine."),
+     lambda i, m: services.reply_to_request(item=i, author=i.content.obj.author, message="Mine."),
      ReviewStatus.OPEN),
     ("author edits (reopen)", _info_requested, lambda i, m: _edit(i), ReviewStatus.OPEN),
     ("appeal", _delisted,
-     lambda i, m: services.appeal(item=i, author=i.post.author, message="I wrote it."),
+     lambda i, m: services.appeal(item=i, author=i.content.obj.author, message="I wrote it."),
      ReviewStatus.OPEN),
 ]
 
@@ -199,7 +199,7 @@ def test_the_author_is_notified_only_after_the_decision_commits(
         assert recording == []
     for callback in callbacks:
         callback()
-    assert recording == [(item.post_id, "Undisclosed.")]
+    assert recording == [(item.content.object_id, "Undisclosed.")]
 
 
 def test_a_decision_that_rolls_back_notifies_nobody(mod, recording):

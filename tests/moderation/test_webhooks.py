@@ -18,8 +18,9 @@ from django.utils import timezone
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from moderation import services, tasks
-from moderation.models import DeliveryState, WebhookDelivery, WebhookEndpoint
+from moderation.models import DeliveryState, ReviewItem, WebhookDelivery, WebhookEndpoint
 from moderation.services.webhooks import backoff
 from tests.factories import PostFactory
 
@@ -56,10 +57,10 @@ def deliver_pending(now=None) -> int:
 def flag_claim_and_decide(moderator):
     """Three item events (flagged, claimed, decided) through the real services."""
     post = PostFactory(body=PASTED_ANSWER)
-    disclosure_services.save_disclosure(post=post, user=post.author,
+    disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
-    services.screen_post(post_id=post.pk)
-    item = post.ai_review_items.get()
+    services.screen_content(content_id=content_for(post).pk)
+    item = ReviewItem.objects.get(content=content_for(post))
     item = services.claim_item(item=item, moderator=moderator)
     services.resolve_item(item=item, moderator=moderator, decision="delist",
                           note="Internal: the author's alt account.", message="Please disclose.")
@@ -81,8 +82,8 @@ def test_events_are_signed_with_the_endpoints_secret_and_carry_no_notes(receiver
         assert b"alt account" not in request["body"] and b"Please disclose" not in request["body"]
     decided = next(e for e in receiver.events() if e["type"] == "item.decided")
     assert decided["data"] == decided["data"] | {
-        "item_id": item.pk, "post_id": post.pk, "status": "delisted", "decision": "delist",
-        "post_url": "https://forum.example" + post.get_absolute_url()}
+        "item_id": item.pk, "type": "post", "object_id": post.pk, "status": "delisted",
+        "decision": "delist", "url": "https://forum.example" + post.get_absolute_url()}
     changed = next(e for e in receiver.events() if e["type"] == "disclosure.changed")
     assert changed["data"]["revision"] == 1 and "human_only" in changed["data"]["changed_fields"]
     assert deliver_pending(timezone.now() + timedelta(days=1)) == 0  # nothing is sent twice
@@ -98,11 +99,13 @@ def test_an_endpoint_gets_only_the_events_it_subscribed_to(receiver):
 def test_a_batch_screening_sends_one_item_flagged_per_item_it_opened(receiver):
     WebhookEndpoint.objects.create(name="Flags", url=receiver.url, events=["item.flagged"])
     posts = PostFactory.create_batch(3, body=PASTED_ANSWER)
-    services.screen_posts(post_ids=[post.pk for post in posts])
-    services.screen_posts(post_ids=[post.pk for post in posts])  # already screened: no event
+    services.screen_contents(content_ids=[content_for(post).pk for post in posts])
+    # already screened: no event
+    services.screen_contents(content_ids=[content_for(post).pk for post in posts])
     assert deliver_pending() == 3
-    flagged = sorted((e["data"]["post_id"], e["data"]["item_id"]) for e in receiver.events())
-    assert flagged == sorted((post.pk, post.ai_review_items.get().pk) for post in posts)
+    flagged = sorted((e["data"]["object_id"], e["data"]["item_id"]) for e in receiver.events())
+    assert flagged == sorted(
+        (post.pk, ReviewItem.objects.get(content=content_for(post)).pk) for post in posts)
 
 
 def test_a_receiver_down_for_three_attempts_gets_each_event_exactly_once_after(receiver,

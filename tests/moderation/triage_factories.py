@@ -8,6 +8,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from ai_disclosure.services import content_for
 from moderation.models import Policy, QueueFacet, ReviewItem, ReviewStatus
 from tests.factories import PostFactory, UserFactory
 
@@ -51,11 +52,19 @@ def make_item(*, author=None, priority: int = 50, top_score: float = 0.7, title=
     ] or [{"policy": None, "name": "Test reason", "version": 1, "action": "flag",
            "priority": priority, "reason": "Because a test said so."}]
     item = ReviewItem.objects.create(
-        post=post, author=post.author, post_title=post.title, author_name=post.author.username,
+        content=content_for(post),
+        author=post.author,
+        post_title=post.title,
+        author_name=post.author.username,
         priority=priority,
-        top_score=top_score, status=status, reasons=reasons, evidence=EVIDENCE, held=held,
+        top_score=top_score,
+        status=status,
+        reasons=reasons,
+        evidence=EVIDENCE,
+        held=held,
         classifier_versions={"chat_artifacts": "1.0", "style_lexicon": "1.0"},
-        created_at=created_at or timezone.now(), author_approved_posts=approved_posts,
+        created_at=created_at or timezone.now(),
+        author_approved_posts=approved_posts,
     )
     item.policies.set(policies)
     # The queue facets screening writes with an item (this post has no disclosure).

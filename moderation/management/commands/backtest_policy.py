@@ -41,17 +41,17 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps({
                 "expression": expression,
                 "screened": result.screened,
-                "matched": len(result.matched_post_ids),
-                "post_ids": result.matched_post_ids,
+                "matched": len(result.matched_content_ids),
+                "content_ids": result.matched_content_ids,
                 "failures": result.failures,
             }))
             return
-        share = len(result.matched_post_ids) / result.screened if result.screened else 0
+        share = len(result.matched_content_ids) / result.screened if result.screened else 0
         self.stdout.write(
-            f"{len(result.matched_post_ids)} of {result.screened} recently screened posts "
+            f"{len(result.matched_content_ids)} of {result.screened} recently screened posts "
             f"match ({share:.1%})."
         )
-        if result.matched_post_ids:
-            self.stdout.write("Posts: " + ", ".join(map(str, result.matched_post_ids[:50])))
+        if result.matched_content_ids:
+            self.stdout.write("Posts: " + ", ".join(map(str, result.matched_content_ids[:50])))
         for message, count in result.failures.items():
             self.stdout.write(f"Failed on {count} posts (counted as not matched): {message}")

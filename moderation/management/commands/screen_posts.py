@@ -1,13 +1,15 @@
-"""``manage.py screen_posts``: screen existing posts after policies or classifiers changed."""
+"""``manage.py screen_posts``: screen existing content (posts, comments…) after policies or
+classifiers changed.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ai_disclosure.adapter import get_adapter
+from ai_disclosure import content_types
+from ai_disclosure.services import content_for
 
 from ... import services
 from ...app_settings import app_settings
-from ...selectors.screening import stale_post_ids
 from ...tasks import enqueue_screening
 
 
@@ -22,26 +24,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         """Which posts (all, stale or by id) and whether to screen them here."""
         which = parser.add_mutually_exclusive_group(required=True)
-        which.add_argument("--all", action="store_true", help="every published post")
+        which.add_argument("--all", action="store_true",
+                           help="every published object of every registered type")
         which.add_argument("--stale", action="store_true",
-                           help="posts whose screening is missing or out of date")
-        which.add_argument("--post", type=int, nargs="+", metavar="ID", help="these posts")
+                           help="content whose screening is missing or out of date")
+        which.add_argument("--post", "--id", dest="ids", type=int, nargs="+", metavar="ID",
+                           help="these objects of --type")
+        parser.add_argument("--type", default=None,
+                            help="the content type of --id (default: the first registered)")
         parser.add_argument("--sync", action="store_true",
                             help="screen in this process instead of enqueueing")
 
     def handle(self, *args, **options):
         """Queue the chosen posts, or screen them here with ``--sync``."""
-        if options["post"]:
-            post_ids = options["post"]
-            known = set(get_adapter().published_posts().filter(pk__in=post_ids)
-                        .values_list("pk", flat=True))
-            if missing := sorted(set(post_ids) - known):
-                raise CommandError(f"No published post with id {', '.join(map(str, missing))}.")
+        if options["ids"]:
+            post_ids = self._chosen(options["type"], options["ids"])
         elif options["stale"]:
-            post_ids = stale_post_ids()
+            post_ids = services.contents_to_screen()
         else:
-            post_ids = list(get_adapter().published_posts().order_by("pk")
-                            .values_list("pk", flat=True))
+            post_ids = [content_for(obj).pk for registered in content_types.registry().values()
+                        for obj in registered.adapter.published().order_by("pk")]
         total = len(post_ids)
         done = 0
         size = app_settings.SCREENING_BATCH_SIZE
@@ -51,7 +53,7 @@ class Command(BaseCommand):
             for start in range(0, total, size):
                 batch = post_ids[start : start + size]
                 if options["sync"]:
-                    services.screen_posts(post_ids=batch)
+                    services.screen_contents(content_ids=batch)
                     done += len(batch)
                 else:
                     queued = enqueue_screening(batch, backfill=True)
@@ -66,3 +68,15 @@ class Command(BaseCommand):
                 f"{total - done} posts could not be enqueued: the broker is unavailable. Start "
                 "it, or run again with --sync."
             )
+
+    def _chosen(self, kind: str | None, ids: list[int]) -> list[int]:
+        """The content ids of the published objects ``ids`` of type ``kind``."""
+        try:
+            registered = content_types.get(kind) if kind else content_types.default()
+        except LookupError as error:
+            raise CommandError(str(error)) from error
+        objs = {obj.pk: obj for obj in registered.adapter.published().filter(pk__in=ids)}
+        if missing := sorted(set(ids) - set(objs)):
+            raise CommandError(f"No published {registered.kind} with id "
+                               f"{', '.join(map(str, missing))}.")
+        return [content_for(objs[pk]).pk for pk in ids]

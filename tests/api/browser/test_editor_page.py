@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from ai_disclosure.selectors import disclosure_for
 from demo.forum.models import Post
 from tests.browser.conftest import chromium_missing_reason
 from tests.factories import UserFactory
@@ -80,8 +81,8 @@ def test_editor_marks_ai_text_previews_it_and_publishes_with_a_disclosure(
     # then the post exists with its disclosure, and the page only ever called the API
     expect(page).to_have_url(re.compile(r"/posts/\d+/$"))
     post = Post.objects.get(title="What the queue data says")
-    assert post.ai_disclosure.description.startswith("Claude summarised")
-    assert list(post.ai_disclosure.assistance.values_list("slug", flat=True)) == ["drafting"]
+    assert disclosure_for(post).description.startswith("Claude summarised")
+    assert list(disclosure_for(post).assistance.values_list("slug", flat=True)) == ["drafting"]
     fetched = [url for url in requests if "/api/" in url]
     assert fetched and all(
         re.search(r"/api/(ai-disclosure|forum)/v1/", url) for url in fetched

@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
 
+from ai_disclosure.services import content_for
 from moderation import services
 from moderation.checks import check_external_detector
 from moderation.classifiers.external import ExternalDetectorClassifier, new_authors_only
@@ -264,7 +265,7 @@ def test_screening_sends_a_new_authors_post_and_keeps_the_evidence(detector, set
     post = PostFactory(body=body)
     detector.windows = [{"text": "My closing line, in my own words.", "ai_likelihood": 0.8}]
 
-    stored = services.screen_post(post_id=post.pk)
+    stored = services.screen_content(content_id=content_for(post).pk)
 
     (request,) = detector.requests
     assert "quoted words" not in request["payload"]["text"]

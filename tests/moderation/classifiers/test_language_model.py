@@ -16,6 +16,7 @@ from django.test import override_settings
 
 from ai_disclosure import services as disclosure_services
 from ai_disclosure.rules import DisclosureData
+from ai_disclosure.services import content_for
 from demo.celery import app
 from moderation import scoring, services, tasks
 from moderation.checks import check_language_model
@@ -123,10 +124,10 @@ def test_fusion_keeps_the_combined_threshold_and_never_lowers_a_pasted_answer():
                    AI_MODERATION_LANGUAGE_MODEL_PATH="/nowhere/model.gguf")
 def test_screening_still_works_when_the_model_is_missing(caplog):
     post = PostFactory(body=HUMAN)
-    assert hint_flow.needs_scoring(post.pk)
-    assert hint_flow.score_post(post_id=post.pk) is None
+    assert hint_flow.needs_scoring(content_for(post).pk)
+    assert hint_flow.score_content(content_id=content_for(post).pk) is None
     assert "No language-model hint" in caplog.text
-    stored = services.screen_post(post_id=post.pk)
+    stored = services.screen_content(content_id=content_for(post).pk)
     assert "language_model" not in stored.scores
 
 
@@ -197,12 +198,12 @@ def test_a_very_short_text_gets_no_hint():
 def test_screening_queues_the_hint_which_rescreens_the_post_with_it(celery_eager):
     # given a published human-only post
     post = PostFactory(body=ASSISTANT)
-    disclosure_services.save_disclosure(post=post, user=post.author,
+    disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
     # when screening runs as a task (the hint task runs in-line here)
     tasks.screen_posts.delay([post.pk])
     # then the stored screening carries the hint and the combined score includes it
-    stored = Screening.objects.get(post=post)
+    stored = Screening.objects.get(content=content_for(post))
     assert "language_model" in stored.scores
     assert stored.classifier_versions["language_model"] == language_model.calibration()["version"]
     assert stored.evidence["language_model"]

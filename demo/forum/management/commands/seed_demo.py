@@ -1,4 +1,6 @@
-"""``manage.py seed_demo --posts N``: synthetic posts, disclosures, screenings and review items.
+"""``manage.py seed_demo --posts N``: synthetic posts, disclosures, screenings and review items,
+and comments under some of the posts (human-written, honestly disclosed, and falsely ticked
+human-only), screened by the real pipeline.
 
 For trying the queue at scale and for the benchmarks. Fast because nothing is computed per
 post: a few dozen body *variants* are rendered and screened once with the real classifiers and
@@ -24,17 +26,18 @@ from django.utils import timezone
 
 import moderation
 from ai_disclosure import services as disclosure_services
-from ai_disclosure.adapter import get_post_model
 from ai_disclosure.models import (
     FORM_VERSION,
     AIShareEstimate,
     AssistanceKind,
+    ContentRender,
     Disclosure,
     DisclosureRevision,
-    PostRender,
 )
 from ai_disclosure.rendering import RENDERER_VERSION, content_hash
+from ai_disclosure.rules import DisclosureData
 from moderation import scoring
+from moderation import services as moderation_services
 from moderation.models import (
     AuditAction,
     AuditEntry,
@@ -50,6 +53,8 @@ from moderation.models import (
 )
 from moderation.policies import engine
 from moderation.text import authored_text
+
+from ...models import Comment, Post
 
 SAMPLES = Path(moderation.__file__).resolve().parent / "classifiers/data/assistant_style.jsonl"
 
@@ -86,6 +91,22 @@ LEFTOVERS = ["Certainly! Here's a short post about {t}.", "I hope this helps! Le
              "you'd like any changes.", "[Your Name]", "As an AI language model, I don't have "
              "personal experiences, but"]
 MODELS = ["Claude Opus 4.6", "GPT-5", "Gemini 2.5 Pro", "Llama 4", "Mistral Large"]
+#: Comments: (body, compact disclosure). Human-written, honestly disclosed, and chat-assistant
+#: text ticked "100% human-written".
+COMMENTS = [
+    ("Same here: the effect shrank once I controlled for time of day. Did you log that?",
+     DisclosureData(human_only=True)),
+    ("I think the second half overstates it; the confidence interval in the table crosses zero.",
+     DisclosureData(human_only=True)),
+    ("English is not my first language, so DeepL translated this. I disagree with point two: "
+     "the sample is too small to say anything about the trend.",
+     DisclosureData(assistance={"translation"},
+                    description="DeepL translated my comment from Portuguese.")),
+    ("Great question! It's important to note that this multifaceted topic requires us to "
+     "navigate a delicate balance. In today's fast-paced world, fostering understanding is "
+     "not only valuable but essential. I hope this helps!",
+     DisclosureData(human_only=True)),
+]
 
 
 @dataclass
@@ -116,6 +137,9 @@ class Command(BaseCommand):
                             help="share of posts that get a review item (default 0.9)")
         parser.add_argument("--seed", type=int, default=4, help="random seed")
         parser.add_argument("--batch", type=int, default=2000, help="rows per bulk insert")
+        parser.add_argument("--comments", type=int, default=-1,
+                            help="comments under random posts, screened for real "
+                                 "(default: posts / 10, at most 200)")
 
     def handle(self, *args, **options):
         """Create the posts, their disclosures, screenings and review items, and report the time."""
@@ -142,6 +166,9 @@ class Command(BaseCommand):
             if options["verbosity"]:
                 self.stdout.write(f"  {done}/{options['posts']} posts", ending="\r")
                 self.stdout.flush()
+        comments = options["comments"] if options["comments"] >= 0 else min(
+            options["posts"] // 10, 200)
+        self._comments(rng, comments, authors)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(
                 f"Created {done} posts by {len(authors)} synthetic authors "
@@ -226,6 +253,7 @@ class Command(BaseCommand):
                 "ai_share": result.ai_share, "drafted_share": drafted_share,
                 "blocks": len(result.blocks),
                 "block_types": sorted({b.type for b in result.blocks}),
+                "type": "post", "parent_id": 0, "parent_author_is_author": False,
             },
             "post": {"first_post": False, "edited_after_publish": False, "age_hours": 0.0},
             "scores": scores,
@@ -265,8 +293,24 @@ class Command(BaseCommand):
             user.is_new = user.date_joined > now - timedelta(days=days + 1)
         return created
 
+    def _comments(self, rng, count: int, authors: list) -> None:
+        """Comments published through the forum's own service (so they get their compact
+        disclosure, render and content row), then screened in one batch by the real pipeline.
+        """
+        posts = list(Post.objects.published().order_by("-pk")[:200])
+        if not count or not posts:
+            return
+        created = []
+        for index in range(count):
+            body, disclosure = COMMENTS[index % len(COMMENTS)]
+            comment = Comment.objects.create(post=rng.choice(posts), author=rng.choice(authors),
+                                             body=body, published_at=timezone.now())
+            disclosure_services.save_disclosure(content=comment, user=comment.author,
+                                                data=disclosure)
+            created.append(disclosure_services.content_for(comment).pk)
+        moderation_services.screen_contents(content_ids=created)
+
     def _batch(self, rng, size, variants, authors, kinds, options, templates, moderators):
-        Post = get_post_model()
         now = timezone.now()
         span = options["days"] * 86400
         drawn = []
@@ -286,30 +330,31 @@ class Command(BaseCommand):
                               published_at=published))
             drawn.append((variant, author, published))
         posts = Post.objects.bulk_create(posts)
+        contents = disclosure_services.contents_for(posts)
 
         disclosures, renders, screenings = [], [], []
-        for post, (variant, _author, _published) in zip(posts, drawn, strict=True):
+        for content, (variant, _author, _published) in zip(contents, drawn, strict=True):
             if variant.disclosure is not None:
                 data = variant.disclosure
                 disclosures.append(Disclosure(
-                    post=post, human_only=data.get("human_only", False),
+                    content=content, human_only=data.get("human_only", False),
                     models_used=data.get("models_used", []),
                     ai_share_estimate=data.get("ai_share_estimate", ""),
                     description=data.get("description", ""),
                     verification=data.get("verification", ""),
                     expertise=data.get("expertise", ""),
                 ))
-            renders.append(PostRender(
-                post=post, content_hash=content_hash(variant.body),
+            renders.append(ContentRender(
+                content=content, content_hash=content_hash(variant.body),
                 renderer_version=RENDERER_VERSION, **variant.render,
             ))
         disclosures = Disclosure.objects.bulk_create(disclosures)
-        PostRender.objects.bulk_create(renders)
+        ContentRender.objects.bulk_create(renders)
         through = Disclosure.assistance.through
         links, revisions = [], []
-        by_post = {d.post_id: d for d in disclosures}
-        for post, (variant, author, _published) in zip(posts, drawn, strict=True):
-            disclosure = by_post.get(post.pk)
+        by_content = {d.content_id: d for d in disclosures}
+        for content, (variant, author, _published) in zip(contents, drawn, strict=True):
+            disclosure = by_content.get(content.pk)
             if disclosure is None:
                 continue
             slugs = variant.disclosure.get("assistance", [])
@@ -329,10 +374,12 @@ class Command(BaseCommand):
         DisclosureRevision.objects.bulk_create(revisions)
 
         items, item_meta = [], []
-        for post, (variant, author, published) in zip(posts, drawn, strict=True):
+        for post, content, (variant, author, published) in zip(posts, contents, drawn,
+                                                               strict=True):
             context, reasons = variant.contexts[author.is_new]
             screenings.append(Screening(
-                post=post, key=f"seed-{post.pk}", content_hash=content_hash(variant.body),
+                content=content, key=f"seed-{content.pk}",
+                content_hash=content_hash(variant.body),
                 scores=variant.scores, evidence=variant.evidence, context=context,
                 classifier_versions=scoring.classifier_versions(),
                 policy_versions={str(r["policy"]): r["version"] for r in reasons},
@@ -349,7 +396,7 @@ class Command(BaseCommand):
                         ReviewStatus.INFO_REQUESTED: Decision.REQUEST_INFO}.get(status)
             template = templates.get(decision) if decision else None
             items.append(ReviewItem(
-                post=post, author=author, post_title=post.title,
+                content=content, author=author, post_title=post.title,
                 author_name=author.get_username(),
                 author_approved_posts=context["author"]["approved_posts"] + rng.randint(0, 6)
                 if not author.is_new else rng.randint(0, 2),

@@ -36,6 +36,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0010_reader_reports")]
+    dependencies = [("moderation", "0012_reader_reports")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
