@@ -34,4 +34,4 @@ def seed_default_rows() -> None:
         apps, None
     )
     import_module("moderation.migrations.0002_default_policies").load(apps, None)
-    import_module("moderation.migrations.0011_reader_reports_policy").load(apps, None)
+    import_module("moderation.migrations.0013_reader_reports_policy").load(apps, None)

@@ -43,9 +43,11 @@ def moderation_section(user) -> dict:
             .only("item_id", "action", "decision", "created_at").order_by("created_at", "pk")
         ],
         "your_reports": [
-            {"post_id": report.post_id, "reason": report.reason, "at": report.created_at,
+            {"type": report.content.kind, "post_id": report.content.object_id,
+             "reason": report.reason, "at": report.created_at,
              "outcome": report.outcome, "settled_at": report.settled_at}
-            for report in Report.objects.filter(reporter=user).order_by("created_at", "pk")
+            for report in Report.objects.filter(reporter=user).select_related("content")
+            .order_by("created_at", "pk")
         ],
         "your_policy_changes": [
             {"policy": version.policy.name, "version": version.version, "at": version.created_at}

@@ -19,7 +19,16 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def back_to_latest():
+    """Leave the database fully migrated for the tests that follow, whatever came later."""
+    yield
+    executor = MigrationExecutor(connection)
+    migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("back_to_latest")
 def test_migrating_forward_moves_a_posts_disclosure_screening_and_item_onto_its_content():
     # given a database as 0.1.0 left it: a post with a disclosure, render, screening and item
     old = migrate(BEFORE)

@@ -193,7 +193,7 @@ def test_deleting_an_author_whose_posts_go_with_them_removes_their_reviews(story
 
 
 def test_a_readers_export_holds_their_reports_and_an_authors_never_names_reporters():
-    post = make_item(author=UserFactory(username="ann"), title="Reported post").post
+    post = make_item(author=UserFactory(username="ann"), title="Reported post").content.obj
     reader = UserFactory(username="reporter-zed")
     services.file_report(post=post, reader=reader, reason="ZED-REASON-31: chat leftovers.")
 

@@ -197,7 +197,7 @@ def test_form_shows_the_engine_message_with_line_and_column(db):
 
 def _default_policies() -> dict[str, str]:
     migration = importlib.import_module("moderation.migrations.0002_default_policies")
-    reports = importlib.import_module("moderation.migrations.0011_reader_reports_policy")
+    reports = importlib.import_module("moderation.migrations.0013_reader_reports_policy")
     return {**{name: expression for name, expression, *_ in migration.POLICIES},
             reports.NAME: reports.EXPRESSION}
 
