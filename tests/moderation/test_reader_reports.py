@@ -106,7 +106,7 @@ def test_a_report_queues_the_post_for_screening_after_commit(
     post = PostFactory()
     with django_capture_on_commit_callbacks(execute=True):
         report(post, UserFactory())
-    assert queued() == [[post.pk]]
+    assert queued() == [[content_for(post).pk]]
 
 
 # --- what policies see -----------------------------------------------------------------
@@ -231,5 +231,5 @@ def test_settling_changes_the_weight_of_the_readers_other_reports_and_rescreens_
     with django_capture_on_commit_callbacks(execute=True):
         decide(first, "delist")
 
-    assert queued() == [sorted([first.pk, second.pk])]
+    assert queued() == [sorted([content_for(first).pk, content_for(second).pk])]
     assert screened_reports(second) == {"count": 1, "weighted": 0.6667}
