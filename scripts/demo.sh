@@ -9,7 +9,7 @@ $PY manage.py migrate --verbosity 0
 # Load the demo data once, so what you change in the demo survives a restart.
 if ! $PY manage.py shell -c "from django.contrib.auth.models import User; \
     exit(0 if User.objects.filter(username='author').exists() else 1)" >/dev/null 2>&1; then
-  $PY manage.py loaddata fixtures/users.json fixtures/posts.json --verbosity 0
+  $PY manage.py loaddata fixtures/users.json fixtures/posts.json fixtures/comments.json --verbosity 0
   $PY manage.py screen_posts --all --sync >/dev/null
 fi
 
