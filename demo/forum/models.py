@@ -34,11 +34,12 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("author")
 
 
-class Post(models.Model):
-    """The host forum's post: registered as the ``post`` content type."""
+class Writing(models.Model):
+    """What posts and comments share: an author, a Markdown body, when it was written, edited
+    and published, and what moderators decided about its visibility.
+    """
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    title = models.CharField(max_length=200)
     body = models.TextField(help_text="Markdown.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -46,6 +47,15 @@ class Post(models.Model):
     visibility = models.CharField(
         max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE, blank=True
     )
+
+    class Meta:
+        abstract = True
+
+
+class Post(Writing):
+    """The host forum's post: registered as the ``post`` content type."""
+
+    title = models.CharField(max_length=200)
 
     objects = PostQuerySet.as_manager()
 
@@ -73,20 +83,12 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(visibility=Visibility.VISIBLE)
 
 
-class Comment(models.Model):
+class Comment(Writing):
     """A comment under a post: registered as the ``comment`` content type, with the compact
     disclosure form (the tick, or kinds of AI help and one sentence).
     """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    body = models.TextField(help_text="Markdown.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField(null=True, blank=True)
-    visibility = models.CharField(
-        max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE, blank=True
-    )
 
     objects = CommentQuerySet.as_manager()
 

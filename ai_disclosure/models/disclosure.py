@@ -3,63 +3,17 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import blocks
-from .i18n import shipped_text
+from .. import blocks
+from ..i18n import shipped_text
+from .content import Content
 
 #: Bump when the form's fields or rules change, so policies can tell versions apart.
 #: 2: ``autonomous`` (an AI agent wrote and posted the post) and its rules.
 FORM_VERSION = 2
-
-
-class Content(models.Model):
-    """One host object of a registered content type (a post, a comment…) the plugin knows.
-
-    The hub every plugin table points at with a plain foreign key, so the queue and the
-    reports join and ``select_related`` as they would with one host model; the host object
-    itself is reached through ``obj`` (a generic foreign key: prefetch it per type). Rows
-    are written by ``services.content_for`` only.
-
-    ``object_id`` is an integer: registered models need integer primary keys
-    (``ai_disclosure.E007``), which keeps the id comparable and indexable on every database.
-    """
-
-    kind = models.SlugField(
-        _("content type"), max_length=40,
-        help_text=_("The registry's slug for this type, e.g. post or comment."),
-    )
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("model")
-    )
-    object_id = models.PositiveBigIntegerField(_("object id"))
-    obj = GenericForeignKey("content_type", "object_id")
-    parent = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children",
-        verbose_name=_("parent"),
-        help_text=_("The registered object this one answers, e.g. a comment's post."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("content")
-        verbose_name_plural = _("contents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="ai_disclosure_content_unique"
-            )
-        ]
-        # Moderation's author history looks rows up by type slug and host id.
-        indexes = [
-            models.Index(fields=["kind", "object_id"], name="ai_disclosure_content_kind_idx")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.object_id}"
 
 
 class AssistanceKind(models.Model):
@@ -305,89 +259,6 @@ class DisclosureRevision(models.Model):
         super().save(*args, **kwargs)
 
 
-class CoSignatureStatus(models.TextChoices):
-    """Where an invitation to co-sign a disclosure stands."""
-
-    INVITED = "invited", _("Invited")
-    CONFIRMED = "confirmed", _("Confirmed")
-    DECLINED = "declined", _("Declined")
-
-
-class CoSignature(models.Model):
-    """A forum user the author named as the expert who reviewed the post, and their answer.
-
-    Readers and policies count it only while it is confirmed for the post's current text
-    (``content_hash``): an edit that changes the body invites the reviewer again
-    (``services.save_disclosure_revision``).
-    """
-
-    disclosure = models.OneToOneField(
-        Disclosure, on_delete=models.CASCADE, related_name="cosignature",
-        verbose_name=_("disclosure"),
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ai_cosignatures",
-        verbose_name=_("reviewer"),
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=CoSignatureStatus.choices,
-        default=CoSignatureStatus.INVITED,
-    )
-    content_hash = models.CharField(
-        _("text reviewed"), max_length=64,
-        help_text=_("Content hash of the body the reviewer was asked about."),
-    )
-    note = models.TextField(_("reviewer's note"), blank=True)
-    invited_at = models.DateTimeField(_("invited"))
-    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("expert co-signature")
-        verbose_name_plural = _("expert co-signatures")
-        indexes = [models.Index(fields=["reviewer", "status"], name="ai_cosign_reviewer_idx")]
-
-    def __str__(self) -> str:
-        return str(_("%(reviewer)s on %(disclosure)s")
-                   % {"reviewer": self.reviewer, "disclosure": self.disclosure})
-
-    def is_confirmed_for(self, body_hash: str) -> bool:
-        """Whether the reviewer confirmed exactly this text."""
-        return self.status == CoSignatureStatus.CONFIRMED and self.content_hash == body_hash
-
-
-class ContentRender(models.Model):
-    """A content's rendered body, stored so pages do not re-render it on every view.
-
-    Valid while ``content_hash`` and ``renderer_version`` match the body and the current
-    renderer; ``services.rendered_content`` rebuilds it otherwise.
-    """
-
-    content = models.OneToOneField(
-        Content, on_delete=models.CASCADE, related_name="render", verbose_name=_("content")
-    )
-    content_hash = models.CharField(_("content hash"), max_length=64)
-    renderer_version = models.PositiveSmallIntegerField(_("renderer version"))
-    html = models.TextField(_("HTML"))
-    blocks = models.JSONField(_("AI blocks"), default=list)
-    warnings = models.JSONField(_("warnings"), default=list)
-    ai_share = models.FloatField(_("measured AI share"))
-    text_length = models.PositiveIntegerField(_("text length"))
-    rendered_at = models.DateTimeField(_("rendered"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("content render")
-        verbose_name_plural = _("content renders")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ai_share__gte=0) & models.Q(ai_share__lte=1),
-                name="ai_disclosure_render_ai_share_range",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return str(_("Render of %(content)s") % {"content": self.content})
-
-
 class ReaderPreference(models.Model):
     """What a reader wants to see of AI-written posts."""
 
@@ -407,80 +278,3 @@ class ReaderPreference(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
-
-
-class SuggestionStatus(models.TextChoices):
-    """Where a tool's suggestion stands: only the author moves it on, once."""
-
-    PENDING = "pending", _("Waiting for the author")
-    ACCEPTED = "accepted", _("Accepted")
-    DISMISSED = "dismissed", _("Dismissed")
-
-
-class ToolSuggestion(models.Model):
-    """What an AI tool (an editor's assistant) says it did to a post, for its author to accept
-    or dismiss.
-
-    Recording one changes neither the post nor its disclosure; accepting it adds the kind and
-    the model to the disclosure (a new revision) and, when ``passage`` is still in the body,
-    wraps it in a ``block_type`` block. Kind and block type are kept as slugs, so the record
-    outlives an admin's edit of the vocabulary. Decided suggestions are kept for moderators.
-    """
-
-    content = models.ForeignKey(
-        Content,
-        on_delete=models.CASCADE,
-        related_name="tool_suggestions",
-        verbose_name=_("content"),
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-        help_text=_("The account the tool acted for."),
-    )
-    tool = models.CharField(_("tool"), max_length=80, blank=True)
-    kind = models.CharField(_("kind of AI help"), max_length=40)
-    model = models.CharField(_("model"), max_length=80)
-    block_type = models.CharField(_("AI block type"), max_length=40, blank=True)
-    passage = models.TextField(_("passage"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=SuggestionStatus.choices,
-        default=SuggestionStatus.PENDING,
-    )
-    passage_wrapped = models.BooleanField(_("passage marked as an AI block"), default=False)
-    revision = models.ForeignKey(
-        DisclosureRevision,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("disclosure revision written on acceptance"),
-    )
-    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["content", "created_at", "pk"]
-        verbose_name = _("AI tool suggestion")
-        verbose_name_plural = _("AI tool suggestions")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=SuggestionStatus.values),
-                name="ai_disclosure_suggestion_status_valid",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status=SuggestionStatus.PENDING, decided_at__isnull=True)
-                | (~models.Q(status=SuggestionStatus.PENDING) & models.Q(decided_at__isnull=False)),
-                name="ai_disclosure_suggestion_decided_once",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(passage="") | ~models.Q(block_type=""),
-                name="ai_disclosure_suggestion_passage_has_block_type",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return str(_("%(kind)s by %(model)s") % {"kind": self.kind, "model": self.model})
