@@ -278,8 +278,11 @@ def post_route(view: type, **operations: str) -> type:
     """``view`` on the legacy ``posts/<post_id>/…`` route of the first registered type, with
     its own operation ids (``method → operation id``) so the OpenAPI document stays valid.
     """
+    # The content route's path parameters do not exist on this route: leave them out.
+    parameters = [POST_ID, *(OpenApiParameter(name, location=OpenApiParameter.PATH, exclude=True)
+                             for name in ("kind", "object_id"))]
     return extend_schema_view(**{
-        method: extend_schema(operation_id=operation_id, parameters=[POST_ID],
+        method: extend_schema(operation_id=operation_id, parameters=parameters,
                               summary=getattr(view, method).__doc__.splitlines()[0])
         for method, operation_id in operations.items()
     })(type(f"Post{view.__name__}", (view,), {"__doc__": view.__doc__}))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.management import call_command
 from rest_framework.test import APIClient
@@ -38,6 +40,19 @@ def test_document_lists_every_endpoint_with_its_errors_and_who_may_call_it():
     write = document["components"]["schemas"]["DisclosureWriteRequest"]
     assert write["additionalProperties"] is False
     assert {"tokenAuth", "cookieAuth"} <= set(document["components"]["securitySchemes"])
+
+
+def test_every_path_parameter_is_in_its_route_and_every_route_placeholder_is_documented():
+    # A parameter the route does not have is one a client (or a fuzzer) sends for nothing:
+    # the legacy posts/<id>/ routes must not inherit the content routes' kind and object_id.
+    document = APIClient().get("/api/schema/?format=json").json()
+
+    for path, operations in document["paths"].items():
+        placeholders = set(re.findall(r"\{(\w+)\}", path))
+        for method, operation in operations.items():
+            documented = {parameter["name"] for parameter in operation.get("parameters", [])
+                          if parameter["in"] == "path"}
+            assert documented == placeholders, (method, path)
 
 
 def test_swagger_ui_serves_its_assets_locally():
