@@ -134,7 +134,7 @@ def test_screening_still_works_when_the_model_is_missing(caplog):
 @pytest.mark.django_db
 def test_nothing_is_queued_for_the_model_while_it_is_off():
     post = PostFactory(body=HUMAN)
-    assert not hint_flow.needs_scoring(post.pk)
+    assert not hint_flow.needs_scoring(content_for(post).pk)
 
 
 # -- with the model -------------------------------------------------------------------------
@@ -201,13 +201,13 @@ def test_screening_queues_the_hint_which_rescreens_the_post_with_it(celery_eager
     disclosure_services.save_disclosure(content=post, user=post.author,
                                         data=DisclosureData(human_only=True))
     # when screening runs as a task (the hint task runs in-line here)
-    tasks.screen_posts.delay([post.pk])
+    tasks.screen_contents.delay([content_for(post).pk])
     # then the stored screening carries the hint and the combined score includes it
     stored = Screening.objects.get(content=content_for(post))
     assert "language_model" in stored.scores
     assert stored.classifier_versions["language_model"] == language_model.calibration()["version"]
     assert stored.evidence["language_model"]
-    assert not hint_flow.needs_scoring(post.pk)
+    assert not hint_flow.needs_scoring(content_for(post).pk)
 
 
 @needs_model
