@@ -21,10 +21,11 @@ artifact_cases.jsonl`` (pasted answers vs. people quoting them) and on all human
 
 Usage, from the repository root (``../shared/data/`` beside it; Django is not needed)::
 
-    .venv/bin/python scripts/heldout_eval.py [--json] [--max-per-source N] [--brown DIR]
+    .venv/bin/python scripts/heldout_eval.py [--json] [--max-per-source N] [--npm DIR]
         [--human-data FILE.jsonl] [--protocol lodo|logo|both] [--no-human-training]
 
-See ``scripts/human_prose.py`` for the human sources and the Brown Corpus option. Sampling is
+See ``scripts/human_prose.py`` for the human sources and the ``--npm`` option (the npm-packaged
+corpora: Brown Corpus, SpamAssassin ham email, State of the Union addresses). Sampling is
 seeded, so a machine with the same files gives the same figures. Progress goes to stderr.
 """
 
@@ -43,7 +44,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from human_prose import SEED, brown_directory, collect_humans  # noqa: E402
+from human_prose import SEED, collect_humans  # noqa: E402
+from npm_corpora import NPM_ENV, npm_directory  # noqa: E402
 
 from moderation.classifiers.chat_artifacts import ChatArtifactsClassifier  # noqa: E402
 from moderation.classifiers.evaluation import (  # noqa: E402
@@ -238,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--max-per-source", type=int, default=300, metavar="N",
                         help="human texts sampled from each source (default: 300)")
-    parser.add_argument("--brown", metavar="DIR", help="Brown Corpus directory")
+    parser.add_argument("--npm", metavar="DIR",
+                        help=f"node_modules directory with the npm corpora (default: ${NPM_ENV})")
     parser.add_argument("--human-data", metavar="FILE.jsonl",
                         help="human prose written by scripts/human_prose.py, instead of "
                              "collecting it again")
@@ -254,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.human_data:
         humans = load_jsonl(args.human_data)
     else:
-        humans = collect_humans(args.max_per_source, brown_directory(args.brown))
+        humans = collect_humans(args.max_per_source, npm_directory(args.npm))
     if not humans:
         print("error: no human text found on this machine", file=sys.stderr)
         return 2

