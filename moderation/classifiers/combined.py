@@ -3,10 +3,10 @@
 A logistic stack with few, sign-constrained weights (``training.train`` fits them and writes
 them into the model file): the style lexicon's calibrated log-odds, the n-gram model's
 (out-of-fold) log-odds centred on the typical human training text, and the :mod:`.stylometry`
-measures of assistant habits
-(discourse-marker openers, abstract triads, trailing participial clauses, em dashes, uniform
-sentences; each may only raise the score) and of human habits (contractions, informal marks,
-typing slips, first person; each may only lower it). A chat-artifact find counts on its own:
+measures of assistant habits (discourse-marker openers, abstract triads, trailing participial
+clauses, em dashes, uniform sentences, contrast framing, stock story phrases; each may only
+raise the score) and of human habits (contractions, informal marks, typing slips, first person;
+each may only lower it). A chat-artifact find counts on its own:
 the combined score is the larger of the stacked probability and the chat-artifacts score.
 
 The ``flag_threshold`` is set at training time above nearly all human training texts and never
@@ -40,6 +40,9 @@ _FEATURE_REASONS = {
     "em_dashes": gettext_noop("em dashes"),
     "markdown_emphasis": gettext_noop("Markdown emphasis left in the text"),
     "uniform_sentences": gettext_noop("sentences of uniform length"),
+    "contrast_framing":
+        gettext_noop("contrast framing such as 'not just X, but Y' or 'It isn't X. It's Y.'"),
+    "story_cliches": gettext_noop("stock phrases of assistant-written stories"),
     "contractions": gettext_noop("contractions (a human habit)"),
     "informal_marks":
         gettext_noop("informal marks such as 'lol', '!!' or a lower-case 'i' (a human habit)"),

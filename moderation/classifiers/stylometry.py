@@ -9,7 +9,11 @@ whitespace being collapsed to single spaces:
 - triads of abstract nouns ("efficiency, transparency, and accountability");
 - trailing participial clauses (", highlighting the need", ", ensuring that");
 - em dashes, "not only … but also" and Markdown emphasis left in pasted answers;
-- sentences of similar length (a low coefficient of variation).
+- sentences of similar length (a low coefficient of variation);
+- contrast framing, the newer assistants' favourite move: "not just X, but Y", "It isn't X.
+  It's Y", "not because X, but because Y", "The point isn't X";
+- in stories, the stock vocabulary of assistant fiction ("whispered", "flickered", "a small
+  smile", "the weight of", "for the first time").
 
 Signals that point to a *human* writer — contractions, a lower-case "i", doubled punctuation,
 typing slips such as a space before a comma or a lower-case sentence start, first-person
@@ -37,6 +41,8 @@ FEATURES: tuple[tuple[str, int], ...] = (
     ("em_dashes", +1),
     ("markdown_emphasis", +1),
     ("uniform_sentences", +1),
+    ("contrast_framing", +1),
+    ("story_cliches", +1),
     ("contractions", -1),
     ("informal_marks", -1),
     ("typing_slips", -1),
@@ -68,6 +74,34 @@ _PARTICIPLE_RE = re.compile(
     r"(?:the|a|an|it|its|their|them|us|our|your|his|her|this|that|these|those|to|for|how|"
     r"both|more|greater|new|people|users|readers|researchers|clinicians|patients|students)\b"
 )
+# Contrast framing: a negated claim corrected at once. Bounded gaps keep each scan linear.
+_CONTRAST_RES = (
+    re.compile(r"\bnot (?:just|only|merely|simply|about|because|so much)\b[^.!?;]{1,80}?\bbut\b"),
+    re.compile(r"\b(?:isn't|is not|aren't|are not|wasn't|doesn't|does not|don't|it's not|"
+               r"that's not)\b[^.!?]{1,60}?(?:[.;:—–]| -|, )\s*"
+               r"(?:it's|it is|that's|they're|this is|it was|they are)\b"),
+    re.compile(r"\bthe (?:real |honest |short )?(?:question|problem|point|answer|issue|trick|"
+               r"catch|fix|key|goal) (?:isn't|is not|wasn't)\b"),
+)
+# Stock words and phrases of assistant-written stories (written for this project by judgment:
+# what chat assistants reach for when asked for a short story; each is also used by people,
+# which is why the measure is a rate and its weight is capped).
+_STORY_WORDS = frozenset((
+    "whispered", "whispering", "murmured", "hummed", "humming", "flickered", "flickering",
+    "shimmered", "shimmering", "glimmer", "glimmering", "glinting", "glistening", "lingered",
+    "lingering", "echoed", "echoing", "unspoken", "stillness", "faintly", "softly", "tendrils",
+    "cascading", "ethereal", "palpable", "hushed", "newfound", "solace", "bittersweet",
+    "unwavering", "twinkling", "resolve", "wistful", "wistfully",
+))
+_STORY_PHRASES = (
+    "for the first time", "something shifted", "a small smile", "a knowing smile",
+    "the weight of", "let out a breath", "couldn't help but", "a mix of", "eyes widened",
+    "heart pounded", "heart raced", "smelled of", "the scent of", "the hum of", "in that moment",
+    "little did", "somewhere in the", "just as suddenly", "a sense of", "the air was thick",
+    "didn't hesitate", "held her breath", "held his breath", "for a long moment",
+)
+_STORY_FORMS = {f"{word}{after}" for word in _STORY_WORDS
+                for after in ("", ".", ",", "!", "?", ";", ":", '"', "”")}
 _MARKDOWN_RES = (re.compile(r"\*\*[^*\n]{2,60}\*\*"), re.compile(r"#{2,4} [A-Z]"))
 _CONTRACTION_RE = re.compile(r"['’](?:t|re|ve|ll|d|m|s)\b")
 _S_CONTRACTIONS = frozenset(("it", "that", "there", "he", "she", "what", "here", "who", "let"))
@@ -174,6 +208,10 @@ def measure(text: str) -> list[float]:
             else:  # "it's" but not "John's"
                 word = lowered[max(0, start - 6):start].rsplit(" ", 1)[-1].lstrip("\"(")
                 contractions += word in _S_CONTRACTIONS
+    plain = lowered.replace("’", "'") if "’" in lowered else lowered
+    contrast = sum(len(regex.findall(plain)) for regex in _CONTRAST_RES)
+    story = sum(tokens.count(form) for form in _STORY_FORMS.intersection(tokens))
+    story += sum(plain.count(phrase) for phrase in _STORY_PHRASES)
     markdown = 0
     if "**" in text or "#" in text:
         markdown = sum(len(regex.findall(text)) for regex in _MARKDOWN_RES)
@@ -184,6 +222,8 @@ def measure(text: str) -> list[float]:
         text.count("—") * per_100,
         markdown * per_sentence,
         uniform,
+        contrast * per_sentence,
+        story * per_100,
         contractions * per_100,
         informal * per_100,
         _slips(text) * per_100,

@@ -29,6 +29,24 @@ def test_assistant_habits_are_measured():
     assert found["em_dashes"] > 0
 
 
+def test_contrast_framing_is_measured():
+    for text in ("The fix isn't the pan. It's the heat, and you need more of it.",
+                 "This is not just a tool, but a new way of working with the data.",
+                 "We moved not because of the rent, but because of the noise.",
+                 "The real question isn't cost; it is time."):
+        assert values(text)["contrast_framing"] > 0, text
+    assert values("It isn't raining. We walked to the station and took the train.")[
+        "contrast_framing"] == 0
+
+
+def test_story_cliches_are_measured():
+    story = ("The lamp flickered. For the first time in years, she let out a breath and smiled "
+             "a small smile as the wind whispered through the hushed street.")
+    assert values(story)["story_cliches"] > values(
+        "The lamp went out. She sat down and ate her soup, then went to bed.")["story_cliches"]
+    assert values("He ate his soup and went to bed early.")["story_cliches"] == 0
+
+
 def test_human_habits_are_measured():
     text = "i dont know.. my teacher say we must study hard , but i think its ok lol!! I go home."
     found = values(text)
