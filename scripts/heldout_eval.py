@@ -16,8 +16,9 @@ Figures: per held-out AI domain (and generator) the combined score's AUROC and t
 at 1% false positives against every held-out human text, and the *worst* of them; per human
 source the share flagged at its fold's default threshold, and the worst. With ``--no-human-
 training`` the machine's human prose is only scored, never trained on. The chat-artifact
-classifier (not trained) is also checked on ``tests/moderation/classifiers/data/
-artifact_cases.jsonl`` (pasted answers vs. people quoting them) and on all human prose.
+classifier (not trained) is also checked on each of ``tests/moderation/classifiers/data/
+artifact_cases*.jsonl`` (pasted answers vs. people quoting them; the ``_paraphrased`` file with
+rewritten leftovers anywhere in forum posts) and on all human prose.
 
 Usage, from the repository root (``../shared/data/`` beside it; Django is not needed)::
 
@@ -60,7 +61,8 @@ from moderation.classifiers.training import DEFAULT_LEXICON_CSV, train  # noqa: 
 
 TRAIN_DATA = Path("../shared/data/ai_text/train.jsonl")
 STYLE_DATA = Path("moderation/classifiers/data/assistant_style.jsonl")
-ARTIFACT_CASES = Path("tests/moderation/classifiers/data/artifact_cases.jsonl")
+ARTIFACT_CASES = (Path("tests/moderation/classifiers/data/artifact_cases.jsonl"),
+                  Path("tests/moderation/classifiers/data/artifact_cases_paraphrased.jsonl"))
 
 
 @dataclass
@@ -190,14 +192,18 @@ def artifact_check(humans: Sequence[Record]) -> dict[str, Any]:
     def flagged(text: str) -> bool:
         return classifier.score(text).score >= classifier.flag_threshold
 
-    cases = load_jsonl(ARTIFACT_CASES)
-    caught = sum(flagged(r.text) for r in cases if r.label == "ai")
-    false = sum(flagged(r.text) for r in cases if r.label == "human")
-    pasted = sum(r.label == "ai" for r in cases)
-    return {"pasted": pasted, "caught": caught, "quoting_or_human": len(cases) - pasted,
+    case_files = {}
+    for path in ARTIFACT_CASES:
+        cases = load_jsonl(path)
+        caught = sum(flagged(r.text) for r in cases if r.label == "ai")
+        false = sum(flagged(r.text) for r in cases if r.label == "human")
+        pasted = sum(r.label == "ai" for r in cases)
+        case_files[path.name] = {
+            "pasted": pasted, "caught": caught, "quoting_or_human": len(cases) - pasted,
             "flagged_human_cases": false,
             "precision": round(caught / (caught + false), 4) if caught + false else None,
-            "recall": round(caught / pasted, 4),
+            "recall": round(caught / pasted, 4)}
+    return {"case_files": case_files,
             "human_prose_flagged": sum(flagged(r.text) for r in humans),
             "human_prose": len(humans)}
 
@@ -226,11 +232,11 @@ def format_report(result: dict[str, Any]) -> str:
                   for name, row in part["human_sources"].items()]
         lines += [f"WORST human source flagged: {part['max_human_share_flagged']:.2%}", ""]
     art = result["chat_artifacts"]
-    lines += ["== Chat artifacts (not trained) ==",
-              f"pasted answers caught {art['caught']}/{art['pasted']} (recall {art['recall']:.1%});"
-              f" quoting/human cases flagged {art['flagged_human_cases']}/"
-              f"{art['quoting_or_human']}; human prose flagged {art['human_prose_flagged']}/"
-              f"{art['human_prose']}"]
+    lines += ["== Chat artifacts (not trained) =="]
+    lines += [f"{name}: pasted answers caught {row['caught']}/{row['pasted']} (recall "
+              f"{row['recall']:.1%}); quoting/human cases flagged {row['flagged_human_cases']}/"
+              f"{row['quoting_or_human']}" for name, row in art["case_files"].items()]
+    lines += [f"human prose flagged {art['human_prose_flagged']}/{art['human_prose']}"]
     return "\n".join(lines)
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from moderation.classifiers.chat_artifacts import ChatArtifactsClassifier
+from moderation.classifiers._artifact_patterns import PATTERNS
+from moderation.classifiers.chat_artifacts import ChatArtifactsClassifier, normalise
 
 classifier = ChatArtifactsClassifier()
 
@@ -65,30 +66,38 @@ def test_zero_width_characters_add_up():
     assert 0 < one < three
 
 
-# Pasted answers (one kind of leftover each) and human texts that quote or discuss the same
-# leftovers, or use look-alike formulas of their own (a doctor's "Hope I have answered your
-# query", a forum "Hope this helps!").
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "data" / "artifact_cases.jsonl").read_text("utf-8").splitlines()
-         if line.strip()]
+# Pasted answers and human texts that quote or discuss the same leftovers, or use look-alike
+# formulas of their own (a doctor's "Hope I have answered your query", a forum "Hope this
+# helps!"). ``artifact_cases.jsonl`` has one kind of leftover per pasted answer;
+# ``artifact_cases_paraphrased.jsonl`` has rewritten leftovers at the start, in the middle and
+# at the end of forum posts, and humans listing, mocking, coding and moderating them.
+CASE_FILES = ("artifact_cases.jsonl", "artifact_cases_paraphrased.jsonl")
+CASES = {name: [json.loads(line) for line in
+                (Path(__file__).parent / "data" / name).read_text("utf-8").splitlines()
+                if line.strip()]
+         for name in CASE_FILES}
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["label"] == "human"],
+@pytest.mark.parametrize("case", [c for name in CASE_FILES for c in CASES[name]
+                                  if c["label"] == "human"],
                          ids=lambda case: case["text"][:40])
 def test_human_text_quoting_or_discussing_leftovers_is_not_flagged(case):
-    assert not flagged(case["text"])
+    assert not flagged(case["text"]), classifier.score(case["text"]).evidence
 
 
-def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep():
-    pasted = [c for c in CASES if c["label"] == "ai"]
-    caught = [c for c in pasted if flagged(c["text"])]
-    assert len(caught) >= 0.9 * len(pasted)
-    kinds = {c["kind"] for c in pasted}
+@pytest.mark.parametrize("name", CASE_FILES)
+def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name):
+    pasted = [c for c in CASES[name] if c["label"] == "ai"]
+    missed = [f"{c['kind']}: {c['text'][:80]!r}" for c in pasted if not flagged(c["text"])]
+    assert len(missed) <= 0.1 * len(pasted), "\n".join(missed)
+    # Every kind except sign-offs (weak alone: people write them too) is caught every time.
+    assert all(miss.startswith("sign-off:") for miss in missed), "\n".join(missed)
+
+
+def test_both_case_files_cover_every_kind_of_leftover():
+    kinds = {c["kind"] for name in CASE_FILES for c in CASES[name] if c["label"] == "ai"}
     assert kinds == {"opener", "preamble", "offer", "sign-off", "greeting", "placeholder",
-                     "tracking", "citation", "self"}
-    # Every kind except the softest sign-offs is caught every time.
-    for kind in kinds - {"sign-off"}:
-        assert all(flagged(c["text"]) for c in pasted if c["kind"] == kind), kind
+                     "tracking", "citation", "self", "cutoff"}
 
 
 @pytest.mark.parametrize("text", [
@@ -104,3 +113,128 @@ def test_curly_apostrophes_and_mid_post_offers_are_caught(text):
 def test_fenced_code_block_hides_a_quoted_answer():
     text = "The bot said:\n\n```\nCertainly! Here's a revised version:\n```\n\nUseless."
     assert classifier.score(text).score == 0.0
+
+
+# Quoting rules: the same leftover, used and then mentioned in each way a writer mentions it.
+LEFTOVER = "Let me know if you'd like me to expand on any of these points."
+
+
+@pytest.mark.parametrize("mention", [
+    f'The reply closed with "{LEFTOVER}"',
+    f"The reply closed with “{LEFTOVER}”",
+    f"The reply closed with `{LEFTOVER}`",
+    f"The bot's reply:\n\n```\n{LEFTOVER}\n```\n\nNo thanks.",
+    f"> {LEFTOVER}\n\nThat was the whole answer.",
+    f"His post ends with {LEFTOVER} Nobody asked.",
+    f"The answer literally says {LEFTOVER} Great.",
+    f"The reply said {LEFTOVER} So I closed the tab.",
+    f"The bot wrote {LEFTOVER} I did not reply.",
+    f"Phrases to cut before posting:\n- Certainly!\n- I hope this helps!\n- {LEFTOVER}",
+    f"Tells to look for: Certainly!, I hope this helps!, and {LEFTOVER}",
+])
+def test_a_leftover_that_is_mentioned_is_not_counted(mention):
+    assert flagged(f"The bridge opened in 1890. {LEFTOVER}")
+    assert classifier.score(mention).score == 0.0
+
+
+def test_a_placeholder_named_by_the_word_after_it_is_a_mention():
+    assert flagged("Hi {{first_name}}, your seat is booked.")
+    assert not flagged("Our mail merge fills the {{first_name}} and {{last_name}} fields.")
+
+
+def test_a_tracking_parameter_counts_only_inside_a_link():
+    assert flagged("Guide: https://example.org/hedges?utm_source=chatgpt.com (very good).")
+    assert not flagged("Our analytics show more visits with utm_source=chatgpt.com lately.")
+
+
+def test_a_template_introduced_by_a_colon_is_not_a_leftover():
+    template = "Dear [Name], thank you for your donation to the club."
+    assert flagged(f"Thank you all!\n\n{template}")
+    assert not flagged(f"Here's the template I use, fill in the blanks:\n\n{template}")
+
+
+# Position rules and how weak finds add up.
+def test_an_opener_counts_at_the_start_of_a_sentence_not_in_the_middle_of_one():
+    assert flagged("Certainly! Here's an overview of the mill's history.")
+    assert flagged("I wanted to share this. Certainly! Here's an overview of the mill's history.")
+    assert not flagged("My colleague opened with Certainly! Here's an overview, oddly.")
+
+
+def test_an_opener_alone_is_weak_when_the_writer_goes_on_about_themselves():
+    assert flagged("Great question! The aqueducts relied on a gentle gradient.")
+    assert not flagged("Great question! I asked our vet and she said pumpkin is fine.")
+    assert not flagged("Absolutely! We did the same at our allotment last year.")
+
+
+def test_one_weak_sign_off_does_not_flag_but_two_of_different_families_do():
+    body = "Keep the starter warm and feed it twice a day.\n\n"
+    assert not flagged(body + "Hope this helps!")
+    assert not flagged(body + "Hope this helps! I hope this helps.")  # one family, twice
+    assert flagged(body + "Hope this helps! Feel free to ask if you have any questions.")
+
+
+def test_a_rewrite_preamble_about_the_writers_own_text_is_not_an_assistants():
+    assert flagged("Here's a cleaner version of your recipe:\n\n500 g flour, 350 g water.")
+    assert not flagged("Here's a cleaner version of my recipe:\n\n500 g flour, 350 g water.")
+
+
+def test_an_offer_to_rework_the_text_counts_anywhere_but_a_neighbourly_offer_does_not():
+    assert flagged("Would you like me to expand this into a guide? The rest is my own notes, "
+                   "written over two weekends of testing.")
+    assert not flagged("Would you like me to bring anything on Sunday? I can do a salad.")
+    assert not flagged("Let me know if you'd like a lift to the match.")
+
+
+@pytest.mark.parametrize("text", [
+    "**Let me know if you'd like me to tweak the wording further!**",
+    "LET ME KNOW IF YOU’D LIKE ME TO TWEAK THE WORDING FURTHER!",
+    "Let   me know if\nyou'd like me to _tweak_ the wording further!",
+])
+def test_case_quotes_emphasis_and_whitespace_do_not_hide_a_leftover(text):
+    assert flagged(text)
+
+
+def test_evidence_points_at_the_leftover_in_the_original_text():
+    text = "The mill closed in 1968.\n\n**Sure —  here’s a polished version:**\n\nWe meet daily."
+    result = classifier.score(text)
+    assert result.score >= classifier.flag_threshold
+    # The opener and the preamble overlap: the stronger is shown, and counted, once.
+    assert [(text[e.start:e.end], e.reason) for e in result.evidence] == [
+        ("Sure —  here’s a", "chat-assistant opener 'Sure! Here's a ...'")]
+
+
+@pytest.mark.parametrize("transcript", [
+    "User: summarise the paper\nAssistant: Certainly! Here's a summary. Want me to shorten it?",
+    "Here's what Claude gave me for a haiku:\n\nCertainly! Here is a haiku about autumn leaves.",
+])
+def test_a_transcript_of_a_chat_quotes_the_assistant(transcript):
+    assert classifier.score(transcript).score == 0.0
+
+
+def test_markup_is_judged_as_the_whole_token_it_sits_in():
+    assert flagged("Rainfall is about 1,200 mm a year.:contentReference[oaicite:5]{index=5}")
+    assert not flagged("The :contentReference[oaicite:0] junk comes from the copy button.")
+
+
+@pytest.mark.parametrize("text", [
+    "Here is a revised version of the patch, addressing Bob's comments:\n\ndiff --git a/x b/x",
+    "Below is a simplified version of the config that reproduces the bug:",
+    "Here's a revised version, thanks to everyone who commented on the first draft.",
+    "Absolutely! Here's a picture of the finished shed.",
+    "Great question! Here's what we found when we tested it last year.",
+    "If you want, I can explain how I set it up at the next meetup.",
+    "Let me know if you'd like any changes to the rota before I send it out.",
+])
+def test_a_person_sharing_or_offering_their_own_work_is_not_an_assistant(text):
+    assert not flagged(text)
+
+
+def test_every_pattern_that_matches_a_case_is_let_through_by_its_keywords():
+    # Keywords are a prefilter: a pattern whose matches can lack all of its keywords would
+    # silently never run on them.
+    texts = [normalise(c["text"]).text for name in CASE_FILES for c in CASES[name]]
+    for pattern in PATTERNS:
+        for text in texts:
+            if pattern.regex.search(text):
+                flat = text.replace("\n", " ")
+                assert any(k in flat for k in pattern.keywords), (pattern.reason, text[:80])

@@ -1,0 +1,59 @@
+"""Worst-case cost of the chat-artifact classifier on 200 KB adversarial posts, on one core.
+
+Run from the repository root: ``python bench/bench_chat_artifacts.py [--size BYTES]``. Each input
+is built to defeat a shortcut: quotation marks nested and left open, near-matches of every
+phrase family repeated thousands of times (so the keyword prefilter lets every pattern run and
+every find is weighed), one line without spaces, and many real finds in mention context.
+The budget is one second of CPU per post (COMMON rules); the figures are milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+from moderation.classifiers.chat_artifacts import ChatArtifactsClassifier
+
+SIZE = 200_000
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+# name -> builder of a text of about ``size`` characters
+INPUTS: dict[str, Callable[[int], str]] = {
+    "nested quotes": lambda size: _repeat('"> “‘`"\'> “quote ‘inside “deeper ', size),
+    "near-match phrases": lambda size: _repeat(
+        "Certainly! Here is a here's a polished versio Let me know if you'd like me t "
+        "Would you like me to Want me to If you want, I can as an AI [your [insert 【4 "
+        "oaicite: turn0searc utm_source=chatgp I hope this help feel free to ", size),
+    "line without spaces": lambda size: _repeat("certainly!here's[yourname]【4†source】", size),
+    "mentioned finds": lambda size: _repeat(
+        'The bot wrote "Certainly!" and then [Your Name], like 【4†source】 and '
+        "utm_source=chatgpt.com; it said I hope this helps! Feel free to ask.\n> Let me know "
+        "if you'd like me to expand.\n", size),
+    "colons and lists": lambda size: _repeat(
+        "Phrases to avoid:\n- Certainly!\n- I hope this helps!\n- [Your Name]\n", size),
+    "emphasis and spaces": lambda size: _repeat("**_ *Certainly!* _**   \t  \n", size),
+}
+
+
+def main() -> None:
+    """Score each adversarial input and print its time and score."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=SIZE)
+    args = parser.parse_args()
+    classifier = ChatArtifactsClassifier()
+    for name, build in INPUTS.items():
+        text = build(args.size)
+        started = time.process_time()
+        result = classifier.score(text)
+        elapsed = time.process_time() - started
+        print(f"  {name:<22}{len(text):>8} chars {1000 * elapsed:8.1f} ms  "
+              f"score {result.score:.2f}")
+
+
+if __name__ == "__main__":
+    main()
