@@ -147,8 +147,8 @@ def test_assistant_prose_is_more_predictable_than_human_prose(shared_data):
     rows = [json.loads(line) for line in
             (shared_data / "ai_text" / "train.jsonl").read_text().splitlines()]
     humans = [r["text"] for r in rows if r["label"] == "human"][:6]
-    # chat-assistant answers the calibration never saw (its fit half holds train.jsonl, the
-    # assistant-style texts and human prose; these are new)
+    # chat-assistant answers of this repository (the calibration fits on a hash-half of them;
+    # its held-out figures are scripts/lm_eval.py's)
     style = language_model.CALIBRATION_PATH.parent / "assistant_style.jsonl"
     ai = [r["text"] for r in map(json.loads, style.read_text().splitlines())
           if r["domain"] in ("forum", "encyclopedic")][:6]
