@@ -57,6 +57,22 @@ def logit(probability: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def _probability(log_odds: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(log_odds, 30.0), -30.0)))
+
+
+def artifact_floor(section: Mapping[str, Any], artifacts: float) -> float:
+    """The chat-artifacts score moved onto the combined scale: the same log-odds distance
+    from the combined flag threshold as it has from its own, so a find flags both. While
+    training has not set the combined threshold yet, the score is taken as it is.
+    """
+    own = ChatArtifactsClassifier.flag_threshold
+    if artifacts <= 0.0:
+        return 0.0
+    margin = logit(artifacts) - logit(own)
+    return _probability(logit(section.get("flag_threshold", own)) + margin)
+
+
 def stacked_log_odds(section: Mapping[str, Any], scores: Mapping[str, float],
                      features: Sequence[float] = ()) -> float:
     """The stack's log-odds for per-classifier ``scores`` and stylometry ``features``."""
@@ -97,9 +113,8 @@ class CombinedClassifier:
         """Combine per-classifier ``scores`` and stylometry ``features`` (in the order of
         ``stylometry.FEATURE_NAMES``; empty to leave them out) with a model ``section``.
         """
-        z = stacked_log_odds(section, scores, features)
-        stacked = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        return round(max(stacked, scores.get("chat_artifacts", 0.0)), 4)
+        stacked = _probability(stacked_log_odds(section, scores, features))
+        return round(max(stacked, artifact_floor(section, scores.get("chat_artifacts", 0.0))), 4)
 
     def combine(self, scores: Mapping[str, float], features: Sequence[float] = (),
                 hint: float | None = None) -> float:
@@ -111,7 +126,8 @@ class CombinedClassifier:
         combined = self.combine_with(self.section, scores, features)
         if hint is None:
             return combined
-        return fuse(combined, self.flag_threshold, hint, floor=scores["chat_artifacts"])
+        return fuse(combined, self.flag_threshold, hint,
+                    floor=artifact_floor(self.section, scores["chat_artifacts"]))
 
     def text_scores(self, text: str) -> dict[str, float]:
         """Score ``text`` with each underlying text classifier."""

@@ -336,8 +336,8 @@ def fuse(combined: float, combined_threshold: float, hint: float, floor: float =
     Both scores are read as log-odds distances from their own flag thresholds and averaged
     with the weights of ``data/language_model.json``; the result is put back on the combined
     score's scale, so ``combined_threshold`` still marks a flag. ``floor`` (the
-    chat-artifacts score) is never lowered: a pasted answer stays flagged whatever the model
-    says. ``section`` defaults to the shipped calibration.
+    chat-artifacts score on the combined scale) is never lowered: a pasted answer stays
+    flagged whatever the model says. ``section`` defaults to the shipped calibration.
     """
     section = section or calibration()
     weights = section["fusion"]

@@ -38,6 +38,21 @@ def test_combined_reuses_scores_from_context_and_flags_artifacts():
     assert result.score >= combined.flag_threshold
 
 
+def test_combined_flags_every_post_the_chat_artifact_classifier_flags():
+    # A pasted answer with one leftover scores just over the artifact threshold (0.9), below
+    # the combined one; the combined score must flag it all the same, and keep the order.
+    combined = CombinedClassifier()
+    post = ("I asked about the sensor drift and got this.\n\nThe drift comes from the reference "
+            "voltage warming up; give it ten minutes before you calibrate.\n\n"
+            "Let me know if you'd like me to write a calibration script for it!")
+    artifacts = combined.classifiers["chat_artifacts"]
+    assert artifacts.score(post).score >= artifacts.flag_threshold
+    assert combined.score(post).score >= combined.flag_threshold
+    low = {"chat_artifacts": 0.5, "style_lexicon": 0.01, "ngram": 0.01}
+    high = {**low, "chat_artifacts": 0.95}
+    assert combined.combine(low) < combined.flag_threshold <= combined.combine(high)
+
+
 def test_combined_does_not_flag_plain_human_text():
     combined = CombinedClassifier()
     text = ("Went to the market on Sunday, the fish guy was gone again. Ended up making soup "
