@@ -3,7 +3,8 @@
 Run from the repository root: ``python bench/bench_chat_artifacts.py [--size BYTES]``. Each input
 is built to defeat a shortcut: quotation marks nested and left open, near-matches of every
 phrase family repeated thousands of times (so the keyword prefilter lets every pattern run and
-every find is weighed), one line without spaces, and many real finds in mention context.
+every find is weighed), one line without spaces, many real finds in mention context and
+thousands of sign-off lines in one paragraph.
 The budget is one second of CPU per post (COMMON rules); the figures are milliseconds.
 """
 
@@ -37,6 +38,11 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "colons and lists": lambda size: _repeat(
         "Phrases to avoid:\n- Certainly!\n- I hope this helps!\n- [Your Name]\n", size),
     "emphasis and spaces": lambda size: _repeat("**_ *Certainly!* _**   \t  \n", size),
+    # Sign-offs on lines of their own in one long last paragraph: each is checked for being the
+    # close of an impersonal answer, and app labels and citation marks on every line.
+    "sign-off lines": lambda size: _repeat(
+        "Hope this helps!\nHappy coding! 🚀\nCopy code\nThe pass pays off[1][2].\n"
+        "That's a great question, and\n", size),
 }
 
 

@@ -1,11 +1,12 @@
-r"""The leftovers the chat-artifact classifier looks for: one :class:`Pattern` per phrasing.
+r"""The phrases the chat-artifact classifier looks for: one :class:`Pattern` per phrasing.
 
-Private to :mod:`.chat_artifacts`, which explains how finds are weighed. Patterns run on the
-*normalised* text of :func:`.chat_artifacts.normalise`: lower-case, straight quotes and
-apostrophes, every dash a hyphen, Markdown emphasis markers removed and each run of whitespace
-one space, one line break or (a blank line) two. A space in a pattern is compiled as ``\s``,
-so it stands for any gap between two words, and ``'`` for any apostrophe; keywords are looked
-up with line breaks read as spaces.
+Private to :mod:`.chat_artifacts`, which explains how finds are weighed; the markup patterns
+(placeholders, citation markers, tracking parameters) are in :mod:`._artifact_markup`.
+Patterns run on the *normalised* text of :func:`.chat_artifacts.normalise`: lower-case,
+straight quotes and apostrophes, every dash a hyphen, Markdown emphasis markers removed and
+each run of whitespace one space, one line break or (a blank line) two. A space in a pattern
+is compiled as ``\s``, so it stands for any gap between two words, and ``'`` for any
+apostrophe; keywords are looked up with line breaks read as spaces.
 
 Every regular expression is linear: no nested quantifiers over the same characters, bounded
 repetitions (``{0,3}``) and bounded look-aheads only, and each one is tried only on texts that
@@ -39,7 +40,9 @@ class Pattern:
     different families (a sign-off *and* an opener, not "hope this helps" twice).
     ``markup`` finds (markers, URLs, placeholders, invisible characters) add up with every
     occurrence instead, up to a limit. ``mentionable`` is False for what a writer cannot type
-    on purpose in a discussion (private-use and zero-width characters).
+    on purpose in a discussion (private-use and zero-width characters). A pattern with an
+    ``unless`` expression does not count in a text where that expression matches (numbered
+    citation marks in a post that has its own list of references).
     """
 
     regex: re.Pattern[str]
@@ -50,6 +53,7 @@ class Pattern:
     markup: bool = False
     mentionable: bool = True
     keywords: tuple[str, ...] = ()
+    unless: re.Pattern[str] | None = None
 
 
 STRONG = 0.92  # one such find flags a post (ChatArtifactsClassifier.flag_threshold is 0.9)
@@ -58,15 +62,21 @@ HINT = 0.5  # shown to moderators, never flags even with one weak find: 1 - 0.5 
 
 
 def _p(pattern: str, weight: float, reason: str, family: str, where: Where = Where.ANYWHERE,
-       *, keywords: tuple[str, ...], markup: bool = False, mentionable: bool = True) -> Pattern:
+       *, keywords: tuple[str, ...], markup: bool = False, mentionable: bool = True,
+       unless: str | None = None) -> Pattern:
     # A space in a pattern stands for any gap: a line break is a space to a sentence.
     return Pattern(re.compile(pattern.replace(" ", r"\s")), weight, reason, family, where,
-                   markup, mentionable, keywords)
+                   markup, mentionable, keywords,
+                   re.compile(unless, re.MULTILINE) if unless else None)
 
 
 _HERE = ("here's", "here is", "here are", "below is", "below are", "below you")
-_AI = (r"(?:ai|artificial intelligence)(?:[- ](?:language|based|powered))?"
-       r"(?:\s(?:language\s)?(?:model|assistant|chatbot|system))?")
+_AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
+       r"(?:[- ](?:language|based|powered))?(?:\s(?:language\s)?(?:model|assistant|chatbot|"
+       r"system))?")
+# "I can't", "I'm not able to" ... after "\bi".
+_CANNOT = r"(?: can't| cannot|'m unable to| am unable to|'m not able to| am not able to)"
+_AS_AN_AI = ("as an ai", "as a ai", "as an artificial", "as a large", "as a language", "as an llm")
 # Work on a text an assistant offers to do next.
 _REWORK = (
     r"(?:expand|elaborate|rewrite|re-write|revise|write|draft|create|generate|tailor|adjust|"
@@ -80,8 +90,14 @@ _REWORK = (
     r"(?:\w+\s)?(?:version|list|table|summary|draft|outline|chart|template|checklist)|"
     r"add\s(?:more|some|examples?|sources|citations|references|links|details|a|an)\b|"
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
-    r"provide|come\sup\swith|brainstorm|help\s(?:you\s)?(?:draft|"
+    r"provide|come\sup\swith|brainstorm|lay\s(?:this|it|that|them)\sout|run\s(?:the\s"
+    r"numbers|the\smath|it|this)|list|map\sout|mock\sup|whip\sup|narrow\s(?:\w+\s){0,3}?down|"
+    r"help\s(?:you\s)?(?:draft|"
     r"write|rewrite|plan|create|turn|put\stogether|structure|outline|format))")
+# Writing an assistant offers once the reader has answered its question.
+_PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
+            r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
+            r"expand|generate|create|build (?:you )?(?:a|an))\b")
 # What an assistant offers to write next: "Would you like a step-by-step guide?"
 _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
              r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough)s?\b")
@@ -90,14 +106,10 @@ _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
     r"improved|smoother|friendlier|warmer|punchier|professional|formal|casual|reworded|"
     r"rewritten|streamlined|edited|simplified|shorter|condensed|revised|better|stronger|"
-    r"crisper|snappier|sharper|neutral|engaging|compelling|readable)")
+    r"crisper|snappier|sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
+    r"gentler|softer|playful|upbeat|funnier|lively|rephrased)")
 _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|"
             r"rephrasing|reworking)s?\b")
-# What an "[Insert ...]" placeholder asks for: "[Insert date]", "<insert a short bio here>".
-_FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|address|number|"
-          r"email|phone|amount|price|location|venue|company|organi[sz]ation|title|position|"
-          r"role|details|description|bio|deadline|event|contact|signature|logo|image|photo|"
-          r"quote|statistic|figure|source|reference|citation|example)s?(?:\shere)?")
 # "Here's ..." that speaks of the writer's own text ("Here's a cleaner version of my
 # recipe") is a person sharing their work; an assistant says "your".
 _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
@@ -106,9 +118,9 @@ _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
 # person's reply.
 _PERSONAL = (r"\b(?:my|our|we|we've|we're|us|i've|i'm|i (?:\w+ed|did|made|took|got|found|went|"
              r"saw|wrote|had|was))\b")
-_NOT_PERSONAL = (rf"(?![^.!?\n:]{{0,80}}{_PERSONAL})(?!\s(?:(?:a|an|the|some)\s)?"
-                 r"(?:link|photo|picture|pic|screenshot|recipe|video|map|file|notebook|code|"
-                 r"config|logs?|paper|thread|repo|spreadsheet|slides)s?\b)")
+_SHARED = (r"\s(?:(?:a|an|the|some)\s)?(?:link|photo|picture|pic|screenshot|recipe|video|map|"
+           r"file|notebook|code|config|logs?|paper|thread|repo|spreadsheet|slides)s?\b")
+_NOT_PERSONAL = rf"(?![^.!?\n:]{{0,80}}{_PERSONAL})(?!{_SHARED})"
 # An offer followed, in the same sentence, by the writer's own plans ("If you want, I can
 # explain how I set it up") is a person's.
 _IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|us|i)\b)"
@@ -120,29 +132,72 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
 # "... you can post", "... that sounds less formal", "... for the newsletter".
 _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:of|for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
                r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|is "
-               r"(?:more|less)|should|captures|fits|works)|,?\swith (?:a |an )?(?:clearer|"
+               r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
+               r"within|shorter|about)\b|,?\swith (?:a |an )?(?:clearer|"
                r"stronger|better|tighter|smoother|simpler|more|less|improved)|\sfor the (?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
+# Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
+_NO_SELF_NEAR = r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me)\b)"
+# A line on its own, as a chat app's buttons and labels are copied along with an answer.
+_LINE = r"(?:(?<=\n)|\A)"
+_END_OF_LINE = r"(?=\n|\Z)"
+_CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
+                  r"json|yaml|toml|ini|sql|html|css|xml|plaintext|text|java|kotlin|go|rust|c|"
+                  r"cpp|c\+\+|csharp|c#|ruby|php|r|swift|dockerfile|makefile|nginx|lua|perl)")
+_EMOJI = r"[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?"
 _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|" \
           r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
 
-PATTERNS: tuple[Pattern, ...] = (
+PHRASES: tuple[Pattern, ...] = (
     # An assistant describing itself.
     _p(rf"\bas an? {_AI}(?:\s(?:developed|created|trained|made|built) by\s[\w ]{{1,30}}?)?,"
        r"\s?i\b", 0.97,
        gettext_noop("assistant self-description 'As an AI language model, I ...'"), "self",
-       keywords=("as an ai", "as a ai", "as an artificial")),
+       keywords=_AS_AN_AI),
     _p(rf"\bas an? {_AI}\b", HINT, gettext_noop("assistant self-description 'As an AI ...'"),
-       "self", keywords=("as an ai", "as a ai", "as an artificial")),
+       "self", keywords=_AS_AN_AI),
     _p(rf"\bi(?:'m| am) (?:just |only |merely )?an? {_AI}(?=\s?(?:[,.;!]|and\b|developed|"
        r"created|trained|designed|so\b|i\b|without\b|with no\b))", STRONG,
        gettext_noop("assistant self-description 'I am an AI ...'"), "self",
        keywords=("i'm a", "i am a")),
-    _p(r"\bi (?:don't|do not) have (?:personal (?:opinions|feelings|beliefs|preferences|"
+    _p(r"\bi (?:don't|do not) (?:have|hold) (?:personal (?:opinions|feelings|beliefs|preferences|"
        r"emotions)|(?:access to )?real-time (?:data|information|access|updates)|the ability "
        r"to (?:browse|access the internet)|browsing)", STRONG,
        gettext_noop("assistant disclaimer about its own abilities"), "self",
-       keywords=("i don't have ", "i do not have ")),
+       keywords=("i don't have ", "i do not have ", "i don't hold ", "i do not hold ")),
+    _p(r"\bi(?:'m| am) (?:unable|not able) to (?:open|access|browse|follow|visit|view) (?:external "
+       r"(?:links?|urls?|websites?)|the internet|the web)\b|\bi(?:'m| am) (?:unable|not able) to "
+       rf"(?:open|access|browse|follow|visit|view) (?:links|urls|websites|"
+       rf"web ?pages)\b{_IMPERSONAL}|"
+       r"\bi (?:can't|cannot) (?:open|access|follow|visit) external links\b|\bi (?:don't|do not) "
+       r"have (?:taste buds|a (?:physical )?body|physical senses|a sense of (?:taste|smell|touch))",
+       STRONG,
+       gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("unable to ", "not able to ", "external links", "i don't have ",
+                 "i do not have ")),
+    _p(rf"\bi{_CANNOT} "
+       r"(?:provide|give|offer) (?:personali[sz]ed |specific |professional )?(?:medical|legal|"
+       rf"financial|tax|investment|professional) advice\b|\bi{_CANNOT} (?:pull up|look up|check|"
+       r"access|browse|see|"
+       r"fetch|retrieve|view) (?:the )?(?:live|current|real-time|up-to-date|today's|latest) "
+       r"(?:listings|prices|data|information|results|availability|news|rates|figures|stock|"
+       rf"inventory){_IMPERSONAL}|\bi{_CANNOT} "
+       r"see (?:the |your |any |that )?(?:image|photo|picture|screenshot|attachment|file|"
+       r"diagram)s?[^.!?\n]{0,40}?,? but (?:based on|from|going by) (?:your|the) description",
+       STRONG, gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("i can't ", "i cannot ", "i am unable ", "i'm unable ", "i am not able ",
+                 "i'm not able ")),
+    _p(r"\bi (?:don't|do not) have (?:beliefs|opinions|feelings|preferences|experiences) of my "
+       r"own\b|\b(?:as of|since) my last update\b", STRONG,
+       gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("of my own", "my last update")),
+    _p(r"\bi (?:don't|do not) have access to (?:your|the) (?:repository|repo|codebase|code|"
+       r"files?|screen|system|account|machine|computer|environment|documents?|spreadsheet)\b|"
+       rf"\bi{_CANNOT} see (?:the |your )?(?:image|photo|"
+       r"picture|screenshot|attachment)s? you (?:mentioned|shared|uploaded|attached|described|"
+       r"provided)\b", WEAK, gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("i don't have ", "i do not have ", "i can't ", "i cannot ", "i am unable ",
+                 "i'm unable ")),
     _p(r"\bi (?:can't|cannot) (?:browse|access) the (?:internet|web)\b", STRONG,
        gettext_noop("assistant disclaimer about its own abilities"), "self",
        keywords=(" browse the ", " access the ")),
@@ -178,27 +233,84 @@ PATTERNS: tuple[Pattern, ...] = (
        keywords=("hi", "hello", "hey")),
     # At the very start of a post, an opener followed by exposition rather than by the
     # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
-    _p(r"\A\W{0,3}(?:certainly|(?:what a |such a )?(?:great|excellent) question)!"
-       r"(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)", STRONG,
+    _p(r"\A\W{0,3}(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
+       r"question)!(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
+       rf"(?!\s?here(?:'s| is| are){_SHARED})", STRONG,
        gettext_noop("chat-assistant opener 'Great question!' at the start of a post"), "opener",
-       keywords=("certainly!", "question!")),
+       keywords=("certainly!", "question!", "absolutely!", "of course!")),
+    # Praise of the question or reassurance of the asker opening a post, then exposition:
+    # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
+    _p(r"\A\W{0,3}(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
+       r"(?:really |very |truly |genuinely |super )?(?:great|good|excellent|fantastic|wonderful|"
+       r"thoughtful|sharp|insightful|smart|fun|exciting|interesting|important|fascinating|"
+       r"lovely|perceptive|astute) (?:question|observation|point|catch|pick|idea|find|choice|"
+       rf"project|goal|plan|thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
+       rf"{_NO_SELF_NEAR}",
+       STRONG,
+       gettext_noop("chat-assistant opener praising the question"), "opener",
+       keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
+                 "project", "goal", "plan", "thing to ")),
+    # "You want a cron job that ... Here's a simple way to do that."
+    _p(r"\A\W{0,3}(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|trying "
+       r"to)\b[^\n]{0,300}?[.!:] here(?:'s| is| are) (?:a|an|some|the|how|what)\b|sure[,!] "
+       rf"(?:i can|i'd be happy to|happy to) help(?: you)?(?: with (?:that|"
+       rf"this))?!){_NO_SELF_NEAR}",
+       STRONG,
+       gettext_noop("chat-assistant opener restating the request"), "opener",
+       keywords=("here", "help")),
+    _p(r"\A\W{0,3}(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
+       r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check)|"
+       r"that)|it's (?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
+       rf"think))\b{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
+       keywords=("you're ", "you are ", "it's ")),
+    _p(rf"\A\W{{0,3}}(?:i'd be |i would be |i'm |i am )?(?:happy|glad|delighted) to help\b"
+       rf"{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener", keywords=("to help",)),
+    # A reasoning model's thoughts pasted with its answer.
+    _p(r"\A\W{0,3}(?:okay|ok|alright|hmm),? (?:so )?the user (?:is asking|asked|wants to know|is "
+       r"wondering|would like)\b|</?think>", 0.95,
+       gettext_noop("a reasoning model's thoughts ('<think>', 'Okay, so the user ...')"),
+       "interface", keywords=("the user ", "think>")),
+    # Buttons and labels of a chat app, each on a line of its own.
+    _p(rf"{_LINE}(?:copy code|copy\nedit|(?:{_CODE_LANGUAGE})\ncopy|regenerate(?: response)?|"
+       r"show drafts|volume_up|(?:chatgpt|claude|gemini|copilot|you) said:|(?:thought|reasoned) "
+       rf"for \d{{1,3}} ?(?:seconds?|s|minutes?|m)|searched \d{{1,3}} sites){_END_OF_LINE}|"
+       r"\b(?:chatgpt|claude|gemini|copilot) (?:can|may) make mistakes|is this conversation "
+       rf"helpful so far\?|{_LINE}learn more:?\n\W{{0,3}}1\.? [a-z0-9.-]{{1,60}}\.(?:com|org|net|"
+       r"io|gov|edu|co\.uk)\b", 0.95,
+       gettext_noop("text of a chat app copied with the answer ('Copy code', 'Regenerate')"),
+       "interface", keywords=("copy", "regenerate", "show drafts", "volume_up", " said:",
+                              "thought for ", "reasoned for ", "searched ", "make mistakes",
+                              "conversation helpful", "learn more")),
     _p(rf"\b{_OPENER}!", WEAK, gettext_noop("chat-assistant opener 'Certainly!'"), "opener",
        Where.START, keywords=("certainly!", "absolutely!", "of course!", "question!",
                               "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s{_VERSION}"
-       rf"(?:\s?:|\sof the {_WRITING}\s?:|{_FOR_READER})",
+       rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the {_WRITING}\s?:|{_FOR_READER})",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
-       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}{_FOR_READER}", STRONG,
+       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,2}}?{_FOR_READER}", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
     _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
        r"revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied)", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("here's your", "here is your")),
+    _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
+       r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
+       rf"kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft|original|text|wording)\b|\bhere(?:'s| "
+       r"is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|reworked) "
+       rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{_LINE}(?:revised|"
+       r"rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|\bbelow "
+       r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) (?:[\w-]+ )"
+       r"{0,2}?way to (?:phrase|say|put|word|frame) (?:what you|your)\b", STRONG,
+       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       keywords=(" your ", "here's the", "here is the", "version", "below you'll find",
+                 "way to ")),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are))\s(?:a|an|the|your)\s(?:[\w'-]+\s){{0,2}}?"
        rf"{_VERSION}", HINT, gettext_noop("preamble 'Here's a draft'"), "preamble",
        keywords=_HERE),
@@ -208,9 +320,15 @@ PATTERNS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=(" me to",)),
     _p(r"\b(?:just )?say the word if you(?:'d| would)? (?:like|want|prefer) (?:me to|any|more|"
-       r"a |an |it)", STRONG,
+       rf"a |an |it)|\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){{0,2}}?{_REWORK}|"
+       r"\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|helpful)),? i "
+       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|let me know (?:which|what|"
+       rf"how|"
+       rf"whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| will) (?:\w+\s){{0,2}}?"
+       rf"{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b", STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
-       keywords=("say the word",)),
+       keywords=("say the word", " would help", " might help", " would be ", " might be ",
+                 "if you ", "let me know ", "should i ")),
     _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
@@ -224,7 +342,8 @@ PATTERNS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'If you want, I can ...'"), "offer",
        keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful",
                  "if needed")),
-    _p(rf"\bi (?:can|could) also (?:\w+\s)?{_REWORK}\s?(?:this|it|that|them|the|a|an|your|some)\b"
+    _p(rf"\bi (?:can|could) also (?:\w+\s)?{_REWORK}\s?(?:this|it|that|them|the|a|an|your|some|"
+       r"which|whether|how)\b"
        rf"{_IMPERSONAL}", 0.9,
        gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",
        keywords=("i can also ", "i could also ")),
@@ -249,14 +368,21 @@ PATTERNS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant sign-off 'Is there anything else ...'"), "else",
        keywords=("is there anything else ",)),
     # Sign-offs: weak alone (people write them too), strong with another weak find.
-    _p(r"\bi hope (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|is (?:helpful|"
-       r"useful|clear)|was (?:helpful|useful)|clarifies|gives you|answers|makes sense|points "
-       r"you|resolves|solves|fixes|works)", WEAK,
+    _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
+       r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives you|"
+       r"answers|makes sense|points you|resolves|solves|fixes|works)\b(?!\s(?:someone|"
+       r"somebody|others|anyone|other people|clarify))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
-       keywords=("i hope ",)),
-    _p(r"hope (?:this|that|it) helps", WEAK,
-       gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
-       keywords=("hope this", "hope that", "hope it")),
+       keywords=("hope ", "hopefully ")),
+    # A wish with an emoji closing the post: "Happy coding! 🚀", "Good luck with the build! 🔨".
+    _p(r"(?:happy [a-z]{3,15}ing|good luck with|best of luck with|enjoy (?:your|the)|wishing "
+       rf"you|stay safe|clear skies|hope (?:this|that|it) helps)[^\n]{{0,100}}! ?{_EMOJI}\s*\Z",
+       STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
+       Where.CLOSING, keywords=("happy ", "luck with", "enjoy ", "wishing you", "stay safe",
+                                "clear skies", "hope ")),
+    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!", WEAK,
+       gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
+       keywords=("happy ",)),
     _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
        r"touch|contact)|\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
        r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "
@@ -278,66 +404,4 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:it|this|the|any|as)\b", WEAK,
        gettext_noop("chat-assistant sign-off 'Feel free to tweak it'"), "adapt", Where.CLOSING,
        keywords=("feel free to ",)),
-    # Fill-in placeholders of generated letters and posts.
-    # "<insert your favourite package here>" is a writer's joke, not a form to fill in: an
-    # "insert" placeholder names a field.
-    _p(rf"\[(?:your\s(?!favou?rite)[^\]\n]{{1,40}}|(?:insert|enter|add)\s{_FIELD})\](?!\()", 0.95,
-       gettext_noop("unfilled placeholder such as '[Your Name]'"), "placeholder", markup=True,
-       keywords=("[your ", "[insert ", "[enter ", "[add ")),
-    _p(r"\[(?:recipient|company|client|hiring manager|author|customer|sender|organi[sz]ation|"
-       r"(?:current |previous )?employer|manager|landlord|school|university|team|event|venue|"
-       r"contact|business|brand|product|platform|website|job|position|role|department)"
-       r"(?:'s?)?(?:\s(?:name|title|email|address|phone(?: number)?|number|date|time|"
-       r"location|website|url|link))?\](?!\()", 0.95,
-       gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
-       markup=True, keywords=("[",)),
-    _p(r"\[(?:[\w'-]{1,20} ){1,3}(?:name|title|date|number|address|email)\](?!\()", 0.9,
-       gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
-       keywords=("name]", "title]", "date]", "number]", "address]", "email]")),
-    _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
-       r"email(?: address)?|city|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
-       r"city|location|address|country))*\](?!\()", 0.9,
-       gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
-       keywords=("[",)),
-    _p(r"\[link to [^\]\n]{1,40}\](?!\()", 0.9,
-       gettext_noop("unfilled placeholder such as '[link to ...]'"), "placeholder", markup=True,
-       keywords=("[link to ",)),
-    _p(rf"[<{{](?:your\s(?!favou?rite)[^>}}\n]{{1,40}}|(?:insert|enter)\s{_FIELD})[>}}]|"
-       r"<(?:company|recipient|client|employer|"
-       r"organi[sz]ation|hiring manager|customer)(?:'s)? (?:name|address|email)>", 0.9,
-       gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
-       keywords=("<", "{")),
-    _p(r"\{\{\s?(?:\w{1,20}_)?(?:name|first_name|last_name|full_name|company|date|email|"
-       r"title|city|position|role)\s?\}\}", 0.9,
-       gettext_noop("unfilled placeholder such as '{{name}}'"), "placeholder", markup=True,
-       keywords=("{{",)),
-    # Citation markers and tracking parameters of assistant web tools.
-    _p(r"【(?:\d+(?::\d+)?(?:†[^】\n]{0,60})?|[^】\n]{0,40}turn\d+[a-z]+\d+[^】\n]{0,40})】", 0.99,
-       gettext_noop("assistant citation marker '【4:0†source】'"), "citation", markup=True,
-       keywords=("【",)),
-    _p(r"\[?oaicite:\d+\]?|:contentreference\[", 0.99,
-       gettext_noop("assistant citation marker '[oaicite:0]'"), "citation", markup=True,
-       keywords=("oaicite:", ":contentreference[")),
-    _p(r"(?:\bcite|\b|(?<=\d))turn\d+(?:search|news|view|fetch|file|image|product|academia|"
-       r"forecast|finance|sports)\d+", 0.99,
-       gettext_noop("assistant citation marker 'turn0search1'"), "citation", markup=True,
-       keywords=tuple(f"turn{digit}" for digit in range(10))),
-    _p(r"\[cite(?:_start|_end|:\s?\d+(?:,\s?\d+)*)\]", 0.97,
-       gettext_noop("assistant citation marker '[cite: 3]'"), "citation", markup=True,
-       keywords=("[cite",)),
-    _p(r"[\ue200-\ue206]", 0.95,
-       gettext_noop("private-use characters of assistant citation markup"), "citation",
-       markup=True, mentionable=False,
-       keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
-    # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
-    _p(r"(?:https?://|www\.)[^\s?#]{1,300}\?(?:[^\s&#]{0,200}&){0,10}(?:utm_source|ref|"
-       r"source)=(?:chatgpt(?:\.com)?|openai(?:\.com)?|"
-       r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
-       r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,
-       gettext_noop("assistant tracking parameter such as 'utm_source=chatgpt.com'"),
-       "tracking", markup=True, keywords=("utm_source=", "ref=")),
-    # Invisible characters; a joiner inside an emoji sequence or a non-Latin word is legitimate.
-    _p(r"[\u200b\u2060\u180e]|(?<!^)\ufeff|(?<=[a-z ])[\u200c\u200d](?=[a-z ])", 0.6,
-       gettext_noop("zero-width character"), "invisible", markup=True, mentionable=False,
-       keywords=("\u200b", "\u2060", "\u180e", "\ufeff", "\u200c", "\u200d")),
 )

@@ -1,26 +1,32 @@
 """Leftovers of copy-pasting from a chat assistant.
 
 Looks for what a chat assistant writes *to the person chatting with it* and what makes no sense
-in a forum post (the patterns are in :mod:`._artifact_patterns`): self-descriptions ("As an AI
-language model, I ..."), knowledge-cutoff disclaimers, openers ("Certainly! Here's ...",
-"Happy to help! Below is ..."), rewrite preambles ("Sure - here's a polished version:"), offers
-of a next turn ("Let me know if you'd like me to ...", "Want me to make it shorter?"),
-sign-offs ("I hope this helps!", "Feel free to ask"), fill-in placeholders ("[Your Name]",
-"<Company Name>", "{{name}}"), citation markers of assistant web tools ("【4:0†source】",
-":contentReference[oaicite:1]", "turn0search3"), tracking parameters
+in a forum post (the phrases are in :mod:`._artifact_patterns`, the markup in
+:mod:`._artifact_markup`): self-descriptions and disclaimers ("As an AI language model, I ...",
+"I'm unable to open external links"), knowledge-cutoff notes, openers ("Certainly! Here's ...",
+"That's a really thoughtful question, and ..."), rewrite preambles ("Sure - here's a polished
+version:", "I've tightened your intro:"), offers of a next turn ("Let me know if you'd like me
+to ...", "Want me to make it shorter?"), sign-offs ("I hope this helps!", "Happy coding! 🚀"),
+the chat app's own buttons and labels copied along ("Copy code", "ChatGPT said:", "Thought for
+12 seconds"), fill-in placeholders ("[Your Name]", "<Company Name>", "{{name}}", "XX%"),
+citation markers of assistant web tools ("【4:0†source】", ":contentReference[oaicite:1]",
+"turn0search3", numbered marks with no list of references), tracking parameters
 (``utm_source=chatgpt.com``) and zero-width characters.
 
 **How strong a find is.** A *strong* find flags a post on its own: a marker, a placeholder, a
-tracking parameter, a self-description, an offer to rework the text, a rewrite preamble, an
-opener followed by "here's"/"below is". A *weak* find does not: people end forum replies with
-"Hope this helps!" and open them with "Absolutely!" or "Great question!" too, so a lone
-sign-off or a lone opener stays below the threshold. Two weak finds of *different* families (a
-sign-off and an offer of more questions, an opener and a sign-off) flag a post together, even
-when a person wrote both: that is the price of catching sign-off-only pastes. Two refinements:
-"Certainly!" or "Great question!" opening a post is strong when exposition follows and weak
-when the writer goes on about themselves ("Great question! I asked our vet ..."); and a
-preamble about the writer's own text ("Here's a cleaner version of my recipe:") is a person
-sharing their work, since an assistant says "your".
+tracking parameter, a self-description, copied app text, an offer to rework the text, a rewrite
+preamble, an opener followed by "here's"/"below is". A *weak* find does not: people end forum
+replies with "Hope this helps!" and open them with "Absolutely!" or "Great question!" too, so a
+lone sign-off or a lone opener stays below the threshold. Two weak finds of *different*
+families (a sign-off and an offer of more questions, an opener and a sign-off) flag a post
+together, even when a person wrote both: that is the price of catching sign-off-only pastes.
+Refinements: an opener at the very start of a post is strong when exposition follows and weak
+when the writer goes on about themselves ("Great question! I asked our vet ..."); a sign-off
+is strong when it stands on its own line at the end of an answer of thirty words or more in
+which the writer never says "I", "my" or "we" (a person's "Hope this helps!" follows their own
+story or ends their own paragraph), or when it is a wish closed by an emoji ("Good luck with
+the build! 🔨"); and a preamble about the writer's own text ("Here's a cleaner version of my
+recipe:") is a person sharing their work, since an assistant says "your".
 
 **Where a find stands.** Text is matched after :func:`normalise`, so case, curly quotes, dashes,
 Markdown emphasis and collapsed whitespace make no difference. Openers count only at the start
@@ -34,9 +40,11 @@ right after a word that introduces a quotation ("ends with", "literally says", "
 "like"); in a sentence about such phrases ("the reply said", "they end with an offer",
 "strings", "markers"); after a colon that introduces a list of phrases, a template or a model's
 answer ("Phrases to avoid:", "Red flags:", "the template I use:", "Here's what Claude gave me:",
-a transcript's "Assistant:"); right before a word naming it ("the {{first_name}} fields"); and
-in a run of such mentions ("Certainly!, I hope this helps! and [Your Name]"). Tracking
-parameters count only inside a link, and markup is judged as the whole token it sits in.
+a transcript's "Assistant:"); placeholders in a template the writer says is their own ("the
+email I sent", "fill in the bits in square brackets"); right before a word naming it ("the
+{{first_name}} fields"); and in a run of such mentions ("Certainly!, I hope this helps! and
+[Your Name]"). Tracking parameters count only inside a link, and markup is judged as the whole
+token it sits in.
 """
 
 from __future__ import annotations
@@ -46,7 +54,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ._artifact_patterns import PATTERNS, Pattern, Where
+from ._artifact_markup import MARKUP
+from ._artifact_patterns import PHRASES, STRONG, Pattern, Where
 from ._text import QuotedSpans, ascii_lower, quoted_spans
 from .base import Evidence, Result
 
@@ -87,7 +96,7 @@ _DISCUSSION_CUE_RE = re.compile(
     r"grep|regex|leftovers?|placeholders?|markers?|tokens?|parameters?|literally|verbatim|"
     r"openers?|closers?|sign-?offs?|preambles?|giveaways?|gave it away|red flags?|style|leaves|"
     r"leaving|analytics|visits|traffic|referrals|filters?|strip|trim|remove|delete|"
-    r"search (?:for|your)|banned|bans|avoid|format|citation|pars(?:e|es|ed|ing)|"
+    r"search (?:for|your)|banned|bans|avoid|citation|pars(?:e|es|ed|ing)|"
     r"you (?:write|type|enter)|(?:ends?|"
     r"ended|ending|starts?|started|starting|begins?|began|opens?|opened) with)\b")
 # ... and for phrases also words that are as often about anything else ("the trail ends at
@@ -113,13 +122,23 @@ _NAMING_RE = re.compile(
     r"placeholders?|markers?|tokens?|tags?|strings?|parameters?|variables?|syntax|markup|"
     r"(?:gets? |is |are |was |were )?(?:appended|added|inserted)|appears?|leaks?|survives?|"
     r"things?|bits?|stuff|junk|brackets?|symbols?|characters?|means?|meant)\b")
+# A writer sharing their own template: its placeholders are for the reader to fill in.
+_OWN_TEMPLATE_RE = re.compile(
+    r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\btemplate (?:i|we)(?:'ve)? (?:use|used|sent|wrote|"
+    r"made|give)\b|\b(?:i|we) (?:give|send|hand|share|use)\b[^.!?\n]{0,40}\btemplate\b|\buse "
+    r"this template\b|\b(?:email|letter|message|note) (?:i|we) (?:sent|wrote|used)\b|\bfill in "
+    r"the (?:bits|blanks|parts|brackets|bracketed|gaps)\b")
 _TOKEN_END_RE = re.compile(r"\s|$")
 _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # Between two mentions in a row: punctuation and a conjunction ("Certainly!, I hope this helps!
 # and [Your Name]").
 _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'(]{0,3}")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|our|us)\b")
+_ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
+
+PATTERNS = PHRASES + MARKUP
 
 
 @dataclass(slots=True)
@@ -215,8 +234,10 @@ class ChatArtifactsClassifier:
         finds: list[_Find] = []
         end_of_text = len(text.rstrip())
         flat = text.replace("\n", " ")
+        first_person: list[int] | None = None  # where the writer speaks of themselves
         for pattern in PATTERNS:
-            if not any(keyword in flat for keyword in pattern.keywords):
+            if not any(keyword in flat for keyword in pattern.keywords) or (
+                    pattern.unless is not None and pattern.unless.search(text)):
                 continue
             for count, match in enumerate(pattern.regex.finditer(text)):
                 if count >= _FINDS_PER_PATTERN:
@@ -224,6 +245,11 @@ class ChatArtifactsClassifier:
                 start, end = match.span()
                 weight = pattern.weight * _placement(pattern.where, text, start, end,
                                                      end_of_text)
+                if pattern.where is Where.CLOSING and weight == pattern.weight < STRONG:
+                    if first_person is None:
+                        first_person = [m.start() for m in _FIRST_PERSON_RE.finditer(text)]
+                    if _closes_an_impersonal_answer(text, start, end, first_person):
+                        weight = STRONG
                 if weight > 0.0:
                     finds.append(_Find(start, end, pattern, weight))
         return finds
@@ -243,6 +269,21 @@ def _placement(where: Where, text: str, start: int, end: int, end_of_text: int) 
     return 1.0
 
 
+def _closes_an_impersonal_answer(text: str, start: int, end: int,
+                                 first_person: list[int]) -> bool:
+    """Whether a sign-off stands on a line of its own in the last paragraph of an answer of
+    some length in which the writer never speaks of themselves (``first_person`` holds where
+    they do): how an assistant ends, where a person's "Hope this helps!" follows their own
+    story or ends their own paragraph.
+    """
+    if not _LINE_START_RE.search(text[max(0, start - 6):start]) or \
+            text.find("\n\n", end) >= 0:
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_ANSWER_RE.match(text, 0, line)) and (
+        not first_person or (first_person[0] >= line and first_person[-1] < end))
+
+
 def _mentioned(text: str, find: _Find, mention_end: int | None) -> bool:
     """Whether ``find`` is talked about rather than used (see the module docstring);
     ``mention_end`` is where the previous mention ended.
@@ -257,6 +298,8 @@ def _mentioned(text: str, find: _Find, mention_end: int | None) -> bool:
         start = space + 1 if space >= 0 else start
         token_end = _TOKEN_END_RE.search(text, end, end + 60)
         end = token_end.start() if token_end else end
+    if find.pattern.family == "placeholder" and _OWN_TEMPLATE_RE.search(text, 0, start):
+        return True
     if mention_end is not None and mention_end <= start and start - mention_end <= 16 and \
             _CHAIN_RE.fullmatch(text, mention_end, start):
         return True

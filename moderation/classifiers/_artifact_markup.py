@@ -1,0 +1,102 @@
+r"""The markup leftovers the chat-artifact classifier looks for: fill-in placeholders, citation
+markers and tracking parameters of assistant web tools, invisible characters.
+
+Private to :mod:`.chat_artifacts`; :mod:`._artifact_patterns` explains how a pattern is written
+and weighed. A markup find is judged as the whole token it sits in, and several of the same
+pattern add up (up to a limit) instead of counting once per family.
+"""
+
+from __future__ import annotations
+
+from ._artifact_patterns import Pattern, _p  # the two modules write patterns alike
+from .base import gettext_noop
+
+# What an "[Insert ...]" placeholder asks for: "[Insert date]", "<insert a short bio here>".
+_FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|address|number|"
+          r"email|phone|amount|price|location|venue|company|organi[sz]ation|title|position|"
+          r"role|details|description|bio|deadline|event|contact|signature|logo|image|photo|"
+          r"screenshot|chart|graph|diagram|table|video|code|text|paragraph|"
+          r"quote|statistic|figure|source|reference|citation|example)s?\b[^>\]}\n]{0,40}?")
+
+MARKUP: tuple[Pattern, ...] = (
+    # Fill-in placeholders of generated letters and posts.
+    # "<insert your favourite package here>" is a writer's joke, not a form to fill in: an
+    # "insert" placeholder names a field.
+    _p(rf"\[(?:your\s(?!favou?rite)[^\]\n]{{1,40}}|(?:insert|enter|add)\s{_FIELD})\](?!\()", 0.95,
+       gettext_noop("unfilled placeholder such as '[Your Name]'"), "placeholder", markup=True,
+       keywords=("[your ", "[insert ", "[enter ", "[add ")),
+    _p(r"\[(?:recipient|company|client|hiring manager|author|customer|sender|organi[sz]ation|"
+       r"(?:current |previous )?employer|manager|landlord|school|university|team|event|venue|"
+       r"contact|business|brand|product|platform|website|job|position|role|department)"
+       r"(?:'s?)?(?:\s(?:name|title|email|address|phone(?: number)?|number|date|time|"
+       r"location|website|url|link))?\](?!\()", 0.95,
+       gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
+       markup=True, keywords=("[",)),
+    _p(r"\[(?:[\w'-]{1,20} ){1,3}(?:name|title|date|number|address|email)\](?!\()", 0.9,
+       gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
+       keywords=("name]", "title]", "date]", "number]", "address]", "email]")),
+    _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
+       r"email(?: address)?|city|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
+       r"city|location|address|country))*\](?!\()", 0.9,
+       gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
+       keywords=("[",)),
+    _p(r"\[(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
+       r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
+       r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
+       r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
+       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|(?<![\w.])(?:xx|"
+       r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
+       gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
+       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx")),
+    _p(r"\[link to [^\]\n]{1,40}\](?!\()", 0.9,
+       gettext_noop("unfilled placeholder such as '[link to ...]'"), "placeholder", markup=True,
+       keywords=("[link to ",)),
+    _p(rf"[<{{](?:your\s(?!favou?rite)[^>}}\n]{{1,40}}|(?:insert|enter)\s{_FIELD})[>}}]|"
+       r"<(?:company|recipient|client|employer|"
+       r"organi[sz]ation|hiring manager|customer)(?:'s)? (?:name|address|email)>", 0.9,
+       gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
+       keywords=("<", "{")),
+    _p(r"\{\{\s?(?:\w{1,20}_)?(?:name|first_name|last_name|full_name|company|date|email|"
+       r"title|city|position|role)\s?\}\}", 0.9,
+       gettext_noop("unfilled placeholder such as '{{name}}'"), "placeholder", markup=True,
+       keywords=("{{",)),
+    # Citation markers and tracking parameters of assistant web tools.
+    _p(r"【(?:\d+(?::\d+)?(?:†[^】\n]{0,60})?|[^】\n]{0,40}turn\d+[a-z]+\d+[^】\n]{0,40})】", 0.99,
+       gettext_noop("assistant citation marker '【4:0†source】'"), "citation", markup=True,
+       keywords=("【",)),
+    _p(r"\(\[[^\]\n]{1,60}\]\[\d{1,2}\]\)", 0.97,
+       gettext_noop("assistant citation link '([Wikipedia][1])'"), "citation", markup=True,
+       keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S"),
+    # "... in 2019.[1] ... [2][3]": three numbered marks and no list of references.
+    _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[[1-9]\](?![(\[:])", 0.55,
+       gettext_noop("numbered citation marks without a list of references"), "citation",
+       markup=True, keywords=tuple(f"[{digit}]" for digit in range(1, 10)),
+       unless=r"^\W{0,3}\[\d{1,2}\]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
+              r"notes|citations|further reading|links)\b|^\W{0,3}\d{1,2}\.\s[^\n]{0,200}"
+              r"(?:https?://|doi|arxiv|et al)"),
+    _p(r"\[?oaicite:\d+\]?|:contentreference\[", 0.99,
+       gettext_noop("assistant citation marker '[oaicite:0]'"), "citation", markup=True,
+       keywords=("oaicite:", ":contentreference[")),
+    _p(r"(?:cite|\b|(?<=\d))turn\d+(?:search|news|view|fetch|file|image|product|academia|"
+       r"forecast|finance|sports)\d+", 0.99,
+       gettext_noop("assistant citation marker 'turn0search1'"), "citation", markup=True,
+       keywords=tuple(f"turn{digit}" for digit in range(10))),
+    _p(r"\[cite(?:_start|_end|:\s?\d+(?:,\s?\d+)*)\]", 0.97,
+       gettext_noop("assistant citation marker '[cite: 3]'"), "citation", markup=True,
+       keywords=("[cite",)),
+    _p(r"[\ue200-\ue206]", 0.95,
+       gettext_noop("private-use characters of assistant citation markup"), "citation",
+       markup=True, mentionable=False,
+       keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
+    # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
+    _p(r"(?:https?://|www\.)[^\s?#]{1,300}\?(?:[^\s&#]{0,200}&){0,10}(?:utm_source|ref|"
+       r"source)=(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
+       r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
+       r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,
+       gettext_noop("assistant tracking parameter such as 'utm_source=chatgpt.com'"),
+       "tracking", markup=True, keywords=("utm_source=", "ref=")),
+    # Invisible characters; a joiner inside an emoji sequence or a non-Latin word is legitimate.
+    _p(r"[\u200b\u2060\u180e]|(?<!^)\ufeff|(?<=[a-z ])[\u200c\u200d](?=[a-z ])", 0.6,
+       gettext_noop("zero-width character"), "invisible", markup=True, mentionable=False,
+       keywords=("\u200b", "\u2060", "\u180e", "\ufeff", "\u200c", "\u200d")),
+)
