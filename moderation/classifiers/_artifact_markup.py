@@ -16,7 +16,7 @@ _FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|addre
           r"email|phone|amount|price|location|venue|company|organi[sz]ation|title|position|"
           r"role|details|description|bio|deadline|event|contact|signature|logo|image|photo|"
           r"screenshot|chart|graph|diagram|table|video|code|text|paragraph|"
-          r"quote|statistic|figure|source|reference|citation|example)s?\b[^>\]}\n]{0,40}?")
+          r"quote|statistic|figure|source|reference|citation|example)s?\b[^>\]}\n]{0,120}?")
 
 MARKUP: tuple[Pattern, ...] = (
     # Fill-in placeholders of generated letters and posts.
@@ -44,10 +44,11 @@ MARKUP: tuple[Pattern, ...] = (
        r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
        r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
        r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
-       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|(?<![\w.])(?:xx|"
+       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|\((?:author|authors|"
+       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,] )\[(?:x|xx|n)\](?= [a-z])|(?<![\w.])(?:xx|"
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
-       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx")),
+       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author")),
     _p(r"\[link to [^\]\n]{1,40}\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[link to ...]'"), "placeholder", markup=True,
        keywords=("[link to ",)),
@@ -61,7 +62,8 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("unfilled placeholder such as '{{name}}'"), "placeholder", markup=True,
        keywords=("{{",)),
     # Citation markers and tracking parameters of assistant web tools.
-    _p(r"【(?:\d+(?::\d+)?(?:†[^】\n]{0,60})?|[^】\n]{0,40}turn\d+[a-z]+\d+[^】\n]{0,40})】", 0.99,
+    _p(r"【(?:\d+(?::\d+)?(?:†[^】\n]{0,60})?|sources?|[^】\n]{0,40}turn\d+[a-z]+\d+"
+       r"[^】\n]{0,40})】", 0.99,
        gettext_noop("assistant citation marker '【4:0†source】'"), "citation", markup=True,
        keywords=("【",)),
     _p(r"\(\[[^\]\n]{1,60}\]\[\d{1,2}\]\)", 0.97,
@@ -89,12 +91,12 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, mentionable=False,
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
-    _p(r"(?:https?://|www\.)[^\s?#]{1,300}\?(?:[^\s&#]{0,200}&){0,10}(?:utm_source|ref|"
-       r"source)=(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
+    _p(r"(?:https?://|www\.)[^\s?#]{1,300}?(?:\?|%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
+       r"(?:utm_source|ref|source)(?:=|%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
        r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
        r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,
        gettext_noop("assistant tracking parameter such as 'utm_source=chatgpt.com'"),
-       "tracking", markup=True, keywords=("utm_source=", "ref=")),
+       "tracking", markup=True, keywords=("utm_source", "ref=", "ref%3d")),
     # Invisible characters; a joiner inside an emoji sequence or a non-Latin word is legitimate.
     _p(r"[\u200b\u2060\u180e]|(?<!^)\ufeff|(?<=[a-z ])[\u200c\u200d](?=[a-z ])", 0.6,
        gettext_noop("zero-width character"), "invisible", markup=True, mentionable=False,

@@ -88,9 +88,12 @@ _REWORK = (
     r"make\s(?:it|this|that|them)\s(?:\w+er|more|less|sound|read|fit)\b|make\s(?:any\s)?"
     r"(?:further\s|more\s|other\s)?(?:changes|edits|adjustments|tweaks|revisions)|make\s(?:a|an)\s"
     r"(?:\w+\s)?(?:version|list|table|summary|draft|outline|chart|template|checklist)|"
-    r"add\s(?:more|some|examples?|sources|citations|references|links|details|a|an)\b|"
+    r"add\s(?:more|some|examples?|sources|citations|references|links|details|a|an|(?:unit\s)?"
+    r"tests|comments|error\shandling|logging|type\shints|docstrings)\b|"
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
-    r"provide|come\sup\swith|brainstorm|lay\s(?:this|it|that|them)\sout|run\s(?:the\s"
+    r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant)|show\s(?:you\s)?how\s"
+    r"(?:to\s)?(?:do|configure|set|write|handle|use)|make\syou\s(?:a|an)|come\sup\swith|brainstorm|"
+    r"lay\s(?:this|it|that|them)\sout|run\s(?:the\s"
     r"numbers|the\smath|it|this)|list|map\sout|mock\sup|whip\sup|narrow\s(?:\w+\s){0,3}?down|"
     r"help\s(?:you\s)?(?:draft|"
     r"write|rewrite|plan|create|turn|put\stogether|structure|outline|format))")
@@ -133,18 +136,23 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
 _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:of|for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
                r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|is "
                r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
-               r"within|shorter|about)\b|,?\swith (?:a |an )?(?:clearer|"
+               r"within|shorter|about|more [\w-]+|less [\w-]+)\b|,?\s-\s?i(?:'ve)? (?:kept|"
+               r"preserved|maintained|tightened|trimmed|smoothed|fixed)\b[^.\n]{0,40}\byour\b|"
+               r",?\swith (?:a |an )?(?:clearer|"
                r"stronger|better|tighter|smoother|simpler|more|less|improved)|\sfor the (?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 # Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
 _NO_SELF_NEAR = r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me)\b)"
+# The start of a post, or of a pasted answer that the writer's own line introduces ("Not my
+# wording, but this fixed it:").
+_ANSWER_START = r"(?:\A|(?<=:\n\n)|(?<=:\n))"
 # A line on its own, as a chat app's buttons and labels are copied along with an answer.
 _LINE = r"(?:(?<=\n)|\A)"
 _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
                   r"json|yaml|toml|ini|sql|html|css|xml|plaintext|text|java|kotlin|go|rust|c|"
                   r"cpp|c\+\+|csharp|c#|ruby|php|r|swift|dockerfile|makefile|nginx|lua|perl)")
-_EMOJI = r"[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?"
+_EMOJI = r"[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]{1,2}\ufe0f?"
 _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|" \
           r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
 
@@ -233,42 +241,55 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("hi", "hello", "hey")),
     # At the very start of a post, an opener followed by exposition rather than by the
     # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
-    _p(r"\A\W{0,3}(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
        r"question)!(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
        rf"(?!\s?here(?:'s| is| are){_SHARED})", STRONG,
        gettext_noop("chat-assistant opener 'Great question!' at the start of a post"), "opener",
        keywords=("certainly!", "question!", "absolutely!", "of course!")),
     # Praise of the question or reassurance of the asker opening a post, then exposition:
     # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
-    _p(r"\A\W{0,3}(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
        r"(?:really |very |truly |genuinely |super )?(?:great|good|excellent|fantastic|wonderful|"
        r"thoughtful|sharp|insightful|smart|fun|exciting|interesting|important|fascinating|"
        r"lovely|perceptive|astute) (?:question|observation|point|catch|pick|idea|find|choice|"
-       rf"project|goal|plan|thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
+       rf"project|goal|plan|follow-up|thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
        rf"{_NO_SELF_NEAR}",
        STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener",
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
-                 "project", "goal", "plan", "thing to ")),
+                 "project", "goal", "plan", "follow-up", "thing to ")),
+    _p(r"\b(?:great|good|excellent) follow-up(?: question)?!|(?:^|(?<=\n))\W{0,3}(?:i )?love this "
+       r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
+       r"this|that) down|dive in|tackle)\b", STRONG,
+       gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
+       keywords=("follow-up", "love this", "let's ")),
     # "You want a cron job that ... Here's a simple way to do that."
-    _p(r"\A\W{0,3}(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|trying "
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|trying "
        r"to)\b[^\n]{0,300}?[.!:] here(?:'s| is| are) (?:a|an|some|the|how|what)\b|sure[,!] "
        rf"(?:i can|i'd be happy to|happy to) help(?: you)?(?: with (?:that|"
        rf"this))?!){_NO_SELF_NEAR}",
        STRONG,
        gettext_noop("chat-assistant opener restating the request"), "opener",
        keywords=("here", "help")),
-    _p(r"\A\W{0,3}(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:(?:good catch\W{{1,3}})?(?:you're|you are) (?:absolutely |completely |"
        r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check)|"
        r"that)|it's (?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
        rf"think))\b{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
        keywords=("you're ", "you are ", "it's ")),
-    _p(rf"\A\W{{0,3}}(?:i'd be |i would be |i'm |i am )?(?:happy|glad|delighted) to help\b"
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:i'd be |i would be |i'm |i am )?(?:happy|glad|delighted) to (?:help|walk you "
+       r"through|explain)\b"
        rf"{_NO_SELF_NEAR}", STRONG,
-       gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener", keywords=("to help",)),
+       gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
+       keywords=("to help", "to walk you", "to explain")),
     # A reasoning model's thoughts pasted with its answer.
-    _p(r"\A\W{0,3}(?:okay|ok|alright|hmm),? (?:so )?the user (?:is asking|asked|wants to know|is "
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:okay|ok|alright|hmm),? (?:so )?the user (?:is asking|asked|wants to know|is "
        r"wondering|would like)\b|</?think>", 0.95,
        gettext_noop("a reasoning model's thoughts ('<think>', 'Okay, so the user ...')"),
        "interface", keywords=("the user ", "think>")),
@@ -288,7 +309,8 @@ PHRASES: tuple[Pattern, ...] = (
                               "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
-       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s{_VERSION}"
+       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
+       rf"{_WRITING}s?\b)"
        rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the {_WRITING}\s?:|{_FOR_READER})",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
@@ -307,10 +329,17 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{_LINE}(?:revised|"
        r"rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|\bbelow "
        r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) (?:[\w-]+ )"
-       r"{0,2}?way to (?:phrase|say|put|word|frame) (?:what you|your)\b", STRONG,
+       r"{0,2}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|explain) (?:it|this|"
+       r"that|what you|your)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|message|"
+       r"email|intro|introduction|paragraph) (?:with|after) [^.\n:]{0,60}?(?:fix(?:es)?|"
+       r"corrections?|changes|edits|improvements) (?:applied|made)|\bi(?:'ve| have) (?:\w+ )?"
+       r"(?:tightened|reworded|rephrased|polished|streamlined|smoothed|reorganized|reorganised|"
+       r"restructured) (?:the|your) (?:wording|phrasing|flow|tone|structure|text|draft|"
+       rf"transitions)\b|{_LINE}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
+       r"brevity|length|flow)(?: and \w+)?:", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=(" your ", "here's the", "here is the", "version", "below you'll find",
-                 "way to ")),
+                 "way to ", "way you ", "i've ", "i have ", " for ")),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are))\s(?:a|an|the|your)\s(?:[\w'-]+\s){{0,2}}?"
        rf"{_VERSION}", HINT, gettext_noop("preamble 'Here's a draft'"), "preamble",
        keywords=_HERE),
@@ -333,7 +362,9 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
        keywords=("would you like", "do you want", "shall i ", "should i also ")),
-    _p(rf"want me to\s(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}", STRONG,
+    _p(rf"want (?:me to\s(?:\w+\s){{0,2}}?{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT})"
+       rf"{_IMPERSONAL}",
+       STRONG,
        gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
        keywords=("want me to",)),
     _p(r"\bif (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
@@ -376,13 +407,18 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("hope ", "hopefully ")),
     # A wish with an emoji closing the post: "Happy coding! 🚀", "Good luck with the build! 🔨".
     _p(r"(?:happy [a-z]{3,15}ing|good luck with|best of luck with|enjoy (?:your|the)|wishing "
-       rf"you|stay safe|clear skies|hope (?:this|that|it) helps)[^\n]{{0,100}}! ?{_EMOJI}\s*\Z",
+       r"you|stay safe|clear skies|have a (?:wonderful|great|fantastic|lovely|safe) |you've got "
+       rf"this|hope (?:this|that|it) (?:helps|clears|clarifies))[^\n]{{0,100}}! ?{_EMOJI}"
+       r"(?=\s*(?:\n\n|\Z))",
        STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
        Where.CLOSING, keywords=("happy ", "luck with", "enjoy ", "wishing you", "stay safe",
-                                "clear skies", "hope ")),
-    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!", WEAK,
+                                "clear skies", "have a ", "got this", "hope ")),
+    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!|\bwishing you "
+       r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bhave a "
+       r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"
+       r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
-       keywords=("happy ",)),
+       keywords=("happy ", "wishing you", "luck with", "have a ", "enjoy ", "got this")),
     _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
        r"touch|contact)|\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
        r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "

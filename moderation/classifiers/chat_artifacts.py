@@ -124,11 +124,14 @@ _NAMING_RE = re.compile(
     r"things?|bits?|stuff|junk|brackets?|symbols?|characters?|means?|meant)\b")
 # A writer sharing their own template: its placeholders are for the reader to fill in.
 _OWN_TEMPLATE_RE = re.compile(
-    r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\btemplate (?:i|we)(?:'ve)? (?:use|used|sent|wrote|"
-    r"made|give)\b|\b(?:i|we) (?:give|send|hand|share|use)\b[^.!?\n]{0,40}\btemplate\b|\buse "
+    r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\b(?:template|skeleton|boilerplate|outline|format) "
+    r"(?:that )?(?:i|we)(?:'ve)? (?:\w+ )?(?:use|used|post|posted|sent|wrote|made|give|gave|share|"
+    r"keep|fill)\b|\bbracketed (?:bits|parts)\b|\b(?:i|we) (?:give|send|hand|share|use)\b"
+    r"[^.!?\n]{0,40}\btemplate\b|\buse "
     r"this template\b|\b(?:email|letter|message|note) (?:i|we) (?:sent|wrote|used)\b|\bfill in "
     r"the (?:bits|blanks|parts|brackets|bracketed|gaps)\b")
 _TOKEN_END_RE = re.compile(r"\s|$")
+_LEADING_RE = re.compile(r"\W{0,3}")
 _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # Between two mentions in a row: punctuation and a conjunction ("Certainly!, I hope this helps!
 # and [Your Name]").
@@ -243,6 +246,8 @@ class ChatArtifactsClassifier:
                 if count >= _FINDS_PER_PATTERN:
                     break
                 start, end = match.span()
+                if not pattern.markup:  # the phrase, not the bullet or quotation mark before it
+                    start = _LEADING_RE.match(text, start, end).end()
                 weight = pattern.weight * _placement(pattern.where, text, start, end,
                                                      end_of_text)
                 if pattern.where is Where.CLOSING and weight == pattern.weight < STRONG:

@@ -262,6 +262,10 @@ ANSWER = ("Kombucha stays below 0.5% alcohol when it is brewed with clean equipm
     "Hi {recipient},\n\nWe would love you to speak at our meetup.\n\nWarm regards,\n{sender_name}",
     ANSWER + "\n\nIf a visual would help, I can sketch the wiring in text form.",
     "I've tightened your intro post and kept your original structure:\n\nHi all, I'm Priya.",
+    "Not sure about this, but it fixed my tap:\n\nHappy to walk you through it! " + ANSWER,
+    ANSWER + "\n\nEnjoy the brew! 🍵\n\nDid exactly this last month and it worked for me.",
+    "Source: https://www.google.com/url?q=https://example.org/kombucha%3Futm_source%3Dchatgpt.com",
+    "Shall I add unit tests for the edge cases?\n\n" + ANSWER,
 ])
 def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
@@ -277,6 +281,10 @@ def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     "Kombucha stays below 0.5% ABV [1]. Keep the pH under 4.2 [2]. Refrigerate it [3].\n\n"
     "References\n[1] Smith J. (2019) Food Microbiology 12:3.",
     "Every code block gets a stray line with `Copy code` above it when I export.",
+    "Please rewrite critiques that contain any of the following:\n\n• \"Great question!\" as "
+    "an opener\n• \"I hope this helps!\" as a closer",
+    "This is the recap template I post after each session:\n\n**Session <insert number>**, "
+    "[location]",
     "Here's the template I use for repair requests. Fill in the bits in square brackets:\n\n"
     "Dear [landlord's name],\n\nThe boiler at [your address] has failed again.",
 ])
