@@ -44,11 +44,13 @@ MARKUP: tuple[Pattern, ...] = (
        r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
        r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
        r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
-       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|\((?:author|authors|"
+       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|"
+       r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|"
+       r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
        r"author et al\.?),? (?:year|date)\)|(?<=[a-z,] )\[(?:x|xx|n)\](?= [a-z])|(?<![\w.])(?:xx|"
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
-       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author")),
+       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<")),
     _p(r"\[link to [^\]\n]{1,40}\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[link to ...]'"), "placeholder", markup=True,
        keywords=("[link to ",)),
@@ -69,13 +71,16 @@ MARKUP: tuple[Pattern, ...] = (
     _p(r"\(\[[^\]\n]{1,60}\]\[\d{1,2}\]\)", 0.97,
        gettext_noop("assistant citation link '([Wikipedia][1])'"), "citation", markup=True,
        keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S"),
-    # "... in 2019.[1] ... [2][3]": three numbered marks and no list of references.
-    _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[[1-9]\](?![(\[:])", 0.55,
-       gettext_noop("numbered citation marks without a list of references"), "citation",
-       markup=True, keywords=tuple(f"[{digit}]" for digit in range(1, 10)),
-       unless=r"^\W{0,3}\[\d{1,2}\]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
+    # "... in 2019.[1] ... [2][3]", "... in 1954.¹": three marks and no list of references.
+    _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![(\[:])|"
+       r"(?<=[.,;:)])[¹²³⁴⁵⁶⁷⁸⁹]",
+       0.55, gettext_noop("numbered citation marks without a list of references"), "citation",
+       markup=True, keywords=(*(f"[{digit}]" for digit in range(1, 10)), "[^", *"¹²³⁴⁵⁶⁷⁸⁹"),
+       unless=r"^\W{0,3}\[\^?\d{1,2}\]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
               r"notes|citations|further reading|links)\b|^\W{0,3}\d{1,2}\.\s[^\n]{0,200}"
-              r"(?:https?://|doi|arxiv|et al)"),
+              r"(?:https?://|doi|arxiv|et al)|^[¹²³⁴⁵⁶⁷⁸⁹]"),
+    _p(r"\[web:\d{1,2}\]", 0.97, gettext_noop("assistant citation marker '[web:3]'"), "citation",
+       markup=True, keywords=("[web:",)),
     _p(r"\[?oaicite:\d+\]?|:contentreference\[", 0.99,
        gettext_noop("assistant citation marker '[oaicite:0]'"), "citation", markup=True,
        keywords=("oaicite:", ":contentreference[")),

@@ -133,7 +133,9 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
             r"description|speech|summary)")
 # How a rewrite preamble shows it is about the reader's text: "... of your post",
 # "... you can post", "... that sounds less formal", "... for the newsletter".
-_FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:of|for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
+_FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:notes|outline|"
+               r"points|draft|input|bullet points|text|description)\b|\s(?:of|"
+               r"for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
                r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|is "
                r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
                r"within|shorter|about|more [\w-]+|less [\w-]+)\b|,?\s-\s?i(?:'ve)? (?:kept|"
@@ -315,7 +317,7 @@ PHRASES: tuple[Pattern, ...] = (
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
-       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,2}}?{_FOR_READER}", STRONG,
+       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,4}}?{_FOR_READER}", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
     _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
@@ -334,12 +336,15 @@ PHRASES: tuple[Pattern, ...] = (
        r"email|intro|introduction|paragraph) (?:with|after) [^.\n:]{0,60}?(?:fix(?:es)?|"
        r"corrections?|changes|edits|improvements) (?:applied|made)|\bi(?:'ve| have) (?:\w+ )?"
        r"(?:tightened|reworded|rephrased|polished|streamlined|smoothed|reorganized|reorganised|"
-       r"restructured) (?:the|your) (?:wording|phrasing|flow|tone|structure|text|draft|"
+       r"restructured) (?:up |out )?(?:the|your) (?:wording|phrasing|flow|tone|structure|text|"
+       r"draft|"
        rf"transitions)\b|{_LINE}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
-       r"brevity|length|flow)(?: and \w+)?:", STRONG,
+       r"brevity|length|flow)(?: and \w+)?:|\bthis (?:version|draft|rewrite) (?:keeps|preserves|"
+       r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\bhere(?:'s| is) how i(?:'d| would) "
+       r"(?:rewrite|reword|rephrase|phrase) (?:it|this|that|your)\b", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=(" your ", "here's the", "here is the", "version", "below you'll find",
-                 "way to ", "way you ", "i've ", "i have ", " for ")),
+                 "way to ", "way you ", "i've ", "i have ", " for ", "this ", "how i")),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are))\s(?:a|an|the|your)\s(?:[\w'-]+\s){{0,2}}?"
        rf"{_VERSION}", HINT, gettext_noop("preamble 'Here's a draft'"), "preamble",
        keywords=_HERE),
@@ -354,10 +359,13 @@ PHRASES: tuple[Pattern, ...] = (
        rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|let me know (?:which|what|"
        rf"how|"
        rf"whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| will) (?:\w+\s){{0,2}}?"
-       rf"{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b", STRONG,
+       rf"{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
+       rf"\b(?:just )?tell me "
+       rf"(?:your|the|what|which|how|a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
+       rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=("say the word", " would help", " might help", " would be ", " might be ",
-                 "if you ", "let me know ", "should i ")),
+                 "if you ", "let me know ", "should i ", "tell me ")),
     _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",

@@ -40,11 +40,12 @@ right after a word that introduces a quotation ("ends with", "literally says", "
 "like"); in a sentence about such phrases ("the reply said", "they end with an offer",
 "strings", "markers"); after a colon that introduces a list of phrases, a template or a model's
 answer ("Phrases to avoid:", "Red flags:", "the template I use:", "Here's what Claude gave me:",
-a transcript's "Assistant:"); placeholders in a template the writer says is their own ("the
-email I sent", "fill in the bits in square brackets"); right before a word naming it ("the
-{{first_name}} fields"); and in a run of such mentions ("Certainly!, I hope this helps! and
-[Your Name]"). Tracking parameters count only inside a link, and markup is judged as the whole
-token it sits in.
+a transcript's "Assistant:"; but a line naming the source before a whole answer of fifty
+words or more, "Here's what Gemini told me:", hands over a paste); placeholders in a template
+the writer says is their own ("the email I sent", "fill in the bits in square brackets");
+right before a word naming it ("the {{first_name}} fields"); and in a run of such mentions
+("Certainly!, I hope this helps! and [Your Name]"). Tracking parameters count only inside a
+link, and markup is judged as the whole token it sits in.
 """
 
 from __future__ import annotations
@@ -112,6 +113,15 @@ _INTRODUCTION_CUE_RE = re.compile(
     rf"{_DISCUSSION_CUE_RE.pattern}|\b(?:templates?|fill in|examples?|things|gave|got back|"
     r"produced|generated|returned|transcript|chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|"
     r"copilot|llama|chatbot)\b")
+# Words with which a writer says where an answer they hand over comes from ("what Gemini told
+# me:", "it said:"), and words that make it a list of phrases instead ("phrases it uses:").
+_SOURCE_CUE_RE = re.compile(
+    r"\b(?:chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|copilot|llama|deepseek|grok|perplexity|"
+    r"mistral|le chat|meta ai|chatbot|bot|assistant|it)\b")
+_LIST_CUE_RE = re.compile(
+    r"\b(?:phrases?|words|strings?|lines|templates?|examples?|avoid|red flags?|giveaways?|signs|"
+    r"list|leftovers?|openers?|closers?|sign-?offs?|preambles?|markers?|placeholders?|things)\b")
+_PASTE_RE = re.compile(r"(?:\W*\w+\b){50}")  # words that make what a colon introduces an answer
 # A transcript's speaker label, alone before its colon ("Assistant: Certainly! ...").
 _SPEAKER_RE = re.compile(r"\W{0,3}(?:user|me|you|assistant|model|bot|ai|human|q|a|prompt|"
                          r"response|answer|reply|output)\W{0,3}")
@@ -339,10 +349,25 @@ def _introduced(text: str, start: int) -> bool:
         clause = text[max(window_start, colon - 160):colon]
         cuts = list(_SENTENCE_CUT_RE.finditer(clause))
         clause = clause[cuts[-1].end():] if cuts else clause
-        if _INTRODUCTION_CUE_RE.search(clause) or _SPEAKER_RE.fullmatch(clause):
+        if _SPEAKER_RE.fullmatch(clause):
             return True
+        if _INTRODUCTION_CUE_RE.search(clause):
+            return not _pastes_an_answer(text, clause, colon, start)
         end = colon
     return False
+
+
+def _pastes_an_answer(text: str, clause: str, colon: int, start: int) -> bool:
+    """Whether ``clause`` hands over a model's whole answer rather than a few of its phrases:
+    it names the source ("Here's what Gemini told me:", "it said:"), not a list ("Phrases to
+    avoid:"), and what it introduces runs to fifty words or more by the end of the find's
+    paragraph. A pasted answer stays one even when its poster says where it came from.
+    """
+    if not _SOURCE_CUE_RE.search(clause) or _LIST_CUE_RE.search(clause):
+        return False
+    paragraph_end = text.find("\n\n", start)
+    return bool(_PASTE_RE.match(text, colon + 1,
+                                len(text) if paragraph_end < 0 else paragraph_end))
 
 
 def _drop_shadowed(finds: list[tuple[Evidence, Pattern]]) -> list[tuple[Evidence, Pattern]]:

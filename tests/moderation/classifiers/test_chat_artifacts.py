@@ -266,6 +266,10 @@ ANSWER = ("Kombucha stays below 0.5% alcohol when it is brewed with clean equipm
     ANSWER + "\n\nEnjoy the brew! 🍵\n\nDid exactly this last month and it worked for me.",
     "Source: https://www.google.com/url?q=https://example.org/kombucha%3Futm_source%3Dchatgpt.com",
     "Shall I add unit tests for the edge cases?\n\n" + ANSWER,
+    "Copying what Gemini told me:\n\n" + ANSWER + " " + ANSWER + " Happy brewing! 🍺\n\nSo true.",
+    "The pass was introduced in 1954.¹ It has three pickups.² Players wedged the switch.³",
+    "Never look at the sun without certified glasses.[web:3][web:7]",
+    "Dear <<Landlord Name>>,\n\nThe bathroom has mould again.",
 ])
 def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
@@ -285,6 +289,8 @@ def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     "an opener\n• \"I hope this helps!\" as a closer",
     "This is the recap template I post after each session:\n\n**Session <insert number>**, "
     "[location]",
+    # A few phrases of a model's answer handed over to discuss them.
+    "Here's what Claude gave me:\n\nCertainly! Here's a revised version:\n\nUseless, as usual.",
     "Here's the template I use for repair requests. Fill in the bits in square brackets:\n\n"
     "Dear [landlord's name],\n\nThe boiler at [your address] has failed again.",
 ])
