@@ -87,9 +87,8 @@ _REWORK = (
     r"through)|dig|look\s(?:into|up)|research|sketch|design|propose|draw\sup|"
     r"make\s(?:it|this|that|them)\s(?:\w+er|more|less|sound|read|fit)\b|make\s(?:any\s)?"
     r"(?:further\s|more\s|other\s)?(?:changes|edits|adjustments|tweaks|revisions)|make\s(?:a|an)\s"
-    r"(?:\w+\s)?(?:version|list|table|summary|draft|outline|chart|template|checklist)|"
-    r"add\s(?:more|some|examples?|sources|citations|references|links|details|a|an|(?:unit\s)?"
-    r"tests|comments|error\shandling|logging|type\shints|docstrings)\b|"
+    r"(?:\w+\s){0,3}?(?:version|list|table|summary|draft|outline|chart|template|checklist)|"
+    r"add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|scale\s(?:this|it)\s(?:up|down)|stat\sout|"
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
     r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant)|show\s(?:you\s)?how\s"
     r"(?:to\s)?(?:do|configure|set|write|handle|use)|make\syou\s(?:a|an)|come\sup\swith|brainstorm|"
@@ -103,7 +102,8 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"expand|generate|create|build (?:you )?(?:a|an))\b")
 # What an assistant offers to write next: "Would you like a step-by-step guide?"
 _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
-             r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough)s?\b")
+             r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough|set|"
+             r"flashcard|quiz|exercise|worksheet|cheat sheet|diagram)s?\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
@@ -154,7 +154,7 @@ _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
                   r"json|yaml|toml|ini|sql|html|css|xml|plaintext|text|java|kotlin|go|rust|c|"
                   r"cpp|c\+\+|csharp|c#|ruby|php|r|swift|dockerfile|makefile|nginx|lua|perl)")
-_EMOJI = r"[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]{1,2}\ufe0f?"
+_EMOJI = r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]{1,3}\ufe0f?"
 _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|" \
           r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
 
@@ -234,13 +234,22 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_NOT_PERSONAL}", STRONG,
        gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
        "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good")),
-    _p(r"\b(?:hi|hello|hey)(?: there)?\W{1,8}(?:great question|good question|thanks? (?:you )?"
+    _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}| and )(?:great question|good "
+       r"question|thanks? (?:you )?"
        r"for (?:asking|reaching out|your question)|i(?:'d| would) be (?:happy|glad|delighted)|"
        r"happy to help|glad to help|sure|certainly|absolutely|of course)"
        r"(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|same "
        r"(?:problem|issue|thing))\b)", 0.95,
        gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
-       keywords=("hi", "hello", "hey")),
+       keywords=("hi", "hello", "hey", "bonjour", "hola")),
+    # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
+    # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
+    _p(rf"{_ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
+       r"(?: there)?(?:,? [a-z' ]{1,30})?! ?(?:[^\n]{0,40}?(?:great to see|welcome to|congrats|"
+       rf"congratulations|thanks for (?:your|the) question|let's (?:get|dive|break|walk|tackle|"
+       rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener",
+       keywords=("hi", "hello", "hey", "good ", "bonjour", "hola")),
     # At the very start of a post, an opener followed by exposition rather than by the
     # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
     _p(rf"{_ANSWER_START}\W{{0,3}}"
@@ -251,7 +260,7 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("certainly!", "question!", "absolutely!", "of course!")),
     # Praise of the question or reassurance of the asker opening a post, then exposition:
     # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
-    _p(rf"{_ANSWER_START}\W{{0,3}}"
+    _p(rf"{_ANSWER_START}\W{{0,3}}(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
        r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
        r"(?:really |very |truly |genuinely |super )?(?:great|good|excellent|fantastic|wonderful|"
        r"thoughtful|sharp|insightful|smart|fun|exciting|interesting|important|fascinating|"
@@ -370,7 +379,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
        keywords=("would you like", "do you want", "shall i ", "should i also ")),
-    _p(rf"want (?:me to\s(?:\w+\s){{0,2}}?{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT})"
+    _p(rf"want (?:me to\s(?:\w+\s){{0,6}}?{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT})"
        rf"{_IMPERSONAL}",
        STRONG,
        gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
@@ -415,14 +424,16 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("hope ", "hopefully ")),
     # A wish with an emoji closing the post: "Happy coding! 🚀", "Good luck with the build! 🔨".
     _p(r"(?:happy [a-z]{3,15}ing|good luck with|best of luck with|enjoy (?:your|the)|wishing "
-       r"you|stay safe|clear skies|have a (?:wonderful|great|fantastic|lovely|safe) |you've got "
+       r"you|stay safe|drive safe|safe travels|clear skies|have a (?:wonderful|great|fantastic|"
+       r"lovely|safe) |you've got "
        rf"this|hope (?:this|that|it) (?:helps|clears|clarifies))[^\n]{{0,100}}! ?{_EMOJI}"
        r"(?=\s*(?:\n\n|\Z))",
        STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
        Where.CLOSING, keywords=("happy ", "luck with", "enjoy ", "wishing you", "stay safe",
-                                "clear skies", "have a ", "got this", "hope ")),
+                                "clear skies", "have a ", "got this", "hope ", "safe")),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!|\bwishing you "
-       r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bhave a "
+       r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
+       r"luck getting\b|\bhave a "
        r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"
        r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,

@@ -315,8 +315,8 @@ def _mentioned(text: str, find: _Find, mention_end: int | None) -> bool:
         end = token_end.start() if token_end else end
     if find.pattern.family == "placeholder" and _OWN_TEMPLATE_RE.search(text, 0, start):
         return True
-    if mention_end is not None and mention_end <= start and start - mention_end <= 16 and \
-            _CHAIN_RE.fullmatch(text, mention_end, start):
+    if mention_end is not None and start - mention_end <= 16 and (
+            start <= mention_end or _CHAIN_RE.fullmatch(text, mention_end, start)):
         return True
     before = text[max(0, start - 120):start]
     cue = _MARKUP_CUE_RE if markup else _PHRASE_CUE_RE

@@ -270,6 +270,9 @@ ANSWER = ("Kombucha stays below 0.5% alcohol when it is brewed with clean equipm
     "The pass was introduced in 1954.¹ It has three pickups.² Players wedged the switch.³",
     "Never look at the sun without certified glasses.[web:3][web:7]",
     "Dear <<Landlord Name>>,\n\nThe bathroom has mould again.",
+    "Hey there, fellow brewer! 🍺 " + ANSWER,
+    ANSWER + "\n\nWould you like a set of flashcards to drill the difference?",
+    ANSWER + "\n\nWant me to scale this up for eight people or turn it into a shopping list?",
 ])
 def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
@@ -289,6 +292,9 @@ def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     "an opener\n• \"I hope this helps!\" as a closer",
     "This is the recap template I post after each session:\n\n**Session <insert number>**, "
     "[location]",
+    "- brackets nobody filled in, like [Your Name] or [insert date]\n- a first line like "
+    "\"Sure! Here's a revised version:\"",
+    "Hi! The manual says to hold the reset button for ten seconds, then wait for the blue light.",
     # A few phrases of a model's answer handed over to discuss them.
     "Here's what Claude gave me:\n\nCertainly! Here's a revised version:\n\nUseless, as usual.",
     "Here's the template I use for repair requests. Fill in the bits in square brackets:\n\n"
