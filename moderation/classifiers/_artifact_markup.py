@@ -47,7 +47,9 @@ MARKUP: tuple[Pattern, ...] = (
        r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|"
        r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|"
        r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
-       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,] )\[(?:x|xx|n)\](?= [a-z])|(?<![\w.])(?:xx|"
+       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,] )\[(?:x|xx|n)\](?= [a-z]|%)|"
+       r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
+       r"(?<![\w.])(?:xx|"
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
        markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<")),

@@ -92,14 +92,15 @@ _REWORK = (
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
     r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant)|show\s(?:you\s)?how\s"
     r"(?:to\s)?(?:do|configure|set|write|handle|use)|make\syou\s(?:a|an)|come\sup\swith|brainstorm|"
-    r"lay\s(?:this|it|that|them)\sout|run\s(?:the\s"
+    r"contrast|unpack|work\sthrough|lay\s(?:this|it|that|them)\sout|run\s(?:the\s"
     r"numbers|the\smath|it|this)|list|map\sout|mock\sup|whip\sup|narrow\s(?:\w+\s){0,3}?down|"
     r"help\s(?:you\s)?(?:draft|"
     r"write|rewrite|plan|create|turn|put\stogether|structure|outline|format))")
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
-            r"expand|generate|create|build (?:you )?(?:a|an))\b")
+            r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
+            r"calculate|suggest (?:the|a|some))\b")
 # What an assistant offers to write next: "Would you like a step-by-step guide?"
 _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
              r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough|set|"
@@ -130,7 +131,7 @@ _IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|us|i)\b)"
 # Writing a user asks an assistant to rework.
 _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract|bio|"
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
-            r"description|speech|summary)")
+            r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update)")
 # How a rewrite preamble shows it is about the reader's text: "... of your post",
 # "... you can post", "... that sounds less formal", "... for the newsletter".
 _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:notes|outline|"
@@ -138,8 +139,9 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
                r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|is "
                r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
-               r"within|shorter|about|more [\w-]+|less [\w-]+)\b|,?\s-\s?i(?:'ve)? (?:kept|"
-               r"preserved|maintained|tightened|trimmed|smoothed|fixed)\b[^.\n]{0,40}\byour\b|"
+               r"within|shorter|about|more [\w-]+|less [\w-]+)\b|(?:\.|,|\s-)\s?i(?:'ve)? "
+               r"(?:kept|preserved|maintained|tightened|trimmed|smoothed|"
+               r"fixed)\b[^.\n]{0,40}\byour\b|"
                r",?\swith (?:a |an )?(?:clearer|"
                r"stronger|better|tighter|smoother|simpler|more|less|improved)|\sfor the (?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
@@ -228,10 +230,10 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("certainly", "absolutely", "of course", "question", "to help", "great idea")),
     # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
     _p(r"\b(?:sure(?: thing)?|got it|sounds good)(?:!+\s?(?:-+\s?)?|\s?-+\s?)"
-       r"(?:here(?:'s| is| are)\s(?:a|an|some|what|how|your|the (?:short|quick|main|key|revised|"
-       r"polished|updated|full)|a few)\b|below (?:is|are)|let(?:'s| us) (?:dive|break|walk|go|"
-       r"explore|take)|i(?:'d| would) be (?:happy|glad|delighted))"
-       rf"{_NOT_PERSONAL}", STRONG,
+       r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
+       r"revised|polished|updated|full)|a few)\b"
+       rf"{_NOT_PERSONAL})|(?:below (?:is|are)|let(?:'s| us) (?:dive|break|walk|go|explore|take)|"
+       rf"i(?:'d| would) be (?:happy|glad|delighted)){_NOT_PERSONAL})", STRONG,
        gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
        "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good")),
     _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}| and )(?:great question|good "
@@ -245,8 +247,10 @@ PHRASES: tuple[Pattern, ...] = (
     # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
     # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
     _p(rf"{_ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
-       r"(?: there)?(?:,? [a-z' ]{1,30})?! ?(?:[^\n]{0,40}?(?:great to see|welcome to|congrats|"
-       rf"congratulations|thanks for (?:your|the) question|let's (?:get|dive|break|walk|tackle|"
+       r"(?: there)?(?:(?:,? [a-z' ]{1,30})?! ?|, )(?:[^\n]{0,40}?(?:great to see|welcome to|"
+       r"congrats|"
+       rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
+       rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
        rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener",
        keywords=("hi", "hello", "hey", "good ", "bonjour", "hola")),
@@ -271,7 +275,8 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant opener praising the question"), "opener",
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
                  "project", "goal", "plan", "follow-up", "thing to ")),
-    _p(r"\b(?:great|good|excellent) follow-up(?: question)?!|(?:^|(?<=\n))\W{0,3}(?:i )?love this "
+    _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
+       r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
        r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
        r"this|that) down|dive in|tackle)\b", STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
@@ -286,12 +291,18 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant opener restating the request"), "opener",
        keywords=("here", "help")),
     _p(rf"{_ANSWER_START}\W{{0,3}}"
-       r"(?:(?:good catch\W{{1,3}})?(?:you're|you are) (?:absolutely |completely |"
+       r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
        r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check)|"
-       r"that)|it's (?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
+       r"that)|you're on (?:exactly |absolutely |just )?the right track|you're asking (?:exactly |"
+       r"precisely |just )?the right question|(?:totally|completely) understandable(?: "
+       r"frustration)?(?:!| -)|that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?"
+       r"(?:exhausting|frustrating|stressful|tough|hard|difficult|"
+       r"overwhelming)[^.!?\n]{0,30}?, and "
+       r"it's (?:completely |totally |perfectly |very )?(?:normal|understandable|common)|it's "
+       r"(?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
        rf"think))\b{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
-       keywords=("you're ", "you are ", "it's ")),
+       keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
     _p(rf"{_ANSWER_START}\W{{0,3}}"
        r"(?:i'd be |i would be |i'm |i am )?(?:happy|glad|delighted) to (?:help|walk you "
        r"through|explain)\b"
@@ -322,7 +333,8 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)"
-       rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the {_WRITING}\s?:|{_FOR_READER})",
+       rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the {_WRITING}\s?:|{_FOR_READER}|"
+       r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
@@ -395,7 +407,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_IMPERSONAL}", 0.9,
        gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",
        keywords=("i can also ", "i could also ")),
-    _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,80}}\bif "
+    _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}\bif "
        r"(?:you(?:'re| are) "
        r"interested|you(?:'d| would) like|you want|(?:that|it|this) (?:would )?helps?|"
        rf"(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}", STRONG,

@@ -23,7 +23,7 @@ together, even when a person wrote both: that is the price of catching sign-off-
 Refinements: an opener at the very start of a post is strong when exposition follows and weak
 when the writer goes on about themselves ("Great question! I asked our vet ..."); a sign-off
 is strong when it stands on its own line at the end of an answer of thirty words or more in
-which the writer never says "I", "my" or "we" (a person's "Hope this helps!" follows their own
+which the writer never says "I", "me" or "my" (a person's "Hope this helps!" follows their own
 story or ends their own paragraph), or when it is a wish closed by an emoji ("Good luck with
 the build! 🔨"); and a preamble about the writer's own text ("Here's a cleaner version of my
 recipe:") is a person sharing their work, since an assistant says "your".
@@ -147,7 +147,7 @@ _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # and [Your Name]").
 _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'(]{0,3}")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|our|us)\b")
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine)\b")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
 

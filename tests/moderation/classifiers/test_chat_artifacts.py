@@ -273,6 +273,11 @@ ANSWER = ("Kombucha stays below 0.5% alcohol when it is brewed with clean equipm
     "Hey there, fellow brewer! 🍺 " + ANSWER,
     ANSWER + "\n\nWould you like a set of flashcards to drill the difference?",
     ANSWER + "\n\nWant me to scale this up for eight people or turn it into a shopping list?",
+    "You're on exactly the right track thinking about acidity here! " + ANSWER,
+    "Sure! Here's your recipe rewritten as numbered steps:\n\n1. Brew the tea.",
+    "Here's a gentler rewrite that still makes your point:\n\nWe understand the worry.",
+    "Our estimate for the vote is roughly [X]%, driven by turnout. " + ANSWER,
+    ANSWER + " In general we want the pH low.\n\nHope that clarifies things!",
 ])
 def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
@@ -295,6 +300,8 @@ def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
     "- brackets nobody filled in, like [Your Name] or [insert date]\n- a first line like "
     "\"Sure! Here's a revised version:\"",
     "Hi! The manual says to hold the reset button for ten seconds, then wait for the blue light.",
+    "Sure! Here's the recipe my gran used:\n\n500 g flour, 350 g water.",
+    "Here's a gentler rewrite I came up with after your feedback:\n\nWe understand the worry.",
     # A few phrases of a model's answer handed over to discuss them.
     "Here's what Claude gave me:\n\nCertainly! Here's a revised version:\n\nUseless, as usual.",
     "Here's the template I use for repair requests. Fill in the bits in square brackets:\n\n"
