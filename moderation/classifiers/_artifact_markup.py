@@ -8,7 +8,7 @@ pattern add up (up to a limit) instead of counting once per family.
 
 from __future__ import annotations
 
-from ._artifact_patterns import Pattern, _p  # the two modules write patterns alike
+from ._artifact_patterns import Pattern, _p
 from .base import gettext_noop
 
 # What an "[Insert ...]" placeholder asks for: "[Insert date]", "<insert a short bio here>".

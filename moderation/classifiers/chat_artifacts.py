@@ -1,7 +1,7 @@
 """Leftovers of copy-pasting from a chat assistant.
 
 Looks for what a chat assistant writes *to the person chatting with it* and what makes no sense
-in a forum post (the phrases are in :mod:`._artifact_patterns`, the markup in
+in a forum post (the phrases are in :mod:`._artifact_phrases`, the markup in
 :mod:`._artifact_markup`): self-descriptions and disclaimers ("As an AI language model, I ...",
 "I'm unable to open external links"), knowledge-cutoff notes, openers ("Certainly! Here's ...",
 "That's a really thoughtful question, and ..."), rewrite preambles ("Sure - here's a polished
@@ -56,7 +56,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._artifact_markup import MARKUP
-from ._artifact_patterns import PHRASES, STRONG, Pattern, Where
+from ._artifact_patterns import STRONG, Pattern, Where
+from ._artifact_phrases import PHRASES
 from ._text import QuotedSpans, ascii_lower, quoted_spans
 from .base import Evidence, Result
 

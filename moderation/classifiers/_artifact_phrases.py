@@ -1,0 +1,414 @@
+r"""The phrases the chat-artifact classifier looks for, one :class:`.Pattern` per phrasing:
+self-descriptions, openers, rewrite preambles, offers, sign-offs and copied chat-app text.
+
+Private to :mod:`.chat_artifacts`; :mod:`._artifact_patterns` explains how a pattern is written
+and weighed, :mod:`._artifact_markup` holds the markup patterns.
+"""
+
+from __future__ import annotations
+
+from ._artifact_patterns import HINT, STRONG, WEAK, Pattern, Where, _p
+from .base import gettext_noop
+
+_HERE = ("here's", "here is", "here are", "below is", "below are", "below you")
+_AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
+       r"(?:[- ](?:language|based|powered))?(?:\s(?:language\s)?(?:model|assistant|chatbot|"
+       r"system))?")
+# "I can't", "I'm not able to" ... after "\bi".
+_CANNOT = r"(?: can't| cannot|'m unable to| am unable to|'m not able to| am not able to)"
+_AS_AN_AI = ("as an ai", "as a ai", "as an artificial", "as a large", "as a language", "as an llm")
+# Work on a text an assistant offers to do next.
+_REWORK = (
+    r"(?:expand|elaborate|rewrite|re-write|revise|write|draft|create|generate|tailor|adjust|"
+    r"adapt|tweak|shorten|lengthen|condense|summari[sz]e|format|reformat|turn|convert|"
+    r"put\stogether|pull\stogether|polish|refine|rework|rephrase|reword|translate|outline|"
+    r"simplify|proofread|customi[sz]e|personali[sz]e|tidy|flesh\sout|break\s(?:\w+\s)?down|"
+    r"suggest|recommend|compare|explain|clarify|walk\syou|go\s(?:deeper|further|into|over|"
+    r"through)|dig|look\s(?:into|up)|research|sketch|design|propose|draw\sup|"
+    r"make\s(?:it|this|that|them)\s(?:\w+er|more|less|sound|read|fit)\b|make\s(?:any\s)?"
+    r"(?:further\s|more\s|other\s)?(?:changes|edits|adjustments|tweaks|revisions)|make\s(?:a|an)\s"
+    r"(?:\w+\s){0,3}?(?:version|list|table|summary|draft|outline|chart|template|checklist)|"
+    r"add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|scale\s(?:this|it)\s(?:up|down)|stat\sout|"
+    r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
+    r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant)|show\s(?:you\s)?how\s"
+    r"(?:to\s)?(?:do|configure|set|write|handle|use)|make\syou\s(?:a|an)|come\sup\swith|brainstorm|"
+    r"contrast|unpack|work\sthrough|lay\s(?:this|it|that|them)\sout|run\s(?:the\s"
+    r"numbers|the\smath|it|this)|list|map\sout|mock\sup|whip\sup|narrow\s(?:\w+\s){0,3}?down|"
+    r"help\s(?:you\s)?(?:draft|"
+    r"write|rewrite|plan|create|turn|put\stogether|structure|outline|format))")
+# Writing an assistant offers once the reader has answered its question.
+_PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
+            r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
+            r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
+            r"calculate|suggest (?:the|a|some))\b")
+# What an assistant offers to write next: "Would you like a step-by-step guide?"
+_DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
+             r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough|set|"
+             r"flashcard|quiz|exercise|worksheet|cheat sheet|diagram)s?\b")
+# Words with which an assistant describes its rewrite of the user's text.
+_RESTYLED = (
+    r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
+    r"improved|smoother|friendlier|warmer|punchier|professional|formal|casual|reworded|"
+    r"rewritten|streamlined|edited|simplified|shorter|condensed|revised|better|stronger|"
+    r"crisper|snappier|sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
+    r"gentler|softer|playful|upbeat|funnier|lively|rephrased)")
+_VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|"
+            r"rephrasing|reworking)s?\b")
+# "Here's ..." that speaks of the writer's own text ("Here's a cleaner version of my
+# recipe") is a person sharing their work; an assistant says "your".
+_NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
+# An opener followed by the writer's own doings ("Great question! Here's what we found") or
+# by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
+# person's reply.
+_PERSONAL = (r"\b(?:my|our|we|we've|we're|us|i've|i'm|i (?:\w+ed|did|made|took|got|found|went|"
+             r"saw|wrote|had|was))\b")
+_SHARED = (r"\s(?:(?:a|an|the|some)\s)?(?:link|photo|picture|pic|screenshot|recipe|video|map|"
+           r"file|notebook|code|config|logs?|paper|thread|repo|spreadsheet|slides)s?\b")
+_NOT_PERSONAL = rf"(?![^.!?\n:]{{0,80}}{_PERSONAL})(?!{_SHARED})"
+# An offer followed, in the same sentence, by the writer's own plans ("If you want, I can
+# explain how I set it up") is a person's.
+_IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|us|i)\b)"
+# Writing a user asks an assistant to rework.
+_WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract|bio|"
+            r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
+            r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update)")
+# How a rewrite preamble shows it is about the reader's text: "... of your post",
+# "... you can post", "... that sounds less formal", "... for the newsletter".
+_FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:notes|outline|"
+               r"points|draft|input|bullet points|text|description)\b|\s(?:of|"
+               r"for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
+               r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|is "
+               r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
+               r"within|shorter|about|more [\w-]+|less [\w-]+)\b|(?:\.|,|\s-)\s?i(?:'ve)? "
+               r"(?:kept|preserved|maintained|tightened|trimmed|smoothed|"
+               r"fixed)\b[^.\n]{0,40}\byour\b|"
+               r",?\swith (?:a |an )?(?:clearer|"
+               r"stronger|better|tighter|smoother|simpler|more|less|improved)|\sfor the (?:forum|"
+               r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
+# Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
+_NO_SELF_NEAR = r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me)\b)"
+# The start of a post, or of a pasted answer that the writer's own line introduces ("Not my
+# wording, but this fixed it:").
+_ANSWER_START = r"(?:\A|(?<=:\n\n)|(?<=:\n))"
+# A line on its own, as a chat app's buttons and labels are copied along with an answer.
+_LINE = r"(?:(?<=\n)|\A)"
+_END_OF_LINE = r"(?=\n|\Z)"
+_CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
+                  r"json|yaml|toml|ini|sql|html|css|xml|plaintext|text|java|kotlin|go|rust|c|"
+                  r"cpp|c\+\+|csharp|c#|ruby|php|r|swift|dockerfile|makefile|nginx|lua|perl)")
+_EMOJI = r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]{1,3}\ufe0f?"
+_OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|" \
+          r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
+
+PHRASES: tuple[Pattern, ...] = (
+    # An assistant describing itself.
+    _p(rf"\bas an? {_AI}(?:\s(?:developed|created|trained|made|built) by\s[\w ]{{1,30}}?)?,"
+       r"\s?i\b", 0.97,
+       gettext_noop("assistant self-description 'As an AI language model, I ...'"), "self",
+       keywords=_AS_AN_AI),
+    _p(rf"\bas an? {_AI}\b", HINT, gettext_noop("assistant self-description 'As an AI ...'"),
+       "self", keywords=_AS_AN_AI),
+    _p(rf"\bi(?:'m| am) (?:just |only |merely )?an? {_AI}(?=\s?(?:[,.;!]|and\b|developed|"
+       r"created|trained|designed|so\b|i\b|without\b|with no\b))", STRONG,
+       gettext_noop("assistant self-description 'I am an AI ...'"), "self",
+       keywords=("i'm a", "i am a")),
+    _p(r"\bi (?:don't|do not) (?:have|hold) (?:personal (?:opinions|feelings|beliefs|preferences|"
+       r"emotions)|(?:access to )?real-time (?:data|information|access|updates)|the ability "
+       r"to (?:browse|access the internet)|browsing)", STRONG,
+       gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("i don't have ", "i do not have ", "i don't hold ", "i do not hold ")),
+    _p(r"\bi(?:'m| am) (?:unable|not able) to (?:open|access|browse|follow|visit|view) (?:external "
+       r"(?:links?|urls?|websites?)|the internet|the web)\b|\bi(?:'m| am) (?:unable|not able) to "
+       rf"(?:open|access|browse|follow|visit|view) (?:links|urls|websites|"
+       rf"web ?pages)\b{_IMPERSONAL}|"
+       r"\bi (?:can't|cannot) (?:open|access|follow|visit) external links\b|\bi (?:don't|do not) "
+       r"have (?:taste buds|a (?:physical )?body|physical senses|a sense of (?:taste|smell|touch))",
+       STRONG,
+       gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("unable to ", "not able to ", "external links", "i don't have ",
+                 "i do not have ")),
+    _p(rf"\bi{_CANNOT} "
+       r"(?:provide|give|offer) (?:personali[sz]ed |specific |professional )?(?:medical|legal|"
+       rf"financial|tax|investment|professional) advice\b|\bi{_CANNOT} (?:pull up|look up|check|"
+       r"access|browse|see|"
+       r"fetch|retrieve|view) (?:the )?(?:live|current|real-time|up-to-date|today's|latest) "
+       r"(?:listings|prices|data|information|results|availability|news|rates|figures|stock|"
+       rf"inventory){_IMPERSONAL}|\bi{_CANNOT} "
+       r"see (?:the |your |any |that )?(?:image|photo|picture|screenshot|attachment|file|"
+       r"diagram)s?[^.!?\n]{0,40}?,? but (?:based on|from|going by) (?:your|the) description",
+       STRONG, gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("i can't ", "i cannot ", "i am unable ", "i'm unable ", "i am not able ",
+                 "i'm not able ")),
+    _p(r"\bi (?:don't|do not) have (?:beliefs|opinions|feelings|preferences|experiences) of my "
+       r"own\b|\b(?:as of|since) my last update\b", STRONG,
+       gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("of my own", "my last update")),
+    _p(r"\bi (?:don't|do not) have access to (?:your|the) (?:repository|repo|codebase|code|"
+       r"files?|screen|system|account|machine|computer|environment|documents?|spreadsheet)\b|"
+       rf"\bi{_CANNOT} see (?:the |your )?(?:image|photo|"
+       r"picture|screenshot|attachment)s? you (?:mentioned|shared|uploaded|attached|described|"
+       r"provided)\b", WEAK, gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=("i don't have ", "i do not have ", "i can't ", "i cannot ", "i am unable ",
+                 "i'm unable ")),
+    _p(r"\bi (?:can't|cannot) (?:browse|access) the (?:internet|web)\b", STRONG,
+       gettext_noop("assistant disclaimer about its own abilities"), "self",
+       keywords=(" browse the ", " access the ")),
+    _p(r"\b(?:as of|since) my (?:last )?(?:knowledge|training)(?: data)? (?:update|cut-?off)",
+       0.97, gettext_noop("assistant knowledge-cutoff disclaimer"), "cutoff", keywords=(" my ",)),
+    _p(r"\bmy (?:knowledge|training data|training)(?:,? which)? (?:cut-?off(?! for)|only goes "
+       r"up to|"
+       r"goes up to|extends (?:up )?to|is current (?:up )?to|ends in)", 0.95,
+       gettext_noop("assistant knowledge-cutoff disclaimer"), "cutoff",
+       keywords=("my knowledge", "my training")),
+    # Openers answering a request: "Certainly! Here's ...", "Happy to help! Below is ...".
+    _p(rf"\b(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|"
+       r"(?:happy|glad) to help|great idea)[!.,:]*\s?(?:-+\s?)?(?:here(?:'s| is| are)|below|"
+       r"let(?:'s| us| me)|i(?:'d| would) be (?:happy|glad|delighted)|i can help)"
+       rf"{_NOT_PERSONAL}", 0.95,
+       gettext_noop("chat-assistant opener 'Certainly! Here's ...'"),
+       "opener", Where.SENTENCE,
+       keywords=("certainly", "absolutely", "of course", "question", "to help", "great idea")),
+    # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
+    _p(r"\b(?:sure(?: thing)?|got it|sounds good)(?:!+\s?(?:-+\s?)?|\s?-+\s?)"
+       r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
+       r"revised|polished|updated|full)|a few)\b"
+       rf"{_NOT_PERSONAL})|(?:below (?:is|are)|let(?:'s| us) (?:dive|break|walk|go|explore|take)|"
+       rf"i(?:'d| would) be (?:happy|glad|delighted)){_NOT_PERSONAL})", STRONG,
+       gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
+       "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good")),
+    _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}| and )(?:great question|good "
+       r"question|thanks? (?:you )?"
+       r"for (?:asking|reaching out|your question)|i(?:'d| would) be (?:happy|glad|delighted)|"
+       r"happy to help|glad to help|sure|certainly|absolutely|of course)"
+       r"(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|same "
+       r"(?:problem|issue|thing))\b)", 0.95,
+       gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
+       keywords=("hi", "hello", "hey", "bonjour", "hola")),
+    # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
+    # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
+    _p(rf"{_ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
+       r"(?: there)?(?:(?:,? [a-z' ]{1,30})?! ?|, )(?:[^\n]{0,40}?(?:great to see|welcome to|"
+       r"congrats|"
+       rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
+       rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
+       rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener",
+       keywords=("hi", "hello", "hey", "good ", "bonjour", "hola")),
+    # At the very start of a post, an opener followed by exposition rather than by the
+    # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
+       r"question)!(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
+       rf"(?!\s?here(?:'s| is| are){_SHARED})", STRONG,
+       gettext_noop("chat-assistant opener 'Great question!' at the start of a post"), "opener",
+       keywords=("certainly!", "question!", "absolutely!", "of course!")),
+    # Praise of the question or reassurance of the asker opening a post, then exposition:
+    # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
+    _p(rf"{_ANSWER_START}\W{{0,3}}(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
+       r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
+       r"(?:really |very |truly |genuinely |super )?(?:great|good|excellent|fantastic|wonderful|"
+       r"thoughtful|sharp|insightful|smart|fun|exciting|interesting|important|fascinating|"
+       r"lovely|perceptive|astute) (?:question|observation|point|catch|pick|idea|find|choice|"
+       rf"project|goal|plan|follow-up|thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
+       rf"{_NO_SELF_NEAR}",
+       STRONG,
+       gettext_noop("chat-assistant opener praising the question"), "opener",
+       keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
+                 "project", "goal", "plan", "follow-up", "thing to ")),
+    _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
+       r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
+       r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
+       r"this|that) down|dive in|tackle)\b", STRONG,
+       gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
+       keywords=("follow-up", "love this", "let's ")),
+    # "You want a cron job that ... Here's a simple way to do that."
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|trying "
+       r"to)\b[^\n]{0,300}?[.!:] here(?:'s| is| are) (?:a|an|some|the|how|what)\b|sure[,!] "
+       rf"(?:i can|i'd be happy to|happy to) help(?: you)?(?: with (?:that|"
+       rf"this))?!){_NO_SELF_NEAR}",
+       STRONG,
+       gettext_noop("chat-assistant opener restating the request"), "opener",
+       keywords=("here", "help")),
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
+       r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check)|"
+       r"that)|you're on (?:exactly |absolutely |just )?the right track|you're asking (?:exactly |"
+       r"precisely |just )?the right question|(?:totally|completely) understandable(?: "
+       r"frustration)?(?:!| -)|that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?"
+       r"(?:exhausting|frustrating|stressful|tough|hard|difficult|"
+       r"overwhelming)[^.!?\n]{0,30}?, and "
+       r"it's (?:completely |totally |perfectly |very )?(?:normal|understandable|common)|it's "
+       r"(?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
+       rf"think))\b{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
+       keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:i'd be |i would be |i'm |i am )?(?:happy|glad|delighted) to (?:help|walk you "
+       r"through|explain)\b"
+       rf"{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
+       keywords=("to help", "to walk you", "to explain")),
+    # A reasoning model's thoughts pasted with its answer.
+    _p(rf"{_ANSWER_START}\W{{0,3}}"
+       r"(?:okay|ok|alright|hmm),? (?:so )?the user (?:is asking|asked|wants to know|is "
+       r"wondering|would like)\b|</?think>", 0.95,
+       gettext_noop("a reasoning model's thoughts ('<think>', 'Okay, so the user ...')"),
+       "interface", keywords=("the user ", "think>")),
+    # Buttons and labels of a chat app, each on a line of its own.
+    _p(rf"{_LINE}(?:copy code|copy\nedit|(?:{_CODE_LANGUAGE})\ncopy|regenerate(?: response)?|"
+       r"show drafts|volume_up|(?:chatgpt|claude|gemini|copilot|you) said:|(?:thought|reasoned) "
+       rf"for \d{{1,3}} ?(?:seconds?|s|minutes?|m)|searched \d{{1,3}} sites){_END_OF_LINE}|"
+       r"\b(?:chatgpt|claude|gemini|copilot) (?:can|may) make mistakes|is this conversation "
+       rf"helpful so far\?|{_LINE}learn more:?\n\W{{0,3}}1\.? [a-z0-9.-]{{1,60}}\.(?:com|org|net|"
+       r"io|gov|edu|co\.uk)\b", 0.95,
+       gettext_noop("text of a chat app copied with the answer ('Copy code', 'Regenerate')"),
+       "interface", keywords=("copy", "regenerate", "show drafts", "volume_up", " said:",
+                              "thought for ", "reasoned for ", "searched ", "make mistakes",
+                              "conversation helpful", "learn more")),
+    _p(rf"\b{_OPENER}!", WEAK, gettext_noop("chat-assistant opener 'Certainly!'"), "opener",
+       Where.START, keywords=("certainly!", "absolutely!", "of course!", "question!",
+                              "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
+    # Preambles of a rewrite: "Here's a polished version of your post:".
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
+       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
+       rf"{_WRITING}s?\b)"
+       rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the {_WRITING}\s?:|{_FOR_READER}|"
+       r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
+       STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
+       "preamble", keywords=_HERE),
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
+       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,4}}?{_FOR_READER}", STRONG,
+       gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
+       keywords=_HERE),
+    _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
+       r"revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied)", STRONG,
+       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       keywords=("here's your", "here is your")),
+    _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
+       r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
+       rf"kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft|original|text|wording)\b|\bhere(?:'s| "
+       r"is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|reworked) "
+       rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{_LINE}(?:revised|"
+       r"rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|\bbelow "
+       r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) (?:[\w-]+ )"
+       r"{0,2}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|explain) (?:it|this|"
+       r"that|what you|your)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|message|"
+       r"email|intro|introduction|paragraph) (?:with|after) [^.\n:]{0,60}?(?:fix(?:es)?|"
+       r"corrections?|changes|edits|improvements) (?:applied|made)|\bi(?:'ve| have) (?:\w+ )?"
+       r"(?:tightened|reworded|rephrased|polished|streamlined|smoothed|reorganized|reorganised|"
+       r"restructured) (?:up |out )?(?:the|your) (?:wording|phrasing|flow|tone|structure|text|"
+       r"draft|"
+       rf"transitions)\b|{_LINE}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
+       r"brevity|length|flow)(?: and \w+)?:|\bthis (?:version|draft|rewrite) (?:keeps|preserves|"
+       r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\bhere(?:'s| is) how i(?:'d| would) "
+       r"(?:rewrite|reword|rephrase|phrase) (?:it|this|that|your)\b", STRONG,
+       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       keywords=(" your ", "here's the", "here is the", "version", "below you'll find",
+                 "way to ", "way you ", "i've ", "i have ", " for ", "this ", "how i")),
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are))\s(?:a|an|the|your)\s(?:[\w'-]+\s){{0,2}}?"
+       rf"{_VERSION}", HINT, gettext_noop("preamble 'Here's a draft'"), "preamble",
+       keywords=_HERE),
+    # Offers of a next turn, wherever they stand: "Let me know if you'd like me to ...".
+    _p(rf"\bif you(?:'d| would)? (?:like|want|prefer) me to\s(?:\w+\s){{0,2}}?{_REWORK}"
+       rf"{_IMPERSONAL}", STRONG,
+       gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
+       keywords=(" me to",)),
+    _p(r"\b(?:just )?say the word if you(?:'d| would)? (?:like|want|prefer) (?:me to|any|more|"
+       rf"a |an |it)|\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){{0,2}}?{_REWORK}|"
+       r"\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|helpful)),? i "
+       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|let me know (?:which|what|"
+       rf"how|"
+       rf"whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| will) (?:\w+\s){{0,2}}?"
+       rf"{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
+       rf"\b(?:just )?tell me "
+       rf"(?:your|the|what|which|how|a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
+       rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG,
+       gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
+       keywords=("say the word", " would help", " might help", " would be ", " might be ",
+                 "if you ", "let me know ", "should i ", "tell me ")),
+    _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
+       rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
+       gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
+       keywords=("would you like", "do you want", "shall i ", "should i also ")),
+    _p(rf"want (?:me to\s(?:\w+\s){{0,6}}?{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT})"
+       rf"{_IMPERSONAL}",
+       STRONG,
+       gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
+       keywords=("want me to",)),
+    _p(r"\bif (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
+       r"help)|(?:it's |that's )?(?:useful|helpful)|needed),? i (?:can|could) (?:also |easily |"
+       rf"happily |then )?(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}", STRONG,
+       gettext_noop("chat-assistant offer 'If you want, I can ...'"), "offer",
+       keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful",
+                 "if needed")),
+    _p(rf"\bi (?:can|could) also (?:\w+\s)?{_REWORK}\s?(?:this|it|that|them|the|a|an|your|some|"
+       r"which|whether|how)\b"
+       rf"{_IMPERSONAL}", 0.9,
+       gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",
+       keywords=("i can also ", "i could also ")),
+    _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}\bif "
+       r"(?:you(?:'re| are) "
+       r"interested|you(?:'d| would) like|you want|(?:that|it|this) (?:would )?helps?|"
+       rf"(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}", STRONG,
+       gettext_noop("chat-assistant offer 'I can also ... if you're interested'"), "offer",
+       keywords=("i can ", "i could ")),
+    _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:\w+\s){{0,2}}{_DOCUMENT}|"
+       r"(?:any|more|further|additional) (?:changes|adjustments|tweaks|edits|"
+       rf"details?|examples|help|information|sources|suggestions|ideas|options)|more detail)"
+       rf"{_IMPERSONAL}", STRONG,
+       gettext_noop("chat-assistant offer 'Let me know if you'd like more detail'"), "offer",
+       keywords=("let me know if you",)),
+    _p(r"\bhappy to (?:(?:tweak|adjust|revise|refine|rework|rephrase|polish|rewrite|shorten|"
+       r"tailor|adapt) (?:it|this|that|the (?:wording|tone|draft|text|copy|post|letter|email|"
+       r"message|summary))\b|expand|elaborate|dig (?:deeper|further))", STRONG,
+       gettext_noop("chat-assistant offer 'Happy to tweak it'"), "offer",
+       keywords=("happy to ",)),
+    _p(r"\bis there anything else (?:i can|you(?:'d| would) like)", STRONG,
+       gettext_noop("chat-assistant sign-off 'Is there anything else ...'"), "else",
+       keywords=("is there anything else ",)),
+    # Sign-offs: weak alone (people write them too), strong with another weak find.
+    _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
+       r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives you|"
+       r"answers|makes sense|points you|resolves|solves|fixes|works)\b(?!\s(?:someone|"
+       r"somebody|others|anyone|other people|clarify))", WEAK,
+       gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
+       keywords=("hope ", "hopefully ")),
+    # A wish with an emoji closing the post: "Happy coding! 🚀", "Good luck with the build! 🔨".
+    _p(r"(?:happy [a-z]{3,15}ing|good luck with|best of luck with|enjoy (?:your|the)|wishing "
+       r"you|stay safe|drive safe|safe travels|clear skies|have a (?:wonderful|great|fantastic|"
+       r"lovely|safe) |you've got "
+       rf"this|hope (?:this|that|it) (?:helps|clears|clarifies))[^\n]{{0,100}}! ?{_EMOJI}"
+       r"(?=\s*(?:\n\n|\Z))",
+       STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
+       Where.CLOSING, keywords=("happy ", "luck with", "enjoy ", "wishing you", "stay safe",
+                                "clear skies", "have a ", "got this", "hope ", "safe")),
+    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!|\bwishing you "
+       r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
+       r"luck getting\b|\bhave a "
+       r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"
+       r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
+       gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
+       keywords=("happy ", "wishing you", "luck with", "have a ", "enjoy ", "got this")),
+    _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
+       r"touch|contact)|\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
+       r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "
+       r"have|should you have|if there are) (?:if you "
+       r"have )?(?:any (?:other |more |further |additional |follow-up )?|(?:other|more|further|"
+       r"additional|follow-up) )questions", WEAK,
+       gettext_noop("chat-assistant sign-off 'Feel free to ask'"), "questions", Where.CLOSING,
+       keywords=("feel free to ", "hesitate to ", " questions", "let me know if you ")),
+    _p(r"\blet me know if (?:you need (?:any )?(?:more |further |additional )?(?:help|details|"
+       r"information|assistance|clarification|anything else)|(?:anything|something) (?:is |was )?"
+       r"(?:still )?unclear)", WEAK,
+       gettext_noop("chat-assistant sign-off 'Let me know if you need more help'"), "questions",
+       Where.CLOSING, keywords=("let me know if ",)),
+    _p(r"\b(?:anything else (?:i can|you(?:'d| would) like|you need)|i'm (?:always |just )?"
+       r"(?:here|happy|glad) to help|always (?:happy|glad) to help)", WEAK,
+       gettext_noop("chat-assistant sign-off 'I'm here to help'"), "else", Where.CLOSING,
+       keywords=("anything else ", " to help")),
+    _p(r"\bfeel free to (?:tweak|adjust|adapt|customi[sz]e|modify|personali[sz]e|edit) "
+       r"(?:it|this|the|any|as)\b", WEAK,
+       gettext_noop("chat-assistant sign-off 'Feel free to tweak it'"), "adapt", Where.CLOSING,
+       keywords=("feel free to ",)),
+)
