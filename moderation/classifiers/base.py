@@ -10,6 +10,7 @@ Everything here is plain Python so classifiers can be unit-tested without a data
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
@@ -24,6 +25,17 @@ def gettext_noop(message: str) -> str:
     this package importable without Django; ``makemessages`` finds the calls by name.
     """
     return message
+
+
+def logit(probability: float) -> float:
+    """Log-odds of a probability, clipped away from 0 and 1 (to +-9.2)."""
+    p = min(max(probability, 1e-4), 1.0 - 1e-4)
+    return math.log(p / (1.0 - p))
+
+
+def sigmoid(log_odds: float) -> float:
+    """The probability of ``log_odds``, clamped to +-30 so no input overflows."""
+    return 1.0 / (1.0 + math.exp(-max(min(log_odds, 30.0), -30.0)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .base import Classifier, Evidence, Result, gettext_noop
+from .base import Classifier, Evidence, Result, gettext_noop, logit, sigmoid
 from .chat_artifacts import ChatArtifactsClassifier
 from .language_model import fuse
 from .model_file import load_section
@@ -31,7 +31,6 @@ from .ngram import NgramClassifier
 from .style_lexicon import StyleLexiconClassifier
 from .stylometry import FEATURE_NAMES, measure
 
-_EPSILON = 1e-4
 _FEATURE_REASONS = {
     "discourse_openers":
         gettext_noop("sentences opened by 'Additionally,' / 'Overall,' and the like"),
@@ -51,16 +50,6 @@ _FEATURE_REASONS = {
 }
 
 
-def logit(probability: float) -> float:
-    """Log-odds of a probability, clipped away from 0 and 1."""
-    p = min(max(probability, _EPSILON), 1.0 - _EPSILON)
-    return math.log(p / (1.0 - p))
-
-
-def _probability(log_odds: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(log_odds, 30.0), -30.0)))
-
-
 def artifact_floor(section: Mapping[str, Any], artifacts: float) -> float:
     """The chat-artifacts score moved onto the combined scale: the same log-odds distance
     from the combined flag threshold as it has from its own, so a find flags both. While
@@ -70,7 +59,7 @@ def artifact_floor(section: Mapping[str, Any], artifacts: float) -> float:
     if artifacts <= 0.0:
         return 0.0
     margin = logit(artifacts) - logit(own)
-    return _probability(logit(section.get("flag_threshold", own)) + margin)
+    return sigmoid(logit(section.get("flag_threshold", own)) + margin)
 
 
 def stacked_log_odds(section: Mapping[str, Any], scores: Mapping[str, float],
@@ -113,7 +102,7 @@ class CombinedClassifier:
         """Combine per-classifier ``scores`` and stylometry ``features`` (in the order of
         ``stylometry.FEATURE_NAMES``; empty to leave them out) with a model ``section``.
         """
-        stacked = _probability(stacked_log_odds(section, scores, features))
+        stacked = sigmoid(stacked_log_odds(section, scores, features))
         return round(max(stacked, artifact_floor(section, scores.get("chat_artifacts", 0.0))), 4)
 
     def combine(self, scores: Mapping[str, float], features: Sequence[float] = (),

