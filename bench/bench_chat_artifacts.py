@@ -4,7 +4,7 @@ Run from the repository root: ``python bench/bench_chat_artifacts.py [--size BYT
 is built to defeat a shortcut: quotation marks nested and left open, near-matches of every
 phrase family repeated thousands of times (so the keyword prefilter lets every pattern run and
 every find is weighed), one line without spaces, many real finds in mention context and
-thousands of sign-off lines in one paragraph.
+thousands of sign-off lines in one paragraph, and unclosed placeholders.
 The budget is one second of CPU per post (COMMON rules); the figures are milliseconds.
 """
 
@@ -43,6 +43,12 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "sign-off lines": lambda size: _repeat(
         "Hope this helps!\nHappy coding! 🚀\nCopy code\nThe pass pays off[1][2].\n"
         "That's a great question, and\n", size),
+    # Open brackets and blanks the placeholder patterns look inside, and openers and wishes
+    # that never finish: each start is tried against a bounded window.
+    "open placeholders": lambda size: _repeat(
+        "[insert your a [describe you <name> from the (# of Dear ____ ah, the classic "
+        "thanks for sharing the details about you - that stick with it you're doing great ",
+        size),
 }
 
 

@@ -53,12 +53,23 @@ MARKUP: tuple[Pattern, ...] = (
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
        markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<")),
+    # "[Insert a specific moment where you comforted a patient]": an instruction to the reader.
+    _p(r"\[(?:insert|add|describe|mention|include|share|give) (?=[^\]\n]{0,150}?\byour?\b)"
+       r"[^\]\n]{3,250}\](?!\()|\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|"
+       r"phone|date|signature|role|position|school|city|link|number|website) here\)|\(# ?(?:of )?"
+       r"[a-z][a-z ]{1,30}\)|(?:dear|hi|hello|to) (?:(?:mr|mrs|ms|dr|prof)\.? |professor )?_{3,}|"
+       r"(?<=[a-z] )\[number\] [a-z]+s\b",
+       0.9, gettext_noop("unfilled placeholder such as '[Insert ...]' or '(Your Name)'"),
+       "placeholder", markup=True, keywords=("[", "(your ", "(#", "___")),
     _p(r"\[link to [^\]\n]{1,40}\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[link to ...]'"), "placeholder", markup=True,
        keywords=("[link to ",)),
     _p(rf"[<{{](?:your\s(?!favou?rite)[^>}}\n]{{1,40}}|(?:insert|enter)\s{_FIELD})[>}}]|"
-       r"<(?:company|recipient|client|employer|"
-       r"organi[sz]ation|hiring manager|customer)(?:'s)? (?:name|address|email)>", 0.9,
+       r"<(?:company|recipient|client|employer|organi[sz]ation|hiring manager|customer)(?:'s)? "
+       r"(?:name|address|email)>|<(?:company|recipient|client|employer|organi[sz]ation|"
+       r"hiring manager)>|(?:dear|hi|hello|hey) <(?:name|first name|full name|title)>|"
+       r"<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|"
+       r"<(?:specific|relevant|appropriate) [^>\n]{2,60}>", 0.9,
        gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
        keywords=("<", "{")),
     _p(r"\{\{\s?(?:\w{1,20}_)?(?:name|first_name|last_name|full_name|company|date|email|"
@@ -74,13 +85,18 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("assistant citation link '([Wikipedia][1])'"), "citation", markup=True,
        keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S"),
     # "... in 2019.[1] ... [2][3]", "... in 1954.¹": three marks and no list of references.
-    _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![(\[:])|"
+    _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(\[:])|"
        r"(?<=[.,;:)])[¹²³⁴⁵⁶⁷⁸⁹]",
-       0.55, gettext_noop("numbered citation marks without a list of references"), "citation",
+       0.55, gettext_noop("numbered citation marks without a list of references"),
+       "numbered-citation",
        markup=True, keywords=(*(f"[{digit}]" for digit in range(1, 10)), "[^", *"¹²³⁴⁵⁶⁷⁸⁹"),
        unless=r"^\W{0,3}\[\^?\d{1,2}\]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
               r"notes|citations|further reading|links)\b|^\W{0,3}\d{1,2}\.\s[^\n]{0,200}"
               r"(?:https?://|doi|arxiv|et al)|^[¹²³⁴⁵⁶⁷⁸⁹]"),
+    # A Markdown footnote mark whose footnote is missing: a writer who types "[^1]" writes the
+    # "[^1]: ..." line too, and the preview shows the mark raw when it is missing.
+    _p(r"\[\^\d{1,2}\]", 0.92, gettext_noop("footnote mark '[^1]' without its footnote"),
+       "citation", markup=True, keywords=("[^",), unless=r"\[\^\d{1,2}\]:"),
     _p(r"\[web:\d{1,2}\]", 0.97, gettext_noop("assistant citation marker '[web:3]'"), "citation",
        markup=True, keywords=("[web:",)),
     _p(r"\[?oaicite:\d+\]?|:contentreference\[", 0.99,

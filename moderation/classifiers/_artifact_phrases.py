@@ -22,20 +22,24 @@ _REWORK = (
     r"(?:expand|elaborate|rewrite|re-write|revise|write|draft|create|generate|tailor|adjust|"
     r"adapt|tweak|shorten|lengthen|condense|summari[sz]e|format|reformat|turn|convert|"
     r"put\stogether|pull\stogether|polish|refine|rework|rephrase|reword|translate|outline|"
-    r"simplify|proofread|customi[sz]e|personali[sz]e|tidy|flesh\sout|break\s(?:\w+\s)?down|"
+    r"simplify|proofread|customi[sz]e|personali[sz]e|tidy|break\s(?:\w+\s)?down|"
     r"suggest|recommend|compare|explain|clarify|walk\syou|go\s(?:deeper|further|into|over|"
     r"through)|dig|look\s(?:into|up)|research|sketch|design|propose|draw\sup|"
-    r"make\s(?:it|this|that|them)\s(?:\w+er|more|less|sound|read|fit)\b|make\s(?:any\s)?"
-    r"(?:further\s|more\s|other\s)?(?:changes|edits|adjustments|tweaks|revisions)|make\s(?:a|an)\s"
-    r"(?:\w+\s){0,3}?(?:version|list|table|summary|draft|outline|chart|template|checklist)|"
+    r"make\s(?:it|this|that|them)\s(?:\w+er|more|less|sound|read|fit)\b|"
+    r"(?:map|lay|spell|plan|sketch|write|flesh)\s(?:this\s|it\s|that\s|them\s|these\s)?out\b|"
+    r"put\s(?:these|them|this|it|those|everything)\s(?:side\sby\sside|into\s|in\s(?:a|an)\s)|"
+    r"make\s(?:any\s)?(?:further\s|more\s|other\s)?(?:changes|edits|adjustments|tweaks|"
+    r"revisions)|make\s(?:a|an)\s(?:[\w-]+\s){0,4}?(?:version|list|table|summary|draft|outline|"
+    r"chart|template|checklist|calendar|spreadsheet|schedule|tracker|plan|guide|handout|"
+    r"flowchart|diagram)|"
     r"add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|scale\s(?:this|it)\s(?:up|down)|stat\sout|"
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
-    r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant)|show\s(?:you\s)?how\s"
-    r"(?:to\s)?(?:do|configure|set|write|handle|use)|make\syou\s(?:a|an)|come\sup\swith|brainstorm|"
-    r"contrast|unpack|work\sthrough|lay\s(?:this|it|that|them)\sout|run\s(?:the\s"
-    r"numbers|the\smath|it|this)|list|map\sout|mock\sup|whip\sup|narrow\s(?:\w+\s){0,3}?down|"
-    r"help\s(?:you\s)?(?:draft|"
-    r"write|rewrite|plan|create|turn|put\stogether|structure|outline|format))")
+    r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant|equivalent|"
+    r"alternative)|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use)|"
+    r"make\syou\s(?:a|an)|come\sup\swith|brainstorm|contrast|unpack|work\sthrough|"
+    r"run\s(?:the\snumbers|the\smath|it|this)|list|mock\sup|whip\sup|"
+    r"narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|rewrite|plan|create|turn|"
+    r"put\stogether|structure|outline|format))")
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
@@ -53,10 +57,17 @@ _RESTYLED = (
     r"crisper|snappier|sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
     r"gentler|softer|playful|upbeat|funnier|lively|rephrased)")
 _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|"
-            r"rephrasing|reworking)s?\b")
+            r"rephrasing|reworking|write-up|writeup)s?\b")
 # "Here's ..." that speaks of the writer's own text ("Here's a cleaner version of my
 # recipe") is a person sharing their work; an assistant says "your".
 _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
+# Wishes and encouragement closing an answer.
+_WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in)\b|enjoy (?:the|your|it|"
+         r"this|every)\b|wishing you|stay safe|drive safe|safe travels|clear skies|have a "
+         r"(?:wonderful|great|fantastic|lovely|safe) |you've got this|you can do (?:it|this)|"
+         r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|"
+         r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
+         r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives))")
 # An opener followed by the writer's own doings ("Great question! Here's what we found") or
 # by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
 # person's reply.
@@ -82,8 +93,11 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"within|shorter|about|more [\w-]+|less [\w-]+)\b|(?:\.|,|\s-)\s?i(?:'ve)? "
                r"(?:kept|preserved|maintained|tightened|trimmed|smoothed|"
                r"fixed)\b[^.\n]{0,40}\byour\b|"
-               r",?\swith (?:a |an )?(?:clearer|"
-               r"stronger|better|tighter|smoother|simpler|more|less|improved)|\sfor the (?:forum|"
+               r",?\swith (?:a |an )?(?:clearer|stronger|better|tighter|smoother|simpler|warmer|"
+               r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|"
+               r"punchier|shorter|bolder|firmer|snappier|livelier|brighter|more|less|"
+               r"improved)\b|\ssuitable for\b|"
+               r"\sready to (?:post|send|share|paste|use|go)\b|\sfor the (?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 # Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
 _NO_SELF_NEAR = r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me)\b)"
@@ -96,7 +110,9 @@ _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
                   r"json|yaml|toml|ini|sql|html|css|xml|plaintext|text|java|kotlin|go|rust|c|"
                   r"cpp|c\+\+|csharp|c#|ruby|php|r|swift|dockerfile|makefile|nginx|lua|perl)")
-_EMOJI = r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]{1,3}\ufe0f?"
+# One to four emoji, each with its variation selector, skin tone or joined sequence ("🚴‍♂️").
+_EMOJI = (r"(?:[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
+          r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}){1,4}")
 _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|" \
           r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
 
@@ -198,23 +214,29 @@ PHRASES: tuple[Pattern, ...] = (
     # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
     _p(rf"{_ANSWER_START}\W{{0,3}}"
        r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
-       r"question)!(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
+       r"question)(?:!| -)(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
        rf"(?!\s?here(?:'s| is| are){_SHARED})", STRONG,
        gettext_noop("chat-assistant opener 'Great question!' at the start of a post"), "opener",
-       keywords=("certainly!", "question!", "absolutely!", "of course!")),
+       keywords=("certainly!", "question!", "absolutely!", "of course!", "certainly -",
+                 "question -", "absolutely -", "of course -")),
     # Praise of the question or reassurance of the asker opening a post, then exposition:
     # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
     _p(rf"{_ANSWER_START}\W{{0,3}}(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
        r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
        r"(?:really |very |truly |genuinely |super )?(?:great|good|excellent|fantastic|wonderful|"
        r"thoughtful|sharp|insightful|smart|fun|exciting|interesting|important|fascinating|"
-       r"lovely|perceptive|astute) (?:question|observation|point|catch|pick|idea|find|choice|"
-       rf"project|goal|plan|follow-up|thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
+       r"lovely|perceptive|astute|common|frustrating|tricky|tough|classic|understandable|"
+       r"natural|valid|fair|reasonable|wise|solid|healthy) (?:question|observation|point|catch|"
+       r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|"
+       r"struggle|worry|concern|dilemma|headache|hurdle|confusion|"
+       rf"thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
        rf"{_NO_SELF_NEAR}",
        STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener",
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
-                 "project", "goal", "plan", "follow-up", "thing to ")),
+                 "project", "goal", "plan", "follow-up", "thing to ", "instinct", "frustration",
+                 "situation", "struggle", "worry", "concern", "dilemma", "headache", "hurdle",
+                 "confusion")),
     _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
        r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
        r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
@@ -244,11 +266,26 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
        keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
     _p(rf"{_ANSWER_START}\W{{0,3}}"
-       r"(?:i'd be |i would be |i'm |i am )?(?:happy|glad|delighted) to (?:help|walk you "
-       r"through|explain)\b"
+       r"(?:(?:absolutely|sure|of course|certainly)[,!]? )?(?:(?:i'd be |i would be |i'm |"
+       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk you through|explain)\b"
        rf"{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
        keywords=("to help", "to walk you", "to explain")),
+    # "Ah, the classic 'node offline after a reboot' headache!", "Thanks so much for sharing all
+    # those details - that really helps narrow things down!"
+    _p(rf"(?:{_ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
+       r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b[^.!?\n]{0,80}!|"
+       rf"{_LINE}\W{{0,3}}thanks? (?:you )?(?:so much |very much )?for (?:sharing|providing|"
+       r"including|laying out|giving|the) (?:all )?(?:of )?(?:those|these|the|that|so many|such) ?"
+       r"(?:\w+ )?(?:details|context|info|information)[^.!?\n]{0,60}?(?:-|,) (?:that|this|it) "
+       rf"(?:really |definitely )?(?:helps|makes))(?:\s?{_EMOJI})?{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'Ah, the classic ...!'"), "opener",
+       keywords=("ah", "oh", "thank")),
+    # Sympathy opening an answer: a person writes it too, so it is weak.
+    _p(rf"{_ANSWER_START}\W{{0,3}}(?:i'm |i am )?(?:so |really |very |truly )?sorry (?:you're|you "
+       r"are|to hear)\b|\byou're (?:definitely |certainly |absolutely |so |really )?not alone\b",
+       WEAK, gettext_noop("chat-assistant opener 'I'm so sorry you're dealing with this'"),
+       "sympathy", keywords=("sorry ", "not alone")),
     # A reasoning model's thoughts pasted with its answer.
     _p(rf"{_ANSWER_START}\W{{0,3}}"
        r"(?:okay|ok|alright|hmm),? (?:so )?the user (?:is asking|asked|wants to know|is "
@@ -292,7 +329,8 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{_LINE}(?:revised|"
        r"rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|\bbelow "
        r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) (?:[\w-]+ )"
-       r"{0,2}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|explain) (?:it|this|"
+       r"{0,2}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|explain|raise|"
+       r"express|communicate|bring up|voice|pitch|present) (?:it|this|"
        r"that|what you|your)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|message|"
        r"email|intro|introduction|paragraph) (?:with|after) [^.\n:]{0,60}?(?:fix(?:es)?|"
        r"corrections?|changes|edits|improvements) (?:applied|made)|\bi(?:'ve| have) (?:\w+ )?"
@@ -301,7 +339,10 @@ PHRASES: tuple[Pattern, ...] = (
        r"draft|"
        rf"transitions)\b|{_LINE}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
        r"brevity|length|flow)(?: and \w+)?:|\bthis (?:version|draft|rewrite) (?:keeps|preserves|"
-       r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\bhere(?:'s| is) how i(?:'d| would) "
+       r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\b(?:of course|sure|certainly|absolutely|"
+       r"done|got it|no problem)[.!,]? i(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|"
+       r"polished|tightened|revised|softened|toned down|adjusted|edited|reworked|cleaned up) "
+       r"(?:it|this|that|the|your)\b|\bhere(?:'s| is) how i(?:'d| would) "
        r"(?:rewrite|reword|rephrase|phrase) (?:it|this|that|your)\b", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=(" your ", "here's the", "here is the", "version", "below you'll find",
@@ -316,17 +357,21 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=(" me to",)),
     _p(r"\b(?:just )?say the word if you(?:'d| would)? (?:like|want|prefer) (?:me to|any|more|"
        rf"a |an |it)|\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){{0,2}}?{_REWORK}|"
+       r"\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){0,2}?(?:this|it|that|these|"
+       r"them|everything)\b|"
        r"\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|helpful)),? i "
        rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|let me know (?:which|what|"
        rf"how|"
        rf"whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| will) (?:\w+\s){{0,2}}?"
        rf"{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
+       rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould it (?:be (?:helpful|"
+       r"useful)|help) if i (?:also )?\w+|"
        rf"\b(?:just )?tell me "
        rf"(?:your|the|what|which|how|a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=("say the word", " would help", " might help", " would be ", " might be ",
-                 "if you ", "let me know ", "should i ", "tell me ")),
+                 "if you ", "let me know ", "should i ", "tell me ", "would it ")),
     _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
@@ -350,6 +395,7 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}\bif "
        r"(?:you(?:'re| are) "
        r"interested|you(?:'d| would) like|you want|(?:that|it|this) (?:would )?helps?|"
+       r"(?:that|it|this) would (?:make|be easier)|"
        rf"(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'I can also ... if you're interested'"), "offer",
        keywords=("i can ", "i could ")),
@@ -364,6 +410,12 @@ PHRASES: tuple[Pattern, ...] = (
        r"message|summary))\b|expand|elaborate|dig (?:deeper|further))", STRONG,
        gettext_noop("chat-assistant offer 'Happy to tweak it'"), "offer",
        keywords=("happy to ",)),
+    _p(rf"\bi(?:'d| would) be (?:glad|happy|delighted|more than happy) to (?:also )?{_REWORK}"
+       rf"{_IMPERSONAL}|\bi(?:'m| am) (?:also )?(?:glad|happy) to (?:expand|elaborate|go deeper) "
+       r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b", STRONG,
+       gettext_noop("chat-assistant offer 'I'd be glad to expand this into ...'"), "offer",
+       keywords=("be glad to", "be happy to", "be delighted to", "more than happy to",
+                 "glad to ", "happy to ")),
     _p(r"\bis there anything else (?:i can|you(?:'d| would) like)", STRONG,
        gettext_noop("chat-assistant sign-off 'Is there anything else ...'"), "else",
        keywords=("is there anything else ",)),
@@ -374,15 +426,15 @@ PHRASES: tuple[Pattern, ...] = (
        r"somebody|others|anyone|other people|clarify))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
        keywords=("hope ", "hopefully ")),
-    # A wish with an emoji closing the post: "Happy coding! 🚀", "Good luck with the build! 🔨".
-    _p(r"(?:happy [a-z]{3,15}ing|good luck with|best of luck with|enjoy (?:your|the)|wishing "
-       r"you|stay safe|drive safe|safe travels|clear skies|have a (?:wonderful|great|fantastic|"
-       r"lovely|safe) |you've got "
-       rf"this|hope (?:this|that|it) (?:helps|clears|clarifies))[^\n]{{0,100}}! ?{_EMOJI}"
+    # A wish with an emoji closing a post: "Happy coding! 🚀", "Good luck with the build! 🔨",
+    # "Stick with it - ... effortless! 🎸", "You're doing a great job ... 💛". A short reply that
+    # is little more than the wish ("Looks great. Good luck! 🤞") is a person's.
+    _p(rf"(?:(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}|{_WISH}[^\n]{{40,160}})[!.] ?{_EMOJI}"
        r"(?=\s*(?:\n\n|\Z))",
        STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
-       Where.CLOSING, keywords=("happy ", "luck with", "enjoy ", "wishing you", "stay safe",
-                                "clear skies", "have a ", "got this", "hope ", "safe")),
+       Where.CLOSING, keywords=("happy ", "luck", "enjoy", "wishing you", "stay safe",
+                                "clear skies", "have a ", "got this", "hope ", "safe",
+                                "can do ", "stick with it", "keep ", "you're doing ")),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!|\bwishing you "
        r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
        r"luck getting\b|\bhave a "
@@ -390,6 +442,14 @@ PHRASES: tuple[Pattern, ...] = (
        r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "luck with", "have a ", "enjoy ", "got this")),
+    # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
+    _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
+       r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |already )?"
+       r"(?:asking (?:all )?the right questions|on the right track|doing (?:a great job|great|"
+       r"amazing|all the right things|everything right))|\bshows (?:how much|that) you "
+       r"(?:really )?(?:care|are|'re)\b", WEAK,
+       gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,
+       keywords=("the fact that you", "like you", "you're ", "shows ")),
     _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
        r"touch|contact)|\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
        r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "

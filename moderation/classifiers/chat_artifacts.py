@@ -71,10 +71,10 @@ _COLONS_TRIED = 4  # colons looked at (the nearest) for one that introduces a li
 
 # Quotation marks, apostrophes and dashes mapped one to one, so offsets are unchanged.
 _PUNCTUATION = str.maketrans("’‘‚‛“”„‟—–‒―‐‑", "''''\"\"\"\"------")
-# Markdown emphasis markers (not an underscore inside a word: "first_name") and whitespace runs
-# that are not a single space.
-_GAP_RE = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|[^\S\n]*\n[^\S\n]*(?:\n\s*)?|[^\S\n]{2,}|"
-                     r"[^\S \n]")
+# Markdown emphasis markers (not an underscore inside a word, "first_name", nor a blank to fill
+# in, "Dear ____,") and whitespace runs that are not a single space.
+_GAP_RE = re.compile(r"\*+|(?<![\w_])__?(?!_)|(?<!_)__?(?![\w_])|[^\S\n]*\n[^\S\n]*(?:\n\s*)?|"
+                     r"[^\S\n]{2,}|[^\S \n]")
 
 # Words right before a find that introduce a quotation: "replies that start with As an AI",
 # "it literally says [Your Name]". Markup ("markers like 【4†source】") has its own, shorter list:
@@ -101,6 +101,11 @@ _DISCUSSION_CUE_RE = re.compile(
     r"search (?:for|your)|banned|bans|avoid|citation|pars(?:e|es|ed|ing)|"
     r"you (?:write|type|enter)|(?:ends?|"
     r"ended|ending|starts?|started|starting|begins?|began|opens?|opened) with)\b")
+# Numbered citation marks ("... in 2019.[1]") stand in ordinary sentences about anything, so only
+# words about marks make a sentence a discussion of them.
+_CITATION_TALK_RE = re.compile(
+    r"\b(?:citations?|cites?|cited|footnotes?|markers?|marks|references?|brackets?|numbers|"
+    r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b")
 # ... and for phrases also words that are as often about anything else ("the trail ends at
 # the weir 【3†source】" is a paste, "the reply ends with I hope this helps" a mention).
 _PHRASE_DISCUSSION_CUE_RE = re.compile(
@@ -132,7 +137,8 @@ _NAMING_RE = re.compile(
     r"[\"')\]]?(?:,?\s(?:and|or)\s(?:similar\s|other\s)?\S{0,40}?)?\s?(?:fields?|"
     r"placeholders?|markers?|tokens?|tags?|strings?|parameters?|variables?|syntax|markup|"
     r"(?:gets? |is |are |was |were )?(?:appended|added|inserted)|appears?|leaks?|survives?|"
-    r"things?|bits?|stuff|junk|brackets?|symbols?|characters?|means?|meant)\b")
+    r"things?|bits?|stuff|junk|brackets?|symbols?|characters?|means?|meant|"
+    r"(?:[\w-]+\s)?(?:footnotes?|citations?|references))\b")
 # A writer sharing their own template: its placeholders are for the reader to fill in.
 _OWN_TEMPLATE_RE = re.compile(
     r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\b(?:template|skeleton|boilerplate|outline|format) "
@@ -325,7 +331,9 @@ def _mentioned(text: str, find: _Find, mention_end: int | None) -> bool:
         return True
     cuts = list(_SENTENCE_CUT_RE.finditer(before))
     sentence = before[cuts[-1].end():] if cuts else before
-    if _DISCUSSION_CUE_RE.search(sentence) or (
+    discussion = (_CITATION_TALK_RE if find.pattern.family == "numbered-citation"
+                  else _DISCUSSION_CUE_RE)
+    if discussion.search(sentence) or (
             not markup and _PHRASE_DISCUSSION_CUE_RE.search(sentence)):
         return True
     return _introduced(text, start)

@@ -309,3 +309,50 @@ def test_pasted_answers_keeping_less_common_leftovers_are_flagged(text):
 ])
 def test_a_persons_own_sign_off_references_and_templates_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
+
+
+# Seventh round: leftovers written in ways the earlier patterns did not know (none of these
+# sentences is from the evaluation sets).
+@pytest.mark.parametrize("text", [
+    "Ah, the classic sourdough-that-will-not-rise mystery! " + ANSWER,
+    "That's a really common worry, and plenty of brewers share it! " + ANSWER,
+    "Absolutely - " + ANSWER,
+    "Thanks for sharing all those details about your setup - that really helps!\n\n" + ANSWER,
+    ANSWER + "\n\nStick with it - every brewer's third batch is the one that clicks! 🍵✨",
+    ANSWER + "\n\nEnjoy the ride, and remember the tea is half the fun! 🚴\u200d♂️",
+    ANSWER + "\n\nHope this gives you a solid footing - the hobby needs more curious "
+    "people like you!\n\nLet me know if you have any questions.",
+    ANSWER + "\n\nJust say the word and I'll scale this for a five-litre jar.",
+    ANSWER + "\n\nWould it help if I also listed the equipment with prices?",
+    ANSWER + "\n\nI'd be glad to expand this into a full brewing schedule.",
+    ANSWER + "\n\nIf it helps, I can also make a printable week-by-week brewing calendar.",
+    "Our club brews for [number] members every month. " + ANSWER,
+    "Dear Professor ________,\n\nI would like to join your lab this summer.",
+    "Please contact <Name> from the brewing society for a starter culture.",
+    "[Insert a moment where you shared your first batch with a friend.]\n\n" + ANSWER,
+    "Yours sincerely,\n(Your Name Here)",
+    ANSWER.replace("fermentation.", "fermentation.[^1]"),
+    "Kombucha is acidic, which keeps most moulds away [1]. Most batches finish within ten "
+    "days, though the range is wide [2]. Fridge storage slows it down [3].",
+    "Here's a shorter, warmer version suitable for the club newsletter:\n\n" + ANSWER,
+    "Below is a structured write-up based on your notes:\n\n" + ANSWER,
+    "Here's a more diplomatic way to raise your concern:\n\nDear neighbour, the hedge ...",
+    "Of course. I've rewritten it to sound more confident:\n\nHi Sam, I'd like to discuss pay.",
+])
+def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Good luck! 🤞",
+    "Looks great. Enjoy the brew! 🍵",
+    "Run pydoc <name> to read the documentation of a module.",
+    "ignore bpnumber [count] sets how often the breakpoint is skipped.",
+    "Our authors use [^1]-style Markdown footnotes, defined at the bottom of each post.",
+    "The pass opened in 1954.[^1]\n\n[^1]: County records, volume 3.",
+    "Take a look at the [1]list of local groups on the [2]Perl Mongers web site.",
+    "Here's a gentler rewrite I came up with after your feedback:\n\nWe understand the worry.",
+    "I'm so sorry you're going through this. We had the same with our son last year.",
+])
+def test_a_persons_wishes_footnotes_and_command_syntax_are_not_flagged(text):
+    assert not flagged(text), classifier.score(text).evidence
