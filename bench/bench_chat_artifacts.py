@@ -49,6 +49,11 @@ INPUTS: dict[str, Callable[[int], str]] = {
         "[insert your a [describe you <name> from the (# of Dear ____ ah, the classic "
         "thanks for sharing the details about you - that stick with it you're doing great ",
         size),
+    # Lines that hand a model's answer over, each with the writer speaking of themselves, and a
+    # sign-off after them: every line is looked at once.
+    "handover lines": lambda size: _repeat(
+        "I asked claude and chatgpt and gemini what my options are, it told me:\n"
+        "Hope this helps!\n", size),
 }
 
 

@@ -22,7 +22,8 @@ MARKUP: tuple[Pattern, ...] = (
     # Fill-in placeholders of generated letters and posts.
     # "<insert your favourite package here>" is a writer's joke, not a form to fill in: an
     # "insert" placeholder names a field.
-    _p(rf"\[(?:your\s(?!favou?rite)[^\]\n]{{1,40}}|(?:insert|enter|add)\s{_FIELD})\](?!\()", 0.95,
+    _p(rf"\[(?:your\s(?!favou?rite)[^\]\n]{{1,40}}|(?:insert|enter|add)\s(?!obligatory|joke|witty|snarky|"
+       rf"funny|clever){_FIELD})\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Your Name]'"), "placeholder", markup=True,
        keywords=("[your ", "[insert ", "[enter ", "[add ")),
     _p(r"\[(?:recipient|company|client|hiring manager|author|customer|sender|organi[sz]ation|"
@@ -45,7 +46,9 @@ MARKUP: tuple[Pattern, ...] = (
        r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
        r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
        r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|"
-       r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|"
+       rf"\((?:add|insert) {_FIELD}\)|"
+       r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|<<(?:name|venue|date|time|location|company|"
+       r"recipient|city|address|event|title|link|url)>>|"
        r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
        r"author et al\.?),? (?:year|date)\)|(?<=[a-z,] )\[(?:x|xx|n)\](?= [a-z]|%)|"
        r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
@@ -55,11 +58,13 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<")),
     # "[Insert a specific moment where you comforted a patient]": an instruction to the reader.
     _p(r"\[(?:insert|add|describe|mention|include|share|give) (?=[^\]\n]{0,150}?\byour?\b)"
-       r"[^\]\n]{3,250}\](?!\()|\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|"
+       r"[^\]\n]{3,250}\](?!\()|\[(?:paste|specify|attach) [^\]\n]{2,150}\]|\[[^\]\n]{1,100}"
+       r"[-,;] ?(?:specify|fill in|add|insert|enter) (?:yours|your own|here|one)\b[^\]\n]{0,20}\]|"
+       r"\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|"
        r"phone|date|signature|role|position|school|city|link|number|website) here\)|\(# ?(?:of )?"
        r"[a-z][a-z ]{1,30}\)|(?:dear|hi|hello|to) (?:(?:mr|mrs|ms|dr|prof)\.? |professor )?_{3,}|"
        r"(?<=[a-z] )\[number\] [a-z]+s\b",
-       0.9, gettext_noop("unfilled placeholder such as '[Insert ...]' or '(Your Name)'"),
+       0.9, gettext_noop("unfilled placeholder such as '[Insert ...]' or '(Your Name Here)'"),
        "placeholder", markup=True, keywords=("[", "(your ", "(#", "___")),
     _p(r"\[link to [^\]\n]{1,40}\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[link to ...]'"), "placeholder", markup=True,

@@ -1,13 +1,13 @@
 r"""How the chat-artifact classifier's patterns are written: one :class:`Pattern` per phrasing.
 
 Private to :mod:`.chat_artifacts`, which explains how finds are weighed; the phrases are in
-:mod:`._artifact_phrases`, the markup patterns (placeholders, citation markers, tracking
-parameters) in :mod:`._artifact_markup`. Patterns run on the *normalised* text of
-:func:`.chat_artifacts.normalise`: lower-case, straight quotes and apostrophes, every dash a
-hyphen, Markdown emphasis markers removed and each run of whitespace one space, one line break
-or (a blank line) two. A space in a pattern is compiled as ``\s``, so it stands for any gap
-between two words, and ``'`` for any apostrophe; keywords are looked up with line breaks read
-as spaces.
+:mod:`._artifact_phrases` and :mod:`._artifact_courtesies`, the markup patterns (placeholders,
+citation markers, tracking parameters) in :mod:`._artifact_markup`. Patterns run on the
+*normalised* text of :func:`.chat_artifacts.normalise`: lower-case, straight quotes and
+apostrophes, every dash a hyphen, Markdown emphasis markers removed and each run of whitespace
+one space, one line break or (a blank line) two. A space in a pattern is compiled as ``\s``, so
+it stands for any gap between two words, and ``'`` for any apostrophe; keywords are looked up
+with line breaks read as spaces.
 
 Every regular expression is linear: no nested quantifiers over the same characters, bounded
 repetitions (``{0,3}``) and bounded look-aheads only, and each one is tried only on texts that
@@ -54,6 +54,12 @@ class Pattern:
     keywords: tuple[str, ...] = ()
     unless: re.Pattern[str] | None = None
 
+
+# The start of a post, or of a pasted answer that the writer's own line introduces ("Not my
+# wording, but this fixed it:").
+ANSWER_START = r"(?:\A|(?<=:\n\n)|(?<=:\n))"
+# A line on its own, as a chat app's buttons and labels are copied along with an answer.
+LINE_START = r"(?:(?<=\n)|\A)"
 
 STRONG = 0.92  # one such find flags a post (ChatArtifactsClassifier.flag_threshold is 0.9)
 WEAK = 0.7  # two weak finds of different families flag it: 1 - 0.3 * 0.3 = 0.91

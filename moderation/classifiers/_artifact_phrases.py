@@ -1,13 +1,14 @@
 r"""The phrases the chat-artifact classifier looks for, one :class:`.Pattern` per phrasing:
-self-descriptions, openers, rewrite preambles, offers, sign-offs and copied chat-app text.
+self-descriptions, knowledge-cutoff notes, copied chat-app text, rewrite preambles and offers.
 
 Private to :mod:`.chat_artifacts`; :mod:`._artifact_patterns` explains how a pattern is written
-and weighed, :mod:`._artifact_markup` holds the markup patterns.
+and weighed, :mod:`._artifact_courtesies` holds the openers and sign-offs and
+:mod:`._artifact_markup` the markup patterns.
 """
 
 from __future__ import annotations
 
-from ._artifact_patterns import HINT, STRONG, WEAK, Pattern, Where, _p
+from ._artifact_patterns import ANSWER_START, HINT, LINE_START, STRONG, WEAK, Pattern, Where, _p
 from .base import gettext_noop
 
 _HERE = ("here's", "here is", "here are", "below is", "below are", "below you")
@@ -24,7 +25,7 @@ _REWORK = (
     r"put\stogether|pull\stogether|polish|refine|rework|rephrase|reword|translate|outline|"
     r"simplify|proofread|customi[sz]e|personali[sz]e|tidy|break\s(?:\w+\s)?down|"
     r"suggest|recommend|compare|explain|clarify|walk\syou|go\s(?:deeper|further|into|over|"
-    r"through)|dig|look\s(?:into|up)|research|sketch|design|propose|draw\sup|"
+    r"through)|dig\s(?:deeper|further|into|up\s(?:some|more))|look\s(?:into|up)|research|sketch|design|propose|draw\sup|"
     r"make\s(?:it|this|that|them)\s(?:\w+er|more|less|sound|read|fit)\b|"
     r"(?:map|lay|spell|plan|sketch|write|flesh)\s(?:this\s|it\s|that\s|them\s|these\s)?out\b|"
     r"put\s(?:these|them|this|it|those|everything)\s(?:side\sby\sside|into\s|in\s(?:a|an)\s)|"
@@ -61,21 +62,6 @@ _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|para
 # "Here's ..." that speaks of the writer's own text ("Here's a cleaner version of my
 # recipe") is a person sharing their work; an assistant says "your".
 _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
-# Wishes and encouragement closing an answer.
-_WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in)\b|enjoy (?:the|your|it|"
-         r"this|every)\b|wishing you|stay safe|drive safe|safe travels|clear skies|have a "
-         r"(?:wonderful|great|fantastic|lovely|safe) |you've got this|you can do (?:it|this)|"
-         r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|"
-         r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
-         r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives))")
-# An opener followed by the writer's own doings ("Great question! Here's what we found") or
-# by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
-# person's reply.
-_PERSONAL = (r"\b(?:my|our|we|we've|we're|us|i've|i'm|i (?:\w+ed|did|made|took|got|found|went|"
-             r"saw|wrote|had|was))\b")
-_SHARED = (r"\s(?:(?:a|an|the|some)\s)?(?:link|photo|picture|pic|screenshot|recipe|video|map|"
-           r"file|notebook|code|config|logs?|paper|thread|repo|spreadsheet|slides)s?\b")
-_NOT_PERSONAL = rf"(?![^.!?\n:]{{0,80}}{_PERSONAL})(?!{_SHARED})"
 # An offer followed, in the same sentence, by the writer's own plans ("If you want, I can
 # explain how I set it up") is a person's.
 _IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|us|i)\b)"
@@ -88,7 +74,8 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
 _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:notes|outline|"
                r"points|draft|input|bullet points|text|description)\b|\s(?:of|"
                r"for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
-               r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|is "
+               r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|avoids|"
+               r"softens|drops|removes|strikes|stays|feels|comes across|doesn't|won't|is "
                r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
                r"within|shorter|about|more [\w-]+|less [\w-]+)\b|(?:\.|,|\s-)\s?i(?:'ve)? "
                r"(?:kept|preserved|maintained|tightened|trimmed|smoothed|"
@@ -99,23 +86,10 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"improved)\b|\ssuitable for\b|"
                r"\sready to (?:post|send|share|paste|use|go)\b|\sfor the (?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
-# Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
-_NO_SELF_NEAR = r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me)\b)"
-# The start of a post, or of a pasted answer that the writer's own line introduces ("Not my
-# wording, but this fixed it:").
-_ANSWER_START = r"(?:\A|(?<=:\n\n)|(?<=:\n))"
-# A line on its own, as a chat app's buttons and labels are copied along with an answer.
-_LINE = r"(?:(?<=\n)|\A)"
 _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
                   r"json|yaml|toml|ini|sql|html|css|xml|plaintext|text|java|kotlin|go|rust|c|"
                   r"cpp|c\+\+|csharp|c#|ruby|php|r|swift|dockerfile|makefile|nginx|lua|perl)")
-# One to four emoji, each with its variation selector, skin tone or joined sequence ("🚴‍♂️").
-_EMOJI = (r"(?:[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
-          r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}){1,4}")
-_OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|" \
-          r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
-
 PHRASES: tuple[Pattern, ...] = (
     # An assistant describing itself.
     _p(rf"\bas an? {_AI}(?:\s(?:developed|created|trained|made|built) by\s[\w ]{{1,30}}?)?,"
@@ -176,136 +150,23 @@ PHRASES: tuple[Pattern, ...] = (
        r"goes up to|extends (?:up )?to|is current (?:up )?to|ends in)", 0.95,
        gettext_noop("assistant knowledge-cutoff disclaimer"), "cutoff",
        keywords=("my knowledge", "my training")),
-    # Openers answering a request: "Certainly! Here's ...", "Happy to help! Below is ...".
-    _p(rf"\b(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|"
-       r"(?:happy|glad) to help|great idea)[!.,:]*\s?(?:-+\s?)?(?:here(?:'s| is| are)|below|"
-       r"let(?:'s| us| me)|i(?:'d| would) be (?:happy|glad|delighted)|i can help)"
-       rf"{_NOT_PERSONAL}", 0.95,
-       gettext_noop("chat-assistant opener 'Certainly! Here's ...'"),
-       "opener", Where.SENTENCE,
-       keywords=("certainly", "absolutely", "of course", "question", "to help", "great idea")),
-    # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
-    _p(r"\b(?:sure(?: thing)?|got it|sounds good)(?:!+\s?(?:-+\s?)?|\s?-+\s?)"
-       r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
-       r"revised|polished|updated|full)|a few)\b"
-       rf"{_NOT_PERSONAL})|(?:below (?:is|are)|let(?:'s| us) (?:dive|break|walk|go|explore|take)|"
-       rf"i(?:'d| would) be (?:happy|glad|delighted)){_NOT_PERSONAL})", STRONG,
-       gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
-       "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good")),
-    _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}| and )(?:great question|good "
-       r"question|thanks? (?:you )?"
-       r"for (?:asking|reaching out|your question)|i(?:'d| would) be (?:happy|glad|delighted)|"
-       r"happy to help|glad to help|sure|certainly|absolutely|of course)"
-       r"(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|same "
-       r"(?:problem|issue|thing))\b)", 0.95,
-       gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
-       keywords=("hi", "hello", "hey", "bonjour", "hola")),
-    # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
-    # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
-    _p(rf"{_ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
-       r"(?: there)?(?:(?:,? [a-z' ]{1,30})?! ?|, )(?:[^\n]{0,40}?(?:great to see|welcome to|"
-       r"congrats|"
-       rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
-       rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
-       rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
-       gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener",
-       keywords=("hi", "hello", "hey", "good ", "bonjour", "hola")),
-    # At the very start of a post, an opener followed by exposition rather than by the
-    # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
-    _p(rf"{_ANSWER_START}\W{{0,3}}"
-       r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
-       r"question)(?:!| -)(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
-       rf"(?!\s?here(?:'s| is| are){_SHARED})", STRONG,
-       gettext_noop("chat-assistant opener 'Great question!' at the start of a post"), "opener",
-       keywords=("certainly!", "question!", "absolutely!", "of course!", "certainly -",
-                 "question -", "absolutely -", "of course -")),
-    # Praise of the question or reassurance of the asker opening a post, then exposition:
-    # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
-    _p(rf"{_ANSWER_START}\W{{0,3}}(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
-       r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
-       r"(?:really |very |truly |genuinely |super )?(?:great|good|excellent|fantastic|wonderful|"
-       r"thoughtful|sharp|insightful|smart|fun|exciting|interesting|important|fascinating|"
-       r"lovely|perceptive|astute|common|frustrating|tricky|tough|classic|understandable|"
-       r"natural|valid|fair|reasonable|wise|solid|healthy) (?:question|observation|point|catch|"
-       r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|"
-       r"struggle|worry|concern|dilemma|headache|hurdle|confusion|"
-       rf"thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
-       rf"{_NO_SELF_NEAR}",
-       STRONG,
-       gettext_noop("chat-assistant opener praising the question"), "opener",
-       keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
-                 "project", "goal", "plan", "follow-up", "thing to ", "instinct", "frustration",
-                 "situation", "struggle", "worry", "concern", "dilemma", "headache", "hurdle",
-                 "confusion")),
-    _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
-       r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
-       r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
-       r"this|that) down|dive in|tackle)\b", STRONG,
-       gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
-       keywords=("follow-up", "love this", "let's ")),
-    # "You want a cron job that ... Here's a simple way to do that."
-    _p(rf"{_ANSWER_START}\W{{0,3}}"
-       r"(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|trying "
-       r"to)\b[^\n]{0,300}?[.!:] here(?:'s| is| are) (?:a|an|some|the|how|what)\b|sure[,!] "
-       rf"(?:i can|i'd be happy to|happy to) help(?: you)?(?: with (?:that|"
-       rf"this))?!){_NO_SELF_NEAR}",
-       STRONG,
-       gettext_noop("chat-assistant opener restating the request"), "opener",
-       keywords=("here", "help")),
-    _p(rf"{_ANSWER_START}\W{{0,3}}"
-       r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
-       r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check)|"
-       r"that)|you're on (?:exactly |absolutely |just )?the right track|you're asking (?:exactly |"
-       r"precisely |just )?the right question|(?:totally|completely) understandable(?: "
-       r"frustration)?(?:!| -)|that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?"
-       r"(?:exhausting|frustrating|stressful|tough|hard|difficult|"
-       r"overwhelming)[^.!?\n]{0,30}?, and "
-       r"it's (?:completely |totally |perfectly |very )?(?:normal|understandable|common)|it's "
-       r"(?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
-       rf"think))\b{_NO_SELF_NEAR}", STRONG,
-       gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
-       keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
-    _p(rf"{_ANSWER_START}\W{{0,3}}"
-       r"(?:(?:absolutely|sure|of course|certainly)[,!]? )?(?:(?:i'd be |i would be |i'm |"
-       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk you through|explain)\b"
-       rf"{_NO_SELF_NEAR}", STRONG,
-       gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
-       keywords=("to help", "to walk you", "to explain")),
-    # "Ah, the classic 'node offline after a reboot' headache!", "Thanks so much for sharing all
-    # those details - that really helps narrow things down!"
-    _p(rf"(?:{_ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
-       r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b[^.!?\n]{0,80}!|"
-       rf"{_LINE}\W{{0,3}}thanks? (?:you )?(?:so much |very much )?for (?:sharing|providing|"
-       r"including|laying out|giving|the) (?:all )?(?:of )?(?:those|these|the|that|so many|such) ?"
-       r"(?:\w+ )?(?:details|context|info|information)[^.!?\n]{0,60}?(?:-|,) (?:that|this|it) "
-       rf"(?:really |definitely )?(?:helps|makes))(?:\s?{_EMOJI})?{_NO_SELF_NEAR}", STRONG,
-       gettext_noop("chat-assistant opener 'Ah, the classic ...!'"), "opener",
-       keywords=("ah", "oh", "thank")),
-    # Sympathy opening an answer: a person writes it too, so it is weak.
-    _p(rf"{_ANSWER_START}\W{{0,3}}(?:i'm |i am )?(?:so |really |very |truly )?sorry (?:you're|you "
-       r"are|to hear)\b|\byou're (?:definitely |certainly |absolutely |so |really )?not alone\b",
-       WEAK, gettext_noop("chat-assistant opener 'I'm so sorry you're dealing with this'"),
-       "sympathy", keywords=("sorry ", "not alone")),
     # A reasoning model's thoughts pasted with its answer.
-    _p(rf"{_ANSWER_START}\W{{0,3}}"
+    _p(rf"{ANSWER_START}\W{{0,3}}"
        r"(?:okay|ok|alright|hmm),? (?:so )?the user (?:is asking|asked|wants to know|is "
        r"wondering|would like)\b|</?think>", 0.95,
        gettext_noop("a reasoning model's thoughts ('<think>', 'Okay, so the user ...')"),
        "interface", keywords=("the user ", "think>")),
     # Buttons and labels of a chat app, each on a line of its own.
-    _p(rf"{_LINE}(?:copy code|copy\nedit|(?:{_CODE_LANGUAGE})\ncopy|regenerate(?: response)?|"
+    _p(rf"{LINE_START}(?:copy code|copy\nedit|(?:{_CODE_LANGUAGE})\ncopy|regenerate(?: response)?|"
        r"show drafts|volume_up|(?:chatgpt|claude|gemini|copilot|you) said:|(?:thought|reasoned) "
        rf"for \d{{1,3}} ?(?:seconds?|s|minutes?|m)|searched \d{{1,3}} sites){_END_OF_LINE}|"
        r"\b(?:chatgpt|claude|gemini|copilot) (?:can|may) make mistakes|is this conversation "
-       rf"helpful so far\?|{_LINE}learn more:?\n\W{{0,3}}1\.? [a-z0-9.-]{{1,60}}\.(?:com|org|net|"
-       r"io|gov|edu|co\.uk)\b", 0.95,
+       rf"helpful so far\?|{LINE_START}learn more:?\n\W{{0,3}}1\.? [a-z0-9.-]{{1,60}}\."
+       r"(?:com|org|net|io|gov|edu|co\.uk)\b", 0.95,
        gettext_noop("text of a chat app copied with the answer ('Copy code', 'Regenerate')"),
        "interface", keywords=("copy", "regenerate", "show drafts", "volume_up", " said:",
                               "thought for ", "reasoned for ", "searched ", "make mistakes",
                               "conversation helpful", "learn more")),
-    _p(rf"\b{_OPENER}!", WEAK, gettext_noop("chat-assistant opener 'Certainly!'"), "opener",
-       Where.START, keywords=("certainly!", "absolutely!", "of course!", "question!",
-                              "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
@@ -326,7 +187,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
        rf"kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft|original|text|wording)\b|\bhere(?:'s| "
        r"is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|reworked) "
-       rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{_LINE}(?:revised|"
+       rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{LINE_START}(?:revised|"
        r"rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|\bbelow "
        r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) (?:[\w-]+ )"
        r"{0,2}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|explain|raise|"
@@ -337,7 +198,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?:tightened|reworded|rephrased|polished|streamlined|smoothed|reorganized|reorganised|"
        r"restructured) (?:up |out )?(?:the|your) (?:wording|phrasing|flow|tone|structure|text|"
        r"draft|"
-       rf"transitions)\b|{_LINE}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
+       rf"transitions)\b|{LINE_START}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
        r"brevity|length|flow)(?: and \w+)?:|\bthis (?:version|draft|rewrite) (?:keeps|preserves|"
        r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\b(?:of course|sure|certainly|absolutely|"
        r"done|got it|no problem)[.!,]? i(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|"
@@ -399,7 +260,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'I can also ... if you're interested'"), "offer",
        keywords=("i can ", "i could ")),
-    _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:\w+\s){{0,2}}{_DOCUMENT}|"
+    _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:[\w-]+\s){{0,4}}{_DOCUMENT}|"
        r"(?:any|more|further|additional) (?:changes|adjustments|tweaks|edits|"
        rf"details?|examples|help|information|sources|suggestions|ideas|options)|more detail)"
        rf"{_IMPERSONAL}", STRONG,
@@ -419,56 +280,4 @@ PHRASES: tuple[Pattern, ...] = (
     _p(r"\bis there anything else (?:i can|you(?:'d| would) like)", STRONG,
        gettext_noop("chat-assistant sign-off 'Is there anything else ...'"), "else",
        keywords=("is there anything else ",)),
-    # Sign-offs: weak alone (people write them too), strong with another weak find.
-    _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
-       r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives you|"
-       r"answers|makes sense|points you|resolves|solves|fixes|works)\b(?!\s(?:someone|"
-       r"somebody|others|anyone|other people|clarify))", WEAK,
-       gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
-       keywords=("hope ", "hopefully ")),
-    # A wish with an emoji closing a post: "Happy coding! 🚀", "Good luck with the build! 🔨",
-    # "Stick with it - ... effortless! 🎸", "You're doing a great job ... 💛". A short reply that
-    # is little more than the wish ("Looks great. Good luck! 🤞") is a person's.
-    _p(rf"(?:(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}|{_WISH}[^\n]{{40,160}})[!.] ?{_EMOJI}"
-       r"(?=\s*(?:\n\n|\Z))",
-       STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
-       Where.CLOSING, keywords=("happy ", "luck", "enjoy", "wishing you", "stay safe",
-                                "clear skies", "have a ", "got this", "hope ", "safe",
-                                "can do ", "stick with it", "keep ", "you're doing ")),
-    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!|\bwishing you "
-       r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
-       r"luck getting\b|\bhave a "
-       r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"
-       r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
-       gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
-       keywords=("happy ", "wishing you", "luck with", "have a ", "enjoy ", "got this")),
-    # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
-    _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
-       r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |already )?"
-       r"(?:asking (?:all )?the right questions|on the right track|doing (?:a great job|great|"
-       r"amazing|all the right things|everything right))|\bshows (?:how much|that) you "
-       r"(?:really )?(?:care|are|'re)\b", WEAK,
-       gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,
-       keywords=("the fact that you", "like you", "you're ", "shows ")),
-    _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
-       r"touch|contact)|\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
-       r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "
-       r"have|should you have|if there are) (?:if you "
-       r"have )?(?:any (?:other |more |further |additional |follow-up )?|(?:other|more|further|"
-       r"additional|follow-up) )questions", WEAK,
-       gettext_noop("chat-assistant sign-off 'Feel free to ask'"), "questions", Where.CLOSING,
-       keywords=("feel free to ", "hesitate to ", " questions", "let me know if you ")),
-    _p(r"\blet me know if (?:you need (?:any )?(?:more |further |additional )?(?:help|details|"
-       r"information|assistance|clarification|anything else)|(?:anything|something) (?:is |was )?"
-       r"(?:still )?unclear)", WEAK,
-       gettext_noop("chat-assistant sign-off 'Let me know if you need more help'"), "questions",
-       Where.CLOSING, keywords=("let me know if ",)),
-    _p(r"\b(?:anything else (?:i can|you(?:'d| would) like|you need)|i'm (?:always |just )?"
-       r"(?:here|happy|glad) to help|always (?:happy|glad) to help)", WEAK,
-       gettext_noop("chat-assistant sign-off 'I'm here to help'"), "else", Where.CLOSING,
-       keywords=("anything else ", " to help")),
-    _p(r"\bfeel free to (?:tweak|adjust|adapt|customi[sz]e|modify|personali[sz]e|edit) "
-       r"(?:it|this|the|any|as)\b", WEAK,
-       gettext_noop("chat-assistant sign-off 'Feel free to tweak it'"), "adapt", Where.CLOSING,
-       keywords=("feel free to ",)),
 )

@@ -1,17 +1,18 @@
 """Leftovers of copy-pasting from a chat assistant.
 
 Looks for what a chat assistant writes *to the person chatting with it* and what makes no sense
-in a forum post (the phrases are in :mod:`._artifact_phrases`, the markup in
-:mod:`._artifact_markup`): self-descriptions and disclaimers ("As an AI language model, I ...",
-"I'm unable to open external links"), knowledge-cutoff notes, openers ("Certainly! Here's ...",
-"That's a really thoughtful question, and ..."), rewrite preambles ("Sure - here's a polished
-version:", "I've tightened your intro:"), offers of a next turn ("Let me know if you'd like me
-to ...", "Want me to make it shorter?"), sign-offs ("I hope this helps!", "Happy coding! 🚀"),
-the chat app's own buttons and labels copied along ("Copy code", "ChatGPT said:", "Thought for
-12 seconds"), fill-in placeholders ("[Your Name]", "<Company Name>", "{{name}}", "XX%"),
-citation markers of assistant web tools ("【4:0†source】", ":contentReference[oaicite:1]",
-"turn0search3", numbered marks with no list of references), tracking parameters
-(``utm_source=chatgpt.com``) and zero-width characters.
+in a forum post (the phrases are in :mod:`._artifact_phrases`, openers and sign-offs in
+:mod:`._artifact_courtesies`, the markup in :mod:`._artifact_markup`): self-descriptions and
+disclaimers ("As an AI language model, I ...", "I'm unable to open external links"),
+knowledge-cutoff notes, openers ("Certainly! Here's ...", "That's a really thoughtful question,
+and ..."), rewrite preambles ("Sure - here's a polished version:", "I've tightened your
+intro:"), offers of a next turn ("Let me know if you'd like me to ...", "Want me to make it
+shorter?"), sign-offs ("I hope this helps!", "Happy coding! 🚀"), the chat app's own buttons and
+labels copied along ("Copy code", "ChatGPT said:", "Thought for 12 seconds"), fill-in
+placeholders ("[Your Name]", "<Company Name>", "{{name}}", "XX%"), citation markers of assistant
+web tools ("【4:0†source】", ":contentReference[oaicite:1]", "turn0search3", numbered marks with
+no list of references), tracking parameters (``utm_source=chatgpt.com``) and zero-width
+characters.
 
 **How strong a find is.** A *strong* find flags a post on its own: a marker, a placeholder, a
 tracking parameter, a self-description, copied app text, an offer to rework the text, a rewrite
@@ -55,6 +56,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ._artifact_courtesies import OPENERS, SIGN_OFFS
 from ._artifact_markup import MARKUP
 from ._artifact_patterns import STRONG, Pattern, Where
 from ._artifact_phrases import PHRASES
@@ -101,29 +103,39 @@ _DISCUSSION_CUE_RE = re.compile(
     r"search (?:for|your)|banned|bans|avoid|citation|pars(?:e|es|ed|ing)|"
     r"you (?:write|type|enter)|(?:ends?|"
     r"ended|ending|starts?|started|starting|begins?|began|opens?|opened) with)\b")
-# Numbered citation marks ("... in 2019.[1]") stand in ordinary sentences about anything, so only
-# words about marks make a sentence a discussion of them.
-_CITATION_TALK_RE = re.compile(
-    r"\b(?:citations?|cites?|cited|footnotes?|markers?|marks|references?|brackets?|numbers|"
-    r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b")
+# Numbered citation marks ("... in 2019.[1]") and links ("The APA Style site has a page on
+# this: [Retrieval dates](...)") stand in ordinary sentences about anything, so only words about
+# marks or tracking make a sentence a discussion of them.
+_FAMILY_TALK_RE = {
+    "numbered-citation": re.compile(
+        r"\b(?:citations?|cites?|cited|footnotes?|markers?|marks|references?|brackets?|numbers|"
+        r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b"),
+    "tracking": re.compile(
+        r"\b(?:utm\w*|tracking|trackers?|parameters?|params?|analytics|referrals?|referrers?|"
+        r"traffic|visits|query strings?|strip|strips|stripped|remove|removes|removed|appended|"
+        r"appends|tags?|says|said|wrote|leftovers?|links? (?:from|that|with|carrying)|"
+        r"pars(?:e|es|ed|ing)|regex|grep|filters?|matches)\b"),
+}
 # ... and for phrases also words that are as often about anything else ("the trail ends at
 # the weir 【3†source】" is a paste, "the reply ends with I hope this helps" a mention).
 _PHRASE_DISCUSSION_CUE_RE = re.compile(
     r"\b(?:opens?|opened|starts?|started|starting|begins?|began|beginning|ends?|ended|ending|"
     r"offers?|offering|offered|kept|keeps|such as|like|e\.g\.|contained|contains|containing|"
     r"template|appears?|appended)\b")
-# What a colon introduces when the words before it are of this kind: a list of phrases, a
-# template or a model's answer ("Phrases to delete before you post:", "Here's the template I
-# use:", "Here's what Claude gave me:", a transcript's "Assistant:").
-_INTRODUCTION_CUE_RE = re.compile(
-    rf"{_DISCUSSION_CUE_RE.pattern}|\b(?:templates?|fill in|examples?|things|gave|got back|"
-    r"produced|generated|returned|transcript|chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|"
-    r"copilot|llama|chatbot)\b")
+# What a colon introduces when the words before it discuss such finds or are of this kind: a list
+# of phrases, a template or a model's answer ("Phrases to delete before you post:", "Here's the
+# template I use:", "Here's what Claude gave me:", a transcript's "Assistant:").
+_INTRODUCER_RE = re.compile(
+    r"\b(?:templates?|fill in|examples?|things|gave|got back|produced|generated|returned|"
+    r"transcript|chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|copilot|llama|chatbot)\b")
 # Words with which a writer says where an answer they hand over comes from ("what Gemini told
 # me:", "it said:"), and words that make it a list of phrases instead ("phrases it uses:").
-_SOURCE_CUE_RE = re.compile(
-    r"\b(?:chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|copilot|llama|deepseek|grok|perplexity|"
-    r"mistral|le chat|meta ai|chatbot|bot|assistant|it)\b")
+_MODELS = (r"chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|copilot|llama|deepseek|grok|perplexity|"
+           r"mistral|le chat|meta ai|chatbot")
+_SOURCE_CUE_RE = re.compile(rf"\b(?:{_MODELS}|bot|assistant|it)\b")
+# A line of the writer's own that hands over a model's answer ("Copying what Gemini told me:").
+_HANDOVER_LINE_RE = re.compile(
+    rf"^(?=[^\n]{{0,300}}:[^\S\n]*$)[^\n]{{0,300}}?\b(?:{_MODELS})\b[^\n]*", re.MULTILINE)
 _LIST_CUE_RE = re.compile(
     r"\b(?:phrases?|words|strings?|lines|templates?|examples?|avoid|red flags?|giveaways?|signs|"
     r"list|leftovers?|openers?|closers?|sign-?offs?|preambles?|markers?|placeholders?|things)\b")
@@ -154,11 +166,14 @@ _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # and [Your Name]").
 _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'(]{0,3}")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine)\b")
+# Where a writer speaks of themselves or their group ("we've had reports"); an assistant's
+# explanatory "we" ("we want the pH low") is not.
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we've|our|us)\b")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
+_AFTERWORD_RE = re.compile(r"(?:\W*\w+\b){40}")  # ... and after it: more than a poster's word
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
 
-PATTERNS = PHRASES + MARKUP
+PATTERNS = PHRASES + OPENERS + SIGN_OFFS + MARKUP
 
 
 @dataclass(slots=True)
@@ -269,7 +284,7 @@ class ChatArtifactsClassifier:
                                                      end_of_text)
                 if pattern.where is Where.CLOSING and weight == pattern.weight < STRONG:
                     if first_person is None:
-                        first_person = [m.start() for m in _FIRST_PERSON_RE.finditer(text)]
+                        first_person = _where_the_writer_speaks(text)
                     if _closes_an_impersonal_answer(text, start, end, first_person):
                         weight = STRONG
                 if weight > 0.0:
@@ -291,19 +306,39 @@ def _placement(where: Where, text: str, start: int, end: int, end_of_text: int) 
     return 1.0
 
 
+def _where_the_writer_speaks(text: str) -> list[int]:
+    """Where the writer speaks of themselves, but for lines that hand over a model's answer
+    ("Copying what Gemini told me:"): the answer after such a line is judged on its own.
+    """
+    handovers = [match.span() for match in _HANDOVER_LINE_RE.finditer(text)]
+    starts = [start for start, _ in handovers]
+    positions = []
+    for match in _FIRST_PERSON_RE.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= handovers[index][1]:
+            positions.append(match.start())
+    return positions
+
+
 def _closes_an_impersonal_answer(text: str, start: int, end: int,
                                  first_person: list[int]) -> bool:
-    """Whether a sign-off stands on a line of its own in the last paragraph of an answer of
-    some length in which the writer never speaks of themselves (``first_person`` holds where
-    they do): how an assistant ends, where a person's "Hope this helps!" follows their own
-    story or ends their own paragraph.
+    """Whether a sign-off stands on a line of its own closing an answer of some length in
+    which the writer never speaks of themselves (``first_person`` holds where they do): how an
+    assistant ends, where a person's "Hope this helps!" follows their own story or ends their
+    own paragraph. One short paragraph may follow, the poster's own word after a paste ("Did
+    exactly this last month and it worked for me.").
     """
-    if not _LINE_START_RE.search(text[max(0, start - 6):start]) or \
-            text.find("\n\n", end) >= 0:
+    if not _LINE_START_RE.search(text[max(0, start - 6):start]):
+        return False
+    paragraph_end = text.find("\n\n", end)
+    if paragraph_end < 0:
+        paragraph_end = len(text)
+    elif text.find("\n\n", paragraph_end + 2) >= 0 or \
+            _AFTERWORD_RE.match(text, paragraph_end + 2):
         return False
     line = text.rfind("\n", 0, start) + 1
-    return bool(_ANSWER_RE.match(text, 0, line)) and (
-        not first_person or (first_person[0] >= line and first_person[-1] < end))
+    return bool(_ANSWER_RE.match(text, 0, line)) and not any(
+        position < line or end <= position < paragraph_end for position in first_person)
 
 
 def _mentioned(text: str, find: _Find, mention_end: int | None) -> bool:
@@ -331,17 +366,17 @@ def _mentioned(text: str, find: _Find, mention_end: int | None) -> bool:
         return True
     cuts = list(_SENTENCE_CUT_RE.finditer(before))
     sentence = before[cuts[-1].end():] if cuts else before
-    discussion = (_CITATION_TALK_RE if find.pattern.family == "numbered-citation"
-                  else _DISCUSSION_CUE_RE)
+    discussion = _FAMILY_TALK_RE.get(find.pattern.family, _DISCUSSION_CUE_RE)
     if discussion.search(sentence) or (
             not markup and _PHRASE_DISCUSSION_CUE_RE.search(sentence)):
         return True
-    return _introduced(text, start)
+    return _introduced(text, start, discussion)
 
 
-def _introduced(text: str, start: int) -> bool:
+def _introduced(text: str, start: int, talk: re.Pattern[str]) -> bool:
     """Whether ``start`` is in what a colon introduces as a list of phrases or a template: the
-    rest of the colon's paragraph or, when the colon ends a paragraph, the next one.
+    rest of the colon's paragraph or, when the colon ends a paragraph, the next one. ``talk``
+    holds the words that make the clause before the colon a discussion of the find's kind.
     """
     paragraph = text.rfind("\n\n", max(0, start - _INTRODUCTION_REACH), start)
     if paragraph >= 0 and text[max(0, paragraph - 1)] != ":":
@@ -360,7 +395,7 @@ def _introduced(text: str, start: int) -> bool:
         clause = clause[cuts[-1].end():] if cuts else clause
         if _SPEAKER_RE.fullmatch(clause):
             return True
-        if _INTRODUCTION_CUE_RE.search(clause):
+        if talk.search(clause) or _INTRODUCER_RE.search(clause):
             return not _pastes_an_answer(text, clause, colon, start)
         end = colon
     return False

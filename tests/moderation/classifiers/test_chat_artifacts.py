@@ -266,7 +266,7 @@ ANSWER = ("Kombucha stays below 0.5% alcohol when it is brewed with clean equipm
     ANSWER + "\n\nEnjoy the brew! 🍵\n\nDid exactly this last month and it worked for me.",
     "Source: https://www.google.com/url?q=https://example.org/kombucha%3Futm_source%3Dchatgpt.com",
     "Shall I add unit tests for the edge cases?\n\n" + ANSWER,
-    "Copying what Gemini told me:\n\n" + ANSWER + " " + ANSWER + " Happy brewing! 🍺\n\nSo true.",
+    "Copying what Gemini told me:\n\n" + ANSWER + "\n\nHappy brewing! 🍺\n\nSo true.",
     "The pass was introduced in 1954.¹ It has three pickups.² Players wedged the switch.³",
     "Never look at the sun without certified glasses.[web:3][web:7]",
     "Dear <<Landlord Name>>,\n\nThe bathroom has mould again.",
@@ -316,7 +316,6 @@ def test_a_persons_own_sign_off_references_and_templates_are_not_flagged(text):
 @pytest.mark.parametrize("text", [
     "Ah, the classic sourdough-that-will-not-rise mystery! " + ANSWER,
     "That's a really common worry, and plenty of brewers share it! " + ANSWER,
-    "Absolutely - " + ANSWER,
     "Thanks for sharing all those details about your setup - that really helps!\n\n" + ANSWER,
     ANSWER + "\n\nStick with it - every brewer's third batch is the one that clicks! 🍵✨",
     ANSWER + "\n\nEnjoy the ride, and remember the tea is half the fun! 🚴\u200d♂️",
@@ -338,6 +337,14 @@ def test_a_persons_own_sign_off_references_and_templates_are_not_flagged(text):
     "Below is a structured write-up based on your notes:\n\n" + ANSWER,
     "Here's a more diplomatic way to raise your concern:\n\nDear neighbour, the hedge ...",
     "Of course. I've rewritten it to sound more confident:\n\nHi Sam, I'd like to discuss pay.",
+    "You've hit on one of the most common mix-ups of new brewers! " + ANSWER,
+    "That's an excellent and very insightful question! " + ANSWER,
+    "The style guide has a page on this: [Bottling](https://example.org/bottling"
+    "?utm_source=chatgpt.com).",
+    "Join us at <<venue>> on <<date>> for the tasting.",
+    "Grab the recipe sheet here: (insert link here)",
+    "Brewer's log: [paste the last three gravity readings here]",
+    ANSWER + "\n\nLet me know if you'd like a printable one-page cheat sheet version of this!",
 ])
 def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
@@ -346,6 +353,9 @@ def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
 @pytest.mark.parametrize("text", [
     "Good luck! 🤞",
     "Looks great. Enjoy the brew! 🍵",
+    "Absolutely - run it in its own container, not on the router box.",
+    "I had the same leak and the washer fixed it for twelve pounds, so start there before "
+    "buying a new mixer tap.\n\nGood luck with the plumbing! 🔧",
     "Run pydoc <name> to read the documentation of a module.",
     "ignore bpnumber [count] sets how often the breakpoint is skipped.",
     "Our authors use [^1]-style Markdown footnotes, defined at the bottom of each post.",
@@ -353,6 +363,11 @@ def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
     "Take a look at the [1]list of local groups on the [2]Perl Mongers web site.",
     "Here's a gentler rewrite I came up with after your feedback:\n\nWe understand the worry.",
     "I'm so sorry you're going through this. We had the same with our son last year.",
+    "Bind the handler to <<AString>> so the virtual event fires it.",
+    "Hello brewers,\n\nQuick reminder: label your bottles with the date. We've had a few mix-ups "
+    "at the swap table this month and nobody wants a surprise gusher in the car on the way "
+    "home. Reports go to the committee and we'll reach out privately if needed.\n\n"
+    "Happy brewing! - the committee",
 ])
 def test_a_persons_wishes_footnotes_and_command_syntax_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence

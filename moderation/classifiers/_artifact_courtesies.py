@@ -1,0 +1,230 @@
+r"""The courtesies a chat assistant wraps around an answer, which the chat-artifact classifier
+looks for: openers ("Certainly! Here's ...", "Ah, the classic ...!", "You're right to be
+skeptical"), and sign-offs ("I hope this helps!", "Happy coding! 🚀", "Feel free to ask").
+
+Private to :mod:`.chat_artifacts`; :mod:`._artifact_patterns` explains how a pattern is written
+and weighed. People open and close their own replies in these ways too, so most of these
+patterns are weak alone, or strong only where the writer says nothing of themselves nearby.
+"""
+
+from __future__ import annotations
+
+from ._artifact_patterns import ANSWER_START, LINE_START, STRONG, WEAK, Pattern, Where, _p
+from .base import gettext_noop
+
+# Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
+_NO_SELF_NEAR = r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me)\b)"
+# An opener followed by the writer's own doings ("Great question! Here's what we found") or
+# by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
+# person's reply.
+_PERSONAL = (r"\b(?:my|our|we|we've|we're|us|i've|i'm|i (?:\w+ed|did|made|took|got|found|went|"
+             r"saw|wrote|had|was))\b")
+_SHARED = (r"\s(?:(?:a|an|the|some)\s)?(?:link|photo|picture|pic|screenshot|recipe|video|map|"
+           r"file|notebook|code|config|logs?|paper|thread|repo|spreadsheet|slides)s?\b")
+_NOT_PERSONAL = rf"(?![^.!?\n:]{{0,80}}{_PERSONAL})(?!{_SHARED})"
+_OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|" \
+          r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
+
+# One to four emoji, each with its variation selector, skin tone or joined sequence ("🚴‍♂️").
+_EMOJI = (r"(?:[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
+          r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}){1,4}")
+# Wishes and encouragement closing an answer.
+_WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in)\b|enjoy (?:the|your|it|"
+         r"this|every)\b|wishing you|stay safe|drive safe|safe travels|clear skies|have a "
+         r"(?:wonderful|great|fantastic|lovely|safe) |you've got this|you can do (?:it|this)|"
+         r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|"
+         r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
+         r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives))")
+_WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
+                  "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ")
+# What an assistant calls the question it answers: "That's an excellent and very insightful
+# question!"
+_PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insightful|smart|fun|"
+           r"exciting|interesting|important|fascinating|lovely|perceptive|astute|common|"
+           r"frustrating|tricky|tough|classic|understandable|natural|valid|fair|reasonable|wise|"
+           r"solid|healthy|subtle|deep|nuanced)")
+
+OPENERS: tuple[Pattern, ...] = (
+    # Openers answering a request: "Certainly! Here's ...", "Happy to help! Below is ...".
+    _p(rf"\b(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|"
+       r"(?:happy|glad) to help|great idea)[!.,:]*\s?(?:-+\s?)?(?:here(?:'s| is| are)|below|"
+       r"let(?:'s| us| me)|i(?:'d| would) be (?:happy|glad|delighted)|i can help)"
+       rf"{_NOT_PERSONAL}", 0.95,
+       gettext_noop("chat-assistant opener 'Certainly! Here's ...'"),
+       "opener", Where.SENTENCE,
+       keywords=("certainly", "absolutely", "of course", "question", "to help", "great idea")),
+    # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
+    _p(r"\b(?:sure(?: thing)?|got it|sounds good)(?:!+\s?(?:-+\s?)?|\s?-+\s?)"
+       r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
+       r"revised|polished|updated|full)|a few)\b"
+       rf"{_NOT_PERSONAL})|(?:below (?:is|are)|let(?:'s| us) (?:dive|break|walk|go|explore|take)|"
+       rf"i(?:'d| would) be (?:happy|glad|delighted)){_NOT_PERSONAL})", STRONG,
+       gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
+       "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good")),
+    _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}| and )(?:great question|good "
+       r"question|thanks? (?:you )?"
+       r"for (?:asking|reaching out|your question)|i(?:'d| would) be (?:happy|glad|delighted)|"
+       r"happy to help|glad to help|sure|certainly|absolutely|of course)"
+       r"(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|same "
+       r"(?:problem|issue|thing))\b)", 0.95,
+       gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
+       keywords=("hi", "hello", "hey", "bonjour", "hola")),
+    # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
+    # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
+    _p(rf"{ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
+       r"(?: there)?(?:(?:,? [a-z' ]{1,30})?! ?|, )(?:[^\n]{0,40}?(?:great to see|welcome to|"
+       r"congrats|"
+       rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
+       rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
+       rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener",
+       keywords=("hi", "hello", "hey", "good ", "bonjour", "hola")),
+    # At the very start of a post, an opener followed by exposition rather than by the
+    # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
+    _p(rf"{ANSWER_START}\W{{0,3}}"
+       r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
+       r"question)!(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
+       rf"(?!\s?here(?:'s| is| are){_SHARED})", STRONG,
+       gettext_noop("chat-assistant opener 'Great question!' at the start of a post"), "opener",
+       keywords=("certainly!", "question!", "absolutely!", "of course!")),
+    # Praise of the question or reassurance of the asker opening a post, then exposition:
+    # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
+    _p(rf"{ANSWER_START}\W{{0,3}}(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
+       r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
+       rf"(?:really |very |truly |genuinely |super )?{_PRAISE}(?:(?:,| and) (?:really |very |"
+       rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
+       r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|"
+       r"struggle|worry|concern|dilemma|headache|hurdle|confusion|"
+       rf"thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
+       rf"{_NO_SELF_NEAR}",
+       STRONG,
+       gettext_noop("chat-assistant opener praising the question"), "opener",
+       keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
+                 "project", "goal", "plan", "follow-up", "thing to ", "instinct", "frustration",
+                 "situation", "struggle", "worry", "concern", "dilemma", "headache", "hurdle",
+                 "confusion")),
+    _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
+       r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
+       r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
+       r"this|that) down|dive in|tackle)\b", STRONG,
+       gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
+       keywords=("follow-up", "love this", "let's ")),
+    # "You want a cron job that ... Here's a simple way to do that."
+    _p(rf"{ANSWER_START}\W{{0,3}}"
+       r"(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|trying "
+       r"to)\b[^\n]{0,300}?[.!:] here(?:'s| is| are) (?:a|an|some|the|how|what)\b|sure[,!] "
+       rf"(?:i can|i'd be happy to|happy to) help(?: you)?(?: with (?:that|"
+       rf"this))?!){_NO_SELF_NEAR}",
+       STRONG,
+       gettext_noop("chat-assistant opener restating the request"), "opener",
+       keywords=("here", "help")),
+    _p(rf"{ANSWER_START}\W{{0,3}}"
+       r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
+       r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check)|"
+       r"that)|you're on (?:exactly |absolutely |just )?the right track|you're asking (?:exactly |"
+       r"precisely |just )?the right question|(?:totally|completely) understandable(?: "
+       r"frustration)?(?:!| -)|that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?"
+       r"(?:exhausting|frustrating|stressful|tough|hard|difficult|"
+       r"overwhelming)[^.!?\n]{0,30}?, and "
+       r"it's (?:completely |totally |perfectly |very )?(?:normal|understandable|common)|it's "
+       r"(?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
+       rf"think))\b{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
+       keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
+    _p(rf"{ANSWER_START}\W{{0,3}}"
+       r"(?:(?:absolutely|sure|of course|certainly)[,!]? )?(?:(?:i'd be |i would be |i'm |"
+       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk you through|explain)\b"
+       rf"{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
+       keywords=("to help", "to walk you", "to explain")),
+    # "Ah, the classic 'node offline after a reboot' headache!", "Thanks so much for sharing all
+    # those details - that really helps narrow things down!"
+    _p(rf"(?:{ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
+       r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b[^.!?\n]{0,80}!|"
+       rf"{LINE_START}\W{{0,3}}thanks? (?:you )?(?:so much |very much )?for (?:sharing|providing|"
+       r"including|laying out|giving|the) (?:all )?(?:of )?(?:those|these|the|that|so many|such) ?"
+       r"(?:\w+ )?(?:details|context|info|information)[^.!?\n]{0,60}?(?:-|,) (?:that|this|it) "
+       rf"(?:really |definitely )?(?:helps|makes))(?:\s?{_EMOJI})?{_NO_SELF_NEAR}", STRONG,
+       gettext_noop("chat-assistant opener 'Ah, the classic ...!'"), "opener",
+       keywords=("ah", "oh", "thank")),
+    # Flattering the asker: "You've hit on one of the most common points of confusion ..."
+    _p(rf"{ANSWER_START}\W{{0,3}}(?:you've|you have) (?:hit on|touched on|stumbled (?:on|upon|"
+       r"onto)|run into|landed on|raised|asked about|found|identified|spotted|put your finger on) "
+       r"(?:one of the (?:most|biggest|best|classic|trickiest)|a (?:really |very |super )?"
+       rf"(?:common|classic|great|key|important|tricky|subtle|fascinating))\b{_NO_SELF_NEAR}",
+       STRONG, gettext_noop("chat-assistant opener 'You've hit on one of the most ...'"),
+       "opener", keywords=("you've ", "you have ")),
+    # "This is one of the most common points of confusion" - a moderator says it too: weak.
+    _p(rf"{ANSWER_START}\W{{0,3}}(?:(?:absolutely|sure|certainly|of course|great question|good "
+       r"question)\W{1,3})?(?:this|that|it)(?:'s| is) (?:one of the most|a (?:really |very )?"
+       r"(?:common|classic|frequent))(?: common| frequent| popular| important| confusing)? "
+       r"(?:questions?|points? of confusion|mix-ups?|misconceptions?|sources? of confusion|"
+       r"rules? questions?|stumbling blocks?|mistakes?|pitfalls?)\b", WEAK,
+       gettext_noop("chat-assistant opener 'This is one of the most common questions'"),
+       "common-question", keywords=("one of the most", "common", "classic", "frequent")),
+    # Sympathy opening an answer: a person writes it too, so it is weak.
+    _p(rf"{ANSWER_START}\W{{0,3}}(?:i'm |i am )?(?:so |really |very |truly )?sorry (?:you're|you "
+       r"are|to hear)\b|\byou're (?:definitely |certainly |absolutely |so |really )?not alone\b",
+       WEAK, gettext_noop("chat-assistant opener 'I'm so sorry you're dealing with this'"),
+       "sympathy", keywords=("sorry ", "not alone")),
+    _p(rf"\b{_OPENER}!", WEAK, gettext_noop("chat-assistant opener 'Certainly!'"), "opener",
+       Where.START, keywords=("certainly!", "absolutely!", "of course!", "question!",
+                              "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
+)
+
+SIGN_OFFS: tuple[Pattern, ...] = (
+    # Sign-offs: weak alone (people write them too), strong with another weak find.
+    _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
+       r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives you|"
+       r"answers|makes sense|points you|resolves|solves|fixes|works)\b(?!\s(?:someone|"
+       r"somebody|others|anyone|other people|clarify))", WEAK,
+       gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
+       keywords=("hope ", "hopefully ")),
+    # A wish with an emoji closing a post: "Happy coding! 🚀", "Good luck with the build! 🔨".
+    # Weak, as people close their own replies so too, unless it closes an impersonal answer
+    # (see chat_artifacts) or runs on into a flourish ("Stick with it - every guitarist was once
+    # where you are! 🎸", "Enjoy the ride, and remember ... 🚴"). A short reply that is little
+    # more than the wish ("Looks great. Good luck! 🤞") is a person's.
+    _p(rf"{_WISH}[^\n]{{0,80}}?(?: - |, and |; )[^\n]{{10,160}}?[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))",
+       STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
+       Where.CLOSING, keywords=_WISH_KEYWORDS),
+    _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))", WEAK,
+       gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
+       Where.CLOSING, keywords=_WISH_KEYWORDS),
+    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!|\bwishing you "
+       r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
+       r"luck getting\b|\bhave a "
+       r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"
+       r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
+       gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
+       keywords=("happy ", "wishing you", "luck with", "have a ", "enjoy ", "got this")),
+    # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
+    _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
+       r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |already )?"
+       r"(?:asking (?:all )?the right questions|on the right track|doing (?:a great job|great|"
+       r"amazing|all the right things|everything right))|\bshows (?:how much|that) you "
+       r"(?:really )?(?:care|are|'re)\b", WEAK,
+       gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,
+       keywords=("the fact that you", "like you", "you're ", "shows ")),
+    _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
+       r"touch|contact)|\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
+       r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "
+       r"have|should you have|if there are) (?:if you "
+       r"have )?(?:any (?:other |more |further |additional |follow-up )?|(?:other|more|further|"
+       r"additional|follow-up) )questions", WEAK,
+       gettext_noop("chat-assistant sign-off 'Feel free to ask'"), "questions", Where.CLOSING,
+       keywords=("feel free to ", "hesitate to ", " questions", "let me know if you ")),
+    _p(r"\blet me know if (?:you need (?:any )?(?:more |further |additional )?(?:help|details|"
+       r"information|assistance|clarification|anything else)|(?:anything|something) (?:is |was )?"
+       r"(?:still )?unclear)", WEAK,
+       gettext_noop("chat-assistant sign-off 'Let me know if you need more help'"), "questions",
+       Where.CLOSING, keywords=("let me know if ",)),
+    _p(r"\b(?:anything else (?:i can|you(?:'d| would) like|you need)|i'm (?:always |just )?"
+       r"(?:here|happy|glad) to help|always (?:happy|glad) to help)", WEAK,
+       gettext_noop("chat-assistant sign-off 'I'm here to help'"), "else", Where.CLOSING,
+       keywords=("anything else ", " to help")),
+    _p(r"\bfeel free to (?:tweak|adjust|adapt|customi[sz]e|modify|personali[sz]e|edit) "
+       r"(?:it|this|the|any|as)\b", WEAK,
+       gettext_noop("chat-assistant sign-off 'Feel free to tweak it'"), "adapt", Where.CLOSING,
+       keywords=("feel free to ",)),
+)
