@@ -29,14 +29,16 @@ _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good)
 _EMOJI = (r"(?:[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
           r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}){1,4}")
 # Wishes and encouragement closing an answer.
-_WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in)\b|enjoy (?:the|your|it|"
-         r"this|every)\b|wishing you|stay safe|drive safe|safe travels|clear skies|have a "
-         r"(?:wonderful|great|fantastic|lovely|safe) |you've got this|you can do (?:it|this)|"
+_WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
+         r"your|it|this|every)\b|have fun\b|tight lines|all the best|may your|wishing you|"
+         r"stay safe|drive safe|safe travels|clear skies|have a (?:wonderful|great|fantastic|"
+         r"lovely|safe) |you've got this|you can do (?:it|this)|"
          r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|"
          r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
          r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
-                  "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ")
+                  "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ",
+                  "have fun", "tight lines", "all the best", "may your")
 # What an assistant calls the question it answers: "That's an excellent and very insightful
 # question!"
 _PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insightful|smart|fun|"
@@ -94,6 +96,7 @@ OPENERS: tuple[Pattern, ...] = (
        rf"(?:really |very |truly |genuinely |super )?{_PRAISE}(?:(?:,| and) (?:really |very |"
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
        r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|"
+       r"concept|premise|topic|setup|scenario|"
        r"struggle|worry|concern|dilemma|headache|hurdle|confusion|"
        rf"thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
        rf"{_NO_SELF_NEAR}",
@@ -102,7 +105,7 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
                  "project", "goal", "plan", "follow-up", "thing to ", "instinct", "frustration",
                  "situation", "struggle", "worry", "concern", "dilemma", "headache", "hurdle",
-                 "confusion")),
+                 "confusion", "concept", "premise", "topic", "setup", "scenario")),
     _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
        r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
        r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
@@ -182,10 +185,12 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        keywords=("hope ", "hopefully ")),
     # A wish with an emoji closing a post: "Happy coding! 🚀", "Good luck with the build! 🔨".
     # Weak, as people close their own replies so too, unless it closes an impersonal answer
-    # (see chat_artifacts) or runs on into a flourish ("Stick with it - every guitarist was once
-    # where you are! 🎸", "Enjoy the ride, and remember ... 🚴"). A short reply that is little
-    # more than the wish ("Looks great. Good luck! 🤞") is a person's.
-    _p(rf"{_WISH}[^\n]{{0,80}}?(?: - |, and |; )[^\n]{{10,160}}?[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))",
+    # (see chat_artifacts) or runs on into a flourish or grand words ("Stick with it - every
+    # guitarist was once where you are! 🎸", "Best of luck on your journey to financial
+    # independence! 💰"). A short reply that is little more than the wish ("Looks great. Good
+    # luck! 🤞") is a person's.
+    _p(rf"{_WISH}(?=[^\n]{{0,160}}?(?: - |, and |; |\bjourney\b|\badventures?\b|\bsuccess\b|"
+       rf"\bendeavou?rs?\b|\bmay your\b))[^\n]{{0,200}}?[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))",
        STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))", WEAK,

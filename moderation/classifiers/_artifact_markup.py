@@ -33,7 +33,9 @@ MARKUP: tuple[Pattern, ...] = (
        r"location|website|url|link))?\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
        markup=True, keywords=("[",)),
-    _p(r"\[(?:[\w'-]{1,20} ){1,3}(?:name|title|date|number|address|email)\](?!\()", 0.9,
+    _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:name|title|date|number|address|email|time|period|link|"
+       r"url|age)\](?!\()|\[(?:age|day/time|date/time|time period|zoom link|meeting link)\](?!\()",
+       0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("name]", "title]", "date]", "number]", "address]", "email]")),
     _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
@@ -50,7 +52,7 @@ MARKUP: tuple[Pattern, ...] = (
        r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|<<(?:name|venue|date|time|location|company|"
        r"recipient|city|address|event|title|link|url)>>|"
        r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
-       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,] )\[(?:x|xx|n)\](?= [a-z]|%)|"
+       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%)|"
        r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
        r"(?<![\w.])(?:xx|"
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
@@ -100,7 +102,7 @@ MARKUP: tuple[Pattern, ...] = (
               r"(?:https?://|doi|arxiv|et al)|^[¹²³⁴⁵⁶⁷⁸⁹]"),
     # A Markdown footnote mark whose footnote is missing: a writer who types "[^1]" writes the
     # "[^1]: ..." line too, and the preview shows the mark raw when it is missing.
-    _p(r"\[\^\d{1,2}\]", 0.92, gettext_noop("footnote mark '[^1]' without its footnote"),
+    _p(r"\[\^\d{1,2}\^?\]", 0.92, gettext_noop("footnote mark '[^1]' without its footnote"),
        "citation", markup=True, keywords=("[^",), unless=r"\[\^\d{1,2}\]:"),
     _p(r"\[web:\d{1,2}\]", 0.97, gettext_noop("assistant citation marker '[web:3]'"), "citation",
        markup=True, keywords=("[web:",)),

@@ -45,7 +45,7 @@ _REWORK = (
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
-            r"calculate|suggest (?:the|a|some))\b")
+            r"calculate|work out|figure out|estimate|suggest (?:the|a|some|more|specific))\b")
 # What an assistant offers to write next: "Would you like a step-by-step guide?"
 _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
              r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough|set|"
@@ -221,10 +221,9 @@ PHRASES: tuple[Pattern, ...] = (
        r"\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){0,2}?(?:this|it|that|these|"
        r"them|everything)\b|"
        r"\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|helpful)),? i "
-       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|let me know (?:which|what|"
-       rf"how|"
-       rf"whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| will) (?:\w+\s){{0,2}}?"
-       rf"{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
+       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|let me know (?:your|which|"
+       rf"what|how|whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| will) "
+       rf"(?:\w+\s){{0,2}}?{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould it (?:be (?:helpful|"
        r"useful)|help) if i (?:also )?\w+|"
        rf"\b(?:just )?tell me "

@@ -111,7 +111,8 @@ _FAMILY_TALK_RE = {
         r"\b(?:citations?|cites?|cited|footnotes?|markers?|marks|references?|brackets?|numbers|"
         r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b"),
     "tracking": re.compile(
-        r"\b(?:utm\w*|tracking|trackers?|parameters?|params?|analytics|referrals?|referrers?|"
+        r"\b(?:utm\w*|tracking|trackers?|(?:utm|query|url|link) param(?:eter)?s?|analytics|"
+        r"referrals?|referrers?|"
         r"traffic|visits|query strings?|strip|strips|stripped|remove|removes|removed|appended|"
         r"appends|tags?|says|said|wrote|leftovers?|links? (?:from|that|with|carrying)|"
         r"pars(?:e|es|ed|ing)|regex|grep|filters?|matches)\b"),
@@ -140,6 +141,7 @@ _LIST_CUE_RE = re.compile(
     r"\b(?:phrases?|words|strings?|lines|templates?|examples?|avoid|red flags?|giveaways?|signs|"
     r"list|leftovers?|openers?|closers?|sign-?offs?|preambles?|markers?|placeholders?|things)\b")
 _PASTE_RE = re.compile(r"(?:\W*\w+\b){50}")  # words that make what a colon introduces an answer
+_ANSWER_REACH = 2000  # characters after the colon in which those words are counted
 # A transcript's speaker label, alone before its colon ("Assistant: Certainly! ...").
 _SPEAKER_RE = re.compile(r"\W{0,3}(?:user|me|you|assistant|model|bot|ai|human|q|a|prompt|"
                          r"response|answer|reply|output)\W{0,3}")
@@ -404,14 +406,26 @@ def _introduced(text: str, start: int, talk: re.Pattern[str]) -> bool:
 def _pastes_an_answer(text: str, clause: str, colon: int, start: int) -> bool:
     """Whether ``clause`` hands over a model's whole answer rather than a few of its phrases:
     it names the source ("Here's what Gemini told me:", "it said:"), not a list ("Phrases to
-    avoid:"), and what it introduces runs to fifty words or more by the end of the find's
-    paragraph. A pasted answer stays one even when its poster says where it came from.
+    avoid:"), and what it introduces runs to fifty words or more before the poster speaks of
+    themselves again ("Which was useless, I ..."). A pasted answer stays one even when its
+    poster says where it came from.
     """
     if not _SOURCE_CUE_RE.search(clause) or _LIST_CUE_RE.search(clause):
         return False
-    paragraph_end = text.find("\n\n", start)
-    return bool(_PASTE_RE.match(text, colon + 1,
-                                len(text) if paragraph_end < 0 else paragraph_end))
+    return bool(_PASTE_RE.match(text, colon + 1, _answer_end(text, start, colon + _ANSWER_REACH)))
+
+
+def _answer_end(text: str, start: int, limit: int) -> int:
+    """The end of the paragraph of ``start`` and of the paragraphs after it up to the first in
+    which the writer speaks of themselves, or ``limit`` (enough for fifty words) if sooner.
+    """
+    end = text.find("\n\n", start, limit)
+    while end >= 0:
+        next_end = text.find("\n\n", end + 2, limit)
+        if _FIRST_PERSON_RE.search(text, end + 2, limit if next_end < 0 else next_end):
+            return end
+        end = next_end
+    return min(limit, len(text))
 
 
 def _drop_shadowed(finds: list[tuple[Evidence, Pattern]]) -> list[tuple[Evidence, Pattern]]:
