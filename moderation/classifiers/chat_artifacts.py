@@ -170,7 +170,9 @@ _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
 # Where a writer speaks of themselves or their group ("we've had reports"); an assistant's
 # explanatory "we" ("we want the pH low") is not.
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we've|our|us)\b")
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we're|we've|our|us)\b")
+# A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
+_SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
 _AFTERWORD_RE = re.compile(r"(?:\W*\w+\b){40}")  # ... and after it: more than a poster's word
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
@@ -327,10 +329,10 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
     """Whether a sign-off stands on a line of its own closing an answer of some length in
     which the writer never speaks of themselves (``first_person`` holds where they do): how an
     assistant ends, where a person's "Hope this helps!" follows their own story or ends their
-    own paragraph. One short paragraph may follow, the poster's own word after a paste ("Did
-    exactly this last month and it worked for me.").
+    own paragraph or is signed ("- The Mod Team"). One short paragraph may follow, the poster's
+    own word after a paste ("Did exactly this last month and it worked for me.").
     """
-    if not _LINE_START_RE.search(text[max(0, start - 6):start]):
+    if not _LINE_START_RE.search(text[max(0, start - 6):start]) or _SIGNATURE_RE.match(text, end):
         return False
     paragraph_end = text.find("\n\n", end)
     if paragraph_end < 0:

@@ -93,6 +93,30 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
     assert all(miss.startswith("sign-off:") for miss in missed), "\n".join(missed)
 
 
+# Sets written for this by helpers that never saw the classifier: 70 pasted answers with one
+# leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
+# per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
+# footnotes and links in their own way. Each was measured once before it was tuned on (the
+# README has the figures). Sets H-L were then tuned on; sets M and N, written last, never were:
+# they keep the share of unseen phrasings caught (77% when they were written) from sliding.
+def _outsider_cases(name):
+    return [json.loads(line) for line in (Path(__file__).parent / "data" / name)
+            .read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("name", "share_caught"), [
+    ("artifact_cases_outsider.jsonl", 0.9), ("artifact_cases_heldout.jsonl", 0.75)])
+def test_outsider_pastes_are_caught_and_at_most_one_in_a_hundred_people_flagged(name,
+                                                                                 share_caught):
+    cases = _outsider_cases(name)
+    pasted = [case for case in cases if case["label"] == "ai"]
+    people = [case for case in cases if case["label"] == "human"]
+    caught = sum(flagged(case["text"]) for case in pasted)
+    wrongly = [case["text"][:80] for case in people if flagged(case["text"])]
+    assert caught >= share_caught * len(pasted), (caught, len(pasted))
+    assert len(wrongly) <= 0.01 * len(people), wrongly
+
+
 def test_both_case_files_cover_every_kind_of_leftover():
     kinds = {c["kind"] for name in CASE_FILES for c in CASES[name] if c["label"] == "ai"}
     assert kinds == {"opener", "preamble", "offer", "sign-off", "greeting", "placeholder",
