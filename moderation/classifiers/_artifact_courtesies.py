@@ -31,8 +31,9 @@ _EMOJI = (r"(?:[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
          r"your|it|this|every)\b|have fun\b|tight lines|all the best|may your|wishing you|"
-         r"stay safe|drive safe|safe travels|clear skies|have a (?:wonderful|great|fantastic|"
-         r"lovely|safe) |you've got this|you can do (?:it|this)|"
+         r"stay (?:warm and |dry and )?safe|stay warm|drive safe|safe travels|clear skies|"
+         r"have a (?:wonderful|great|fantastic|lovely|safe) |you've got this|"
+         r"you can do (?:it|this)|"
          r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|"
          r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
          r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives))")
@@ -123,8 +124,9 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("here", "help")),
     _p(rf"{ANSWER_START}\W{{0,3}}"
        r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
-       r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check)|"
-       r"that)|you're on (?:exactly |absolutely |just )?the right track|you're asking (?:exactly |"
+       r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check|"
+       r"suspect|doubt|check|think)|that)|you're on (?:exactly |absolutely |just )?the right "
+       r"track|you're asking (?:exactly |"
        r"precisely |just )?the right question|(?:totally|completely) understandable(?: "
        r"frustration)?(?:!| -)|that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?"
        r"(?:exhausting|frustrating|stressful|tough|hard|difficult|"
@@ -196,7 +198,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))", WEAK,
        gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
-    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing!|\bwishing you "
+    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
+       r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "
        r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
        r"luck getting\b|\bhave a "
        r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"

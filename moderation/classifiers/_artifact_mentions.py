@@ -100,8 +100,9 @@ _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # and [Your Name]").
 _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'(]{0,3}")
 # Where a writer speaks of themselves or their group ("we've had reports"); an assistant's
-# explanatory "we" ("we want the pH low") is not.
-FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we're|we've|our|us)\b")
+# explanatory "we" ("we want the pH low") and its "let me know" are not.
+FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
+                             r"us)\b")
 
 
 def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: int | None) -> bool:

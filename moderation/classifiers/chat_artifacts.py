@@ -85,6 +85,8 @@ _LEADING_RE = re.compile(r"\W{0,3}")
 _HANDOVER_LINE_RE = re.compile(
     rf"^(?=[^\n]{{0,300}}:[^\S\n]*$)[^\n]{{0,300}}?\b(?:{MODELS})\b[^\n]*", re.MULTILINE)
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
+# ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!").
+_LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,30}(?:,| -) (?:and )?)?$")
 # A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
 _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
@@ -240,13 +242,13 @@ def _where_the_writer_speaks(text: str) -> list[int]:
 
 def _closes_an_impersonal_answer(text: str, start: int, end: int,
                                  first_person: list[int]) -> bool:
-    """Whether a sign-off stands on a line of its own closing an answer of some length in
+    """Whether a sign-off starts a line of its own closing an answer of some length in
     which the writer never speaks of themselves (``first_person`` holds where they do): how an
     assistant ends, where a person's "Hope this helps!" follows their own story or ends their
     own paragraph or is signed ("- The Mod Team"). One short paragraph may follow, the poster's
     own word after a paste ("Did exactly this last month and it worked for me.").
     """
-    if not _LINE_START_RE.search(text[max(0, start - 6):start]) or _SIGNATURE_RE.match(text, end):
+    if not _LINE_LEAD_RE.search(text[max(0, start - 40):start]) or _SIGNATURE_RE.match(text, end):
         return False
     paragraph_end = text.find("\n\n", end)
     if paragraph_end < 0:
