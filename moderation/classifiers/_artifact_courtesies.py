@@ -205,7 +205,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"
        r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
-       keywords=("happy ", "wishing you", "luck with", "have a ", "enjoy ", "got this")),
+       keywords=("happy ", "wishing you", "wish you", "luck with", "have a ", "enjoy ",
+                 "got this")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |already )?"

@@ -34,10 +34,13 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
        markup=True, keywords=("[",)),
     _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:name|title|date|number|address|email|time|period|link|"
-       r"url|age)\](?!\()|\[(?:age|day/time|date/time|time period|zoom link|meeting link)\](?!\()",
+       r"url|age|point|place|venue|hours|year|version|summary)\](?!\()|\[(?:age|day/time|date/time|"
+       r"time period|zoom link|meeting link|version|os)\](?!\()",
        0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
-       keywords=("name]", "title]", "date]", "number]", "address]", "email]")),
+       keywords=("name]", "title]", "date]", "number]", "address]", "email]", "time]", "period]",
+                 "link]", "url]", "age]", "point]", "place]", "venue]", "hours]", "year]",
+                 "version]", "summary]", "os]")),
     _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
        r"email(?: address)?|city|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
        r"city|location|address|country))*\](?!\()", 0.9,
@@ -58,9 +61,13 @@ MARKUP: tuple[Pattern, ...] = (
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
        markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<")),
-    # "[Insert a specific moment where you comforted a patient]": an instruction to the reader.
+    # "[Insert a specific moment where you comforted a patient]", "[One-sentence summary of your
+    # main argument]": an instruction to the reader; "[insert hours]", "$[X]".
     _p(r"\[(?:insert|add|describe|mention|include|share|give) (?=[^\]\n]{0,150}?\byour?\b)"
-       r"[^\]\n]{3,250}\](?!\()|\[(?:paste|specify|attach) [^\]\n]{2,150}\]|\[[^\]\n]{1,100}"
+       r"[^\]\n]{3,250}\](?!\()|\[(?=[^\]\n]{0,80}\byour\b)[^\]\n]{1,140}\](?!\()|\[insert "
+       r"(?!obligatory|joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|dramatic)[a-z]"
+       r"[a-z' -]{1,40}\](?!\()|\$\[x\]|\[(?:paste|specify|attach) [^\]\n]{2,150}\]|"
+       r"\[[^\]\n]{1,100}"
        r"[-,;] ?(?:specify|fill in|add|insert|enter) (?:yours|your own|here|one)\b[^\]\n]{0,20}\]|"
        r"\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|"
        r"phone|date|signature|role|position|school|city|link|number|website) here\)|\(# ?(?:of )?"

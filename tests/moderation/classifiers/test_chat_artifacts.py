@@ -256,7 +256,10 @@ def test_a_person_sharing_or_offering_their_own_work_is_not_an_assistant(text):
 def test_every_pattern_that_matches_a_case_is_let_through_by_its_keywords():
     # Keywords are a prefilter: a pattern whose matches can lack all of its keywords would
     # silently never run on them.
-    texts = [normalise(c["text"]).text for name in CASE_FILES for c in CASES[name]]
+    cases = [c for name in CASE_FILES for c in CASES[name]] + [
+        c for name in ("artifact_cases_outsider.jsonl", "artifact_cases_heldout.jsonl")
+        for c in _outsider_cases(name)]
+    texts = [normalise(c["text"]).text for c in cases]
     for pattern in PATTERNS:
         for text in texts:
             if pattern.regex.search(text):
@@ -374,6 +377,11 @@ def test_a_persons_own_sign_off_references_and_templates_are_not_flagged(text):
     ANSWER + "\n\nCheers to the first batch, and I hope this helps you feel confident!",
     ANSWER + "\n\nIf you have any more questions about bottling, just let me know.",
     "You're absolutely right to suspect the sugar! " + ANSWER,
+    "Tasting night: meet at [Meeting Point] at 7pm, bring two bottles.",
+    "FS: two fermenting crocks, barely used. $[X] each, collection only.",
+    "TL;DR: [One-sentence summary of your main argument]\n\n" + ANSWER,
+    "The shop is open [insert hours] on weekdays.",
+    "Environment: Brewfather [version] on [OS]",
 ])
 def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
@@ -393,6 +401,7 @@ def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
     "Here's a gentler rewrite I came up with after your feedback:\n\nWe understand the worry.",
     "I'm so sorry you're going through this. We had the same with our son last year.",
     "Bind the handler to <<AString>> so the virtual event fires it.",
+    "Third batch exploded in the cupboard. [insert sad trombone]",
     "Hello brewers,\n\nQuick reminder: label your bottles with the date. We've had a few mix-ups "
     "at the swap table this month and nobody wants a surprise gusher in the car on the way "
     "home. Reports go to the committee and we'll reach out privately if needed.\n\n"
