@@ -22,8 +22,8 @@ MARKUP: tuple[Pattern, ...] = (
     # Fill-in placeholders of generated letters and posts.
     # "<insert your favourite package here>" is a writer's joke, not a form to fill in: an
     # "insert" placeholder names a field.
-    _p(rf"\[(?:your\s(?!favou?rite)[^\]\n]{{1,40}}|(?:insert|enter|add)\s(?!obligatory|joke|witty|snarky|"
-       rf"funny|clever){_FIELD})\](?!\()", 0.95,
+    _p(rf"\[(?:your\s(?!favou?rite)[^\]\n]{{1,40}}|(?:insert|enter|add)\s(?!obligatory|joke|"
+       rf"witty|snarky|funny|clever){_FIELD})\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Your Name]'"), "placeholder", markup=True,
        keywords=("[your ", "[insert ", "[enter ", "[add ")),
     _p(r"\[(?:recipient|company|client|hiring manager|author|customer|sender|organi[sz]ation|"

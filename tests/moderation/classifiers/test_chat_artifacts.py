@@ -382,6 +382,8 @@ def test_a_persons_own_sign_off_references_and_templates_are_not_flagged(text):
     "TL;DR: [One-sentence summary of your main argument]\n\n" + ANSWER,
     "The shop is open [insert hours] on weekdays.",
     "Environment: Brewfather [version] on [OS]",
+    ANSWER + "\n\nWant me to walk through the other recipes in the book the same way?",
+    ANSWER + "\n\nI can also make you a simple bottling log to print - just say the word.",
 ])
 def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
