@@ -64,7 +64,7 @@ from ._artifact_markup import MARKUP
 from ._artifact_mentions import FIRST_PERSON_RE, MODELS, mentioned
 from ._artifact_patterns import STRONG, Pattern, Where
 from ._artifact_phrases import PHRASES
-from ._text import QuotedSpans, ascii_lower, quoted_spans
+from ._text import ascii_lower, quoted_spans
 from .base import Evidence, Result
 
 _CLOSING_WINDOW = 320  # characters from the end in which a sign-off counts in full
@@ -161,18 +161,23 @@ class ChatArtifactsClassifier:
         """Score ``text``; ``context`` is not used."""
         normal = normalise(text)
         finds = sorted(self._finds(normal.text), key=lambda find: find.start)
-        quoted: QuotedSpans | None = None
+        quoted = quoted_spans(text) if any(find.pattern.mentionable for find in finds) else None
+        # What the writer quotes once ("a bowl turned from [insert wood species]") they go on
+        # talking about: the same words unquoted elsewhere in the post are mentions too.
+        quoted_words = {normal.text[find.start:find.end] for find in finds
+                        if quoted is not None and find.pattern.mentionable
+                        and quoted.contains(normal.original(find.start),
+                                            normal.original(find.start) + 1)}
         used: list[tuple[Evidence, Pattern]] = []
         mention_end: int | None = None
         for find in finds:
             start = normal.original(find.start)
-            if find.pattern.mentionable:
-                if quoted is None:
-                    quoted = quoted_spans(text)
-                if quoted.contains(start, start + 1) or mentioned(
-                        normal.text, find.start, find.end, find.pattern, mention_end):
-                    mention_end = find.end
-                    continue
+            if quoted is not None and find.pattern.mentionable and (
+                    quoted.contains(start, start + 1)
+                    or normal.text[find.start:find.end] in quoted_words
+                    or mentioned(normal.text, find.start, find.end, find.pattern, mention_end)):
+                mention_end = find.end
+                continue
             end = normal.original(find.end - 1) + 1
             used.append((Evidence(start, end, find.pattern.reason, round(find.weight, 3)),
                          find.pattern))

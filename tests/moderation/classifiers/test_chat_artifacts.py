@@ -97,9 +97,9 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
 # leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
 # per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
 # footnotes and links in their own way. Each was measured once before it was tuned on (the
-# README has the figures). Sets H-L were then tuned on; sets M-P, written last, were not (M and
-# N only on a few sign-off lead-ins): they keep the share of unseen phrasings caught (74-77%
-# when they were written, 77% in all now) from sliding.
+# README has the figures). Sets H-L were then tuned on; sets M-R, written last, hardly (M-P on a
+# few misses each, Q and R not at all): they keep the share of unseen phrasings caught (74-80%
+# when they were written, 80% in all now) from sliding.
 def _outsider_cases(name):
     return [json.loads(line) for line in (Path(__file__).parent / "data" / name)
             .read_text("utf-8").splitlines() if line.strip()]
@@ -404,6 +404,8 @@ def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
     "I'm so sorry you're going through this. We had the same with our son last year.",
     "Bind the handler to <<AString>> so the virtual event fires it.",
     "Third batch exploded in the cupboard. [insert sad trombone]",
+    'A shop sells "kombucha brewed with [insert tea variety]". I want to know what [insert tea '
+    'variety] tastes like.',
     "Hello brewers,\n\nQuick reminder: label your bottles with the date. We've had a few mix-ups "
     "at the swap table this month and nobody wants a surprise gusher in the car on the way "
     "home. Reports go to the committee and we'll reach out privately if needed.\n\n"
