@@ -180,7 +180,7 @@ OPENERS: tuple[Pattern, ...] = (
 SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
-       r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives you|"
+       r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
        r"answers|makes sense|points you|resolves|solves|fixes|works)\b(?!\s(?:someone|"
        r"somebody|others|anyone|other people|clarify))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,

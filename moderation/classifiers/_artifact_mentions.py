@@ -68,7 +68,7 @@ _INTRODUCER_RE = re.compile(
 # Words with which a writer says where an answer they hand over comes from ("what Gemini told
 # me:", "it said:"), and words that make it a list of phrases instead ("phrases it uses:").
 MODELS = (r"chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|copilot|llama|deepseek|grok|perplexity|"
-           r"mistral|le chat|meta ai|chatbot")
+           r"mistral|le chat|meta ai|chatbot|(?:an?|the) ai|ai (?:tools?|chat|assistant)")
 _SOURCE_CUE_RE = re.compile(rf"\b(?:{MODELS}|bot|assistant|it)\b")
 _LIST_CUE_RE = re.compile(
     r"\b(?:phrases?|words|strings?|lines|templates?|examples?|avoid|red flags?|giveaways?|signs|"

@@ -384,6 +384,9 @@ def test_a_persons_own_sign_off_references_and_templates_are_not_flagged(text):
     "Environment: Brewfather [version] on [OS]",
     ANSWER + "\n\nWant me to walk through the other recipes in the book the same way?",
     ANSWER + "\n\nI can also make you a simple bottling log to print - just say the word.",
+    ANSWER + "\n\nI hope this gives your club a solid starting point for the tasting!",
+    "Ran my notes past one of the AI tools before replying. This is what it came back with:\n\n"
+    + ANSWER + "\n\nI hope this helps!",
 ])
 def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
