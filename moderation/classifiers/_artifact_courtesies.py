@@ -46,6 +46,9 @@ _PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insigh
            r"exciting|interesting|important|fascinating|lovely|perceptive|astute|common|"
            r"frustrating|tricky|tough|classic|understandable|natural|valid|fair|reasonable|wise|"
            r"solid|healthy|subtle|deep|nuanced)")
+# ... closed by an emoji that ends the post or its paragraph.
+_EMOJI_CLOSE = rf"[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))"
+_EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'")
 
 OPENERS: tuple[Pattern, ...] = (
     # Openers answering a request: "Certainly! Here's ...", "Happy to help! Below is ...".
@@ -192,11 +195,9 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # independence! 💰"). A short reply that is little more than the wish ("Looks great. Good
     # luck! 🤞") is a person's.
     _p(rf"{_WISH}(?=[^\n]{{0,160}}?(?: - |, and |; |\bjourney\b|\badventures?\b|\bsuccess\b|"
-       rf"\bendeavou?rs?\b|\bmay your\b))[^\n]{{0,200}}?[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))",
-       STRONG, gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
-       Where.CLOSING, keywords=_WISH_KEYWORDS),
-    _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))", WEAK,
-       gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'"), "wish",
+       rf"\bendeavou?rs?\b|\bmay your\b))[^\n]{{0,200}}?{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH,
+       "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
+    _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "

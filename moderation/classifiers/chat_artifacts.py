@@ -161,20 +161,20 @@ class ChatArtifactsClassifier:
         """Score ``text``; ``context`` is not used."""
         normal = normalise(text)
         finds = sorted(self._finds(normal.text), key=lambda find: find.start)
+        starts = [normal.original(find.start) for find in finds]
         quoted = quoted_spans(text) if any(find.pattern.mentionable for find in finds) else None
+        in_quotes = [quoted is not None and find.pattern.mentionable
+                     and quoted.contains(start, start + 1)
+                     for find, start in zip(finds, starts, strict=True)]
         # What the writer quotes once ("a bowl turned from [insert wood species]") they go on
         # talking about: the same words unquoted elsewhere in the post are mentions too.
-        quoted_words = {normal.text[find.start:find.end] for find in finds
-                        if quoted is not None and find.pattern.mentionable
-                        and quoted.contains(normal.original(find.start),
-                                            normal.original(find.start) + 1)}
+        quoted_words = {normal.text[find.start:find.end]
+                        for find, in_quote in zip(finds, in_quotes, strict=True) if in_quote}
         used: list[tuple[Evidence, Pattern]] = []
         mention_end: int | None = None
-        for find in finds:
-            start = normal.original(find.start)
-            if quoted is not None and find.pattern.mentionable and (
-                    quoted.contains(start, start + 1)
-                    or normal.text[find.start:find.end] in quoted_words
+        for find, start, in_quote in zip(finds, starts, in_quotes, strict=True):
+            if find.pattern.mentionable and (
+                    in_quote or normal.text[find.start:find.end] in quoted_words
                     or mentioned(normal.text, find.start, find.end, find.pattern, mention_end)):
                 mention_end = find.end
                 continue
