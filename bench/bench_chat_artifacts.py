@@ -54,6 +54,11 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "handover lines": lambda size: _repeat(
         "I asked claude and chatgpt and gemini what my options are, it told me:\n"
         "Hope this helps!\n", size),
+    # Links without a scheme whose query strings run on without the tracking parameter, and
+    # praise openers whose run-on words are each checked for the writer's "I".
+    "bare links and praise": lambda size: _repeat(
+        "ab.io/x?k=v&k=v&k=v&k=v&k=v utm_source That's a great question and we we we i i "
+        "[describe the a a a a a <launch meeting location ", size),
 }
 
 

@@ -30,14 +30,18 @@ _EMOJI = (r"(?:[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001
           r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}){1,4}")
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
-         r"your|it|this|every)\b|have fun\b|tight lines|all the best|may your|wishing you|"
+         r"your|it|this|every|that|those|these)\b|here's to\b|savou?r (?:this|that|the|every)\b|"
+         r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
+         r"may your|wishing you|"
          r"stay (?:warm and |dry and )?safe|stay warm|drive safe|safe travels|clear skies|"
          r"have a (?:wonderful|great|fantastic|lovely|safe) |you've got this|"
          r"you can do (?:it|this)|"
-         r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|"
+         r"you've (?:absolutely |totally |definitely )?got this|stick with it|keep (?:at it|going|"
+         r"it up|showing up|practi[sc]ing|experimenting|"
          r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
          r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
+                  "here's to", "savo", "thank you",
                   "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ",
                   "have fun", "tight lines", "all the best", "may your")
 # What an assistant calls the question it answers: "That's an excellent and very insightful
@@ -101,15 +105,19 @@ OPENERS: tuple[Pattern, ...] = (
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
        r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|"
        r"concept|premise|topic|setup|scenario|"
-       r"struggle|worry|concern|dilemma|headache|hurdle|confusion|"
-       rf"thing to (?:be )?\w+)[^.!?\n]{{0,60}}?(?:,? and\b|!| - )"
+       r"struggle|worry|concern|dilemma|headache|hurdle|confusion|decision|problem|sighting|"
+       r"challenge|puzzle|pairing|gotcha|mystery|milestone|"
+       rf"thing to (?:be )?\w+)(?:(?!\b(?:i|i'm|i've|my|we|our)\b)[^.!?\n]){{0,60}}?"
+       rf"(?:,? and\b|!| - )"
        rf"{_NO_SELF_NEAR}",
        STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener",
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
                  "project", "goal", "plan", "follow-up", "thing to ", "instinct", "frustration",
                  "situation", "struggle", "worry", "concern", "dilemma", "headache", "hurdle",
-                 "confusion", "concept", "premise", "topic", "setup", "scenario")),
+                 "confusion", "concept", "premise", "topic", "setup", "scenario", "decision",
+                 "problem", "sighting", "challenge", "puzzle", "pairing", "gotcha", "mystery",
+                 "milestone")),
     _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
        r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
        r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
@@ -148,7 +156,8 @@ OPENERS: tuple[Pattern, ...] = (
     # "Ah, the classic 'node offline after a reboot' headache!", "Thanks so much for sharing all
     # those details - that really helps narrow things down!"
     _p(rf"(?:{ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
-       r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b[^.!?\n]{0,80}!|"
+       r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b[^.!?\n]{0,80}"
+       r"(?:!| - you(?:'re|'ve| are| have)\b)|"
        rf"{LINE_START}\W{{0,3}}thanks? (?:you )?(?:so much |very much )?for (?:sharing|providing|"
        r"including|laying out|giving|the) (?:all )?(?:of )?(?:those|these|the|that|so many|such) ?"
        r"(?:\w+ )?(?:details|context|info|information)[^.!?\n]{0,60}?(?:-|,) (?:that|this|it) "
@@ -156,12 +165,18 @@ OPENERS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant opener 'Ah, the classic ...!'"), "opener",
        keywords=("ah", "oh", "thank")),
     # Flattering the asker: "You've hit on one of the most common points of confusion ..."
-    _p(rf"{ANSWER_START}\W{{0,3}}(?:you've|you have) (?:hit on|touched on|stumbled (?:on|upon|"
-       r"onto)|run into|landed on|raised|asked about|found|identified|spotted|put your finger on) "
-       r"(?:one of the (?:most|biggest|best|classic|trickiest)|a (?:really |very |super )?"
-       rf"(?:common|classic|great|key|important|tricky|subtle|fascinating))\b{_NO_SELF_NEAR}",
+    _p(rf"{ANSWER_START}\W{{0,3}}(?:(?:oh|ah|ooh),? )?(?:you've|you have) (?:hit on|touched on|"
+       r"stumbled (?:on|upon|onto)|run into|landed on|raised|asked about|found|identified|"
+       r"spotted|put your finger on|tripped over|bumped into|come across|discovered) "
+       r"(?:one of (?:[\w']+ )?(?:the )?(?:most|biggest|best|classic|trickiest)|a (?:really |very |"
+       r"super )?(?:common|classic|great|key|important|tricky|subtle|fascinating))\b|"
+       rf"{ANSWER_START}\W{{0,3}}(?:(?:oh|ah),? )?you(?:'re| are) describing (?:a |the )?"
+       r"(?:textbook|classic|very common|common)\b|"
+       rf"{ANSWER_START}\W{{0,3}}(?:(?:i )?love that you(?:'re| are)|(?:smart|wise) move|"
+       rf"(?:good|smart) thinking)\b[^.!?\n]{{0,100}}[!.]{_NO_SELF_NEAR}",
        STRONG, gettext_noop("chat-assistant opener 'You've hit on one of the most ...'"),
-       "opener", keywords=("you've ", "you have ")),
+       "opener",
+       keywords=("you've ", "you have ", "describing", "love that", " move", " thinking")),
     # "This is one of the most common points of confusion" - a moderator says it too: weak.
     _p(rf"{ANSWER_START}\W{{0,3}}(?:(?:absolutely|sure|certainly|of course|great question|good "
        r"question)\W{1,3})?(?:this|that|it)(?:'s| is) (?:one of the most|a (?:really |very )?"
@@ -185,7 +200,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
        r"answers|makes sense|points you|resolves|solves|fixes|works)\b(?!\s(?:someone|"
-       r"somebody|others|anyone|other people|clarify))", WEAK,
+       r"somebody|others|anyone|other people|clarify (?:my|our|what i|where i|why i)))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
        keywords=("hope ", "hopefully ")),
     # A wish with an emoji closing a post: "Happy coding! 🚀", "Good luck with the build! 🔨".
@@ -203,8 +218,10 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "
        r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
        r"luck getting\b|\bhave a "
-       r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:build|trip|process|project|"
-       r"ride|journey|adventure)\b|\byou've got this\b", WEAK,
+       r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|"
+       r"process|project|ride|journey|adventure|learning|season|harvest|hobby)\b|\benjoy every "
+       r"(?:mile|minute|moment|step|bite|sip|page|stitch)\b|\byou've got this\b",
+       WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "wish you", "luck with", "have a ", "enjoy ",
                  "got this")),

@@ -33,17 +33,21 @@ MARKUP: tuple[Pattern, ...] = (
        r"location|website|url|link))?\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
        markup=True, keywords=("[",)),
-    _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:name|title|date|number|address|email|time|period|link|"
-       r"url|age|point|place|venue|hours|year|version|summary)\](?!\()|\[(?:age|day/time|date/time|"
-       r"time period|zoom link|meeting link|version|os)\](?!\()",
+    _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:names?|title|date|number|address|email|time|period|link|"
+       r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|"
+       r"price|fee|duration)\](?!\()|\[(?:age|day/time|date/time|time period|zoom link|"
+       r"meeting link|version|os|deadline|specialty|speciality|callsign)\](?!\()|"
+       r"\[(?:names?|number|date|title|list) of [^\]\n]{1,40}\](?!\()",
        0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("name]", "title]", "date]", "number]", "address]", "email]", "time]", "period]",
                  "link]", "url]", "age]", "point]", "place]", "venue]", "hours]", "year]",
-                 "version]", "summary]", "os]")),
+                 "version]", "summary]", "os]", "names]", "location]", "city]", "deadline]",
+                 "amount]", "price]", "fee]", "duration]", "specialty]", "speciality]",
+                 "callsign]", " of ")),
     _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
        r"email(?: address)?|city|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
-       r"city|location|address|country))*\](?!\()", 0.9,
+       r"city|location|address|country|state|province|zip))*\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("[",)),
     _p(r"\[(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
@@ -64,7 +68,8 @@ MARKUP: tuple[Pattern, ...] = (
     # "[Insert a specific moment where you comforted a patient]", "[One-sentence summary of your
     # main argument]": an instruction to the reader; "[insert hours]", "$[X]".
     _p(r"\[(?:insert|add|describe|mention|include|share|give) (?=[^\]\n]{0,150}?\byour?\b)"
-       r"[^\]\n]{3,250}\](?!\()|\[(?=[^\]\n]{0,80}\byour\b)[^\]\n]{1,140}\](?!\()|\[insert "
+       r"[^\]\n]{3,250}\](?!\()|\[(?:describe|mention|explain|specify|summari[sz]e|state) "
+       r"[a-z][^\]\n]{5,150}\](?!\()|\[(?=[^\]\n]{0,80}\byour\b)[^\]\n]{1,140}\](?!\()|\[insert "
        r"(?!obligatory|joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|dramatic)[a-z]"
        r"[a-z' -]{1,40}\](?!\()|\$\[x\]|\[(?:paste|specify|attach) [^\]\n]{2,150}\]|"
        r"\[[^\]\n]{1,100}"
@@ -83,7 +88,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"(?:name|address|email)>|<(?:company|recipient|client|employer|organi[sz]ation|"
        r"hiring manager)>|(?:dear|hi|hello|hey) <(?:name|first name|full name|title)>|"
        r"<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|"
-       r"<(?:specific|relevant|appropriate) [^>\n]{2,60}>", 0.9,
+       r"<(?:specific|relevant|appropriate) [^>\n]{2,60}>|<(?:[a-z'-]{1,20} ){1,3}(?:location|"
+       r"name|date|time|venue|address|place|point|link|url)>", 0.9,
        gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
        keywords=("<", "{")),
     _p(r"\{\{\s?(?:\w{1,20}_)?(?:name|first_name|last_name|full_name|company|date|email|"
@@ -128,7 +134,7 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, mentionable=False,
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
-    _p(r"(?:https?://|www\.)[^\s?#]{1,300}?(?:\?|%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
+    _p(r"(?:https?://|www\.|(?<![\w@./-])[a-z0-9-]{1,63}\.[a-z]{2,6}/)[^\s?#]{0,300}?(?:\?|%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
        r"(?:utm_source|ref|source)(?:=|%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
        r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
        r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,

@@ -24,7 +24,8 @@ _MARKUP_CUE = (r"say|says|said|saying|like|such as|e\.g\.|i\.e\.|write|wrote|wri
 _PHRASE_CUE_RE = re.compile(
     rf"\b(?:{_MARKUP_CUE}|phrases?|words?|writing|starts?|started|starting|begins?|"
     r"beginning|ends?|ending|the|an?|of|about|with(?: an? \w+)?|lines?|text|quote|classic|"
-    r"stray|leftover|has|had|have|leaves?|left|leaving|opened|answered|replied|responded|is|"
+    r"stray|leftover|has|had|(?<!you )have|leaves?|left|leaving|opened|answered|replied|"
+    r"responded|is|"
     r"was|offers?|offered)[\s,:]{0,2}$")
 _MARKUP_CUE_RE = re.compile(rf"\b(?:{_MARKUP_CUE})[\s,:]{{0,2}}$")
 # Words anywhere earlier in the same sentence that make it a discussion of such finds ("the post
@@ -48,10 +49,10 @@ _FAMILY_TALK_RE = {
         r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b"),
     "tracking": re.compile(
         r"\b(?:utm\w*|tracking|trackers?|(?:utm|query|url|link) param(?:eter)?s?|analytics|"
-        r"referrals?|referrers?|"
-        r"traffic|visits|query strings?|strip|strips|stripped|remove|removes|removed|appended|"
-        r"appends|tags?|says|said|wrote|leftovers?|links? (?:from|that|with|carrying)|"
-        r"pars(?:e|es|ed|ing)|regex|grep|filters?|matches)\b"),
+        r"referrals?|referrers?|(?:referral|ai|chatgpt|bot) traffic|traffic (?:from|source)|"
+        r"visits from|query strings?|(?:strip|strips|stripped|remove|removes|removed) (?:the|it|"
+        r"them|that|those|these|utm|tracking|everything)|appended|appends|leftovers?|"
+        r"links? (?:from|that|with|carrying)|pars(?:e|es|ed|ing)|regex|grep)\b"),
 }
 # ... and for phrases also words that are as often about anything else ("the trail ends at
 # the weir 【3†source】" is a paste, "the reply ends with I hope this helps" a mention).
@@ -93,7 +94,9 @@ _OWN_TEMPLATE_RE = re.compile(
     r"keep|fill)\b|\bbracketed (?:bits|parts)\b|\b(?:i|we) (?:give|send|hand|share|use)\b"
     r"[^.!?\n]{0,40}\btemplate\b|\buse "
     r"this template\b|\b(?:email|letter|message|note) (?:i|we) (?:sent|wrote|used)\b|\bfill in "
-    r"the (?:bits|blanks|parts|brackets|bracketed|gaps)\b")
+    r"the (?:bits|blanks|parts|brackets|bracketed|gaps)\b|\b(?:swap|replace|fill)(?: out| in)? the "
+    r"(?:[\w-]+ ){0,2}(?:bits|parts|blanks|brackets|fields|gaps|placeholders)\b|\bsharing "
+    r"(?:the|my) (?:skeleton|template|boilerplate)\b")
 _TOKEN_END_RE = re.compile(r"\s|$")
 _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # Between two mentions in a row: punctuation and a conjunction ("Certainly!, I hope this helps!
@@ -132,13 +135,15 @@ def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: in
     if discussion.search(sentence) or (
             not markup and _PHRASE_DISCUSSION_CUE_RE.search(sentence)):
         return True
-    return _introduced(text, start, discussion)
+    return _introduced(text, start, discussion, pattern.family not in _FAMILY_TALK_RE)
 
 
-def _introduced(text: str, start: int, talk: re.Pattern[str]) -> bool:
+def _introduced(text: str, start: int, talk: re.Pattern[str], generic: bool) -> bool:
     """Whether ``start`` is in what a colon introduces as a list of phrases or a template: the
     rest of the colon's paragraph or, when the colon ends a paragraph, the next one. ``talk``
-    holds the words that make the clause before the colon a discussion of the find's kind.
+    holds the words that make the clause before the colon a discussion of the find's kind;
+    ``generic`` lets words that introduce any list or a model's answer count too ("examples",
+    "what Claude gave me"), which is not said of links and numbered marks.
     """
     paragraph = text.rfind("\n\n", max(0, start - _INTRODUCTION_REACH), start)
     if paragraph >= 0 and text[max(0, paragraph - 1)] != ":":
@@ -157,7 +162,7 @@ def _introduced(text: str, start: int, talk: re.Pattern[str]) -> bool:
         clause = clause[cuts[-1].end():] if cuts else clause
         if _SPEAKER_RE.fullmatch(clause):
             return True
-        if talk.search(clause) or _INTRODUCER_RE.search(clause):
+        if talk.search(clause) or (generic and _INTRODUCER_RE.search(clause)):
             return not _pastes_an_answer(text, clause, colon, start)
         end = colon
     return False

@@ -18,6 +18,11 @@ _AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
 # "I can't", "I'm not able to" ... after "\bi".
 _CANNOT = r"(?: can't| cannot|'m unable to| am unable to|'m not able to| am not able to)"
 _AS_AN_AI = ("as an ai", "as a ai", "as an artificial", "as a large", "as a language", "as an llm")
+# What an assistant offers to write next: "Would you like a step-by-step guide?"
+_DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
+             r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough|set|"
+             r"flashcard|quiz|exercise|worksheet|cheat sheet|diagram|example|sample|snippet|layout|"
+             r"comparison|reading list|itinerary|rundown|manifest)s?\b")
 # Work on a text an assistant offers to do next.
 _REWORK = (
     r"(?:expand|elaborate|rewrite|re-write|revise|write|draft|create|generate|tailor|adjust|"
@@ -31,26 +36,27 @@ _REWORK = (
     r"(?:map|lay|spell|plan|sketch|write|flesh)\s(?:this\s|it\s|that\s|them\s|these\s)?out\b|"
     r"put\s(?:these|them|this|it|those|everything)\s(?:side\sby\sside|into\s|in\s(?:a|an)\s)|"
     r"make\s(?:any\s)?(?:further\s|more\s|other\s)?(?:changes|edits|adjustments|tweaks|"
-    r"revisions)|make\s(?:a|an)\s(?:[\w-]+\s){0,4}?(?:version|list|table|summary|draft|outline|"
-    r"chart|template|checklist|calendar|spreadsheet|schedule|tracker|plan|guide|handout|"
-    r"flowchart|diagram)|"
+    rf"revisions)|make\s(?:you\s)?(?:a|an)\s(?:[\w-]+\s){{0,5}}?(?:{_DOCUMENT}|calendar|"
+    r"spreadsheet|tracker|handout|flowchart)|compile|assemble|"
+    r"give\syou\s(?:a|an|the|some|more|specific|exact|detailed|step-by-step)\b|"
     r"add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|scale\s(?:this|it)\s(?:up|down)|stat\sout|"
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
     r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant|equivalent|"
-    r"alternative)|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use)|"
-    r"make\syou\b|come\sup\swith|brainstorm|contrast|unpack|work\sthrough|"
+    r"alternative)|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
+    r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test)\b|"
+    r"calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
+    r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
     r"run\s(?:the\snumbers|the\smath|it|this)|list|mock\sup|whip\sup|"
     r"narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|rewrite|plan|create|turn|"
-    r"put\stogether|structure|outline|format))")
+    r"put\stogether|structure|outline|format|look\s(?:up|into)|find|figure\sout|work\sout|"
+    r"choose|pick|compare|decide))")
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
-            r"calculate|work out|figure out|estimate|suggest (?:the|a|some|more|specific))\b")
-# What an assistant offers to write next: "Would you like a step-by-step guide?"
-_DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
-             r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough|set|"
-             r"flashcard|quiz|exercise|worksheet|cheat sheet|diagram)s?\b")
+            r"calculate|work out|figure out|estimate|suggest (?:the|a|some|more|specific|which|"
+            r"what|where|how)|recommend|point (?:you|out)|give you (?:a|an|the|some|more|"
+            r"specific|exact|detailed)|help you \w+)\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
@@ -65,11 +71,17 @@ _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|para
 _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
 # An offer followed, in the same sentence, by the writer's own plans ("If you want, I can
 # explain how I set it up") is a person's.
-_IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|us|i)\b)"
+_IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|(?<!the )us|i)\b)"
 # Writing a user asks an assistant to rework.
 _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract|bio|"
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
-            r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update)")
+            r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|report|"
+            r"listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|flyer|"
+            r"write-up|writeup)")
+# How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
+_TONE = (r"(?:friendly|warm|engaging|gentle|persuasive|heartfelt|welcoming|catchy|diplomatic|"
+         r"tactful|non-judgmental|respectful|empathetic|enthusiastic|inviting|approachable|"
+         r"conversational|light-?hearted|upbeat|playful|polished|professional|compelling)")
 # How a rewrite preamble shows it is about the reader's text: "... of your post",
 # "... you can post", "... that sounds less formal", "... for the newsletter".
 _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:notes|outline|"
@@ -85,7 +97,8 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|"
                r"punchier|shorter|bolder|firmer|snappier|livelier|brighter|more|less|"
                r"improved)\b|\ssuitable for\b|"
-               r"\sready to (?:post|send|share|paste|use|go)\b|\sfor the (?:forum|"
+               r"\sready to (?:post|send|share|paste|use|go)\b|,?\swritten (?:in|with) (?:a|an) "
+               r"[\w ,-]{0,40}?(?:tone|voice|style)\b|\sfor the (?:[\w-]+\s)?(?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
@@ -176,6 +189,13 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
+    # A text described by its tone, handed over on a line of its own: "Here's a warm, engaging
+    # adoption bio for Mabel:".
+    _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s{_NOT_OWN}(?:a|an)\s(?:[\w-]+,?\s"
+       rf"(?:and\s)?){{0,2}}?{_TONE},?\s(?:(?:and\s)?[\w-]+,?\s){{0,3}}?{_WRITING}s?\b"
+       r"(?![^\n:]{0,80}\b(?:i|my|our|we)\b)[^.\n:]{0,80}:\n", STRONG,
+       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,4}}?{_FOR_READER}", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
@@ -190,10 +210,10 @@ PHRASES: tuple[Pattern, ...] = (
        r"is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|reworked) "
        rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{LINE_START}(?:revised|"
        r"rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|\bbelow "
-       r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) (?:[\w-]+ )"
-       r"{0,2}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|explain|raise|"
-       r"express|communicate|bring up|voice|pitch|present) (?:it|this|"
-       r"that|what you|your)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|message|"
+       r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) "
+       r"(?:[\w-]+,? ){0,3}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|"
+       r"explain|raise|express|communicate|bring up|voice|pitch|present) (?:it|this|"
+       r"that|what you|your|the)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|message|"
        r"email|intro|introduction|paragraph) (?:with|after) [^.\n:]{0,60}?(?:fix(?:es)?|"
        r"corrections?|changes|edits|improvements) (?:applied|made)|\bi(?:'ve| have) (?:\w+ )?"
        r"(?:tightened|reworded|rephrased|polished|streamlined|smoothed|reorganized|reorganised|"
@@ -222,17 +242,21 @@ PHRASES: tuple[Pattern, ...] = (
        r"\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){0,2}?(?:this|it|that|these|"
        r"them|everything)\b|"
        r"\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|helpful)),? i "
-       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|let me know (?:your|which|"
-       rf"what|how|whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| will) "
+       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you (?:share|post|paste|"
+       r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
+       rf"(?:your|which|what|how|whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| "
+       rf"will) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
-       rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould it (?:be (?:helpful|"
-       r"useful)|help) if i (?:also )?\w+|"
-       rf"\b(?:just )?tell me "
+       rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? )?"
+       rf"(?:[\w-]+ ){{0,3}}?{_DOCUMENT}[^.!?\n]{{0,160}} be (?:handy|helpful|useful)\?|"
+       r"\bwould it (?:be (?:helpful|useful)|help) if i (?:also )?\w+|"
+       rf"\b(?:just )?(?:tell|give|send) me "
        rf"(?:your|the|what|which|how|a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=("say the word", " would help", " might help", " would be ", " might be ",
-                 "if you ", "let me know ", "should i ", "tell me ", "would it ")),
+                 "if you ", "let me know ", "should i ", "tell me ", "give me ", "send me ",
+                 "would it ", "would a ")),
     _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
@@ -241,7 +265,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_IMPERSONAL}",
        STRONG,
        gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
-       keywords=("want me to",)),
+       keywords=("want me to", "want a ", "want an ")),
     _p(r"\bif (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
        r"help)|(?:it's |that's )?(?:useful|helpful)|needed),? i (?:can|could) (?:also |easily |"
        rf"happily |then )?(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}", STRONG,
@@ -249,15 +273,17 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful",
                  "if needed")),
     _p(rf"\bi (?:can|could) also (?:\w+\s)?{_REWORK}\s?(?:this|it|that|them|the|a|an|your|some|"
-       r"which|whether|how)\b"
+       r"which|whether|how|their|these|those|more|each|any|you)\b"
        rf"{_IMPERSONAL}", 0.9,
        gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",
        keywords=("i can also ", "i could also ")),
     _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}\bif "
        r"(?:you(?:'re| are) "
        r"interested|you(?:'d| would) like|you want|(?:that|it|this) (?:would )?helps?|"
-       r"(?:that|it|this) would (?:make|be easier)|"
-       rf"(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}", STRONG,
+       r"(?:that|it|this) would (?:make|be easier)|you (?:let me know|tell me|share|send|post|"
+       rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}|"
+       rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - just "
+       rf"(?:tell|let|send|give|share|paste)\b", STRONG,
        gettext_noop("chat-assistant offer 'I can also ... if you're interested'"), "offer",
        keywords=("i can ", "i could ")),
     _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:[\w-]+\s){{0,4}}{_DOCUMENT}|"

@@ -25,9 +25,11 @@ Refinements: an opener at the very start of a post is strong when exposition fol
 when the writer goes on about themselves ("Great question! I asked our vet ..."); a sign-off
 is strong when it stands on its own line at the end of an answer of thirty words or more in
 which the writer never says "I", "me" or "my" (a person's "Hope this helps!" follows their own
-story or ends their own paragraph), or when it is a wish closed by an emoji ("Good luck with
-the build! 🔨"); and a preamble about the writer's own text ("Here's a cleaner version of my
-recipe:") is a person sharing their work, since an assistant says "your".
+story or ends their own paragraph; a first line passing on what the writer was given, "this is
+what I was told about the swelling:", and the "I" of a wish, "I'm sure it will go well!", do
+not count), or when it is a wish closed by an emoji ("Good luck with the build! 🔨"); and a
+preamble about the writer's own text ("Here's a cleaner version of my recipe:") is a person
+sharing their work, since an assistant says "your".
 
 **Where a find stands.** Text is matched after :func:`normalise`, so case, curly quotes, dashes,
 Markdown emphasis and collapsed whitespace make no difference. Openers count only at the start
@@ -84,12 +86,20 @@ _LEADING_RE = re.compile(r"\W{0,3}")
 # A line of the writer's own that hands over a model's answer ("Copying what Gemini told me:").
 _HANDOVER_LINE_RE = re.compile(
     rf"^(?=[^\n]{{0,300}}:[^\S\n]*$)[^\n]{{0,300}}?\b(?:{MODELS})\b[^\n]*", re.MULTILINE)
+# ... or a post's first line that says the writer passes on what they were given ("Knee
+# replacement, week 3 - this is what I was told about the swelling:").
+_LEAD_IN_RE = re.compile(
+    r"\A(?=[^\n]{0,300}:\n)[^\n]{0,300}?\b(?:got|was told|were told|was given|came back with|"
+    r"pasting|copying|sharing|summary of)\b[^\n]*")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
 # ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!").
 _LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,30}(?:,| -) (?:and )?)?$")
 # A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
 _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
+# The writer's "I" in a wish that is part of the sign-off ("Best of luck - I hope the meeting
+# goes well!").
+_WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet)\b|i'm (?:sure|confident|certain)\b")
 _AFTERWORD_RE = re.compile(r"(?:\W*\w+\b){40}")  # ... and after it: more than a poster's word
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
 
@@ -235,7 +245,10 @@ def _where_the_writer_speaks(text: str) -> list[int]:
     """Where the writer speaks of themselves, but for lines that hand over a model's answer
     ("Copying what Gemini told me:"): the answer after such a line is judged on its own.
     """
-    handovers = [match.span() for match in _HANDOVER_LINE_RE.finditer(text)]
+    lead_in = _LEAD_IN_RE.match(text)
+    handovers = [lead_in.span()] if lead_in else []
+    handovers += [match.span()
+                  for match in _HANDOVER_LINE_RE.finditer(text, lead_in.end() if lead_in else 0)]
     starts = [start for start, _ in handovers]
     positions = []
     for match in FIRST_PERSON_RE.finditer(text):
@@ -263,7 +276,9 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
         return False
     line = text.rfind("\n", 0, start) + 1
     return bool(_ANSWER_RE.match(text, 0, line)) and not any(
-        position < line or end <= position < paragraph_end for position in first_person)
+        position < line or (end <= position < paragraph_end
+                            and not _WISHING_RE.match(text, position))
+        for position in first_person)
 
 
 def _drop_shadowed(finds: list[tuple[Evidence, Pattern]]) -> list[tuple[Evidence, Pattern]]:

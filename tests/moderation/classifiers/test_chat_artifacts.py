@@ -416,3 +416,50 @@ def test_pasted_answers_with_reworded_leftovers_are_flagged(text):
 ])
 def test_a_persons_wishes_footnotes_and_command_syntax_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
+
+
+# Eighth round: offers, preambles and placeholders in more words, sign-offs after a poster's
+# own lead-in, and words that wrongly hid a link or marks (none of these sentences is from the
+# evaluation sets).
+@pytest.mark.parametrize("text", [
+    ANSWER + "\n\nIf you share your bottle sizes, I can work out the priming sugar for each.",
+    ANSWER + "\n\nIf you tell me your tap water's pH, I can give you a target for the acid.",
+    ANSWER + "\n\nWould you like me to make a printable brewing cheat sheet?",
+    ANSWER + "\n\nWant me to put together a comparison of how the US and EU label kombucha?",
+    ANSWER + "\n\nI can draft the label text for you - just tell me the flavours.",
+    ANSWER + "\n\nWould a side-by-side table of these teas (caffeine, price, flavour) be useful?",
+    "Here's your brew report, cleaned up and organized with headings:\n\n" + ANSWER,
+    "Here's a warm, welcoming intro for the March club newsletter:\n\n" + ANSWER,
+    "Here's a draft of the notice, written in a friendly but firm tone:\n\n" + ANSWER,
+    "Tasting night is at <club house location>, bring two bottles.",
+    "Condition: [describe any dents, scratches or missing parts]\n\nCollection only.",
+    "Member spotlight: congratulations to [Winner Names] on the autumn cup!",
+    "Week 3 of brewing, this is what I was told about the vinegar smell:\n\n" + ANSWER
+    + "\n\nWishing you a smooth and steady second fermentation!",
+    ANSWER + "\n\nBest of luck with your first batch - I'm sure your friends will love it!",
+    "The brewing wiki covers the filter differences: https://wiki.example.org/scoby"
+    "?utm_source=chatgpt.com",
+    "Start here:\nexample.gov/kombucha-labelling?utm_source=chatgpt.com",
+    "Kombucha is graded on three things: acidity, fizz and clarity [1]. Most judges taste "
+    "blind [2]. Scores are averaged [1][3].",
+    "Ah, the dreaded vinegar-bomb batch - you're right to check the pH first. " + ANSWER,
+    "Smart move testing the starter before brewing a full gallon! " + ANSWER,
+    "Oh, you've tripped over one of kombucha's most infamous gotchas! " + ANSWER,
+])
+def test_pasted_answers_in_the_eighth_rounds_wordings_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+@pytest.mark.parametrize("text", [
+    "If you'd like, I can show you how to bottle it when you're over on Sunday.",
+    "People keep asking for my club contract, so I'm sharing the skeleton. Swap out the caps "
+    "bits for your own details:\n\nThis agreement is between [CLUB NAME] and [MEMBER NAME].",
+    "Great question, and honestly one I get asked at every tasting!\n\nI've brewed for ten "
+    "years and the vinegar smell is almost always a warm cupboard.",
+    "Checklist for bottling day\n\n- Sanitise every bottle.\n- Leave an inch of headspace.\n"
+    "- Label with the date.\n\nMost brew shops will check your first batch for free, and "
+    "it is well worth asking them.\n\nSafe travels.",
+    "Run brewctl [number] to see a batch's log.",
+])
+def test_a_persons_offers_templates_and_greetings_in_the_eighth_round_are_not_flagged(text):
+    assert not flagged(text), classifier.score(text).evidence
