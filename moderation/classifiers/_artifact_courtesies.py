@@ -9,6 +9,8 @@ patterns are weak alone, or strong only where the writer says nothing of themsel
 
 from __future__ import annotations
 
+import re
+
 from ._artifact_patterns import ANSWER_START, LINE_START, STRONG, WEAK, Pattern, Where, _p
 from .base import gettext_noop
 
@@ -26,8 +28,9 @@ _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good)
           r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
 
 # One to four emoji, each with its variation selector, skin tone or joined sequence ("🚴‍♂️").
-_EMOJI = (r"(?:[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
-          r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}){1,4}")
+_ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
+              r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}")
+_EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
          r"your|it|this|every|that|those|these)\b|here's to\b|savou?r (?:this|that|the|every)\b|"
@@ -53,6 +56,56 @@ _PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insigh
 # ... closed by an emoji that ends the post or its paragraph.
 _EMOJI_CLOSE = rf"[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))"
 _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'")
+
+# Signs of an assistant reacting to the asker before it answers ("Ooh, mixin conflicts - the
+# eternal rite of passage for modders! Let's get this sorted."), counted in the first sentence of
+# a post or of what a lead-in line introduces; see _reacts_to_the_asker.
+_REACTION = re.compile(
+    r"\W{0,3}(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|glad to|sorry to hear|"
+    r"i'm (?:so |really )?sorry|that sounds|what an?|such an?|okay|alright|yes)\b")
+_ASSESSMENT = re.compile(
+    r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
+    r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
+    r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
+    r"perennial|tough|understandable|normal|valid|excellent)\b")
+_READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
+_EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
+_PLAN = re.compile(
+    r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|tackle|look|go|dive|figure|sort|take)\b|"
+    r"\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|\bthe good news is\b|"
+    r"\bshort version\b")
+_REASSURANCE = re.compile(
+    r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
+    r"good sign|smartest|you're (?:right|smart|wise) to|you've (?:put your finger|bumped|hit|"
+    r"run|tripped|stumbled)|(?:it's|that's) (?:completely |totally )?(?:normal|understandable)|"
+    r"rite of passage|you're not alone|to dig into)\b")
+# The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
+# spaniel was a land shark too"). An assistant's "I'd check" or "let me" is not counted.
+_SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us)\b(?<!let me)")
+_SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)\s*|\n\s*")
+_ANSWER_AFTER = re.compile(r"(?:\W*\w+\b){40}")  # words of answer that must follow
+
+
+def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` opens an answer the way an assistant does: it
+    reacts (an interjection, reassurance), judges the question or plans the answer, shows at
+    least three of the signs above, the writer says nothing of themselves near it, and forty
+    words or more of answer follow. "Absolutely - run it in its own container" is a person's.
+    """
+    sentence = text[start:end]
+    following = _SENTENCE_END.search(text, end, end + 300)
+    two = text[start:following.start() if following else end]
+    if _SELF_NEAR.search(text, start, start + _SELF_WINDOW) or "!!" in sentence:
+        return False
+    reacting = bool(_REACTION.match(sentence)), bool(_REASSURANCE.search(sentence))
+    if not any(reacting):
+        return False
+    signs = (*reacting, bool(_ASSESSMENT.search(sentence)), bool(_READER.search(sentence)),
+             bool(_EXCLAIMED.search(sentence)), bool(_PLAN.search(two)))
+    judged = signs[1] or signs[2] or signs[5]  # it says something of the question or plans
+    return sum(signs) >= 3 and judged and bool(_ANSWER_AFTER.match(text, end))
+
 
 OPENERS: tuple[Pattern, ...] = (
     # Openers answering a request: "Certainly! Here's ...", "Happy to help! Below is ...".
@@ -193,6 +246,16 @@ OPENERS: tuple[Pattern, ...] = (
     _p(rf"\b{_OPENER}!", WEAK, gettext_noop("chat-assistant opener 'Certainly!'"), "opener",
        Where.START, keywords=("certainly!", "absolutely!", "of course!", "question!",
                               "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
+    # The first sentence of an answer, judged by _reacts_to_the_asker.
+    _p(rf"{ANSWER_START}(?={_REACTION.pattern}|[^.!?\n]{{0,200}}?{_REASSURANCE.pattern})"
+       rf"[^.!?\n]{{1,240}}(?:[.!?]+|(?=\n)|\Z)", STRONG,
+       gettext_noop("chat-assistant opener reacting to the asker before the answer"), "opener",
+       keywords=("oh", "ah", "nice", "wow", "absolutely", "great", "happy to", "glad to",
+                 "sorry", "that sounds", "what a", "such a", "okay", "alright", "yes", "sense",
+                 "that you", "good sign", "smartest", "right to", "wise to", "smart to",
+                 "you've", "normal",
+                 "understandable", "rite of passage", "not alone", "dig into"),
+       accept=_reacts_to_the_asker),
 )
 
 SIGN_OFFS: tuple[Pattern, ...] = (
@@ -214,6 +277,14 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
+    # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
+    # "You're doing better than you think. 💛🤗"): assistants close so; people use one emoji,
+    # repeat it, or leave out the full stop ("See you on the hills 🏃⛰️"), and "Thanks! 🙏😊"
+    # is the asker's.
+    _p(rf"(?:(?<=[.!?]\s)|(?<=\n))(?![^.!?\n]{{0,200}}\bthank)[^.!?\n]{{1,200}}[!.] ?"
+       rf"(?P<first>{_ONE_EMOJI})(?!(?P=first)){_ONE_EMOJI}(?:{_ONE_EMOJI}){{0,2}}(?=\s*\Z)"
+       r"(?<=[\s\S]{220})",
+       STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", ".")),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "
        r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "

@@ -17,6 +17,7 @@ contain one of its ``keywords`` (plain substring tests).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -41,7 +42,10 @@ class Pattern:
     occurrence instead, up to a limit. ``mentionable`` is False for what a writer cannot type
     on purpose in a discussion (private-use and zero-width characters). A pattern with an
     ``unless`` expression does not count in a text where that expression matches (numbered
-    citation marks in a post that has its own list of references).
+    citation marks in a post that has its own list of references). A pattern with an
+    ``accept`` function counts only where it returns True for the normalised text and the
+    match's span: for judgements a regular expression cannot make in linear time (how many
+    signs of an assistant's opener a sentence shows).
     """
 
     regex: re.Pattern[str]
@@ -53,6 +57,7 @@ class Pattern:
     mentionable: bool = True
     keywords: tuple[str, ...] = ()
     unless: re.Pattern[str] | None = None
+    accept: Callable[[str, int, int], bool] | None = None
 
 
 # The start of a post, or of a pasted answer that the writer's own line introduces ("Not my
@@ -68,8 +73,9 @@ HINT = 0.5  # shown to moderators, never flags even with one weak find: 1 - 0.5 
 
 def _p(pattern: str, weight: float, reason: str, family: str, where: Where = Where.ANYWHERE,
        *, keywords: tuple[str, ...], markup: bool = False, mentionable: bool = True,
-       unless: str | None = None) -> Pattern:
+       unless: str | None = None, accept: Callable[[str, int, int], bool] | None = None
+       ) -> Pattern:
     # A space in a pattern stands for any gap: a line break is a space to a sentence.
     return Pattern(re.compile(pattern.replace(" ", r"\s")), weight, reason, family, where,
                    markup, mentionable, keywords,
-                   re.compile(unless, re.MULTILINE) if unless else None)
+                   re.compile(unless, re.MULTILINE) if unless else None, accept)

@@ -215,6 +215,8 @@ class ChatArtifactsClassifier:
                 start, end = match.span()
                 if not pattern.markup:  # the phrase, not the bullet or quotation mark before it
                     start = _LEADING_RE.match(text, start, end).end()
+                if pattern.accept is not None and not pattern.accept(text, start, end):
+                    continue
                 weight = pattern.weight * _placement(pattern.where, text, start, end,
                                                      end_of_text)
                 if pattern.where is Where.CLOSING and weight == pattern.weight < STRONG:

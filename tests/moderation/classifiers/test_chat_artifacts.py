@@ -463,3 +463,39 @@ def test_pasted_answers_in_the_eighth_rounds_wordings_are_flagged(text):
 ])
 def test_a_persons_offers_templates_and_greetings_in_the_eighth_round_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
+
+
+# An assistant's reaction to the asker before its answer, judged by how many of its signs a
+# first sentence shows, and an answer closed by two different emoji (none of these sentences
+# is from the evaluation sets).
+@pytest.mark.parametrize("text", [
+    "Ooh, scoby trouble - the eternal rite of passage for new brewers! Let's sort it out.\n\n"
+    + ANSWER + " " + ANSWER,
+    "Oh, this is a genuinely tricky one, and you've put your finger on the real problem.\n\n"
+    + ANSWER + " " + ANSWER,
+    "That sounds really exhausting, and it makes complete sense that you want a break.\n\n"
+    + ANSWER + " " + ANSWER,
+    "Week 2 notes for the group:\n\nSorry to hear your batch went flat - that's a frustrating "
+    "spot to be in. The good news is it is usually fixable.\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nKeep the jar somewhere warm and the rest takes care of itself. Happy brewing! "
+    "🍵✨",
+    ANSWER + "\n\nYou're doing better than you think. 💛🤗",
+])
+def test_an_assistants_reaction_and_double_emoji_close_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+@pytest.mark.parametrize("text", [
+    # A person's reaction goes on about themselves, or is a bare "Absolutely -" and advice.
+    "Oh, this is a genuinely tricky one! My first three batches went flat too, and I only "
+    "fixed it by moving the jar.\n\n" + ANSWER + " " + ANSWER,
+    "Absolutely - keep the jar off the windowsill, it gets too cold there overnight.\n\n"
+    + ANSWER + " " + ANSWER,
+    "Oh this is a fun one!! " + ANSWER + " " + ANSWER,
+    # One emoji, a repeated one, a thank-you, or no full stop before them.
+    ANSWER + "\n\nThat batch was a disaster! 😂😂",
+    ANSWER + "\n\nThanks everyone for the help! 🙏😊",
+    ANSWER + "\n\nSee you all at the swap on Saturday 🍵🎉",
+])
+def test_a_persons_reaction_and_emoji_are_not_flagged(text):
+    assert not flagged(text), classifier.score(text).evidence
