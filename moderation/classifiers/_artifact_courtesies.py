@@ -61,13 +61,14 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # eternal rite of passage for modders! Let's get this sorted."), counted in the first sentence of
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
-    r"\W{0,3}(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|glad to|sorry to hear|"
-    r"i'm (?:so |really )?sorry|that sounds|what an?|such an?|okay|alright|yes)\b")
+    r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|"
+    r"glad to|sorry to hear|i'm (?:so |really )?sorry|that sounds|what an?|such an?|okay|alright|"
+    r"yes|congratulations|congrats)\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
     r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
-    r"perennial|tough|understandable|normal|valid|excellent)\b")
+    r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -78,27 +79,34 @@ _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
     r"good sign|smartest|you're (?:right|smart|wise) to|you've (?:put your finger|bumped|hit|"
     r"run|tripped|stumbled)|(?:it's|that's) (?:completely |totally )?(?:normal|understandable)|"
-    r"rite of passage|you're not alone|to dig into)\b")
+    r"rite of passage|you're not alone|to dig into|it's clear (?:that )?you)\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check" or "let me" is not counted.
 _SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us)\b(?<!let me)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
+_LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)\s*|\n\s*")
 _ANSWER_AFTER = re.compile(r"(?:\W*\w+\b){40}")  # words of answer that must follow
 
 
 def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
-    """Whether the sentence at ``start:end`` opens an answer the way an assistant does: it
-    reacts (an interjection, reassurance), judges the question or plans the answer, shows at
-    least three of the signs above, the writer says nothing of themselves near it, and forty
-    words or more of answer follow. "Absolutely - run it in its own container" is a person's.
+    """Whether the sentence at ``start:end`` opens an answer the way an assistant does, at the
+    start of a post or after a colon or a poster's short first paragraph ("Did the Stelvio loop
+    two years ago." and then "What an exciting trip to be planning! ..."): it reacts (an
+    interjection, reassurance), judges the question or plans the answer, shows at least three
+    of the signs above, the writer says nothing of themselves near it, and forty words or more
+    of answer follow. "Absolutely - run it in its own container" is a person's.
     """
     sentence = text[start:end]
     following = _SENTENCE_END.search(text, end, end + 300)
     two = text[start:following.start() if following else end]
-    if _SELF_NEAR.search(text, start, start + _SELF_WINDOW) or "!!" in sentence:
+    if (start and text.rfind("\n\n", 0, start - 2) >= 0) or start > _LEAD_IN_LIMIT:
+        return False  # only the first paragraph, or the second after a poster's short lead-in
+    reaction = _REACTION.match(sentence)
+    after = start + (reaction.end() if reaction else 0)
+    if _SELF_NEAR.search(text, after, start + _SELF_WINDOW) or "!!" in sentence:
         return False
-    reacting = bool(_REACTION.match(sentence)), bool(_REASSURANCE.search(sentence))
+    reacting = bool(reaction), bool(_REASSURANCE.search(sentence))
     if not any(reacting):
         return False
     signs = (*reacting, bool(_ASSESSMENT.search(sentence)), bool(_READER.search(sentence)),
@@ -247,14 +255,16 @@ OPENERS: tuple[Pattern, ...] = (
        Where.START, keywords=("certainly!", "absolutely!", "of course!", "question!",
                               "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
     # The first sentence of an answer, judged by _reacts_to_the_asker.
-    _p(rf"{ANSWER_START}(?={_REACTION.pattern}|[^.!?\n]{{0,200}}?{_REASSURANCE.pattern})"
+    _p(rf"(?:{ANSWER_START}|(?<=\n\n))(?={_REACTION.pattern}|[^.!?\n]{{0,200}}?"
+       rf"{_REASSURANCE.pattern})"
        rf"[^.!?\n]{{1,240}}(?:[.!?]+|(?=\n)|\Z)", STRONG,
        gettext_noop("chat-assistant opener reacting to the asker before the answer"), "opener",
        keywords=("oh", "ah", "nice", "wow", "absolutely", "great", "happy to", "glad to",
                  "sorry", "that sounds", "what a", "such a", "okay", "alright", "yes", "sense",
                  "that you", "good sign", "smartest", "right to", "wise to", "smart to",
                  "you've", "normal",
-                 "understandable", "rite of passage", "not alone", "dig into"),
+                 "understandable", "rite of passage", "not alone", "dig into", "congrat",
+                 "it's clear"),
        accept=_reacts_to_the_asker),
 )
 

@@ -62,7 +62,10 @@ MARKUP: tuple[Pattern, ...] = (
        r"author et al\.?),? (?:year|date)\)|(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%)|"
        r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
        r"(?<![\w.])(?:xx|"
-       r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b", 0.9,
+       r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
+       r"(?<![\w.])xx (?:miles|km|kilometres|kilometers|ft|feet|hours|minutes|days|weeks|months|"
+       r"years|people|members)\b",
+       0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
        markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<")),
     # "[Insert a specific moment where you comforted a patient]", "[One-sentence summary of your
@@ -119,9 +122,13 @@ MARKUP: tuple[Pattern, ...] = (
        "citation", markup=True, keywords=("[^",), unless=r"\[\^\d{1,2}\]:"),
     _p(r"\[web:\d{1,2}\]", 0.97, gettext_noop("assistant citation marker '[web:3]'"), "citation",
        markup=True, keywords=("[web:",)),
-    _p(r"\[?oaicite:\d+\]?|:contentreference\[", 0.99,
+    _p(r"\[?oaicite:\d+\]?|:contentreference\[|\boai_citation:\d+", 0.99,
        gettext_noop("assistant citation marker '[oaicite:0]'"), "citation", markup=True,
-       keywords=("oaicite:", ":contentreference[")),
+       keywords=("oaicite:", ":contentreference[", "oai_citation:")),
+    # A search answer's source chip: a link named by its site, in brackets, "([irs.gov](...))".
+    _p(r"\(\[(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,3}\.[a-z]{2,6}\]\(https?://[^)\s]{1,300}"
+       r"\)\)", 0.92, gettext_noop("assistant citation link '([Wikipedia][1])'"), "source-link",
+       markup=True, keywords=("](http",)),
     _p(r"(?:cite|\b|(?<=\d))turn\d+(?:search|news|view|fetch|file|image|product|academia|"
        r"forecast|finance|sports)\d+", 0.99,
        gettext_noop("assistant citation marker 'turn0search1'"), "citation", markup=True,

@@ -17,14 +17,14 @@ _COLONS_TRIED = 4  # colons looked at (the nearest) for one that introduces a li
 # Words right before a find that introduce a quotation: "replies that start with As an AI",
 # "it literally says [Your Name]". Markup ("markers like 【4†source】") has its own, shorter list:
 # a placeholder after "as a" or "the" is used, not mentioned.
-_MARKUP_CUE = (r"say|says|said|saying|like|such as|e\.g\.|i\.e\.|write|wrote|writes|type|"
+_MARKUP_CUE = (r"say|says|said|saying|like|such as|e\.g\.|i\.e\.|write|wrote|writes|type|had|has|"
                r"typed|typing|contains?|contained|containing|including|includes|string|"
                r"literally|as in|ends? with|ended with|starts? with|began with|begins with|"
                r"verbatim|reads|what(?:'s| is| are| does| do)(?: the| this| that| these| those)?")
 _PHRASE_CUE_RE = re.compile(
     rf"\b(?:{_MARKUP_CUE}|phrases?|words?|writing|starts?|started|starting|begins?|"
     r"beginning|ends?|ending|the|an?|of|about|with(?: an? \w+)?|lines?|text|quote|classic|"
-    r"stray|leftover|has|had|(?<!you )have|leaves?|left|leaving|opened|answered|replied|"
+    r"stray|leftover|(?<!you )have|leaves?|left|leaving|opened|answered|replied|"
     r"responded|is|"
     r"was|offers?|offered)[\s,:]{0,2}$")
 _MARKUP_CUE_RE = re.compile(rf"\b(?:{_MARKUP_CUE})[\s,:]{{0,2}}$")
@@ -43,12 +43,14 @@ _DISCUSSION_CUE_RE = re.compile(
 # Numbered citation marks ("... in 2019.[1]") and links ("The APA Style site has a page on
 # this: [Retrieval dates](...)") stand in ordinary sentences about anything, so only words about
 # marks or tracking make a sentence a discussion of them.
+_CITATION_TALK_RE = re.compile(
+    r"\b(?:citations?|cites?|cited|footnotes?|markers?|marks|references?|brackets?|numbers|"
+    r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b")
 _FAMILY_TALK_RE = {
-    "numbered-citation": re.compile(
-        r"\b(?:citations?|cites?|cited|footnotes?|markers?|marks|references?|brackets?|numbers|"
-        r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b"),
+    "numbered-citation": _CITATION_TALK_RE,
+    "source-link": _CITATION_TALK_RE,
     "tracking": re.compile(
-        r"\b(?:utm\w*|tracking|trackers?|(?:utm|query|url|link) param(?:eter)?s?|analytics|"
+        r"\b(?:utm(?:_\w*)?|tracking|trackers?|(?:utm|query|url|link) param(?:eter)?s?|analytics|"
         r"referrals?|referrers?|(?:referral|ai|chatgpt|bot) traffic|traffic (?:from|source)|"
         r"visits from|query strings?|(?:strip|strips|stripped|remove|removes|removed) (?:the|it|"
         r"them|that|those|these|utm|tracking|everything)|appended|appends|leftovers?|"

@@ -46,7 +46,7 @@ _REWORK = (
     r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test)\b|"
     r"calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
     r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
-    r"run\s(?:the\snumbers|the\smath|it|this)|list|mock\sup|whip\sup|"
+    r"run\s(?:the\snumbers|the\smath|it|this|a|an)\b|list|mock\sup|whip\sup|trim|"
     r"narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|rewrite|plan|create|turn|"
     r"put\stogether|structure|outline|format|look\s(?:up|into)|find|figure\sout|work\sout|"
     r"choose|pick|compare|decide))")
@@ -247,8 +247,8 @@ PHRASES: tuple[Pattern, ...] = (
        rf"(?:your|which|what|how|whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| "
        rf"will) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
-       rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? )?"
-       rf"(?:[\w-]+ ){{0,3}}?{_DOCUMENT}[^.!?\n]{{0,160}} be (?:handy|helpful|useful)\?|"
+       rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
+       r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you)?\?|"
        r"\bwould it (?:be (?:helpful|useful)|help) if i (?:also )?\w+|"
        rf"\b(?:just )?(?:tell|give|send) me "
        rf"(?:your|the|what|which|how|a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
@@ -256,7 +256,8 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=("say the word", " would help", " might help", " would be ", " might be ",
                  "if you ", "let me know ", "should i ", "tell me ", "give me ", "send me ",
-                 "would it ", "would a ")),
+                 "would it ", "would a ", "would some ", " be useful", " be helpful",
+                 " be handy")),
     _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
@@ -282,10 +283,12 @@ PHRASES: tuple[Pattern, ...] = (
        r"interested|you(?:'d| would) like|you want|(?:that|it|this) (?:would )?helps?|"
        r"(?:that|it|this) would (?:make|be easier)|you (?:let me know|tell me|share|send|post|"
        rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}|"
-       rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - just "
-       rf"(?:tell|let|send|give|share|paste)\b", STRONG,
+       rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - (?:just "
+       rf"(?:tell|let|send|give|share|paste)\b|would (?:that|this|it) be (?:useful|helpful))|"
+       rf"\b(?:paste|share|post|send|drop) (?:the|your) [^.!?\n]{{0,60}}\band i(?:'ll| will| can) "
+       rf"(?:\w+\s){{0,2}}?{_REWORK}", STRONG,
        gettext_noop("chat-assistant offer 'I can also ... if you're interested'"), "offer",
-       keywords=("i can ", "i could ")),
+       keywords=("i can ", "i could ", "and i'll ", "and i will ", "and i can ")),
     _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:[\w-]+\s){{0,4}}{_DOCUMENT}|"
        r"(?:any|more|further|additional) (?:changes|adjustments|tweaks|edits|"
        rf"details?|examples|help|information|sources|suggestions|ideas|options)|more detail)"
@@ -294,7 +297,8 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("let me know if you",)),
     _p(r"\bhappy to (?:(?:tweak|adjust|revise|refine|rework|rephrase|polish|rewrite|shorten|"
        r"tailor|adapt) (?:it|this|that|the (?:wording|tone|draft|text|copy|post|letter|email|"
-       r"message|summary))\b|expand|elaborate|dig (?:deeper|further))", STRONG,
+       r"message|summary))\b|expand|elaborate|dig (?:deeper|further))"
+       r"(?![^.!?\n]{0,60}\b(?:someone|anyone|people|folks)\b)", STRONG,
        gettext_noop("chat-assistant offer 'Happy to tweak it'"), "offer",
        keywords=("happy to ",)),
     _p(rf"\bi(?:'d| would) be (?:glad|happy|delighted|more than happy) to (?:also )?{_REWORK}"

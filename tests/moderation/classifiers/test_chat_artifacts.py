@@ -499,3 +499,35 @@ def test_an_assistants_reaction_and_double_emoji_close_are_flagged(text):
 ])
 def test_a_persons_reaction_and_emoji_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
+
+
+# Ninth round (none of these sentences is from the evaluation sets).
+@pytest.mark.parametrize("text", [
+    "Brewed for ten years, so I've thought about this a lot.\n\nWhat an exciting first batch to "
+    "be planning! " + ANSWER + " " + ANSWER,
+    "I'm so sorry you and your starter are going through this - it's clear you care a lot "
+    "about getting it right.\n\n" + ANSWER + " " + ANSWER,
+    "First of all, congratulations on your first bottling day - that's a huge step!\n\n"
+    + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nWant me to run a side-by-side cost projection of both setups?",
+    ANSWER + "\n\nI can put together a tasting sheet for you - would that be useful?",
+    ANSWER + "\n\nPaste your current recipe here and I'll trim it to one page.",
+    ANSWER + "\n\nWould a shopping list, or a week-by-week plan, be helpful next?",
+    "Batch report: total time XX days, cost $XX, yield X,XXX ml.",
+    "Cold bottles keep their fizz longer [oai_citation:1‡example.org](https://example.org/fizz).",
+    "Most brewers bottle after a week ([example.org](https://example.org/bottling)).",
+    "The UTMB kit list is a good model: https://example.org/kit?utm_source=perplexity",
+])
+def test_pasted_answers_in_the_ninth_rounds_wordings_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Reviewing a paper this week and it had 【6†source】 in the middle of the related work.",
+    "Here's my template, swap in your own jar sizes:\n\n- jar: 2 l\n- tea: 8 g\n\nHappy to tweak "
+    "it if someone wants it in ounces.",
+    "Brewed for ten years, and this is my routine.\n\nWhat an exciting hobby! My first batch "
+    "was a disaster, but I kept going. " + ANSWER,
+])
+def test_a_persons_report_template_and_lead_in_in_the_ninth_round_are_not_flagged(text):
+    assert not flagged(text), classifier.score(text).evidence
