@@ -32,7 +32,7 @@ _ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U000
               r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}")
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
-_WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
+_WISH = (r"(?:happy [a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
          r"your|it|this|every|that|those|these)\b|here's to\b|savou?r (?:this|that|the|every)\b|"
          r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
          r"may your|wishing you|"
@@ -42,8 +42,10 @@ _WISH = (r"(?:happy [a-z]{3,15}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing
          r"you've (?:absolutely |totally |definitely )?got this|stick with it|keep (?:at it|going|"
          r"it up|showing up|practi[sc]ing|experimenting|"
          r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
-         r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives))")
+         r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
+         r"sending (?:you )?(?:good vibes|hugs|love|strength|rest|patience|virtual))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
+                  "sending ",
                   "here's to", "savo", "thank you",
                   "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ",
                   "have fun", "tight lines", "all the best", "may your")
@@ -68,21 +70,28 @@ _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
     r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
-    r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant)\b")
+    r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant|"
+    r"satisfying|rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|"
+    r"(?:good|smart|great) call)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
     r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|tackle|look|go|dive|figure|sort|take)\b|"
     r"\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|\bthe good news is\b|"
-    r"\bshort version\b")
+    r"\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|fix)\b|"
+    r"\ba few (?:tips|things|ideas|options|steps|pointers|ways)\b")
 _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
     r"good sign|smartest|you're (?:right|smart|wise) to|you've (?:put your finger|bumped|hit|"
     r"run|tripped|stumbled)|(?:it's|that's) (?:completely |totally )?(?:normal|understandable)|"
-    r"rite of passage|you're not alone|to dig into|it's clear (?:that )?you)\b")
+    r"rite of passage|you're not alone|to dig into|it's clear (?:that )?you|(?:i )?love that "
+    r"you(?:'re| are)|the fact that you(?:'re| are)|shows (?:how much|that) you|(?:totally|"
+    r"completely|perfectly) (?:fair|reasonable|understandable|valid))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check" or "let me" is not counted.
-_SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us)\b(?<!let me)")
+_SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us)\b(?<!let me)"
+                        r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
+                        r"totally )?understand\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
 _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)\s*|\n\s*")
@@ -234,7 +243,7 @@ OPENERS: tuple[Pattern, ...] = (
        rf"{ANSWER_START}\W{{0,3}}(?:(?:oh|ah),? )?you(?:'re| are) describing (?:a |the )?"
        r"(?:textbook|classic|very common|common)\b|"
        rf"{ANSWER_START}\W{{0,3}}(?:(?:i )?love that you(?:'re| are)|(?:smart|wise) move|"
-       rf"(?:good|smart) thinking)\b[^.!?\n]{{0,100}}[!.]{_NO_SELF_NEAR}",
+       rf"(?:good|smart) thinking)\b[^.!?\n]{{0,160}}[!.]{_NO_SELF_NEAR}",
        STRONG, gettext_noop("chat-assistant opener 'You've hit on one of the most ...'"),
        "opener",
        keywords=("you've ", "you have ", "describing", "love that", " move", " thinking")),
@@ -264,7 +273,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "that you", "good sign", "smartest", "right to", "wise to", "smart to",
                  "you've", "normal",
                  "understandable", "rite of passage", "not alone", "dig into", "congrat",
-                 "it's clear"),
+                 "it's clear", "love that you", "the fact that you", "shows ", "fair",
+                 "reasonable", "valid"),
        accept=_reacts_to_the_asker),
 )
 
@@ -272,7 +282,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|resolves|solves|fixes|works)\b(?!\s(?:someone|"
+       r"answers|makes sense|points you|resolves|solves|fixes|works|sheds (?:some |a little )?"
+       r"light)\b(?!\s(?:someone|"
        r"somebody|others|anyone|other people|clarify (?:my|our|what i|where i|why i)))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
        keywords=("hope ", "hopefully ")),
@@ -291,25 +302,27 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # "You're doing better than you think. 💛🤗"): assistants close so; people use one emoji,
     # repeat it, or leave out the full stop ("See you on the hills 🏃⛰️"), and "Thanks! 🙏😊"
     # is the asker's.
-    _p(rf"(?:(?<=[.!?]\s)|(?<=\n))(?![^.!?\n]{{0,200}}\bthank)[^.!?\n]{{1,200}}[!.] ?"
-       rf"(?P<first>{_ONE_EMOJI})(?!(?P=first)){_ONE_EMOJI}(?:{_ONE_EMOJI}){{0,2}}(?=\s*\Z)"
-       r"(?<=[\s\S]{220})",
+    _p(rf"(?:(?<=[.!?]\s)|(?<=[.!?][\"')]\s)|(?<=\n))(?![^.!?\n]{{0,200}}\bthank)"
+       rf"[^.!?\n]{{1,200}}[!.] ?(?P<first>{_ONE_EMOJI})(?!(?P=first)){_ONE_EMOJI}"
+       rf"(?:{_ONE_EMOJI}){{0,2}}(?=\s*\Z)(?<=[\s\S]{{220}})",
        STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", ".")),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "
        r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
        r"luck getting\b|\bhave a "
-       r"(?:wonderful|fantastic|lovely) \w+!|\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|"
+       r"(?:wonderful|fantastic|lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|"
+       r"patience|luck)\b|\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|"
        r"process|project|ride|journey|adventure|learning|season|harvest|hobby)\b|\benjoy every "
        r"(?:mile|minute|moment|step|bite|sip|page|stitch)\b|\byou've got this\b",
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "wish you", "luck with", "have a ", "enjoy ",
-                 "got this")),
+                 "got this", "sending you")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |already )?"
-       r"(?:asking (?:all )?the right questions|on the right track|doing (?:a great job|great|"
+       r"(?:asking (?:all )?the right questions|on the right track|doing (?:an? (?:great|amazing|"
+       r"fantastic|wonderful) job|great|"
        r"amazing|all the right things|everything right))|\bshows (?:how much|that) you "
        r"(?:really )?(?:care|are|'re)\b", WEAK,
        gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,

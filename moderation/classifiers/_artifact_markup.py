@@ -64,10 +64,13 @@ MARKUP: tuple[Pattern, ...] = (
        r"(?<![\w.])(?:xx|"
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
        r"(?<![\w.])xx (?:miles|km|kilometres|kilometers|ft|feet|hours|minutes|days|weeks|months|"
-       r"years|people|members)\b",
+       r"years|people|members)\b|\b(?:had|with|about|around|roughly|over|were) xx [a-z]{2,20}s\b|"
+       r"\[x (?:years|months|weeks|days|hours)\]|\[(?:publication|company|client|source|example|"
+       r"project|reference|book|paper) \d\]|\((?:location|venue|date|time|address|city)\)",
        0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
-       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<")),
+       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<", "(location)",
+                              "(venue)", "(date)", "(time)", "(address)", "(city)")),
     # "[Insert a specific moment where you comforted a patient]", "[One-sentence summary of your
     # main argument]": an instruction to the reader; "[insert hours]", "$[X]".
     _p(r"\[(?:insert|add|describe|mention|include|share|give) (?=[^\]\n]{0,150}?\byour?\b)"
@@ -109,7 +112,7 @@ MARKUP: tuple[Pattern, ...] = (
        keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S"),
     # "... in 2019.[1] ... [2][3]", "... in 1954.¹": three marks and no list of references.
     _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(\[:])|"
-       r"(?<=[.,;:)])[¹²³⁴⁵⁶⁷⁸⁹]",
+       r"(?:(?<=[.,;:)])|(?<=[a-z]{3})|(?<=[a-z] ))[¹²³⁴⁵⁶⁷⁸⁹](?=[\s.,;:]|\Z)",
        0.55, gettext_noop("numbered citation marks without a list of references"),
        "numbered-citation",
        markup=True, keywords=(*(f"[{digit}]" for digit in range(1, 10)), "[^", *"¹²³⁴⁵⁶⁷⁸⁹"),

@@ -41,8 +41,8 @@ _REWORK = (
     r"give\syou\s(?:a|an|the|some|more|specific|exact|detailed|step-by-step)\b|"
     r"add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|scale\s(?:this|it)\s(?:up|down)|stat\sout|"
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
-    r"provide|show\s(?:an?|the|some)\s(?:example|version|snippet|variant|equivalent|"
-    r"alternative)|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
+    r"provide|show\s(?:you\s)?(?:an?|the|some)\s(?:[\w-]+\s)?(?:example|version|snippet|variant|"
+    r"equivalent|alternative|config|configuration|setup|code|steps|commands?)\b|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
     r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test)\b|"
     r"calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
     r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
@@ -55,8 +55,8 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
             r"calculate|work out|figure out|estimate|suggest (?:the|a|some|more|specific|which|"
-            r"what|where|how)|recommend|point (?:you|out)|give you (?:a|an|the|some|more|"
-            r"specific|exact|detailed)|help you \w+)\b")
+            r"what|where|how)|recommend|point (?:you|out)|walk (?:you )?through|give you "
+            r"(?:a|an|the|some|more|specific|exact|detailed)|help you \w+)\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
@@ -79,8 +79,8 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
             r"listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|flyer|"
             r"write-up|writeup)")
 # How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
-_TONE = (r"(?:friendly|warm|engaging|gentle|persuasive|heartfelt|welcoming|catchy|diplomatic|"
-         r"tactful|non-judgmental|respectful|empathetic|enthusiastic|inviting|approachable|"
+_TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive|heartfelt|"
+         r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|inviting|approachable|"
          r"conversational|light-?hearted|upbeat|playful|polished|professional|compelling)")
 # How a rewrite preamble shows it is about the reader's text: "... of your post",
 # "... you can post", "... that sounds less formal", "... for the newsletter".
@@ -97,7 +97,8 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|"
                r"punchier|shorter|bolder|firmer|snappier|livelier|brighter|more|less|"
                r"improved)\b|\ssuitable for\b|"
-               r"\sready to (?:post|send|share|paste|use|go)\b|,?\swritten (?:in|with) (?:a|an) "
+               r"\sready to (?:post|send|share|paste|use|go)\b|\s(?:under|in|at) (?:\d+|[a-z]+) "
+               r"(?:words|characters|lines|sentences)\b|,?\swritten (?:in|with) (?:a|an) "
                r"[\w ,-]{0,40}?(?:tone|voice|style)\b|\sfor the (?:[\w-]+\s)?(?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 _END_OF_LINE = r"(?=\n|\Z)"
@@ -201,7 +202,8 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
     _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
-       r"revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied)", STRONG,
+       r"revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
+       r"reformatted|restructured|converted|turned)", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("here's your", "here is your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
@@ -245,10 +247,10 @@ PHRASES: tuple[Pattern, ...] = (
        rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you (?:share|post|paste|"
        r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
        rf"(?:your|which|what|how|whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| "
-       rf"will) "
+       rf"will|'m happy to|'d be happy to|'d be glad to) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
-       r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you)?\?|"
+       r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?\?|"
        r"\bwould it (?:be (?:helpful|useful)|help) if i (?:also )?\w+|"
        rf"\b(?:just )?(?:tell|give|send) me "
        rf"(?:your|the|what|which|how|a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "

@@ -531,3 +531,37 @@ def test_pasted_answers_in_the_ninth_rounds_wordings_are_flagged(text):
 ])
 def test_a_persons_report_template_and_lead_in_in_the_ninth_round_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
+
+
+# Tenth round (none of these sentences is from the evaluation sets).
+@pytest.mark.parametrize("text", [
+    "Love that you're planning the bottling day before buying any gear - that's honestly the "
+    "best moment to do it.\n\n" + ANSWER + " " + ANSWER,
+    "Oh no, I'm really sorry your scoby went mouldy - it's so disheartening after weeks of "
+    "care.\n\n" + ANSWER + " " + ANSWER,
+    "Totally fair thing to check before you buy a second jar! Short answer: yes.\n\n" + ANSWER
+    + " " + ANSWER,
+    ANSWER + "\n\nRemember: you're doing an amazing job. Sending you patience and lots of tea!",
+    ANSWER + "\n\nI hope this sheds a little light on one of the oldest drinks in the world!",
+    ANSWER + ' Every "no" is a step closer to a "yes." Keep brewing and best of luck! 💪✨',
+    ANSWER + "\n\nWould a side-by-side table of the teas be useful too?",
+    ANSWER + "\n\nIf you tell me your jar size, I'm happy to put together a brewing schedule.",
+    ANSWER + "\n\nJust tell me your tea and sugar amounts, and I'll walk through the maths.",
+    ANSWER + "\n\nWant me to show the matching config for the bottling rig too?",
+    "I have brewed for [X years] and written for [Publication 1].",
+    "Thanks to everyone who came to (location) on Saturday! We had XX brewers there.",
+    "Kombucha is acidic¹. It keeps for months². Refrigerate it once bottled³.",
+    "Alright, here is your text reformatted as a short brewing guide:\n\n" + ANSWER,
+    "Got it. Here's a tighter version under 200 words:\n\n" + ANSWER,
+])
+def test_pasted_answers_in_the_tenth_rounds_wordings_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+@pytest.mark.parametrize("text", [
+    "The flat is 45 m², the balcony 6 m², the cellar 9 m³.",
+    "Oh no, I'm really sorry to hear that! I lost a whole batch last summer too and it took me "
+    "weeks to find the cause.\n\n" + ANSWER,
+])
+def test_units_and_a_persons_sympathy_are_not_flagged(text):
+    assert not flagged(text), classifier.score(text).evidence
