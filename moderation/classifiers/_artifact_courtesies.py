@@ -15,12 +15,13 @@ from ._artifact_patterns import ANSWER_START, LINE_START, STRONG, WEAK, Pattern,
 from .base import gettext_noop
 
 # Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
-_NO_SELF_NEAR = r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me)\b)"
+_NO_SELF_NEAR = (r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me|imo|imho|"
+                  r"tbh|fwiw)\b)")
 # An opener followed by the writer's own doings ("Great question! Here's what we found") or
 # by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
 # person's reply.
-_PERSONAL = (r"\b(?:my|our|we|we've|we're|us|i've|i'm|i (?:\w+ed|did|made|took|got|found|went|"
-             r"saw|wrote|had|was))\b")
+_PERSONAL = (r"\b(?:my|our|we|we've|we're|us|i've|i'm|imo|tbh|i (?!would\b|could\b|can\b|will\b|"
+             r"might\b|should\b|recommend\b|suggest\b)[a-z]+)\b")
 _SHARED = (r"\s(?:(?:a|an|the|some)\s)?(?:link|photo|picture|pic|screenshot|recipe|video|map|"
            r"file|notebook|code|config|logs?|paper|thread|repo|spreadsheet|slides)s?\b")
 _NOT_PERSONAL = rf"(?![^.!?\n:]{{0,80}}{_PERSONAL})(?!{_SHARED})"
@@ -89,7 +90,8 @@ _REASSURANCE = re.compile(
     r"completely|perfectly) (?:fair|reasonable|understandable|valid))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check" or "let me" is not counted.
-_SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us)\b(?<!let me)"
+_SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|imho|tbh|fwiw)\b"
+                        r"(?<!let me)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
                         r"totally )?understand\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
@@ -122,6 +124,22 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
              bool(_EXCLAIMED.search(sentence)), bool(_PLAN.search(two)))
     judged = signs[1] or signs[2] or signs[5]  # it says something of the question or plans
     return sum(signs) >= 3 and judged and bool(_ANSWER_AFTER.match(text, end))
+
+
+# The writer's own doings and views ("I made a little form", "my top tips", "imo"); an
+# assistant's "I'd suggest" or "I can" are not.
+_STORY = re.compile(r"\b(?:i (?!would\b|could\b|can\b|will\b|might\b|should\b|recommend\b|"
+                    r"suggest\b|hope\b)[a-z]+|i'm|i've|my|mine|our|we're|we've|imo|imho|tbh|"
+                    r"fwiw)\b")
+
+
+def _after_no_story(text: str, start: int, end: int) -> bool:
+    """Whether the writer tells nothing of their own before the line of ``start``, but for a
+    short first paragraph (a poster's lead-in to what they hand over).
+    """
+    line = text.rfind("\n", 0, start) + 1
+    lead_in = text.find("\n\n", 0, min(line, _LEAD_IN_LIMIT))
+    return not _STORY.search(text, lead_in + 2 if lead_in >= 0 else 0, line)
 
 
 OPENERS: tuple[Pattern, ...] = (
@@ -295,7 +313,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # luck! 🤞") is a person's.
     _p(rf"{_WISH}(?=[^\n]{{0,160}}?(?: - |, and |; |\bjourney\b|\badventures?\b|\bsuccess\b|"
        rf"\bendeavou?rs?\b|\bmay your\b))[^\n]{{0,200}}?{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH,
-       "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
+       "wish", Where.CLOSING, keywords=_WISH_KEYWORDS, accept=_after_no_story),
     _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",

@@ -105,10 +105,10 @@ _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # Between two mentions in a row: punctuation and a conjunction ("Certainly!, I hope this helps!
 # and [Your Name]").
 _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'(]{0,3}")
-# Where a writer speaks of themselves or their group ("we've had reports"); an assistant's
-# explanatory "we" ("we want the pH low") and its "let me know" are not.
+# Where a writer speaks of themselves or their group ("we've had reports", "imo"); an
+# assistant's explanatory "we" ("we want the pH low") and its "let me know" are not.
 FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
-                             r"us)\b")
+                             r"us|imo|imho|tbh|fwiw|iirc|afaik)\b")
 
 
 def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: int | None) -> bool:

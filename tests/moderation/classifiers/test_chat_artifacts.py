@@ -565,3 +565,22 @@ def test_pasted_answers_in_the_tenth_rounds_wordings_are_flagged(text):
 ])
 def test_units_and_a_persons_sympathy_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
+
+
+@pytest.mark.parametrize("text", [
+    # "imo" is the writer's voice; "Sure! Here's how I handle ..." shares the writer's own way.
+    "Great question - this confuses loads of people and the guides explain it badly imo.\n\n"
+    + ANSWER + "\n\nHope that helps!",
+    "Sure! Here's how I handle the second fermentation without exploding bottles:\n\n" + ANSWER,
+    # A wish with a flourish after the writer's own story is theirs.
+    "Welcome! Lovely to have another brewer here.\n\nMy top tips after twenty years of brewing "
+    "in a tiny flat:\n\n" + ANSWER + "\n\nHappy brewing, and do report back on how it goes! 😊",
+])
+def test_a_persons_voice_keeps_their_opener_and_wish_their_own(text):
+    assert not flagged(text), classifier.score(text).evidence
+
+
+def test_a_wish_with_a_flourish_after_a_posters_short_lead_in_is_still_flagged():
+    text = ("Planning our first brew day, here's the checklist we're using.\n\n" + ANSWER
+            + "\n\nI hope this helps make your brew day a huge success! 🎉")
+    assert flagged(text), classifier.score(text).evidence
