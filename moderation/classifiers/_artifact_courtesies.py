@@ -66,21 +66,22 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|"
     r"glad to|sorry to hear|i'm (?:so |really )?sorry|that sounds|what an?|such an?|okay|alright|"
-    r"yes|congratulations|congrats)\b")
+    r"yes|congratulations|congrats|mmm+)\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
     r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
     r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant|"
     r"satisfying|rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|"
-    r"(?:good|smart|great) call)\b")
+    r"(?:good|smart|great) call|(?:nice|good|great) catch|nice)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
     r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|tackle|look|go|dive|figure|sort|take)\b|"
     r"\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|\bthe good news is\b|"
     r"\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|fix)\b|"
-    r"\ba few (?:tips|things|ideas|options|steps|pointers|ways)\b")
+    r"\ba few (?:tips|things|ideas|options|steps|pointers|ways)\b|\bi can (?:walk you through|"
+    r"help|explain|break)\b")
 _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
     r"good sign|smartest|you're (?:right|smart|wise) to|you've (?:put your finger|bumped|hit|"
@@ -93,7 +94,7 @@ _REASSURANCE = re.compile(
 _SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|imho|tbh|fwiw)\b"
                         r"(?<!let me)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
-                        r"totally )?understand\b)")
+                        r"totally )?understand\b| can (?:walk you|help|explain|break)\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
 _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)\s*|\n\s*")
@@ -322,7 +323,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # is the asker's.
     _p(rf"(?:(?<=[.!?]\s)|(?<=[.!?][\"')]\s)|(?<=\n))(?![^.!?\n]{{0,200}}\bthank)"
        rf"[^.!?\n]{{1,200}}[!.] ?(?P<first>{_ONE_EMOJI})(?!(?P=first)){_ONE_EMOJI}"
-       rf"(?:{_ONE_EMOJI}){{0,2}}(?=\s*\Z)(?<=[\s\S]{{220}})",
+       rf"(?:{_ONE_EMOJI}){{0,2}}(?=\s*(?:\n\n[^\n]{{1,80}})?\s*\Z)(?<=[\s\S]{{220}})",
        STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", ".")),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "

@@ -54,9 +54,10 @@ _REWORK = (
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
-            r"calculate|work out|figure out|estimate|suggest (?:the|a|some|more|specific|which|"
-            r"what|where|how)|recommend|point (?:you|out)|walk (?:you )?through|give you "
-            r"(?:a|an|the|some|more|specific|exact|detailed)|help you \w+)\b")
+            r"rework|revise|refactor|adjust|calculate|work out|figure out|estimate|suggest "
+            r"(?:the|a|some|more|specific|which|what|where|how)|recommend|point (?:you|out)|"
+            r"walk (?:you )?through|give you (?:a|an|the|some|more|specific|exact|detailed)|"
+            r"help you \w+)\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
@@ -208,11 +209,11 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("here's your", "here is your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
        r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
-       rf"kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft|original|text|wording)\b|\bhere(?:'s| "
-       r"is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|reworked) "
-       rf"{_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{LINE_START}(?:revised|"
-       r"rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|\bbelow "
-       r"you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) "
+       rf"kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft|original|text|wording|question)\b|"
+       r"\bhere(?:'s| is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|"
+       rf"reworked) {_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{LINE_START}"
+       r"(?:revised|rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|"
+       r"\bbelow you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|one) "
        r"(?:[\w-]+,? ){0,3}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|"
        r"explain|raise|express|communicate|bring up|voice|pitch|present) (?:it|this|"
        r"that|what you|your|the)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|message|"
@@ -294,7 +295,8 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:[\w-]+\s){{0,4}}{_DOCUMENT}|"
        r"(?:any|more|further|additional) (?:changes|adjustments|tweaks|edits|"
        rf"details?|examples|help|information|sources|suggestions|ideas|options)|more detail)"
-       rf"{_IMPERSONAL}", STRONG,
+       rf"{_IMPERSONAL}|\blet me know if you(?:'d| would)? (?:like|want) [^.!?\n]{{1,120}}, and "
+       r"i(?:'ll| will| can) \w+", STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like more detail'"), "offer",
        keywords=("let me know if you",)),
     _p(r"\bhappy to (?:(?:tweak|adjust|revise|refine|rework|rephrase|polish|rewrite|shorten|"
@@ -305,7 +307,9 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("happy to ",)),
     _p(rf"\bi(?:'d| would) be (?:glad|happy|delighted|more than happy) to (?:also )?{_REWORK}"
        rf"{_IMPERSONAL}|\bi(?:'m| am) (?:also )?(?:glad|happy) to (?:expand|elaborate|go deeper) "
-       r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b", STRONG,
+       r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b|\bi(?:'m| am) (?:also )?(?:glad|"
+       rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif you (?:want|'d like|would like|need)\b",
+       STRONG,
        gettext_noop("chat-assistant offer 'I'd be glad to expand this into ...'"), "offer",
        keywords=("be glad to", "be happy to", "be delighted to", "more than happy to",
                  "glad to ", "happy to ")),

@@ -584,3 +584,27 @@ def test_a_wish_with_a_flourish_after_a_posters_short_lead_in_is_still_flagged()
     text = ("Planning our first brew day, here's the checklist we're using.\n\n" + ANSWER
             + "\n\nI hope this helps make your brew day a huge success! 🎉")
     assert flagged(text), classifier.score(text).evidence
+
+
+# Eleventh round (none of these sentences is from the evaluation sets).
+@pytest.mark.parametrize("text", [
+    "Nice catch noticing the fizz dropping off - that's exactly what bites people later.\n\n"
+    + ANSWER + " " + ANSWER,
+    "Absolutely, I can walk you through this. Flat batches are super common, so you're in good "
+    "company.\n\n" + ANSWER + " " + ANSWER,
+    "Mmm, jun brewing - excellent choice of rabbit hole to fall into!\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nIf you paste your recipe here, I can rework it for a five-litre jar.",
+    ANSWER + "\n\nLet me know if you'd like a bottling checklist for your setup, and I'll write "
+    "one tailored to your jars.",
+    ANSWER + "\n\nI'm happy to generate a few more recipes like this one if you want to compare.",
+    "I've rewritten your question so it includes the exact error:\n\n" + ANSWER,
+    ANSWER + "\n\nAbove all, enjoy every fizzy sip! 🍵✨\n\n(edit: fixed the sugar amount)",
+])
+def test_pasted_answers_in_the_eleventh_rounds_wordings_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+def test_a_blog_posts_footnote_marks_after_a_full_stop_are_not_counted():
+    text = ("The reviews agree the release was rushed. [1] Nobody listened to the testers. [2] "
+            "Even the fans say it now. [3] I quit the beta programme last month.")
+    assert not flagged(text), classifier.score(text).evidence
