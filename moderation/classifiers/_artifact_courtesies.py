@@ -30,7 +30,7 @@ _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good)
 
 # One to four emoji, each with its variation selector, skin tone or joined sequence ("🚴‍♂️").
 _ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
-              r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]{0,3}")
+              r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]{0,8}")
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy [a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
@@ -44,6 +44,7 @@ _WISH = (r"(?:happy [a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|\w+in
          r"it up|showing up|practi[sc]ing|experimenting|"
          r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
          r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
+         r"take (?:good )?care of yourself|"
          r"sending (?:you )?(?:good vibes|hugs|love|strength|rest|patience|virtual))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
                   "sending ",
@@ -66,7 +67,7 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|"
     r"glad to|sorry to hear|i'm (?:so |really )?sorry|that sounds|what an?|such an?|okay|alright|"
-    r"yes|congratulations|congrats|mmm+)\b")
+    r"yes|congratulations|congrats|mmm+|good news)\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
@@ -88,7 +89,8 @@ _REASSURANCE = re.compile(
     r"run|tripped|stumbled)|(?:it's|that's) (?:completely |totally )?(?:normal|understandable)|"
     r"rite of passage|you're not alone|to dig into|it's clear (?:that )?you|(?:i )?love that "
     r"you(?:'re| are)|the fact that you(?:'re| are)|shows (?:how much|that) you|(?:totally|"
-    r"completely|perfectly) (?:fair|reasonable|understandable|valid))\b")
+    r"completely|perfectly) (?:fair|reasonable|understandable|valid)|you've already done the "
+    r"(?:hard|hardest) part|it sounds like you(?:'re| are| have))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check" or "let me" is not counted.
 _SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|imho|tbh|fwiw)\b"
@@ -285,7 +287,7 @@ OPENERS: tuple[Pattern, ...] = (
     # The first sentence of an answer, judged by _reacts_to_the_asker.
     _p(rf"(?:{ANSWER_START}|(?<=\n\n))(?={_REACTION.pattern}|[^.!?\n]{{0,200}}?"
        rf"{_REASSURANCE.pattern})"
-       rf"[^.!?\n]{{1,240}}(?:[.!?]+|(?=\n)|\Z)", STRONG,
+       rf"[^.!?\n]{{1,320}}(?:[.!?]+|(?=\n)|\Z)", STRONG,
        gettext_noop("chat-assistant opener reacting to the asker before the answer"), "opener",
        keywords=("oh", "ah", "nice", "wow", "absolutely", "great", "happy to", "glad to",
                  "sorry", "that sounds", "what a", "such a", "okay", "alright", "yes", "sense",
@@ -293,7 +295,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "you've", "normal",
                  "understandable", "rite of passage", "not alone", "dig into", "congrat",
                  "it's clear", "love that you", "the fact that you", "shows ", "fair",
-                 "reasonable", "valid"),
+                 "reasonable", "valid", "good news", "hard part", "hardest part",
+                 "sounds like you"),
        accept=_reacts_to_the_asker),
 )
 
@@ -301,7 +304,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|resolves|solves|fixes|works|sheds (?:some |a little )?"
+       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|sheds (?:some |"
+       r"a little )?"
        r"light)\b(?!\s(?:someone|"
        r"somebody|others|anyone|other people|clarify (?:my|our|what i|where i|why i)))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
@@ -329,7 +333,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "
        r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
        r"luck getting\b|\bhave a "
-       r"(?:wonderful|fantastic|lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|"
+       r"(?:wonderful|fantastic|lovely) \w+!|"
+       r"\bsending you (?:good vibes|hugs|love|strength|rest|"
        r"patience|luck)\b|\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|"
        r"process|project|ride|journey|adventure|learning|season|harvest|hobby)\b|\benjoy every "
        r"(?:mile|minute|moment|step|bite|sip|page|stitch)\b|\byou've got this\b",

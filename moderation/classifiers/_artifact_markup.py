@@ -35,7 +35,8 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, keywords=("[",)),
     _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:names?|title|date|number|address|email|time|period|link|"
        r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|"
-       r"price|fee|duration)\](?!\()|\[(?:age|day/time|date/time|time period|zoom link|"
+       r"price|fee|duration|model|town|village)\](?!\()|\[(?:age|day/time|date/time|time period|"
+       r"zoom link|"
        r"meeting link|version|os|deadline|specialty|speciality|callsign)\](?!\()|"
        r"\[(?:names?|number|date|title|list) of [^\]\n]{1,40}\](?!\()",
        0.9,
@@ -59,11 +60,12 @@ MARKUP: tuple[Pattern, ...] = (
        r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|<<(?:name|venue|date|time|location|company|"
        r"recipient|city|address|event|title|link|url)>>|"
        r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
-       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%)|"
+       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%|[:,.])|"
        r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
        r"(?<![\w.])(?:xx|"
        r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
-       r"(?<![\w.])xx (?:miles|km|kilometres|kilometers|ft|feet|hours|minutes|days|weeks|months|"
+       r"\bf/x(?:\.x)?\b|(?<![\w.])xx (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
+       r"days|weeks|months|"
        r"years|people|members)\b|\b(?:had|with|about|around|roughly|over|were) xx [a-z]{2,20}s\b|"
        r"\[x (?:years|months|weeks|days|hours)\]|\[(?:publication|company|client|source|example|"
        r"project|reference|book|paper) \d\]|\((?:location|venue|date|time|address|city)\)",
@@ -144,7 +146,8 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, mentionable=False,
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
-    _p(r"(?:https?://|www\.|(?<![\w@./-])[a-z0-9-]{1,63}\.[a-z]{2,6}/)[^\s?#]{0,300}?(?:\?|%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
+    _p(r"(?:https?://|www\.|(?<![\w@./-])[a-z0-9-]{1,63}\.[a-z]{2,6}/)[^\s?#]{0,300}?(?:\?|"
+       r"%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
        r"(?:utm_source|ref|source)(?:=|%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
        r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
        r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,

@@ -50,6 +50,12 @@ _CITATION_TALK_RE = re.compile(
 _FAMILY_TALK_RE = {
     "numbered-citation": _CITATION_TALK_RE,
     "source-link": _CITATION_TALK_RE,
+    # An assistant tool's own markers ("【4†source】", "[cite: 3]") stand in sentences about
+    # anything too; only talk of markers makes one a mention.
+    "citation": re.compile(
+        r"\b(?:citations?|cites?|cited|footnotes?|markers?|brackets?|tokens?|strings?|artifacts?|"
+        r"leftovers?|says|said|wrote|output|literally|verbatim|copied|pasted|regex|grep|leaves|"
+        r"leaving|left)\b"),
     "tracking": re.compile(
         r"\b(?:utm(?:_\w*)?|tracking|trackers?|(?:utm|query|url|link) param(?:eter)?s?|analytics|"
         r"referrals?|referrers?|(?:referral|ai|chatgpt|bot) traffic|traffic (?:from|source)|"

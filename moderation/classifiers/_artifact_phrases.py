@@ -46,7 +46,8 @@ _REWORK = (
     r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test)\b|"
     r"calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
     r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
-    r"run\s(?:the\snumbers|the\smath|it|this|a|an)\b|list|mock\sup|whip\sup|trim|"
+    r"run\s(?:the\snumbers|the\smath|it|this|a|an)\b|list|mock\sup|whip\sup|trim|mark\s?up|"
+    r"annotate|highlight|"
     r"narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|rewrite|plan|create|turn|"
     r"put\stogether|structure|outline|format|look\s(?:up|into)|find|figure\sout|work\sout|"
     r"choose|pick|compare|decide))")

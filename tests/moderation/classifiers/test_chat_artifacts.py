@@ -608,3 +608,28 @@ def test_a_blog_posts_footnote_marks_after_a_full_stop_are_not_counted():
     text = ("The reviews agree the release was rushed. [1] Nobody listened to the testers. [2] "
             "Even the fans say it now. [3] I quit the beta programme last month.")
     assert not flagged(text), classifier.score(text).evidence
+
+
+# Twelfth round (none of these sentences is from the evaluation sets).
+@pytest.mark.parametrize("text", [
+    "Good news: this one is very fixable, and it's a super common snag with second "
+    "fermentation!\n\n" + ANSWER + " " + ANSWER,
+    "It sounds like you're putting so much care into your first batches. Let's break it "
+    "down.\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nIf it helps, I can mark up your recipe line by line with the changes.",
+    ANSWER + "\n\nI hope these suggestions give you a good starting point. Take good care of "
+    "yourself! 💙",
+    ANSWER + "\n\nWishing you fizzy bottles and happy tastings - enjoy every sip! 🍵🏴\U000e0067"
+    "\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+    "Brew log, day [X]: from [Start Town] to the tasting, shot on [camera model] at f/X.X.",
+    "Lazy deletion skips stale entries, the standard trick to avoid a decrease-key [cite: 3].",
+])
+def test_pasted_answers_in_the_twelfth_rounds_wordings_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+def test_a_persons_take_care_after_their_own_story_is_not_flagged():
+    text = ("Sorry to hear you're in a crash, they're miserable. I'm three years in and mostly "
+            "recovered, so here's what I'd tell my past self.\n\n" + ANSWER
+            + "\n\nTake care of yourself.")
+    assert not flagged(text), classifier.score(text).evidence
