@@ -210,9 +210,9 @@ OPENERS: tuple[Pattern, ...] = (
                  "problem", "sighting", "challenge", "puzzle", "pairing", "gotcha", "mystery",
                  "milestone")),
     _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
-       r"(?:^|(?<=\n))\W{0,3}(?:i )?love this "
-       r"(?:question|idea)\b|(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|"
-       r"this|that) down|dive in|tackle)\b", STRONG,
+       rf"(?:^|(?<=\n))\W{{0,3}}(?:i )?love this (?:question|idea)\b{_NO_SELF_NEAR}|"
+       r"(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|this|that) down|"
+       r"dive in|tackle)\b", STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
        keywords=("follow-up", "love this", "let's ")),
     # "You want a cron job that ... Here's a simple way to do that."
@@ -281,9 +281,10 @@ OPENERS: tuple[Pattern, ...] = (
        r"are|to hear)\b|\byou're (?:definitely |certainly |absolutely |so |really )?not alone\b",
        WEAK, gettext_noop("chat-assistant opener 'I'm so sorry you're dealing with this'"),
        "sympathy", keywords=("sorry ", "not alone")),
-    _p(rf"\b{_OPENER}!", WEAK, gettext_noop("chat-assistant opener 'Certainly!'"), "opener",
-       Where.START, keywords=("certainly!", "absolutely!", "of course!", "question!",
-                              "to help!", "great idea!", "got it!", "sure!", "sure thing!")),
+    _p(rf"\b{_OPENER}!{_NO_SELF_NEAR}", WEAK,
+       gettext_noop("chat-assistant opener 'Certainly!'"), "opener", Where.START,
+       keywords=("certainly!", "absolutely!", "of course!", "question!", "to help!",
+                 "great idea!", "got it!", "sure!", "sure thing!")),
     # The first sentence of an answer, judged by _reacts_to_the_asker.
     _p(rf"(?:{ANSWER_START}|(?<=\n\n))(?={_REACTION.pattern}|[^.!?\n]{{0,200}}?"
        rf"{_REASSURANCE.pattern})"
@@ -296,7 +297,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "understandable", "rite of passage", "not alone", "dig into", "congrat",
                  "it's clear", "love that you", "the fact that you", "shows ", "fair",
                  "reasonable", "valid", "good news", "hard part", "hardest part",
-                 "sounds like you"),
+                 "sounds like you", "mmm"),
        accept=_reacts_to_the_asker),
 )
 
@@ -328,7 +329,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     _p(rf"(?:(?<=[.!?]\s)|(?<=[.!?][\"')]\s)|(?<=\n))(?![^.!?\n]{{0,200}}\bthank)"
        rf"[^.!?\n]{{1,200}}[!.] ?(?P<first>{_ONE_EMOJI})(?!(?P=first)){_ONE_EMOJI}"
        rf"(?:{_ONE_EMOJI}){{0,2}}(?=\s*(?:\n\n[^\n]{{1,80}})?\s*\Z)(?<=[\s\S]{{220}})",
-       STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", ".")),
+       STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", "."),
+       accept=_after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "
        r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "

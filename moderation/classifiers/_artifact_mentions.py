@@ -17,7 +17,8 @@ _COLONS_TRIED = 4  # colons looked at (the nearest) for one that introduces a li
 # Words right before a find that introduce a quotation: "replies that start with As an AI",
 # "it literally says [Your Name]". Markup ("markers like 【4†source】") has its own, shorter list:
 # a placeholder after "as a" or "the" is used, not mentioned.
-_MARKUP_CUE = (r"say|says|said|saying|like|such as|e\.g\.|i\.e\.|write|wrote|writes|type|had|has|"
+_MARKUP_CUE = (r"say|says|said|saying|like(?: this)?|there's this|there is this|such as|e\.g\.|"
+               r"i\.e\.|write|wrote|writes|type|had|has|"
                r"typed|typing|contains?|contained|containing|including|includes|string|"
                r"literally|as in|ends? with|ended with|starts? with|began with|begins with|"
                r"verbatim|reads|what(?:'s| is| are| does| do)(?: the| this| that| these| those)?")

@@ -633,3 +633,19 @@ def test_a_persons_take_care_after_their_own_story_is_not_flagged():
             "recovered, so here's what I'd tell my past self.\n\n" + ANSWER
             + "\n\nTake care of yourself.")
     assert not flagged(text), classifier.score(text).evidence
+
+
+@pytest.mark.parametrize("text", [
+    # A person's opener goes on about themselves; two emoji after their own recipe are theirs.
+    "Great question! I had no idea either until last year. " + ANSWER + " Clear skies! 🔭",
+    "Love this question, it's something I spent ages on. " + ANSWER,
+    "Sure! I'll do a proper breakdown since this is the third time someone asked. " + ANSWER
+    + "\n\nHappy building!",
+    "My ginger-lemon recipe that everyone at work keeps asking for, after years of tweaking "
+    "it in my own kitchen.\n\nI brew it in two-litre jars. " + ANSWER
+    + "\n\nHappy brewing! 🍋🫚",
+    "A student's report had this in the middle of a sentence, there's this: 【3†source】 - just "
+    "sitting there.",
+])
+def test_a_persons_own_openers_recipes_and_quoted_markers_are_not_flagged(text):
+    assert not flagged(text), classifier.score(text).evidence
