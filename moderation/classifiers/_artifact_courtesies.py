@@ -66,15 +66,17 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|"
-    r"glad to|sorry to hear|i'm (?:so |really )?sorry|that sounds|what an?|such an?|okay|alright|"
-    r"yes|congratulations|congrats|mmm+|good news)\b")
+    r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
+    r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo)\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
     r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
     r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant|"
     r"satisfying|rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|"
-    r"(?:good|smart|great) call|(?:nice|good|great) catch|nice)\b")
+    r"(?:good|smart|great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|"
+    r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
+    r"handle|deal with))\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -85,7 +87,9 @@ _PLAN = re.compile(
     r"help|explain|break)\b")
 _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
-    r"good sign|smartest|you're (?:right|smart|wise) to|you've (?:put your finger|bumped|hit|"
+    r"good sign|smartest|you're (?:absolutely |completely |so )?(?:right|smart|wise) to|it's "
+    r"(?:smart|wise|great|good) of you|you did (?:exactly )?the right thing|you've (?:put your "
+    r"finger|bumped|hit|"
     r"run|tripped|stumbled)|(?:it's|that's) (?:completely |totally )?(?:normal|understandable)|"
     r"rite of passage|you're not alone|to dig into|it's clear (?:that )?you|(?:i )?love that "
     r"you(?:'re| are)|the fact that you(?:'re| are)|shows (?:how much|that) you|(?:totally|"
@@ -96,7 +100,10 @@ _REASSURANCE = re.compile(
 _SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|imho|tbh|fwiw)\b"
                         r"(?<!let me)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
-                        r"totally )?understand\b| can (?:walk you|help|explain|break)\b)")
+                        r"totally )?understand\b| can (?:walk you|help|explain|break)\b|"
+                        r"(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|therapist|"
+                        r"microbiologist|licensed|certified|qualified|medical|financial|tax|"
+                        r"legal)\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
 _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)\s*|\n\s*")
@@ -123,7 +130,11 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
     reacting = bool(reaction), bool(_REASSURANCE.search(sentence))
     if not any(reacting):
         return False
-    signs = (*reacting, bool(_ASSESSMENT.search(sentence)), bool(_READER.search(sentence)),
+    # A word counts as one sign: "Nice spoon!" reacts but does not also judge, "Good on you"
+    # does not also address the reader; "Nice catch" reacts and judges.
+    reacted = reaction.end() if reaction else 0
+    judging = any(match.end() > reacted for match in _ASSESSMENT.finditer(sentence))
+    signs = (*reacting, judging, bool(_READER.search(sentence, reacted)),
              bool(_EXCLAIMED.search(sentence)), bool(_PLAN.search(two)))
     judged = signs[1] or signs[2] or signs[5]  # it says something of the question or plans
     return sum(signs) >= 3 and judged and bool(_ANSWER_AFTER.match(text, end))
@@ -297,7 +308,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "understandable", "rite of passage", "not alone", "dig into", "congrat",
                  "it's clear", "love that you", "the fact that you", "shows ", "fair",
                  "reasonable", "valid", "good news", "hard part", "hardest part",
-                 "sounds like you", "mmm"),
+                 "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
+                 "right thing"),
        accept=_reacts_to_the_asker),
 )
 
@@ -305,7 +317,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|sheds (?:some |"
+       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|gets|sheds (?:some |"
        r"a little )?"
        r"light)\b(?!\s(?:someone|"
        r"somebody|others|anyone|other people|clarify (?:my|our|what i|where i|why i)))", WEAK,

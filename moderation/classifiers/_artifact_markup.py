@@ -47,7 +47,7 @@ MARKUP: tuple[Pattern, ...] = (
                  "amount]", "price]", "fee]", "duration]", "specialty]", "speciality]",
                  "callsign]", " of ")),
     _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
-       r"email(?: address)?|city|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
+       r"email(?: address)?|city|town|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
        r"city|location|address|country|state|province|zip))*\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("[",)),
@@ -55,7 +55,9 @@ MARKUP: tuple[Pattern, ...] = (
        r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
        r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
        r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
-       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|"
+       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|\((?:add|insert|enter) "
+       r"(?!your favou?rite|obligatory|joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|"
+       r"dramatic)[a-z][a-z' -]{1,40} here\)|<insert (?![^>\n]{0,40} here>)[a-z][a-z' -]{1,40}>|"
        rf"\((?:add|insert) {_FIELD}\)|"
        r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|<<(?:name|venue|date|time|location|company|"
        r"recipient|city|address|event|title|link|url)>>|"
@@ -71,7 +73,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"project|reference|book|paper) \d\]|\((?:location|venue|date|time|address|city)\)",
        0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
-       markup=True, keywords=("[", "{", "(add ", "(insert ", "xx", "(author", "<<", "(location)",
+       markup=True, keywords=("[", "{", "(add ", "(insert ", "(enter ", "<insert", "xx", "(author",
+                              "<<", "(location)",
                               "(venue)", "(date)", "(time)", "(address)", "(city)")),
     # "[Insert a specific moment where you comforted a patient]", "[One-sentence summary of your
     # main argument]": an instruction to the reader; "[insert hours]", "$[X]".
@@ -85,7 +88,7 @@ MARKUP: tuple[Pattern, ...] = (
        r"\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|"
        r"phone|date|signature|role|position|school|city|link|number|website) here\)|\(# ?(?:of )?"
        r"[a-z][a-z ]{1,30}\)|(?:dear|hi|hello|to) (?:(?:mr|mrs|ms|dr|prof)\.? |professor )?_{3,}|"
-       r"(?<=[a-z] )\[number\] [a-z]+s\b",
+       r"(?<=[a-z] )\[number\] [a-z]+s\b|(?<=- )\[number\] [a-z]+",
        0.9, gettext_noop("unfilled placeholder such as '[Insert ...]' or '(Your Name Here)'"),
        "placeholder", markup=True, keywords=("[", "(your ", "(#", "___")),
     _p(r"\[link to [^\]\n]{1,40}\](?!\()", 0.9,
@@ -113,7 +116,7 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("assistant citation link '([Wikipedia][1])'"), "citation", markup=True,
        keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S"),
     # "... in 2019.[1] ... [2][3]", "... in 1954.¹": three marks and no list of references.
-    _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(\[:])|"
+    _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(:]|\[(?!\^?[1-9]\]))|"
        r"(?:(?<=[.,;:)])|(?<=[a-z]{3})|(?<=[a-z] ))[¹²³⁴⁵⁶⁷⁸⁹](?=[\s.,;:]|\Z)",
        0.55, gettext_noop("numbered citation marks without a list of references"),
        "numbered-citation",

@@ -42,10 +42,13 @@ _REWORK = (
     r"add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|scale\s(?:this|it)\s(?:up|down)|stat\sout|"
     r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
     r"provide|show\s(?:you\s)?(?:an?|the|some)\s(?:[\w-]+\s)?(?:example|version|snippet|variant|"
-    r"equivalent|alternative|config|configuration|setup|code|steps|commands?)\b|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
-    r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test)\b|"
+    r"equivalent|alternative|config|configuration|setup|code|steps|commands?)\b|"
+    r"show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|implement|add|fix|"
+    r"build|structure|refactor|convert|calculate|apply|adapt|extend|test|make|get|keep|run|"
+    r"automate|persist)\b|"
     r"calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
-    r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
+    r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|"
+    r"work\sthrough|"
     r"run\s(?:the\snumbers|the\smath|it|this|a|an)\b|list|mock\sup|whip\sup|trim|mark\s?up|"
     r"annotate|highlight|"
     r"narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|rewrite|plan|create|turn|"
@@ -58,7 +61,7 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"rework|revise|refactor|adjust|calculate|work out|figure out|estimate|suggest "
             r"(?:the|a|some|more|specific|which|what|where|how)|recommend|point (?:you|out)|"
             r"walk (?:you )?through|give you (?:a|an|the|some|more|specific|exact|detailed)|"
-            r"help you \w+)\b")
+            r"help (?:you )?\w+)\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
@@ -77,12 +80,14 @@ _IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|(?<!the )us|i)\b)"
 # Writing a user asks an assistant to rework.
 _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract|bio|"
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
-            r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|report|"
+            r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|"
+            r"report|"
             r"listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|flyer|"
             r"write-up|writeup)")
 # How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
 _TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive|heartfelt|"
-         r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|inviting|approachable|"
+         r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|"
+         r"inviting|approachable|"
          r"conversational|light-?hearted|upbeat|playful|polished|professional|compelling)")
 # How a rewrite preamble shows it is about the reader's text: "... of your post",
 # "... you can post", "... that sounds less formal", "... for the newsletter".
@@ -92,7 +97,8 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|avoids|"
                r"softens|drops|removes|strikes|stays|feels|comes across|doesn't|won't|is "
                r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
-               r"within|shorter|about|more [\w-]+|less [\w-]+)\b|(?:\.|,|\s-)\s?i(?:'ve)? "
+               r"within|shorter|about|more [\w-]+|less [\w-]+|[a-z]{2,}ier|simpler|clearer)\b|"
+               r"(?:\.|,|\s-)\s?i(?:'ve)? "
                r"(?:kept|preserved|maintained|tightened|trimmed|smoothed|"
                r"fixed)\b[^.\n]{0,40}\byour\b|"
                r",?\swith (?:a |an )?(?:clearer|stronger|better|tighter|smoother|simpler|warmer|"
@@ -252,7 +258,8 @@ PHRASES: tuple[Pattern, ...] = (
        rf"will|'m happy to|'d be happy to|'d be glad to) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
-       r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?\?|"
+       r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?"
+       r"(?:\?|, or (?:should|shall) i\b)|"
        r"\bwould it (?:be (?:helpful|useful)|help) if i (?:also )?\w+|"
        rf"\b(?:just )?(?:tell|give|send) me "
        rf"(?:your|the|what|which|how|a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
@@ -285,7 +292,8 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}\bif "
        r"(?:you(?:'re| are) "
        r"interested|you(?:'d| would) like|you want|(?:that|it|this) (?:would )?helps?|"
-       r"(?:that|it|this) would (?:make|be easier)|you (?:let me know|tell me|share|send|post|"
+       r"(?:that|it|this) would (?:make|be easier)|(?:that|it|this) sounds? (?:useful|helpful|"
+       r"good)|you (?:let me know|tell me|share|send|post|"
        rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}|"
        rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - (?:just "
        rf"(?:tell|let|send|give|share|paste)\b|would (?:that|this|it) be (?:useful|helpful))|"

@@ -649,3 +649,43 @@ def test_a_persons_take_care_after_their_own_story_is_not_flagged():
 ])
 def test_a_persons_own_openers_recipes_and_quoted_markers_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
+
+
+# Thirteenth round (none of these sentences is from the evaluation sets).
+@pytest.mark.parametrize("text", [
+    "Good on you for thinking about bottling early - it's the smartest first step!\n\n" + ANSWER
+    + " " + ANSWER,
+    "You did exactly the right thing by moving the jar somewhere dark - that alone saves most "
+    "batches. Here's what to do next.\n\n" + ANSWER + " " + ANSWER,
+    "I'm truly sorry you're going through this - a failed batch after weeks is a lot to "
+    "carry. I'm not a microbiologist, but here's how it usually works.\n\n" + ANSWER + " "
+    + ANSWER,
+    "Brewing with green tea is such a rewarding project, and it's smart of you to check the "
+    "temperature first!\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nHope this gets your bottles fizzing again - enjoy the next batch!",
+    ANSWER + "\n\nShall I also show you how to make this permanent with a heating mat?",
+    ANSWER + "\n\nI could put together a four-week brewing schedule, if that sounds useful.",
+    ANSWER + "\n\nIf you share a few details about your kitchen, I'd be glad to help shape them "
+    "into a plan.",
+    ANSWER + "\n\nWould a step-by-step guide be handy, or should I suggest some flavours?",
+    "Measured pH at <insert measured value> after a week.",
+    "Tasting scores: Table 1: 8/10, Table 2: (add scores here)",
+    "For sale:\n[number] swing-top bottles, barely used.\nCollection: [Town, State]",
+    "Here is a step-by-step rewrite of those steps that's easier for beginners to follow:\n\n"
+    + ANSWER,
+    "Kombucha is acidic [1]. Most batches finish within ten days [2][3].",
+])
+def test_pasted_answers_in_the_thirteenth_rounds_wordings_are_flagged(text):
+    assert flagged(text), classifier.score(text).evidence
+
+
+def test_a_persons_nice_and_one_more_word_is_not_an_assistants_reaction():
+    text = ("Nice spoon! The bowl's a good depth. If you want to clean up the tool marks inside, "
+            "a hook knife with a tighter radius helps on the bottom curve, and strop it often, it "
+            "makes a huge difference on birch. Mine took about five before they stopped looking "
+            "like shovels. Keep at it mate.")
+    assert not flagged(text), classifier.score(text).evidence
+
+
+def test_a_jokes_insert_here_placeholder_is_not_flagged():
+    assert not flagged("Works with every <insert your favourite brewing app here> I tried.")
