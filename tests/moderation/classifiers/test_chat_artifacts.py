@@ -418,10 +418,10 @@ def test_a_persons_wishes_footnotes_and_command_syntax_are_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
 
 
-# Eighth round: offers, preambles and placeholders in more words, sign-offs after a poster's
-# own lead-in, and words that wrongly hid a link or marks (none of these sentences is from the
-# evaluation sets).
-@pytest.mark.parametrize("text", [
+# Later rounds (the seventh session): leftovers in the wordings of sixteen outsider sets and the
+# people they must not catch (none of these sentences is from the evaluation sets).
+LATER_PASTES = [
+    # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
     ANSWER + "\n\nIf you share your bottle sizes, I can work out the priming sugar for each.",
     ANSWER + "\n\nIf you tell me your tap water's pH, I can give you a target for the acid.",
     ANSWER + "\n\nWould you like me to make a printable brewing cheat sheet?",
@@ -445,30 +445,7 @@ def test_a_persons_wishes_footnotes_and_command_syntax_are_not_flagged(text):
     "Ah, the dreaded vinegar-bomb batch - you're right to check the pH first. " + ANSWER,
     "Smart move testing the starter before brewing a full gallon! " + ANSWER,
     "Oh, you've tripped over one of kombucha's most infamous gotchas! " + ANSWER,
-])
-def test_pasted_answers_in_the_eighth_rounds_wordings_are_flagged(text):
-    assert flagged(text), classifier.score(text).evidence
-
-
-@pytest.mark.parametrize("text", [
-    "If you'd like, I can show you how to bottle it when you're over on Sunday.",
-    "People keep asking for my club contract, so I'm sharing the skeleton. Swap out the caps "
-    "bits for your own details:\n\nThis agreement is between [CLUB NAME] and [MEMBER NAME].",
-    "Great question, and honestly one I get asked at every tasting!\n\nI've brewed for ten "
-    "years and the vinegar smell is almost always a warm cupboard.",
-    "Checklist for bottling day\n\n- Sanitise every bottle.\n- Leave an inch of headspace.\n"
-    "- Label with the date.\n\nMost brew shops will check your first batch for free, and "
-    "it is well worth asking them.\n\nSafe travels.",
-    "Run brewctl [number] to see a batch's log.",
-])
-def test_a_persons_offers_templates_and_greetings_in_the_eighth_round_are_not_flagged(text):
-    assert not flagged(text), classifier.score(text).evidence
-
-
-# An assistant's reaction to the asker before its answer, judged by how many of its signs a
-# first sentence shows, and an answer closed by two different emoji (none of these sentences
-# is from the evaluation sets).
-@pytest.mark.parametrize("text", [
+    # An assistant's reaction to the asker, an answer closed by two different emoji.
     "Ooh, scoby trouble - the eternal rite of passage for new brewers! Let's sort it out.\n\n"
     + ANSWER + " " + ANSWER,
     "Oh, this is a genuinely tricky one, and you've put your finger on the real problem.\n\n"
@@ -480,29 +457,7 @@ def test_a_persons_offers_templates_and_greetings_in_the_eighth_round_are_not_fl
     ANSWER + "\n\nKeep the jar somewhere warm and the rest takes care of itself. Happy brewing! "
     "🍵✨",
     ANSWER + "\n\nYou're doing better than you think. 💛🤗",
-])
-def test_an_assistants_reaction_and_double_emoji_close_are_flagged(text):
-    assert flagged(text), classifier.score(text).evidence
-
-
-@pytest.mark.parametrize("text", [
-    # A person's reaction goes on about themselves, or is a bare "Absolutely -" and advice.
-    "Oh, this is a genuinely tricky one! My first three batches went flat too, and I only "
-    "fixed it by moving the jar.\n\n" + ANSWER + " " + ANSWER,
-    "Absolutely - keep the jar off the windowsill, it gets too cold there overnight.\n\n"
-    + ANSWER + " " + ANSWER,
-    "Oh this is a fun one!! " + ANSWER + " " + ANSWER,
-    # One emoji, a repeated one, a thank-you, or no full stop before them.
-    ANSWER + "\n\nThat batch was a disaster! 😂😂",
-    ANSWER + "\n\nThanks everyone for the help! 🙏😊",
-    ANSWER + "\n\nSee you all at the swap on Saturday 🍵🎉",
-])
-def test_a_persons_reaction_and_emoji_are_not_flagged(text):
-    assert not flagged(text), classifier.score(text).evidence
-
-
-# Ninth round (none of these sentences is from the evaluation sets).
-@pytest.mark.parametrize("text", [
+    # Ninth round.
     "Brewed for ten years, so I've thought about this a lot.\n\nWhat an exciting first batch to "
     "be planning! " + ANSWER + " " + ANSWER,
     "I'm so sorry you and your starter are going through this - it's clear you care a lot "
@@ -517,24 +472,7 @@ def test_a_persons_reaction_and_emoji_are_not_flagged(text):
     "Cold bottles keep their fizz longer [oai_citation:1‡example.org](https://example.org/fizz).",
     "Most brewers bottle after a week ([example.org](https://example.org/bottling)).",
     "The UTMB kit list is a good model: https://example.org/kit?utm_source=perplexity",
-])
-def test_pasted_answers_in_the_ninth_rounds_wordings_are_flagged(text):
-    assert flagged(text), classifier.score(text).evidence
-
-
-@pytest.mark.parametrize("text", [
-    "Reviewing a paper this week and it had 【6†source】 in the middle of the related work.",
-    "Here's my template, swap in your own jar sizes:\n\n- jar: 2 l\n- tea: 8 g\n\nHappy to tweak "
-    "it if someone wants it in ounces.",
-    "Brewed for ten years, and this is my routine.\n\nWhat an exciting hobby! My first batch "
-    "was a disaster, but I kept going. " + ANSWER,
-])
-def test_a_persons_report_template_and_lead_in_in_the_ninth_round_are_not_flagged(text):
-    assert not flagged(text), classifier.score(text).evidence
-
-
-# Tenth round (none of these sentences is from the evaluation sets).
-@pytest.mark.parametrize("text", [
+    # Tenth round.
     "Love that you're planning the bottling day before buying any gear - that's honestly the "
     "best moment to do it.\n\n" + ANSWER + " " + ANSWER,
     "Oh no, I'm really sorry your scoby went mouldy - it's so disheartening after weeks of "
@@ -553,41 +491,10 @@ def test_a_persons_report_template_and_lead_in_in_the_ninth_round_are_not_flagge
     "Kombucha is acidic¹. It keeps for months². Refrigerate it once bottled³.",
     "Alright, here is your text reformatted as a short brewing guide:\n\n" + ANSWER,
     "Got it. Here's a tighter version under 200 words:\n\n" + ANSWER,
-])
-def test_pasted_answers_in_the_tenth_rounds_wordings_are_flagged(text):
-    assert flagged(text), classifier.score(text).evidence
-
-
-@pytest.mark.parametrize("text", [
-    "The flat is 45 m², the balcony 6 m², the cellar 9 m³.",
-    "Oh no, I'm really sorry to hear that! I lost a whole batch last summer too and it took me "
-    "weeks to find the cause.\n\n" + ANSWER,
-])
-def test_units_and_a_persons_sympathy_are_not_flagged(text):
-    assert not flagged(text), classifier.score(text).evidence
-
-
-@pytest.mark.parametrize("text", [
-    # "imo" is the writer's voice; "Sure! Here's how I handle ..." shares the writer's own way.
-    "Great question - this confuses loads of people and the guides explain it badly imo.\n\n"
-    + ANSWER + "\n\nHope that helps!",
-    "Sure! Here's how I handle the second fermentation without exploding bottles:\n\n" + ANSWER,
-    # A wish with a flourish after the writer's own story is theirs.
-    "Welcome! Lovely to have another brewer here.\n\nMy top tips after twenty years of brewing "
-    "in a tiny flat:\n\n" + ANSWER + "\n\nHappy brewing, and do report back on how it goes! 😊",
-])
-def test_a_persons_voice_keeps_their_opener_and_wish_their_own(text):
-    assert not flagged(text), classifier.score(text).evidence
-
-
-def test_a_wish_with_a_flourish_after_a_posters_short_lead_in_is_still_flagged():
-    text = ("Planning our first brew day, here's the checklist we're using.\n\n" + ANSWER
-            + "\n\nI hope this helps make your brew day a huge success! 🎉")
-    assert flagged(text), classifier.score(text).evidence
-
-
-# Eleventh round (none of these sentences is from the evaluation sets).
-@pytest.mark.parametrize("text", [
+    # A person's voice.
+    "Planning our first brew day, here's the checklist we're using.\n\n" + ANSWER
+    + "\n\nI hope this helps make your brew day a huge success! 🎉",
+    # Eleventh round.
     "Nice catch noticing the fizz dropping off - that's exactly what bites people later.\n\n"
     + ANSWER + " " + ANSWER,
     "Absolutely, I can walk you through this. Flat batches are super common, so you're in good "
@@ -599,19 +506,7 @@ def test_a_wish_with_a_flourish_after_a_posters_short_lead_in_is_still_flagged()
     ANSWER + "\n\nI'm happy to generate a few more recipes like this one if you want to compare.",
     "I've rewritten your question so it includes the exact error:\n\n" + ANSWER,
     ANSWER + "\n\nAbove all, enjoy every fizzy sip! 🍵✨\n\n(edit: fixed the sugar amount)",
-])
-def test_pasted_answers_in_the_eleventh_rounds_wordings_are_flagged(text):
-    assert flagged(text), classifier.score(text).evidence
-
-
-def test_a_blog_posts_footnote_marks_after_a_full_stop_are_not_counted():
-    text = ("The reviews agree the release was rushed. [1] Nobody listened to the testers. [2] "
-            "Even the fans say it now. [3] I quit the beta programme last month.")
-    assert not flagged(text), classifier.score(text).evidence
-
-
-# Twelfth round (none of these sentences is from the evaluation sets).
-@pytest.mark.parametrize("text", [
+    # Twelfth round.
     "Good news: this one is very fixable, and it's a super common snag with second "
     "fermentation!\n\n" + ANSWER + " " + ANSWER,
     "It sounds like you're putting so much care into your first batches. Let's break it "
@@ -623,36 +518,7 @@ def test_a_blog_posts_footnote_marks_after_a_full_stop_are_not_counted():
     "\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
     "Brew log, day [X]: from [Start Town] to the tasting, shot on [camera model] at f/X.X.",
     "Lazy deletion skips stale entries, the standard trick to avoid a decrease-key [cite: 3].",
-])
-def test_pasted_answers_in_the_twelfth_rounds_wordings_are_flagged(text):
-    assert flagged(text), classifier.score(text).evidence
-
-
-def test_a_persons_take_care_after_their_own_story_is_not_flagged():
-    text = ("Sorry to hear you're in a crash, they're miserable. I'm three years in and mostly "
-            "recovered, so here's what I'd tell my past self.\n\n" + ANSWER
-            + "\n\nTake care of yourself.")
-    assert not flagged(text), classifier.score(text).evidence
-
-
-@pytest.mark.parametrize("text", [
-    # A person's opener goes on about themselves; two emoji after their own recipe are theirs.
-    "Great question! I had no idea either until last year. " + ANSWER + " Clear skies! 🔭",
-    "Love this question, it's something I spent ages on. " + ANSWER,
-    "Sure! I'll do a proper breakdown since this is the third time someone asked. " + ANSWER
-    + "\n\nHappy building!",
-    "My ginger-lemon recipe that everyone at work keeps asking for, after years of tweaking "
-    "it in my own kitchen.\n\nI brew it in two-litre jars. " + ANSWER
-    + "\n\nHappy brewing! 🍋🫚",
-    "A student's report had this in the middle of a sentence, there's this: 【3†source】 - just "
-    "sitting there.",
-])
-def test_a_persons_own_openers_recipes_and_quoted_markers_are_not_flagged(text):
-    assert not flagged(text), classifier.score(text).evidence
-
-
-# Thirteenth round (none of these sentences is from the evaluation sets).
-@pytest.mark.parametrize("text", [
+    # Thirteenth round.
     "Good on you for thinking about bottling early - it's the smartest first step!\n\n" + ANSWER
     + " " + ANSWER,
     "You did exactly the right thing by moving the jar somewhere dark - that alone saves most "
@@ -674,18 +540,75 @@ def test_a_persons_own_openers_recipes_and_quoted_markers_are_not_flagged(text):
     "Here is a step-by-step rewrite of those steps that's easier for beginners to follow:\n\n"
     + ANSWER,
     "Kombucha is acidic [1]. Most batches finish within ten days [2][3].",
-])
-def test_pasted_answers_in_the_thirteenth_rounds_wordings_are_flagged(text):
+]
+LATER_PEOPLE = [
+    # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
+    "If you'd like, I can show you how to bottle it when you're over on Sunday.",
+    "People keep asking for my club contract, so I'm sharing the skeleton. Swap out the caps "
+    "bits for your own details:\n\nThis agreement is between [CLUB NAME] and [MEMBER NAME].",
+    "Great question, and honestly one I get asked at every tasting!\n\nI've brewed for ten "
+    "years and the vinegar smell is almost always a warm cupboard.",
+    "Checklist for bottling day\n\n- Sanitise every bottle.\n- Leave an inch of headspace.\n"
+    "- Label with the date.\n\nMost brew shops will check your first batch for free, and "
+    "it is well worth asking them.\n\nSafe travels.",
+    "Run brewctl [number] to see a batch's log.",
+    # An assistant's reaction to the asker, an answer closed by two different emoji.
+    "Oh, this is a genuinely tricky one! My first three batches went flat too, and I only "
+    "fixed it by moving the jar.\n\n" + ANSWER + " " + ANSWER,
+    "Absolutely - keep the jar off the windowsill, it gets too cold there overnight.\n\n"
+    + ANSWER + " " + ANSWER,
+    "Oh this is a fun one!! " + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nThat batch was a disaster! 😂😂",
+    ANSWER + "\n\nThanks everyone for the help! 🙏😊",
+    ANSWER + "\n\nSee you all at the swap on Saturday 🍵🎉",
+    # Ninth round.
+    "Reviewing a paper this week and it had 【6†source】 in the middle of the related work.",
+    "Here's my template, swap in your own jar sizes:\n\n- jar: 2 l\n- tea: 8 g\n\nHappy to tweak "
+    "it if someone wants it in ounces.",
+    "Brewed for ten years, and this is my routine.\n\nWhat an exciting hobby! My first batch "
+    "was a disaster, but I kept going. " + ANSWER,
+    # Tenth round.
+    "The flat is 45 m², the balcony 6 m², the cellar 9 m³.",
+    "Oh no, I'm really sorry to hear that! I lost a whole batch last summer too and it took me "
+    "weeks to find the cause.\n\n" + ANSWER,
+    # A person's voice.
+    "Great question - this confuses loads of people and the guides explain it badly imo.\n\n"
+    + ANSWER + "\n\nHope that helps!",
+    "Sure! Here's how I handle the second fermentation without exploding bottles:\n\n" + ANSWER,
+    "Welcome! Lovely to have another brewer here.\n\nMy top tips after twenty years of brewing "
+    "in a tiny flat:\n\n" + ANSWER + "\n\nHappy brewing, and do report back on how it goes! 😊",
+    # Eleventh round.
+    "The reviews agree the release was rushed. [1] Nobody listened to the testers. [2] "
+    "Even the fans say it now. [3] I quit the beta programme last month.",
+    # Twelfth round.
+    "Sorry to hear you're in a crash, they're miserable. I'm three years in and mostly "
+    "recovered, so here's what I'd tell my past self.\n\n" + ANSWER
+    + "\n\nTake care of yourself.",
+    # A person's own openers and recipes.
+    "Great question! I had no idea either until last year. " + ANSWER + " Clear skies! 🔭",
+    "Love this question, it's something I spent ages on. " + ANSWER,
+    "Sure! I'll do a proper breakdown since this is the third time someone asked. " + ANSWER
+    + "\n\nHappy building!",
+    "My ginger-lemon recipe that everyone at work keeps asking for, after years of tweaking "
+    "it in my own kitchen.\n\nI brew it in two-litre jars. " + ANSWER
+    + "\n\nHappy brewing! 🍋🫚",
+    "A student's report had this in the middle of a sentence, there's this: 【3†source】 - just "
+    "sitting there.",
+    # Thirteenth round.
+    "Nice spoon! The bowl's a good depth. If you want to clean up the tool marks inside, "
+    "a hook knife with a tighter radius helps on the bottom curve, and strop it often, it "
+    "makes a huge difference on birch. Mine took about five before they stopped looking "
+    "like shovels. Keep at it mate.",
+    # Thirteenth round.
+    "Works with every <insert your favourite brewing app here> I tried.",
+]
+
+
+@pytest.mark.parametrize("text", LATER_PASTES)
+def test_pasted_answers_in_the_later_rounds_wordings_are_flagged(text):
     assert flagged(text), classifier.score(text).evidence
 
 
-def test_a_persons_nice_and_one_more_word_is_not_an_assistants_reaction():
-    text = ("Nice spoon! The bowl's a good depth. If you want to clean up the tool marks inside, "
-            "a hook knife with a tighter radius helps on the bottom curve, and strop it often, it "
-            "makes a huge difference on birch. Mine took about five before they stopped looking "
-            "like shovels. Keep at it mate.")
+@pytest.mark.parametrize("text", LATER_PEOPLE)
+def test_a_persons_text_in_the_later_rounds_is_not_flagged(text):
     assert not flagged(text), classifier.score(text).evidence
-
-
-def test_a_jokes_insert_here_placeholder_is_not_flagged():
-    assert not flagged("Works with every <insert your favourite brewing app here> I tried.")
