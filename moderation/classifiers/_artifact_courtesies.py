@@ -20,8 +20,9 @@ _NO_SELF_NEAR = (r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our
 # An opener followed by the writer's own doings ("Great question! Here's what we found") or
 # by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
 # person's reply.
-_PERSONAL = (r"\b(?:my|our|we|we've|we're|us|i've|i'm|imo|tbh|i (?!would\b|could\b|can\b|will\b|"
-             r"might\b|should\b|recommend\b|suggest\b)[a-z]+)\b")
+# "I" and a verb of the writer's own doings, not an assistant's "I would", "I can", "I suggest".
+_I_DID = r"i (?!(?:would|could|can|will|might|should|recommend|suggest{})\b)[a-z]+"
+_PERSONAL = rf"\b(?:my|our|we|we've|we're|us|i've|i'm|imo|tbh|{_I_DID.format('')})\b"
 _SHARED = (r"\s(?:(?:a|an|the|some)\s)?(?:link|photo|picture|pic|screenshot|recipe|video|map|"
            r"file|notebook|code|config|logs?|paper|thread|repo|spreadsheet|slides)s?\b")
 _NOT_PERSONAL = rf"(?![^.!?\n:]{{0,80}}{_PERSONAL})(?!{_SHARED})"
@@ -142,9 +143,8 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
 
 # The writer's own doings and views ("I made a little form", "my top tips", "imo"); an
 # assistant's "I'd suggest" or "I can" are not.
-_STORY = re.compile(r"\b(?:i (?!would\b|could\b|can\b|will\b|might\b|should\b|recommend\b|"
-                    r"suggest\b|hope\b)[a-z]+|i'm|i've|my|mine|our|we're|we've|imo|imho|tbh|"
-                    r"fwiw)\b")
+_STORY = re.compile(rf"\b(?:{_I_DID.format('|hope')}|i'm|i've|my|mine|our|we're|we've|imo|"
+                    r"imho|tbh|fwiw)\b")
 
 
 def _after_no_story(text: str, start: int, end: int) -> bool:
