@@ -37,16 +37,14 @@ _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 _WISH = (r"(?:happy [a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
          r"your|it|this|every|that|those|these)\b|here's to\b|savou?r (?:this|that|the|every)\b|"
          r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
-         r"may your|wishing you|"
-         r"stay (?:warm and |dry and )?safe|stay warm|drive safe|safe travels|clear skies|"
-         r"have a (?:wonderful|great|fantastic|lovely|safe) |you've got this|"
-         r"you can do (?:it|this)|"
-         r"you've (?:absolutely |totally |definitely )?got this|stick with it|keep (?:at it|going|"
-         r"it up|showing up|practi[sc]ing|experimenting|"
-         r"pushing|learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|"
-         r"fine|everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
-         r"take (?:good )?care of yourself|"
-         r"sending (?:you )?(?:good vibes|hugs|love|strength|rest|patience|virtual))")
+         r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
+         r"safe travels|clear skies|have a (?:wonderful|great|fantastic|lovely|safe) |"
+         r"you can do (?:it|this)|you've (?:absolutely |totally |definitely )?got this|"
+         r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|pushing|"
+         r"learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|fine|"
+         r"everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
+         r"take (?:good )?care of yourself|sending (?:you )?(?:good vibes|hugs|love|strength|rest|"
+         r"patience|virtual))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
                   "sending ",
                   "here's to", "savo", "thank you",
@@ -88,14 +86,14 @@ _PLAN = re.compile(
     r"help|explain|break)\b")
 _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
-    r"good sign|smartest|you're (?:absolutely |completely |so )?(?:right|smart|wise) to|it's "
-    r"(?:smart|wise|great|good) of you|you did (?:exactly )?the right thing|you've (?:put your "
-    r"finger|bumped|hit|"
-    r"run|tripped|stumbled)|(?:it's|that's) (?:completely |totally )?(?:normal|understandable)|"
-    r"rite of passage|you're not alone|to dig into|it's clear (?:that )?you|(?:i )?love that "
-    r"you(?:'re| are)|the fact that you(?:'re| are)|shows (?:how much|that) you|(?:totally|"
-    r"completely|perfectly) (?:fair|reasonable|understandable|valid)|you've already done the "
-    r"(?:hard|hardest) part|it sounds like you(?:'re| are| have))\b")
+    r"good sign|smartest|you're (?:absolutely |completely |so )?(?:right|smart|wise) to|"
+    r"it's (?:smart|wise|great|good) of you|you did (?:exactly )?the right thing|"
+    r"you've (?:put your finger|bumped|hit|run|tripped|stumbled)|(?:it's|that's) (?:completely |"
+    r"totally )?(?:normal|understandable)|rite of passage|you're not alone|to dig into|"
+    r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
+    r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
+    r"understandable|valid)|you've already done the (?:hard|hardest) part|"
+    r"it sounds like you(?:'re| are| have))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check" or "let me" is not counted.
 _SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|imho|tbh|fwiw)\b"
@@ -317,10 +315,9 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|gets|sheds (?:some |"
-       r"a little )?"
-       r"light)\b(?!\s(?:someone|"
-       r"somebody|others|anyone|other people|clarify (?:my|our|what i|where i|why i)))", WEAK,
+       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|gets|"
+       r"sheds (?:some |a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
+       r"clarify (?:my|our|what i|where i|why i)))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
        keywords=("hope ", "hopefully ")),
     # A wish with an emoji closing a post: "Happy coding! 🚀", "Good luck with the build! 🔨".

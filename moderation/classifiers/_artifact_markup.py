@@ -34,10 +34,9 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
        markup=True, keywords=("[",)),
     _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:names?|title|date|number|address|email|time|period|link|"
-       r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|"
-       r"price|fee|duration|model|town|village)\](?!\()|\[(?:age|day/time|date/time|time period|"
-       r"zoom link|"
-       r"meeting link|version|os|deadline|specialty|speciality|callsign)\](?!\()|"
+       r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|price|"
+       r"fee|duration|model|town|village)\](?!\()|\[(?:age|day/time|date/time|time period|"
+       r"zoom link|meeting link|version|os|deadline|specialty|speciality|callsign)\](?!\()|"
        r"\[(?:names?|number|date|title|list) of [^\]\n]{1,40}\](?!\()",
        0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
@@ -64,13 +63,12 @@ MARKUP: tuple[Pattern, ...] = (
        r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
        r"author et al\.?),? (?:year|date)\)|(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%|[:,.])|"
        r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
-       r"(?<![\w.])(?:xx|"
-       r"x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
+       r"(?<![\w.])(?:xx|x{3,})(?:[.,]x{1,3})? ?%|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
        r"\bf/x(?:\.x)?\b|(?<![\w.])xx (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
-       r"days|weeks|months|"
-       r"years|people|members)\b|\b(?:had|with|about|around|roughly|over|were) xx [a-z]{2,20}s\b|"
-       r"\[x (?:years|months|weeks|days|hours)\]|\[(?:publication|company|client|source|example|"
-       r"project|reference|book|paper) \d\]|\((?:location|venue|date|time|address|city)\)",
+       r"days|weeks|months|years|people|members)\b|\b(?:had|with|about|around|roughly|over|"
+       r"were) xx [a-z]{2,20}s\b|\[x (?:years|months|weeks|days|hours)\]|\[(?:publication|company|"
+       r"client|source|example|project|reference|book|paper) \d\]|\((?:location|venue|date|time|"
+       r"address|city)\)",
        0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
        markup=True, keywords=("[", "{", "(add ", "(insert ", "(enter ", "<insert", "xx", "(author",

@@ -24,10 +24,9 @@ _MARKUP_CUE = (r"say|says|said|saying|like(?: this)?|there's this|there is this|
                r"verbatim|reads|what(?:'s| is| are| does| do)(?: the| this| that| these| those)?")
 _PHRASE_CUE_RE = re.compile(
     rf"\b(?:{_MARKUP_CUE}|phrases?|words?|writing|starts?|started|starting|begins?|"
-    r"beginning|ends?|ending|the|an?|of|about|with(?: an? \w+)?|lines?|text|quote|classic|"
-    r"stray|leftover|(?<!you )have|leaves?|left|leaving|opened|answered|replied|"
-    r"responded|is|"
-    r"was|offers?|offered)[\s,:]{0,2}$")
+    r"beginning|ends?|ending|the|an?|of|about|with(?: an? \w+)?|lines?|text|quote|classic|stray|"
+    r"leftover|(?<!you )have|leaves?|left|leaving|opened|answered|replied|responded|is|was|"
+    r"offers?|offered)[\s,:]{0,2}$")
 _MARKUP_CUE_RE = re.compile(rf"\b(?:{_MARKUP_CUE})[\s,:]{{0,2}}$")
 # Words anywhere earlier in the same sentence that make it a discussion of such finds ("the post
 # ends with a cheerful Let me know if ...", "Gemini leaves [cite: 3] tokens"). A sentence is cut
@@ -45,18 +44,18 @@ _DISCUSSION_CUE_RE = re.compile(
 # Numbered citation marks ("... in 2019.[1]") and links ("The APA Style site has a page on
 # this: [Retrieval dates](...)") stand in ordinary sentences about anything, so only words about
 # marks or tracking make a sentence a discussion of them.
+_MARK_TALK = (r"citations?|cites?|cited|footnotes?|markers?|brackets?|says|said|wrote|output|"
+              r"leftovers?")
 _CITATION_TALK_RE = re.compile(
-    r"\b(?:citations?|cites?|cited|footnotes?|markers?|marks|references?|brackets?|numbers|"
-    r"superscripts?|sources?|says|said|wrote|output|leftovers?)\b")
+    rf"\b(?:{_MARK_TALK}|marks|references?|numbers|superscripts?|sources?)\b")
 _FAMILY_TALK_RE = {
     "numbered-citation": _CITATION_TALK_RE,
     "source-link": _CITATION_TALK_RE,
     # An assistant tool's own markers ("【4†source】", "[cite: 3]") stand in sentences about
     # anything too; only talk of markers makes one a mention.
     "citation": re.compile(
-        r"\b(?:citations?|cites?|cited|footnotes?|markers?|brackets?|tokens?|strings?|artifacts?|"
-        r"leftovers?|says|said|wrote|output|literally|verbatim|copied|pasted|regex|grep|leaves|"
-        r"leaving|left)\b"),
+        rf"\b(?:{_MARK_TALK}|tokens?|strings?|artifacts?|literally|verbatim|copied|pasted|regex|"
+        r"grep|leaves|leaving|left)\b"),
     "tracking": re.compile(
         r"\b(?:utm(?:_\w*)?|tracking|trackers?|(?:utm|query|url|link) param(?:eter)?s?|analytics|"
         r"referrals?|referrers?|(?:referral|ai|chatgpt|bot) traffic|traffic (?:from|source)|"

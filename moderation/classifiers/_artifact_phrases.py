@@ -37,23 +37,19 @@ _REWORK = (
     r"put\s(?:these|them|this|it|those|everything)\s(?:side\sby\sside|into\s|in\s(?:a|an)\s)|"
     r"make\s(?:any\s)?(?:further\s|more\s|other\s)?(?:changes|edits|adjustments|tweaks|"
     rf"revisions)|make\s(?:you\s)?(?:a|an)\s(?:[\w-]+\s){{0,5}}?(?:{_DOCUMENT}|calendar|"
-    r"spreadsheet|tracker|handout|flowchart)|compile|assemble|"
-    r"give\syou\s(?:a|an|the|some|more|specific|exact|detailed|step-by-step)\b|"
-    r"add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|scale\s(?:this|it)\s(?:up|down)|stat\sout|"
-    r"include\s(?:more|some|the|a|an|examples?|sources|links|code|details)\b|"
-    r"provide|show\s(?:you\s)?(?:an?|the|some)\s(?:[\w-]+\s)?(?:example|version|snippet|variant|"
-    r"equivalent|alternative|config|configuration|setup|code|steps|commands?)\b|"
-    r"show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|implement|add|fix|"
-    r"build|structure|refactor|convert|calculate|apply|adapt|extend|test|make|get|keep|run|"
-    r"automate|persist)\b|"
-    r"calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
+    r"spreadsheet|tracker|handout|flowchart)|compile|assemble|give\syou\s(?:a|an|the|some|more|"
+    r"specific|exact|detailed|step-by-step)\b|add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|"
+    r"scale\s(?:this|it)\s(?:up|down)|stat\sout|include\s(?:more|some|the|a|an|examples?|sources|"
+    r"links|code|details)\b|provide|show\s(?:you\s)?(?:an?|the|some)\s(?:[\w-]+\s)?(?:example|"
+    r"version|snippet|variant|equivalent|alternative|config|configuration|setup|code|steps|"
+    r"commands?)\b|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
+    r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test|make|"
+    r"get|keep|run|automate|persist)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
     r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|"
-    r"work\sthrough|"
-    r"run\s(?:the\snumbers|the\smath|it|this|a|an)\b|list|mock\sup|whip\sup|trim|mark\s?up|"
-    r"annotate|highlight|"
-    r"narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|rewrite|plan|create|turn|"
-    r"put\stogether|structure|outline|format|look\s(?:up|into)|find|figure\sout|work\sout|"
-    r"choose|pick|compare|decide))")
+    r"work\sthrough|run\s(?:the\snumbers|the\smath|it|this|a|an)\b|list|mock\sup|whip\sup|trim|"
+    r"mark\s?up|annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|"
+    r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
+    r"figure\sout|work\sout|choose|pick|compare|decide))")
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
@@ -81,14 +77,13 @@ _IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|(?<!the )us|i)\b)"
 _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract|bio|"
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
             r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|"
-            r"report|"
-            r"listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|flyer|"
-            r"write-up|writeup)")
+            r"report|listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|"
+            r"flyer|write-up|writeup)")
 # How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
 _TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive|heartfelt|"
          r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|"
-         r"inviting|approachable|"
-         r"conversational|light-?hearted|upbeat|playful|polished|professional|compelling)")
+         r"inviting|approachable|conversational|light-?hearted|upbeat|playful|polished|"
+         r"professional|compelling)")
 # How a rewrite preamble shows it is about the reader's text: "... of your post",
 # "... you can post", "... that sounds less formal", "... for the newsletter".
 _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:notes|outline|"
