@@ -43,10 +43,11 @@ _WISH = (r"(?:happy [a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|\w+in
          r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|pushing|"
          r"learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|fine|"
          r"everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
-         r"take (?:good )?care of yourself|sending (?:you )?(?:good vibes|hugs|love|strength|rest|"
+         r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
+         r"sending (?:you )?(?:lots of |so much |all the )?(?:good vibes|hugs|love|strength|rest|"
          r"patience|virtual))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
-                  "sending ",
+                  "sending ", "with yourself", "stay strong",
                   "here's to", "savo", "thank you",
                   "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ",
                   "have fun", "tight lines", "all the best", "may your")
@@ -56,7 +57,8 @@ _PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insigh
            r"exciting|interesting|important|fascinating|lovely|perceptive|astute|common|"
            r"frustrating|tricky|tough|classic|understandable|natural|valid|fair|reasonable|wise|"
            r"solid|healthy|subtle|deep|nuanced)")
-# ... closed by an emoji that ends the post or its paragraph.
+# ... closed by an emoji that ends the post or its paragraph, after a full stop or an
+# exclamation mark: people leave it out ("Happy printing folks, and check your socks 🧦").
 _EMOJI_CLOSE = rf"[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))"
 _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'")
 
@@ -66,7 +68,9 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|"
     r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
-    r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo)\b")
+    r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo|"
+    r"(?:that's|this is|it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
+    r"brilliant|lovely|thoughtful|tricky|fun|good) question)\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
@@ -75,7 +79,7 @@ _ASSESSMENT = re.compile(
     r"satisfying|rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|"
     r"(?:good|smart|great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|"
     r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
-    r"handle|deal with))\b")
+    r"handle|deal with)|delicious|rabbit hole|initiation)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -93,11 +97,13 @@ _REASSURANCE = re.compile(
     r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|"
-    r"it sounds like you(?:'re| are| have))\b")
+    r"it sounds like you(?:'re| are| have)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
+    r"yourself up|panic|lose heart|give up))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
-# spaniel was a land shark too"). An assistant's "I'd check" or "let me" is not counted.
-_SELF_NEAR = re.compile(r"\b(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|imho|tbh|fwiw)\b"
-                        r"(?<!let me)"
+# spaniel was a land shark too"). An assistant's "I'd check", "let me" or "now we're talking"
+# is not counted.
+_SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|"
+                        r"imho|tbh|fwiw)\b(?<!let me)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
                         r"totally )?understand\b| can (?:walk you|help|explain|break)\b|"
                         r"(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|therapist|"
@@ -307,7 +313,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "it's clear", "love that you", "the fact that you", "shows ", "fair",
                  "reasonable", "valid", "good news", "hard part", "hardest part",
                  "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
-                 "right thing"),
+                 "right thing", "such a", "question", "don't", "do not"),
        accept=_reacts_to_the_asker),
 )
 

@@ -8,7 +8,7 @@ pattern add up (up to a limit) instead of counting once per family.
 
 from __future__ import annotations
 
-from ._artifact_patterns import Pattern, _p
+from ._artifact_patterns import WEAK, Pattern, _p
 from .base import gettext_noop
 
 # What an "[Insert ...]" placeholder asks for: "[Insert date]", "<insert a short bio here>".
@@ -35,15 +35,17 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, keywords=("[",)),
     _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:names?|title|date|number|address|email|time|period|link|"
        r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|price|"
-       r"fee|duration|model|town|village)\](?!\()|\[(?:age|day/time|date/time|time period|"
-       r"zoom link|meeting link|version|os|deadline|specialty|speciality|callsign)\](?!\()|"
+       r"fee|duration|model|town|village|level|grade|subject)\](?!\()|\[(?:age|day/time|date/time|"
+       r"time period|zoom link|meeting link|version|os|deadline|specialty|speciality|"
+       r"callsign)\](?!\()|"
        r"\[(?:names?|number|date|title|list) of [^\]\n]{1,40}\](?!\()",
        0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("name]", "title]", "date]", "number]", "address]", "email]", "time]", "period]",
                  "link]", "url]", "age]", "point]", "place]", "venue]", "hours]", "year]",
                  "version]", "summary]", "os]", "names]", "location]", "city]", "deadline]",
-                 "amount]", "price]", "fee]", "duration]", "specialty]", "speciality]",
+                 "amount]", "price]", "fee]", "duration]", "specialty]", "speciality]", "level]",
+                 "grade]", "subject]",
                  "callsign]", " of ")),
     _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
        r"email(?: address)?|city|town|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
@@ -112,7 +114,13 @@ MARKUP: tuple[Pattern, ...] = (
        keywords=("【",)),
     _p(r"\(\[[^\]\n]{1,60}\]\[\d{1,2}\]\)", 0.97,
        gettext_noop("assistant citation link '([Wikipedia][1])'"), "citation", markup=True,
-       keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S"),
+       keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S+[^\S\n]*$"),
+    # A search answer's source chips copied as text after a paragraph's last sentence: "...
+    # from 6 May. Wikipedia +2", "... more precisely. Discogs+1". Two add up to a flag.
+    _p(r"(?<=[.!?)] )(?!(?:same|agreed|me|this|also|another|plus|yes|yep|so|totally|"
+       r"definitely)\b)[a-z][\w.'&-]{1,30}(?: [\w.'&-]{1,30}){0,3} ?\+[1-9](?=[^\S\n]*(?:\n|\Z))",
+       WEAK, gettext_noop("assistant source chips 'Wikipedia +2'"), "source-chip", markup=True,
+       keywords=("+",)),
     # "... in 2019.[1] ... [2][3]", "... in 1954.¹": three marks and no list of references.
     _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(:]|\[(?!\^?[1-9]\]))|"
        r"(?:(?<=[.,;:)])|(?<=[a-z]{3})|(?<=[a-z] ))[¹²³⁴⁵⁶⁷⁸⁹](?=[\s.,;:]|\Z)",

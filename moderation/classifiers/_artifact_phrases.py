@@ -64,7 +64,7 @@ _RESTYLED = (
     r"improved|smoother|friendlier|warmer|punchier|professional|formal|casual|reworded|"
     r"rewritten|streamlined|edited|simplified|shorter|condensed|revised|better|stronger|"
     r"crisper|snappier|sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
-    r"gentler|softer|playful|upbeat|funnier|lively|rephrased)")
+    r"gentler|softer|playful|upbeat|funnier|lively|rephrased|clean)")
 _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|"
             r"rephrasing|reworking|write-up|writeup)s?\b")
 # "Here's ..." that speaks of the writer's own text ("Here's a cleaner version of my
@@ -190,9 +190,17 @@ PHRASES: tuple[Pattern, ...] = (
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)"
        rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the {_WRITING}\s?:|{_FOR_READER}|"
+       r"\sof the (?:thread|discussion|conversation)\b[^.\n:]{0,80}:\n|"
        r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
+    # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
+    # a summary of your symptoms that you can bring to your appointment:".
+    _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
+       r"here(?:'s| is) (?:a|an) (?:[\w-]+ ){0,2}?(?:summary|list|checklist|outline|timeline|"
+       r"overview|breakdown|rundown) of your\b(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
+       r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
+       "preamble", keywords=("here's a", "here is a", "here's an", "here is an")),
     # A text described by its tone, handed over on a line of its own: "Here's a warm, engaging
     # adoption bio for Mabel:".
     _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s{_NOT_OWN}(?:a|an)\s(?:[\w-]+,?\s"
@@ -211,7 +219,8 @@ PHRASES: tuple[Pattern, ...] = (
        keywords=("here's your", "here is your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
        r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
-       rf"kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft|original|text|wording|question)\b|"
+       rf"reorgani[sz]ed|reformatted|rearranged|tidied up|kept) your (?:\w+ ){{0,2}}?"
+       rf"(?:{_WRITING}|draft|original|text|wording|question)\b|"
        r"\bhere(?:'s| is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|"
        rf"reworked) {_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{LINE_START}"
        r"(?:revised|rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|"
@@ -268,6 +277,20 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
        keywords=("would you like", "do you want", "shall i ", "should i also ")),
+    # Any next step offered as the question that ends a post ("Would you like me to gloss a
+    # few parallel examples ...?"): weak, and strong where it closes an impersonal answer (see
+    # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
+    _p(r"\b(?:would you like me to|do you want me to|want me to|shall i)\b[^?\n]{3,250}\?"
+       r"(?=\s*\Z)", WEAK, gettext_noop("chat-assistant offer 'Would you like me to ...?'"),
+       "offer", Where.CLOSING, keywords=("would you like me to", "want me to", "shall i ")),
+    # An offer that asks which of two things to make: "Happy to put together a printable diary
+    # - would you prefer a weekly layout or a spreadsheet?"
+    _p(rf"\b(?:happy to|glad to|i(?:'d| would) be (?:happy|glad) to|i (?:can|could)(?: also)?)\s"
+       rf"(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}[^?\n]{{0,260}}?(?:\bwhich (?:would|one|do "
+       r"you)|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|prefer))\b"
+       r"[^?\n]{0,160}\?", STRONG,
+       gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
+       keywords=("happy to ", "glad to ", "i can ", "i could ")),
     _p(rf"want (?:me to\s(?:\w+\s){{0,6}}?{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT})"
        rf"{_IMPERSONAL}",
        STRONG,

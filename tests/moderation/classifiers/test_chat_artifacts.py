@@ -540,6 +540,29 @@ LATER_PASTES = [
     "Here is a step-by-step rewrite of those steps that's easier for beginners to follow:\n\n"
     + ANSWER,
     "Kombucha is acidic [1]. Most batches finish within ten days [2][3].",
+    # Fourteenth round.
+    "Fascinating question! Flat kombucha has kept brewers busy for years, so let me break it "
+    "down.\n\n" + ANSWER + " " + ANSWER,
+    "Ooh, a three-week second ferment - now we're talking! Let's get those bottles fizzing.\n\n"
+    + ANSWER + " " + ANSWER,
+    "Oh no, a flat batch on your very first try, so please don't be discouraged! 😊\n\n" + ANSWER
+    + " " + ANSWER,
+    "Brewed since spring.\n\nThat's such a thoughtful thing to ask, and it gets right to the "
+    "heart of how a scoby works!\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nStay strong - every brewer's first batch teaches them something! 💪",
+    ANSWER + "\n\nWould you like me to sketch a feeding calendar for the scoby hotel?",
+    ANSWER + "\n\nHappy to walk you through bottling too - or I could lay out a flavour "
+    "plan. Which would be more useful?",
+    "Kombucha stays below 0.5% alcohol with a short second ferment. Brewing Guide +2\n\nKeep "
+    "the pH under 4.2. Tea Society+1",
+    "Use the `brew` command ([BrewDocs][1]).\n\n[1]: https://brew.example/docs \"Brew docs\"",
+    "I've reorganized your question into a clearer format so it's easier to answer:\n\n"
+    + ANSWER,
+    "Okay - here's a clean summary of the thread so far, condensed into the key points:\n\n"
+    + ANSWER,
+    "Okay, here's a summary of your symptoms that you can bring to your appointment:\n\n"
+    + ANSWER,
+    "Dear parents,\n\nOur [Grade Level] class starts brewing next week.",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -601,6 +624,15 @@ LATER_PEOPLE = [
     "like shovels. Keep at it mate.",
     # Thirteenth round.
     "Works with every <insert your favourite brewing app here> I tried.",
+    # Fourteenth round.
+    ANSWER + "\n\nHappy printing folks, and check your socks 🧦",
+    ANSWER + "\n\nWould you like me to bring my spare bottles on Sunday?\n\nI have ten.",
+    "Totally agree with the above. Same here +1\n\nThanks John. Agreed +1",
+    "Use the `brew` command ([BrewDocs][1]).\n\n[1]: https://brew.example/docs",
+    "Here's a quick summary of the thread so far:\n\n" + ANSWER,
+    "Here's a summary of your options as I understand them:\n\n" + ANSWER,
+    "Oh no, I've had a flat batch too, so please don't be discouraged! I fixed mine by moving "
+    "the jar.\n\n" + ANSWER,
 ]
 
 
