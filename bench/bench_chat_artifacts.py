@@ -59,6 +59,11 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "bare links and praise": lambda size: _repeat(
         "ab.io/x?k=v&k=v&k=v&k=v&k=v utm_source That's a great question and we we we i i "
         "[describe the a a a a a <launch meeting location ", size),
+    # Lines opening a quotation that never closes, source chips, hosts of many labels and
+    # offers that never reach their question mark.
+    "open quotes and chips": lambda size: _repeat(
+        '"Best regards,\n[Your Name] a.b.c.d.e.f.g/x?k=v. Wiki Site Name +2\nHappy to '
+        'write a a a a a which ', size),
 }
 
 

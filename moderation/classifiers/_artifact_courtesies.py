@@ -34,18 +34,19 @@ _ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U000
               r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]{0,8}")
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
-_WISH = (r"(?:happy [a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|enjoy (?:the|"
-         r"your|it|this|every|that|those|these)\b|here's to\b|savou?r (?:this|that|the|every)\b|"
+_WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|"
+         r"\w+ing)\b|enjoy (?:the|your|it|this|every|that|those|these)\b|here's to\b|"
+         r"savou?r (?:this|that|the|every)\b|"
          r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
          r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
          r"safe travels|clear skies|have a (?:wonderful|great|fantastic|lovely|safe) |"
          r"you can do (?:it|this)|you've (?:absolutely |totally |definitely )?got this|"
-         r"stick with it|keep (?:at it|going|it up|showing up|practi[sc]ing|experimenting|pushing|"
-         r"learning|exploring|tinkering|trying)|you're doing (?:great|amazing|a great job|fine|"
-         r"everything right)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
+         r"stick with it|keep (?:at it|going|it up|showing up|[a-z]{3,15}ing\b)|you're doing "
+         r"(?:great|amazing|a great job|fine|everything right|an? (?:wonderful|great|lovely|kind|"
+         r"brave|good) thing)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
          r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
-         r"sending (?:you )?(?:lots of |so much |all the )?(?:good vibes|hugs|love|strength|rest|"
-         r"patience|virtual))")
+         r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|strength|"
+         r"rest|patience|virtual))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
                   "sending ", "with yourself", "stay strong",
                   "here's to", "savo", "thank you",
@@ -67,6 +68,7 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|"
+    r"(?:hey|hi|hello) there|"
     r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
     r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo|"
     r"(?:that's|this is|it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
@@ -79,7 +81,8 @@ _ASSESSMENT = re.compile(
     r"satisfying|rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|"
     r"(?:good|smart|great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|"
     r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
-    r"handle|deal with)|delicious|rabbit hole|initiation)\b")
+    r"handle|deal with)|delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|"
+    r"straightforward)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -98,11 +101,12 @@ _REASSURANCE = re.compile(
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|"
     r"it sounds like you(?:'re| are| have)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
-    r"yourself up|panic|lose heart|give up))\b")
+    r"yourself up|panic|lose heart|give up)|you're (?:definitely |certainly |absolutely |"
+    r"so )?not alone)\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check", "let me" or "now we're talking"
 # is not counted.
-_SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|me|us|imo|"
+_SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|ours|me|us|imo|"
                         r"imho|tbh|fwiw)\b(?<!let me)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
                         r"totally )?understand\b| can (?:walk you|help|explain|break)\b|"
@@ -113,6 +117,8 @@ _SELF_WINDOW = 200  # characters from the opener's start looked at for the write
 _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)\s*|\n\s*")
 _ANSWER_AFTER = re.compile(r"(?:\W*\w+\b){40}")  # words of answer that must follow
+# The asker's words quoted back ('Ah, the classic "it works on my machine" problem!').
+_QUOTED_WORDS = re.compile(r'"[^"\n]{1,160}"')
 
 
 def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
@@ -120,8 +126,11 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
     start of a post or after a colon or a poster's short first paragraph ("Did the Stelvio loop
     two years ago." and then "What an exciting trip to be planning! ..."): it reacts (an
     interjection, reassurance), judges the question or plans the answer, shows at least three
-    of the signs above, the writer says nothing of themselves near it, and forty words or more
-    of answer follow. "Absolutely - run it in its own container" is a person's.
+    of the signs above (after an exclamation, reassurance and judgement also count in the next
+    sentence: "Congratulations on passing your exam! Picking a first radio is the exciting
+    part."), the writer says
+    nothing of themselves near it but in quotation marks, and forty words or more of answer
+    follow. "Absolutely - run it in its own container" is a person's.
     """
     sentence = text[start:end]
     following = _SENTENCE_END.search(text, end, end + 300)
@@ -130,18 +139,21 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
         return False  # only the first paragraph, or the second after a poster's short lead-in
     reaction = _REACTION.match(sentence)
     after = start + (reaction.end() if reaction else 0)
-    if _SELF_NEAR.search(text, after, start + _SELF_WINDOW) or "!!" in sentence:
+    near = _QUOTED_WORDS.sub(lambda quote: " " * len(quote[0]), text[after:start + _SELF_WINDOW])
+    if _SELF_NEAR.search(near) or "!!" in sentence:
         return False
-    reacting = bool(reaction), bool(_REASSURANCE.search(sentence))
-    if not any(reacting):
+    if not (reaction or _REASSURANCE.search(sentence)):
         return False
     # A word counts as one sign: "Nice spoon!" reacts but does not also judge, "Good on you"
-    # does not also address the reader; "Nice catch" reacts and judges.
+    # does not also address the reader; "Nice catch" reacts and judges, and so does
+    # "Fascinating question!".
     reacted = reaction.end() if reaction else 0
-    judging = any(match.end() > reacted for match in _ASSESSMENT.finditer(sentence))
-    signs = (*reacting, judging, bool(_READER.search(sentence, reacted)),
-             bool(_EXCLAIMED.search(sentence)), bool(_PLAN.search(two)))
-    judged = signs[1] or signs[2] or signs[5]  # it says something of the question or plans
+    judged_part = two if "!" in sentence else sentence
+    judging = any(match.end() > reacted for match in _ASSESSMENT.finditer(judged_part))
+    signs = (bool(reaction), bool(_REASSURANCE.search(judged_part)), judging,
+             bool(_READER.search(sentence, reacted)), bool(_EXCLAIMED.search(sentence)),
+             bool(_PLAN.search(two)))
+    judged = signs[1] or signs[2] or signs[5] or (reaction and reaction[0].endswith("question"))
     return sum(signs) >= 3 and judged and bool(_ANSWER_AFTER.match(text, end))
 
 
@@ -172,7 +184,8 @@ OPENERS: tuple[Pattern, ...] = (
     # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
     _p(r"\b(?:sure(?: thing)?|got it|sounds good)(?:!+\s?(?:-+\s?)?|\s?-+\s?)"
        r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
-       r"revised|polished|updated|full)|a few)\b"
+       r"revised|polished|updated|full)|a few|the [\w-]+ (?:rewritten|reworked|refactored|"
+       r"converted))\b"
        rf"{_NOT_PERSONAL})|(?:below (?:is|are)|let(?:'s| us) (?:dive|break|walk|go|explore|take)|"
        rf"i(?:'d| would) be (?:happy|glad|delighted)){_NOT_PERSONAL})", STRONG,
        gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
@@ -313,7 +326,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "it's clear", "love that you", "the fact that you", "shows ", "fair",
                  "reasonable", "valid", "good news", "hard part", "hardest part",
                  "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
-                 "right thing", "such a", "question", "don't", "do not"),
+                 "right thing", "such a", "question", "don't", "do not", "there", "alone"),
        accept=_reacts_to_the_asker),
 )
 
@@ -333,8 +346,9 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # independence! 💰"). A short reply that is little more than the wish ("Looks great. Good
     # luck! 🤞") is a person's.
     _p(rf"{_WISH}(?=[^\n]{{0,160}}?(?: - |, and |; |\bjourney\b|\badventures?\b|\bsuccess\b|"
-       rf"\bendeavou?rs?\b|\bmay your\b))[^\n]{{0,200}}?{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH,
-       "wish", Where.CLOSING, keywords=_WISH_KEYWORDS, accept=_after_no_story),
+       rf"\bendeavou?rs?\b|\bmay your\b|\band (?:keep|may|enjoy)\b))[^\n]{{0,200}}?"
+       rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS,
+       accept=_after_no_story),
     _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
@@ -354,11 +368,12 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"\bsending you (?:good vibes|hugs|love|strength|rest|"
        r"patience|luck)\b|\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|"
        r"process|project|ride|journey|adventure|learning|season|harvest|hobby)\b|\benjoy every "
-       r"(?:mile|minute|moment|step|bite|sip|page|stitch)\b|\byou've got this\b",
+       r"(?:mile|minute|moment|step|bite|sip|page|stitch)\b|\byou've got this\b|\bmay your\b|"
+       r"\benjoy [a-z]{3,15}ing\b|\bkeep at it\b",
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "wish you", "luck with", "have a ", "enjoy ",
-                 "got this", "sending you")),
+                 "got this", "sending you", "may your", "keep at it")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |already )?"

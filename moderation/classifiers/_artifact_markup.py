@@ -51,7 +51,7 @@ MARKUP: tuple[Pattern, ...] = (
        r"email(?: address)?|city|town|country|location|title|topic|amount)(?:,\s(?:name|date|time|"
        r"city|location|address|country|state|province|zip))*\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
-       keywords=("[",)),
+       keywords=("[",), unless=r"\[@\w"),  # not in a spreadsheet's "[@Amount] ... [Amount]"
     _p(r"\[(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
        r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
        r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
@@ -100,10 +100,11 @@ MARKUP: tuple[Pattern, ...] = (
        r"hiring manager)>|(?:dear|hi|hello|hey) <(?:name|first name|full name|title)>|"
        r"<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|"
        r"<(?:specific|relevant|appropriate) [^>\n]{2,60}>|<(?:[a-z'-]{1,20} ){1,3}(?:location|"
-       r"name|date|time|venue|address|place|point|link|url)>", 0.9,
+       r"name|date|time|venue|address|place|point|link|url|number|amount|email|phone)>|"
+       r"<(?:name|number|date|title|list) of [^>\n]{1,40}>", 0.9,
        gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
        keywords=("<", "{")),
-    _p(r"\{\{\s?(?:\w{1,20}_)?(?:name|first_name|last_name|full_name|company|date|email|"
+    _p(r"\{\{\s?(?:[a-z]{1,20}_?)?(?:name|first_name|last_name|full_name|company|date|email|"
        r"title|city|position|role)\s?\}\}", 0.9,
        gettext_noop("unfilled placeholder such as '{{name}}'"), "placeholder", markup=True,
        keywords=("{{",)),
@@ -121,13 +122,16 @@ MARKUP: tuple[Pattern, ...] = (
        r"definitely)\b)[a-z][\w.'&-]{1,30}(?: [\w.'&-]{1,30}){0,3} ?\+[1-9](?=[^\S\n]*(?:\n|\Z))",
        WEAK, gettext_noop("assistant source chips 'Wikipedia +2'"), "source-chip", markup=True,
        keywords=("+",)),
-    # "... in 2019.[1] ... [2][3]", "... in 1954.¹": three marks and no list of references.
+    # "... in 2019.[1] ... [2][3]", "... in 1954.¹", "... per day.(1)": three marks and no list
+    # of references.
     _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(:]|\[(?!\^?[1-9]\]))|"
-       r"(?:(?<=[.,;:)])|(?<=[a-z]{3})|(?<=[a-z] ))[¹²³⁴⁵⁶⁷⁸⁹](?=[\s.,;:]|\Z)",
+       r"(?:(?<=[.,;:)])|(?<=[a-z]{3})|(?<=[a-z] ))[¹²³⁴⁵⁶⁷⁸⁹](?=[\s.,;:]|\Z)|"
+       r"(?<=[a-z0-9%][.,;:])\([1-9]\)(?=\s|\Z)",
        0.55, gettext_noop("numbered citation marks without a list of references"),
        "numbered-citation",
-       markup=True, keywords=(*(f"[{digit}]" for digit in range(1, 10)), "[^", *"¹²³⁴⁵⁶⁷⁸⁹"),
-       unless=r"^\W{0,3}\[\^?\d{1,2}\]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
+       markup=True, keywords=(*(f"[{digit}]" for digit in range(1, 10)), "[^", *"¹²³⁴⁵⁶⁷⁸⁹",
+                              *(f"({digit})" for digit in range(1, 10))),
+       unless=r"^\W{0,3}[\[(]\^?\d{1,2}[\])]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
               r"notes|citations|further reading|links)\b|^\W{0,3}\d{1,2}\.\s[^\n]{0,200}"
               r"(?:https?://|doi|arxiv|et al)|^[¹²³⁴⁵⁶⁷⁸⁹]"),
     # A Markdown footnote mark whose footnote is missing: a writer who types "[^1]" writes the
@@ -155,7 +159,7 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, mentionable=False,
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
-    _p(r"(?:https?://|www\.|(?<![\w@./-])[a-z0-9-]{1,63}\.[a-z]{2,6}/)[^\s?#]{0,300}?(?:\?|"
+    _p(r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}/)[^\s?#]{0,300}?(?:\?|"
        r"%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
        r"(?:utm_source|ref|source)(?:=|%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
        r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"

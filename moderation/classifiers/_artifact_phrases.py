@@ -90,7 +90,7 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"points|draft|input|bullet points|text|description)\b|\s(?:of|"
                r"for) the [^.!?\n:]{0,40}?\byou (?:can|could|"
                r"might)\b|\syou (?:can|could|might)\b|\sthat (?:sounds|reads|keeps|flows|avoids|"
-               r"softens|drops|removes|strikes|stays|feels|comes across|doesn't|won't|is "
+               r"softens|drops|removes|strikes|stays|feels|comes across|doesn't|won't|still|is "
                r"(?:more|less)|should|captures|fits|works)|\sthat(?:'s| is) (?:under|below|"
                r"within|shorter|about|more [\w-]+|less [\w-]+|[a-z]{2,}ier|simpler|clearer)\b|"
                r"(?:\.|,|\s-)\s?i(?:'ve)? "
@@ -194,6 +194,14 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
+    # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
+    # framework, adjusted for your take-home pay of £2,350:".
+    _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
+       r"our|we)\b)[^\n:]{0,120}?\b(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
+       r"calibrated|scaled) (?:to|for|around) your\b[^.\n:]{0,80}:\n", STRONG,
+       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
+                 "scaled")),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
     _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
@@ -203,8 +211,9 @@ PHRASES: tuple[Pattern, ...] = (
        "preamble", keywords=("here's a", "here is a", "here's an", "here is an")),
     # A text described by its tone, handed over on a line of its own: "Here's a warm, engaging
     # adoption bio for Mabel:".
-    _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s{_NOT_OWN}(?:a|an)\s(?:[\w-]+,?\s"
-       rf"(?:and\s)?){{0,2}}?{_TONE},?\s(?:(?:and\s)?[\w-]+,?\s){{0,3}}?{_WRITING}s?\b"
+    _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s{_NOT_OWN}(?:a|an)\s(?:(?:first\s)?"
+       rf"(?:draft|version)\sof\s(?:a|an)\s)?(?:[\w-]+,?\s(?:and\s)?){{0,2}}?{_TONE},?\s"
+       rf"(?:(?:and\s|but\s)?[\w-]+,?\s){{0,4}}?{_WRITING}s?\b"
        r"(?![^\n:]{0,80}\b(?:i|my|our|we)\b)[^.\n:]{0,80}:\n", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
@@ -277,18 +286,20 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
        keywords=("would you like", "do you want", "shall i ", "should i also ")),
-    # Any next step offered as the question that ends a post ("Would you like me to gloss a
+    # Any next step offered as a question in a post's last paragraph ("Would you like me to gloss a
     # few parallel examples ...?"): weak, and strong where it closes an impersonal answer (see
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
     _p(r"\b(?:would you like me to|do you want me to|want me to|shall i)\b[^?\n]{3,250}\?"
-       r"(?=\s*\Z)", WEAK, gettext_noop("chat-assistant offer 'Would you like me to ...?'"),
-       "offer", Where.CLOSING, keywords=("would you like me to", "want me to", "shall i ")),
+       r"(?=[^\n]{0,200}\s*\Z)", WEAK,
+       gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
+       keywords=("would you like me to", "want me to", "shall i ")),
     # An offer that asks which of two things to make: "Happy to put together a printable diary
     # - would you prefer a weekly layout or a spreadsheet?"
     _p(rf"\b(?:happy to|glad to|i(?:'d| would) be (?:happy|glad) to|i (?:can|could)(?: also)?)\s"
        rf"(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}[^?\n]{{0,260}}?(?:\bwhich (?:would|one|do "
-       r"you)|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|prefer))\b"
-       r"[^?\n]{0,160}\?", STRONG,
+       r"you|you(?:'re| are))|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|"
+       r"prefer)|\b(?:just )?(?:say|tell me|let me know) which)\b[^?\n]{0,160}(?:\?|\.(?=\n|\Z))",
+       STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=("happy to ", "glad to ", "i can ", "i could ")),
     _p(rf"want (?:me to\s(?:\w+\s){{0,6}}?{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT})"

@@ -20,6 +20,9 @@ _QUOTE_RES = (
     # (regex, a string every match contains: the regex only runs on texts that contain it)
     (re.compile(r"\"[^\"\n]{1,400}\""), '"'),
     (re.compile(r"“[^”\n]{1,400}”"), "“"),
+    # ... and over several lines, from a line's start to a line's end (a quoted signature).
+    (re.compile(r"^\"[^\"]{1,600}\"(?=[ \t]*$)", re.MULTILINE), '"'),
+    (re.compile(r"^“[^”]{1,600}”(?=[ \t]*$)", re.MULTILINE), "“"),
     (re.compile(r"(?<![\w'])'[^'\n]{1,200}'(?![\w'])"), "'"),
     (re.compile(r"‘[^’\n]{1,200}’(?!\w)"), "‘"),
     (re.compile(r"`[^`\n]{1,400}`"), "`"),

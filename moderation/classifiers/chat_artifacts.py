@@ -90,7 +90,7 @@ _HANDOVER_LINE_RE = re.compile(
 # replacement, week 3 - this is what I was told about the swelling:").
 _LEAD_IN_RE = re.compile(
     r"\A(?=[^\n]{0,300}:\n)[^\n]{0,300}?\b(?:got|was told|were told|was given|came back with|"
-    r"pasting|copying|sharing|summary of)\b[^\n]*")
+    r"pasting|copying|sharing|posting|reposting|summary of)\b[^\n]*")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
 # ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!").
 _LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,30}(?:,| -) (?:and )?)?$")

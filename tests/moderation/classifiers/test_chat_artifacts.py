@@ -563,6 +563,32 @@ LATER_PASTES = [
     "Okay, here's a summary of your symptoms that you can bring to your appointment:\n\n"
     + ANSWER,
     "Dear parents,\n\nOur [Grade Level] class starts brewing next week.",
+    # Fifteenth round.
+    "Ah, the classic \"my scoby sank and I panicked\" moment! This trips up almost every new "
+    "brewer.\n\n" + ANSWER + " " + ANSWER,
+    "Congratulations on your first brew! Picking a flavour is one of the most exciting "
+    "parts.\n\n" + ANSWER + " " + ANSWER,
+    "Hey there! Flat batches like this are super common and almost always fixable.\n\n"
+    + ANSWER + " " + ANSWER,
+    "Great question - and you're definitely not alone!\n\n" + ANSWER + " " + ANSWER,
+    "Brewing question came up in another thread so I'm posting this here too:\n\n" + ANSWER
+    + " " + ANSWER + "\n\nKeep brewing, stay patient, and enjoy the fizz! 🍵",
+    ANSWER + "\n\nHappy batch brewing, and may your bottles always be fizzy! 🍵",
+    ANSWER + "\n\nYou're doing a wonderful thing for your family - enjoy every sip. 🍵",
+    ANSWER + "\n\nSending you lots of fizzy vibes and calm brewing days! 🍵",
+    ANSWER + "\n\nKeep at it - the taste gets better with practice. You've got this!",
+    ANSWER + "\n\nWould you like me to show the same recipe with honey? It ferments slower.",
+    ANSWER + "\n\nHappy to write a version for green tea, or a flavour chart - just say which "
+    "one you're leaning toward.",
+    "Sure - here's the recipe rewritten for a five-litre jar:\n\n" + ANSWER,
+    "Read more at wiki.brewers.org/title/Kombucha?utm_source=chatgpt.com",
+    "Dear {{FirstName}},\n\nYour order ships by {{DueDate}}.",
+    "Account number: <ACCOUNT NUMBER>\n\nRefer it to <NAME OF ADR SCHEME>.",
+    "Keep the pH under 4.2.(1) Bottle after ten days.(2) Burp daily.(3)",
+    "Here's a draft of a heartfelt but light-hearted best man speech, around three minutes "
+    "long:\n\n" + ANSWER,
+    "Below is a revised brewing schedule, adjusted for your kitchen's temperature:\n\n" + ANSWER,
+    "Okay, here is a friendlier rewrite that still makes the point firmly:\n\n" + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -633,6 +659,16 @@ LATER_PEOPLE = [
     "Here's a summary of your options as I understand them:\n\n" + ANSWER,
     "Oh no, I've had a flat batch too, so please don't be discouraged! I fixed mine by moving "
     "the jar.\n\n" + ANSWER,
+    # Fifteenth round.
+    "Don't worry too much about it, you seem to have plenty of other things to do, and this "
+    "one isn't so critical that people can't brew in normal ways.\n\n" + ANSWER + " " + ANSWER,
+    "Oh, you'll wobble and weave quite a bit at first. " + ANSWER + " " + ANSWER,
+    "Sorry to hear about the flat batch! " + ANSWER + "\n\nHang in there and give it a week! 🍵",
+    "Got a phishing mail today. The signature at the bottom:\n\n\"Best regards,\n[Your Name]\n"
+    "[Company Name]\"\n\nThey forgot to fill in the template.",
+    "Inside the table you want [@Amount] (this row), not [Amount] (the whole column).",
+    "Congrats on the new scoby! It's totally normal for it to sink. Ours did for weeks.\n\n"
+    + ANSWER,
 ]
 
 
