@@ -35,7 +35,8 @@ _ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U000
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|"
-         r"\w+ing)\b|enjoy (?:the|your|it|this|every|that|those|these)\b|here's to\b|"
+         r"\w+ing)\b|enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|"
+         r"here's to\b|"
          r"savou?r (?:this|that|the|every)\b|"
          r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
          r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
@@ -67,8 +68,8 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # eternal rite of passage for modders! Let's get this sorted."), counted in the first sentence of
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
-    r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|nice|wow|absolutely|great|happy to|"
-    r"(?:hey|hi|hello) there|"
+    r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
+    r"happy to|sure thing|(?:hey|hi|hello) there|"
     r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
     r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo|"
     r"(?:that's|this is|it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
@@ -89,8 +90,9 @@ _PLAN = re.compile(
     r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|tackle|look|go|dive|figure|sort|take)\b|"
     r"\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|\bthe good news is\b|"
     r"\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|fix)\b|"
-    r"\ba few (?:tips|things|ideas|options|steps|pointers|ways)\b|\bi can (?:walk you through|"
-    r"help|explain|break)\b")
+    r"\ba few (?:(?:reliable|common|simple|practical|proven) )?(?:tips|things|ideas|options|steps|"
+    r"pointers|ways|approaches|strategies|fixes|causes|suspects|reasons)\b|"
+    r"\bi can (?:walk you through|help|explain|break)\b")
 _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
     r"good sign|smartest|you're (?:absolutely |completely |so )?(?:right|smart|wise) to|"
@@ -102,7 +104,7 @@ _REASSURANCE = re.compile(
     r"understandable|valid)|you've already done the (?:hard|hardest) part|"
     r"it sounds like you(?:'re| are| have)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
     r"yourself up|panic|lose heart|give up)|you're (?:definitely |certainly |absolutely |"
-    r"so )?not alone)\b")
+    r"so )?not (?:alone|imagining (?:it|this|things)|crazy|overreacting))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check", "let me" or "now we're talking"
 # is not counted.
@@ -115,7 +117,9 @@ _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|ou
                         r"legal)\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
 _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s)\s*|\n\s*")
+# The sentence after the opener, in its paragraph or the next ("Oof, being scooped is rough.\n\n
+# Here's how to think about your options:").
+_NEXT_SENTENCE = re.compile(r"\s*(?:[^.!?\n]|[.!?](?!\s)){0,300}[.!?]*")
 _ANSWER_AFTER = re.compile(r"(?:\W*\w+\b){40}")  # words of answer that must follow
 # The asker's words quoted back ('Ah, the classic "it works on my machine" problem!').
 _QUOTED_WORDS = re.compile(r'"[^"\n]{1,160}"')
@@ -133,8 +137,7 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
     follow. "Absolutely - run it in its own container" is a person's.
     """
     sentence = text[start:end]
-    following = _SENTENCE_END.search(text, end, end + 300)
-    two = text[start:following.start() if following else end]
+    two = text[start:_NEXT_SENTENCE.match(text, end).end()]
     if (start and text.rfind("\n\n", 0, start - 2) >= 0) or start > _LEAD_IN_LIMIT:
         return False  # only the first paragraph, or the second after a poster's short lead-in
     reaction = _REACTION.match(sentence)
@@ -201,7 +204,8 @@ OPENERS: tuple[Pattern, ...] = (
     # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
     # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
     _p(rf"{ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
-       r"(?: there)?(?:(?:,? [a-z' ]{1,30})?! ?|, )(?:[^\n]{0,40}?(?:great to see|welcome to|"
+       r"(?: there)?(?! (?:everyone|all|folks|guys|y'all|team)\b)(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|"
+       r", )(?:[^\n]{0,40}?(?:great to see|welcome to|"
        r"congrats|"
        rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
        rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
@@ -275,7 +279,8 @@ OPENERS: tuple[Pattern, ...] = (
     # "Ah, the classic 'node offline after a reboot' headache!", "Thanks so much for sharing all
     # those details - that really helps narrow things down!"
     _p(rf"(?:{ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
-       r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b[^.!?\n]{0,80}"
+       r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b(?:[^.!?\n]|"
+       r"\bvs\.){0,80}"
        r"(?:!| - you(?:'re|'ve| are| have)\b)|"
        rf"{LINE_START}\W{{0,3}}thanks? (?:you )?(?:so much |very much )?for (?:sharing|providing|"
        r"including|laying out|giving|the) (?:all )?(?:of )?(?:those|these|the|that|so many|such) ?"
@@ -326,7 +331,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "it's clear", "love that you", "the fact that you", "shows ", "fair",
                  "reasonable", "valid", "good news", "hard part", "hardest part",
                  "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
-                 "right thing", "such a", "question", "don't", "do not", "there", "alone"),
+                 "right thing", "such a", "question", "don't", "do not", "there", "alone", "oof",
+                 "aw", "ugh", "sure thing", "imagining", "crazy", "overreacting"),
        accept=_reacts_to_the_asker),
 )
 

@@ -26,7 +26,8 @@ MARKUP: tuple[Pattern, ...] = (
        rf"witty|snarky|funny|clever){_FIELD})\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Your Name]'"), "placeholder", markup=True,
        keywords=("[your ", "[insert ", "[enter ", "[add ")),
-    _p(r"\[(?:recipient|company|client|hiring manager|author|customer|sender|organi[sz]ation|"
+    # A tag opening a post ("[Event] Boston meetup") is a forum's, not a placeholder.
+    _p(r"(?!\A)\[(?:recipient|company|client|hiring manager|author|customer|sender|organi[sz]ation|"
        r"(?:current |previous )?employer|manager|landlord|school|university|team|event|venue|"
        r"contact|business|brand|product|platform|website|job|position|role|department)"
        r"(?:'s?)?(?:\s(?:name|title|email|address|phone(?: number)?|number|date|time|"
@@ -52,7 +53,7 @@ MARKUP: tuple[Pattern, ...] = (
        r"city|location|address|country|state|province|zip))*\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("[",), unless=r"\[@\w"),  # not in a spreadsheet's "[@Amount] ... [Amount]"
-    _p(r"\[(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
+    _p(r"(?!\A)\[(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
        r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
        r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
        r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
@@ -104,6 +105,14 @@ MARKUP: tuple[Pattern, ...] = (
        r"<(?:name|number|date|title|list) of [^>\n]{1,40}>", 0.9,
        gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
        keywords=("<", "{")),
+    # A description in braces: "I'm drawn to {Organization} because of {mission-related detail
+    # from their website}" (not LaTeX's "\\textbf{some words}").
+    _p(r"(?<![\w\\}^_$])\{(?=[^}\n]{0,80}\b(?:details?|names?|dates?|examples?|reasons?|"
+       r"descriptions?|roles?|titles?|skills?|achievements?|projects?|company|organi[sz]ation|"
+       r"products?|topics?|goals?|values?|numbers?)\b)(?:[a-z][a-z'-]*\s){2,8}[a-z][a-z'-]*\}",
+       0.9,
+       gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
+       keywords=("{",)),
     _p(r"\{\{\s?(?:[a-z]{1,20}_?)?(?:name|first_name|last_name|full_name|company|date|email|"
        r"title|city|position|role)\s?\}\}", 0.9,
        gettext_noop("unfilled placeholder such as '{{name}}'"), "placeholder", markup=True,
@@ -126,11 +135,11 @@ MARKUP: tuple[Pattern, ...] = (
     # of references.
     _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(:]|\[(?!\^?[1-9]\]))|"
        r"(?:(?<=[.,;:)])|(?<=[a-z]{3})|(?<=[a-z] ))[¹²³⁴⁵⁶⁷⁸⁹](?=[\s.,;:]|\Z)|"
-       r"(?<=[a-z0-9%][.,;:])\([1-9]\)(?=\s|\Z)",
+       r"(?<=[a-z0-9%][.,;:])\([1-9]\)(?=\s|\Z)|⁽[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?⁾",
        0.55, gettext_noop("numbered citation marks without a list of references"),
        "numbered-citation",
        markup=True, keywords=(*(f"[{digit}]" for digit in range(1, 10)), "[^", *"¹²³⁴⁵⁶⁷⁸⁹",
-                              *(f"({digit})" for digit in range(1, 10))),
+                              *(f"({digit})" for digit in range(1, 10)), "⁽"),
        unless=r"^\W{0,3}[\[(]\^?\d{1,2}[\])]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
               r"notes|citations|further reading|links)\b|^\W{0,3}\d{1,2}\.\s[^\n]{0,200}"
               r"(?:https?://|doi|arxiv|et al)|^[¹²³⁴⁵⁶⁷⁸⁹]"),
@@ -159,7 +168,7 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, mentionable=False,
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
-    _p(r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}/)[^\s?#]{0,300}?(?:\?|"
+    _p(r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}/)[^\s?]{0,300}?(?:\?|"
        r"%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
        r"(?:utm_source|ref|source)(?:=|%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
        r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"

@@ -114,7 +114,7 @@ _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'
 # Where a writer speaks of themselves or their group ("we've had reports", "imo"); an
 # assistant's explanatory "we" ("we want the pH low") and its "let me know" are not.
 FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
-                             r"us|imo|imho|tbh|fwiw|iirc|afaik)\b")
+                             r"us|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha)\b")
 
 
 def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: int | None) -> bool:

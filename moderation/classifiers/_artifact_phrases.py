@@ -56,8 +56,9 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
             r"rework|revise|refactor|adjust|calculate|work out|figure out|estimate|suggest "
             r"(?:the|a|some|more|specific|which|what|where|how)|recommend|point (?:you|out)|"
-            r"walk (?:you )?through|give you (?:a|an|the|some|more|specific|exact|detailed)|"
-            r"help (?:you )?\w+)\b")
+            r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
+            r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
+            r"concrete|precise)|help (?:you )?\w+)\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
@@ -78,7 +79,7 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
             r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|"
             r"report|listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|"
-            r"flyer|write-up|writeup)")
+            r"flyer|write-up|writeup|explanation)")
 # How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
 _TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive|heartfelt|"
          r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|"
@@ -100,7 +101,10 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|"
                r"punchier|shorter|bolder|firmer|snappier|livelier|brighter|more|less|"
                r"improved)\b|\ssuitable for\b|"
-               r"\sready to (?:post|send|share|paste|use|go)\b|\s(?:under|in|at) (?:\d+|[a-z]+) "
+               r"\sready to (?:post|send|share|paste|use|go)\b|,\s(?:with\s[^.\n:]{1,60}\s)?"
+               r"(?:moved|cut|removed|reordered|swapped|tightened|trimmed|shortened|condensed|"
+               r"reworked|restructured|reorgani[sz]ed|simplified|expanded)\b|"
+               r"\s(?:under|in|at) (?:\d+|[a-z]+) "
                r"(?:words|characters|lines|sentences)\b|,?\swritten (?:in|with) (?:a|an) "
                r"[\w ,-]{0,40}?(?:tone|voice|style)\b|\sfor the (?:[\w-]+\s)?(?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
@@ -197,16 +201,18 @@ PHRASES: tuple[Pattern, ...] = (
     # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
     # framework, adjusted for your take-home pay of £2,350:".
     _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
-       r"our|we)\b)[^\n:]{0,120}?\b(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
-       r"calibrated|scaled) (?:to|for|around) your\b[^.\n:]{0,80}:\n", STRONG,
+       r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
+       r"calibrated|scaled) (?:to|for|around)|you can (?:\w+ ){1,2}?(?:with|to|for|at)) "
+       r"your\b[^.\n:]{0,80}:\n", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
-                 "scaled")),
+                 "scaled", "you can ")),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
     _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
        r"here(?:'s| is) (?:a|an) (?:[\w-]+ ){0,2}?(?:summary|list|checklist|outline|timeline|"
-       r"overview|breakdown|rundown) of your\b(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
+       r"overview|breakdown|rundown|critique|analysis|assessment|"
+       r"evaluation) of your\b(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
        r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=("here's a", "here is a", "here's an", "here is an")),
     # A text described by its tone, handed over on a line of its own: "Here's a warm, engaging
@@ -218,7 +224,7 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
-       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,4}}?{_FOR_READER}", STRONG,
+       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,6}}?{_FOR_READER}", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
     _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
@@ -293,12 +299,19 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
        keywords=("would you like me to", "want me to", "shall i ")),
+    # "Let me know if you'd like printable exit tickets, a rubric or ..." ending a post: weak, and
+    # strong where it closes an impersonal answer.
+    _p(r"\blet me know if you(?:'d| would)? (?:like|want|"
+       r"need) (?!me\b)[^.!?\n]{3,200}[.!]?(?=\s*\Z)",
+       WEAK, gettext_noop("chat-assistant offer 'Let me know if you'd like more detail'"), "offer",
+       Where.CLOSING, keywords=("let me know if you",)),
     # An offer that asks which of two things to make: "Happy to put together a printable diary
     # - would you prefer a weekly layout or a spreadsheet?"
     _p(rf"\b(?:happy to|glad to|i(?:'d| would) be (?:happy|glad) to|i (?:can|could)(?: also)?)\s"
        rf"(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}[^?\n]{{0,260}}?(?:\bwhich (?:would|one|do "
        r"you|you(?:'re| are))|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|"
-       r"prefer)|\b(?:just )?(?:say|tell me|let me know) which)\b[^?\n]{0,160}(?:\?|\.(?=\n|\Z))",
+       r"prefer)|\b(?:just )?(?:say|tell me|let me know) which)\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
+       r"\Z))",
        STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=("happy to ", "glad to ", "i can ", "i could ")),

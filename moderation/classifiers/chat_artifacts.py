@@ -93,10 +93,11 @@ _LEAD_IN_RE = re.compile(
     r"pasting|copying|sharing|posting|reposting|summary of)\b[^\n]*")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
 # ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!").
-_LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,30}(?:,| -) (?:and )?)?$")
+_LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,40}(?:,| -) (?:and )?)?$")
 # A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
 _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
+_QUOTED_RE = re.compile(r'"[^"\n]{1,300}"')
 # The writer's "I" in a wish that is part of the sign-off ("Best of luck - I hope the meeting
 # goes well!").
 _WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet)\b|i'm (?:sure|confident|certain)\b")
@@ -245,17 +246,20 @@ def _placement(where: Where, text: str, start: int, end: int, end_of_text: int) 
 
 def _where_the_writer_speaks(text: str) -> list[int]:
     """Where the writer speaks of themselves, but for lines that hand over a model's answer
-    ("Copying what Gemini told me:"): the answer after such a line is judged on its own.
+    ("Copying what Gemini told me:"), whose answer is judged on its own, and for words in
+    quotation marks ('Frame it as "I want everyone to get a turn."').
     """
     lead_in = _LEAD_IN_RE.match(text)
     handovers = [lead_in.span()] if lead_in else []
     handovers += [match.span()
                   for match in _HANDOVER_LINE_RE.finditer(text, lead_in.end() if lead_in else 0)]
     starts = [start for start, _ in handovers]
+    quoted = [match.span() for match in _QUOTED_RE.finditer(text)]
     positions = []
     for match in FIRST_PERSON_RE.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0 or match.start() >= handovers[index][1]:
+        if (index < 0 or match.start() >= handovers[index][1]) and not any(
+                start < match.start() < end for start, end in quoted):
             positions.append(match.start())
     return positions
 
@@ -268,7 +272,7 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
     own paragraph or is signed ("- The Mod Team"). One short paragraph may follow, the poster's
     own word after a paste ("Did exactly this last month and it worked for me.").
     """
-    if not _LINE_LEAD_RE.search(text[max(0, start - 40):start]) or _SIGNATURE_RE.match(text, end):
+    if not _LINE_LEAD_RE.search(text[max(0, start - 60):start]) or _SIGNATURE_RE.match(text, end):
         return False
     paragraph_end = text.find("\n\n", end)
     if paragraph_end < 0:

@@ -589,6 +589,36 @@ LATER_PASTES = [
     "long:\n\n" + ANSWER,
     "Below is a revised brewing schedule, adjusted for your kitchen's temperature:\n\n" + ANSWER,
     "Okay, here is a friendlier rewrite that still makes the point firmly:\n\n" + ANSWER,
+    # Sixteenth round.
+    "Oof, a flat batch right before the party is one of the most demoralizing things - but "
+    "it's fixable.\n\nHere's how to think about your options:\n\n" + ANSWER + " " + ANSWER,
+    "Aw, I'm really sorry your scoby died - that is incredibly frustrating, and you're not "
+    "imagining it.\n\n" + ANSWER + " " + ANSWER,
+    "Ah, the age-old glass vs. plastic debate! It's one of those questions every brewer "
+    "wrestles with.\n\n" + ANSWER + " " + ANSWER,
+    "Sure thing! Getting the fizz right is the foundation of a good brew, and there are a few "
+    "reliable approaches.\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nEnjoy diving into this - it's one of the most fun hobbies there is! 🍵",
+    ANSWER + "\n\nGood luck out there, brewer - may your bottles be fizzy!",
+    ANSWER + ' Frame it as "I want every bottle to fizz."\n\nWishing you a fizzy next batch '
+    "and a shelf full of bottles! 🍵",
+    ANSWER + "\n\nLet me know if you'd like printable labels, a tasting sheet, or a version "
+    "for green tea.",
+    ANSWER + "\n\nIf you share your recipe and your kitchen's temperature, I can give more "
+    "specific feedback.",
+    ANSWER + "\n\nLet me know your jar size and I can go through the exact amounts step by step.",
+    "Read the rules: [Brewing](https://brew.example/rules#bottling?utm_source=openai)",
+    "I'm drawn to {Organization} because of {mission-related detail from their website}.",
+    "Kombucha is acidic ⁽¹⁾. Most batches finish within ten days ⁽²⁾. Bottle it cold ⁽³⁾.",
+    "Here's a revised version of the brewing section, tightened to stay under the word limit:"
+    "\n\n" + ANSWER,
+    "Here's a tighter version of the recipe, with the bottling step moved up:\n\n" + ANSWER,
+    "Here is a draft of a brewing policy you can adapt for your club:\n\n" + ANSWER,
+    "Here's a simplified explanation suitable for beginners:\n\n" + ANSWER,
+    "Here's a clear, step-by-step explanation of bottling you can share with your friends:\n\n"
+    + ANSWER,
+    "Here is a more detailed critique of your recipe, structured by tea, sugar and time:\n\n"
+    + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -669,6 +699,13 @@ LATER_PEOPLE = [
     "Inside the table you want [@Amount] (this row), not [Amount] (the whole column).",
     "Congrats on the new scoby! It's totally normal for it to sink. Ours did for weeks.\n\n"
     + ANSWER,
+    # Sixteenth round.
+    "[Event] Brewers' meetup, Sunday the 17th, 2pm\n\nWe meet at the usual cafe. See you there!",
+    "Hi everyone!! 👋 Welcome to the March brewing challenge thread!\n\n" + ANSWER,
+    ANSWER + "\n\nHope that helps, and good luck with the first batch, bring more bottles than "
+    "you think lol",
+    "It is possible to push a pea up a mountain {to do almost anything in any language}.",
+    "Use $\\textbf{some bold words here}$ in the caption.",
 ]
 
 
