@@ -15,7 +15,7 @@ from ._artifact_patterns import ANSWER_START, LINE_START, STRONG, WEAK, Pattern,
 from .base import gettext_noop
 
 # Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
-_NO_SELF_NEAR = (r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me|imo|imho|"
+_NO_SELF_NEAR = (r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me(?!/)|imo|imho|"
                   r"tbh|fwiw)\b)")
 # An opener followed by the writer's own doings ("Great question! Here's what we found") or
 # by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
@@ -36,6 +36,7 @@ _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|"
          r"\w+ing)\b|enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|"
+         r"fingers crossed|"
          r"here's to\b|"
          r"savou?r (?:this|that|the|every)\b|"
          r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
@@ -49,7 +50,7 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|(?:good|best of) luck (?:w
          r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|strength|"
          r"rest|patience|virtual))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
-                  "sending ", "with yourself", "stay strong",
+                  "sending ", "with yourself", "stay strong", "fingers crossed",
                   "here's to", "savo", "thank you",
                   "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ",
                   "have fun", "tight lines", "all the best", "may your")
@@ -83,7 +84,7 @@ _ASSESSMENT = re.compile(
     r"(?:good|smart|great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|"
     r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
     r"handle|deal with)|delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|"
-    r"straightforward)\b")
+    r"straightforward|recoverable|solvable)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -104,12 +105,13 @@ _REASSURANCE = re.compile(
     r"understandable|valid)|you've already done the (?:hard|hardest) part|"
     r"it sounds like you(?:'re| are| have)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
     r"yourself up|panic|lose heart|give up)|you're (?:definitely |certainly |absolutely |"
-    r"so )?not (?:alone|imagining (?:it|this|things)|crazy|overreacting))\b")
+    r"so )?not (?:alone|imagining (?:it|this|things)|crazy|overreacting)|(?:don't worry|no need to "
+    r"(?:panic|worry)|not to worry)(?= ?[-,!]))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check", "let me" or "now we're talking"
 # is not counted.
 _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|ours|me|us|imo|"
-                        r"imho|tbh|fwiw)\b(?<!let me)"
+                        r"imho|tbh|fwiw)\b(?<!let me)(?!/)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
                         r"totally )?understand\b| can (?:walk you|help|explain|break)\b|"
                         r"(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|therapist|"
@@ -204,7 +206,9 @@ OPENERS: tuple[Pattern, ...] = (
     # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
     # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
     _p(rf"{ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
-       r"(?: there)?(?! (?:everyone|all|folks|guys|y'all|team)\b)(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|"
+       r"(?: there)?(?! (?:everyone|all|folks|guys|y'all|team)\b)"
+       r"(?!,? [a-z' ]{0,30}(?:[a-z]s|everyone|all|folks|y'all|"
+       r"team)!)(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|"
        r", )(?:[^\n]{0,40}?(?:great to see|welcome to|"
        r"congrats|"
        rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
@@ -332,7 +336,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "reasonable", "valid", "good news", "hard part", "hardest part",
                  "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
                  "right thing", "such a", "question", "don't", "do not", "there", "alone", "oof",
-                 "aw", "ugh", "sure thing", "imagining", "crazy", "overreacting"),
+                 "aw", "ugh", "sure thing", "imagining", "crazy", "overreacting", "no need",
+                 "not to worry"),
        accept=_reacts_to_the_asker),
 )
 

@@ -46,7 +46,7 @@ _REWORK = (
     r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test|make|"
     r"get|keep|run|automate|persist)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
     r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|"
-    r"work\sthrough|run\s(?:the\snumbers|the\smath|it|this|a|an)\b|list|mock\sup|whip\sup|trim|"
+    r"work\sthrough|run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|list|mock\sup|whip\sup|trim|"
     r"mark\s?up|annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|"
     r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
     r"figure\sout|work\sout|choose|pick|compare|decide))")
@@ -203,7 +203,7 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
        r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
        r"calibrated|scaled) (?:to|for|around)|you can (?:\w+ ){1,2}?(?:with|to|for|at)) "
-       r"your\b[^.\n:]{0,80}:\n", STRONG,
+       r"your\b|you can (?:post|paste|send out|hand out|print out)\b[^.\n:]{0,80}:\n", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
                  "scaled", "you can ")),
@@ -224,7 +224,7 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
-       rf"one)\s(?:[\w'\"-]+\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,6}}?{_FOR_READER}", STRONG,
+       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,6}}?{_FOR_READER}", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
     _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
@@ -359,7 +359,8 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\bi(?:'d| would) be (?:glad|happy|delighted|more than happy) to (?:also )?{_REWORK}"
        rf"{_IMPERSONAL}|\bi(?:'m| am) (?:also )?(?:glad|happy) to (?:expand|elaborate|go deeper) "
        r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b|\bi(?:'m| am) (?:also )?(?:glad|"
-       rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif you (?:want|'d like|would like|need)\b",
+       rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif you (?:want|'d like|would like|need|share|"
+       r"send|post|tell me|give me|let me know)\b",
        STRONG,
        gettext_noop("chat-assistant offer 'I'd be glad to expand this into ...'"), "offer",
        keywords=("be glad to", "be happy to", "be delighted to", "more than happy to",

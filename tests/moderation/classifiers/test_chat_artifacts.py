@@ -619,6 +619,18 @@ LATER_PASTES = [
     + ANSWER,
     "Here is a more detailed critique of your recipe, structured by tea, sugar and time:\n\n"
     + ANSWER,
+    # Seventeenth round.
+    "Don't worry - flat batches happen to almost everyone at first, and it's very fixable!\n\n"
+    + ANSWER + " " + ANSWER,
+    "No need to panic - a mouldy scoby is usually recoverable if you act quickly.\n\n" + ANSWER
+    + " " + ANSWER,
+    "What a thoughtful question - pacing is one of the most useful skills with ME/CFS, and it's "
+    "great that you're looking into it early.\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nFingers crossed for a fizzy batch - you're clearly well prepared! 🤞",
+    ANSWER + "\n\nI'm happy to run through a rough example if you share your jar size.",
+    "Here's a short, friendly version you can send to family about the tasting:\n\n" + ANSWER,
+    "Here is a step-by-step guide you can post for the new members on bottling:\n\n" + ANSWER,
+    "Vital statistics\n- OG: 1.0XX\n- FG: 1.0XX\n- ABV: X.X%",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -706,6 +718,10 @@ LATER_PEOPLE = [
     "you think lol",
     "It is possible to push a pea up a mountain {to do almost anything in any language}.",
     "Use $\\textbf{some bold words here}$ in the caption.",
+    # Seventeenth round.
+    "Good morning, brewers! ☕\n\nJust wanted to say thanks for the help with my first batch.",
+    "Don't worry too much about it, you seem to have plenty of other things to do, and this "
+    "one isn't so critical.\n\n" + ANSWER + " " + ANSWER,
 ]
 
 
