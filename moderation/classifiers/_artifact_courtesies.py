@@ -35,7 +35,8 @@ _ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U000
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|"
-         r"\w+ing)\b|enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|"
+         r"\w+ing)\b|good luck(?= - )|enjoy (?:the|your|it|this|every|that|those|these|"
+         r"[a-z]{3,15}ing)\b|"
          r"fingers crossed|"
          r"here's to\b|"
          r"savou?r (?:this|that|the|every)\b|"
@@ -70,7 +71,7 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
-    r"happy to|sure thing|(?:hey|hi|hello) there|"
+    r"happy to|sure thing|sure(?=!)|(?:hey|hi|hello) there|"
     r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
     r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo|"
     r"(?:that's|this is|it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
@@ -84,11 +85,11 @@ _ASSESSMENT = re.compile(
     r"(?:good|smart|great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|"
     r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
     r"handle|deal with)|delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|"
-    r"straightforward|recoverable|solvable)\b")
+    r"straightforward|recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
-    r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|tackle|look|go|dive|figure|sort|take)\b|"
+    r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|work|tackle|look|go|dive|figure|sort|take)\b|"
     r"\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|\bthe good news is\b|"
     r"\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|fix)\b|"
     r"\ba few (?:(?:reliable|common|simple|practical|proven) )?(?:tips|things|ideas|options|steps|"
@@ -275,8 +276,9 @@ OPENERS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
        keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
     _p(rf"{ANSWER_START}\W{{0,3}}"
-       r"(?:(?:absolutely|sure|of course|certainly)[,!]? )?(?:(?:i'd be |i would be |i'm |"
-       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk you through|explain)\b"
+       r"(?:(?:absolutely|sure|of course|certainly)[,!]?(?: -)? )?(?:(?:i'd be |i would be |i'm |"
+       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk you through|explain|break "
+       r"(?:this|it|that) down)\b"
        rf"{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
        keywords=("to help", "to walk you", "to explain")),
@@ -336,7 +338,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "reasonable", "valid", "good news", "hard part", "hardest part",
                  "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
                  "right thing", "such a", "question", "don't", "do not", "there", "alone", "oof",
-                 "aw", "ugh", "sure thing", "imagining", "crazy", "overreacting", "no need",
+                 "aw", "ugh", "sure", "imagining", "crazy", "overreacting", "no need",
                  "not to worry"),
        accept=_reacts_to_the_asker),
 )
@@ -395,7 +397,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,
        keywords=("the fact that you", "like you", "you're ", "shows ")),
     _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
-       r"touch|contact)|\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
+       r"touch|contact)(?![^.!?\n]{0,30}\b(?:dm|pm|message|email|ping) me\b)|"
+       r"\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
        r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "
        r"have|should you have|if there are) (?:if you "
        r"have )?(?:any (?:other |more |further |additional |follow-up )?|(?:other|more|further|"

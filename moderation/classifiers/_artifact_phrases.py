@@ -25,7 +25,7 @@ _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|p
              r"comparison|reading list|itinerary|rundown|manifest)s?\b")
 # Work on a text an assistant offers to do next.
 _REWORK = (
-    r"(?:expand|elaborate|rewrite|re-write|revise|write|draft|create|generate|tailor|adjust|"
+    r"(?:expand|extend|elaborate|rewrite|re-write|revise|write|draft|create|generate|tailor|adjust|"
     r"adapt|tweak|shorten|lengthen|condense|summari[sz]e|format|reformat|turn|convert|"
     r"put\stogether|pull\stogether|polish|refine|rework|rephrase|reword|translate|outline|"
     r"simplify|proofread|customi[sz]e|personali[sz]e|tidy|break\s(?:\w+\s)?down|"
@@ -46,7 +46,8 @@ _REWORK = (
     r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test|make|"
     r"get|keep|run|automate|persist)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
     r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|"
-    r"work\sthrough|run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|list|mock\sup|whip\sup|trim|"
+    r"work\sthrough|run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|list|mock\sup|whip\sup|"
+    r"trim|"
     r"mark\s?up|annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|"
     r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
     r"figure\sout|work\sout|choose|pick|compare|decide))")
@@ -58,7 +59,8 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"(?:the|a|some|more|specific|which|what|where|how)|recommend|point (?:you|out)|"
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
-            r"concrete|precise)|help (?:you )?\w+)\b")
+            r"concrete|precise)|tell you (?:exactly|precisely|which|what|how)|pinpoint|diagnose|"
+            r"help (?:you )?\w+)\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|"
@@ -202,8 +204,9 @@ PHRASES: tuple[Pattern, ...] = (
     # framework, adjusted for your take-home pay of £2,350:".
     _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
        r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
-       r"calibrated|scaled) (?:to|for|around)|you can (?:\w+ ){1,2}?(?:with|to|for|at)) "
-       r"your\b|you can (?:post|paste|send out|hand out|print out)\b[^.\n:]{0,80}:\n", STRONG,
+       r"calibrated|scaled) (?:to|for|around) your\b|you can (?:\w+ ){1,2}?(?:with|to|for|at) "
+       r"your\b|you can (?:post|paste|send out|hand out|print out)\b)(?:[^.\n:]|\bvs\.){0,80}:\n",
+       STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
                  "scaled", "you can ")),
@@ -273,7 +276,9 @@ PHRASES: tuple[Pattern, ...] = (
        r"\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|helpful)),? i "
        rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you (?:share|post|paste|"
        r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
-       rf"(?:your|which|what|how|whether))\b[^.!?\n]{{0,100}}?,? (?:and )?i(?:'ll| can| could| "
+       rf"(?:your|which|what|how|whether))\b(?:[^.!?\n]|\.(?=\w)){{0,100}}?,? (?:and )?i(?:'ll|"
+       rf" can| "
+       rf"could| "
        rf"will|'m happy to|'d be happy to|'d be glad to) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}|\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
@@ -295,10 +300,11 @@ PHRASES: tuple[Pattern, ...] = (
     # Any next step offered as a question in a post's last paragraph ("Would you like me to gloss a
     # few parallel examples ...?"): weak, and strong where it closes an impersonal answer (see
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
-    _p(r"\b(?:would you like me to|do you want me to|want me to|shall i)\b[^?\n]{3,250}\?"
+    _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i (?:also )?"
+       rf"{_PRODUCE})[^?\n]{{3,250}}\?"
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
-       keywords=("would you like me to", "want me to", "shall i ")),
+       keywords=("would you like me to", "want me to", "shall i ", "should i ")),
     # "Let me know if you'd like printable exit tickets, a rubric or ..." ending a post: weak, and
     # strong where it closes an impersonal answer.
     _p(r"\blet me know if you(?:'d| would)? (?:like|want|"
@@ -321,7 +327,8 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
        keywords=("want me to", "want a ", "want an ")),
     _p(r"\bif (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
-       r"help)|(?:it's |that's )?(?:useful|helpful)|needed),? i (?:can|could) (?:also |easily |"
+       r"help)|(?:it|that|this)(?:'d| would) be (?:useful|helpful)|(?:it's |that's )?(?:useful|"
+       r"helpful)|needed),? i (?:can|could) (?:also |easily |"
        rf"happily |then )?(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'If you want, I can ...'"), "offer",
        keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful",

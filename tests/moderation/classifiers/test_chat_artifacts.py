@@ -631,6 +631,18 @@ LATER_PASTES = [
     "Here's a short, friendly version you can send to family about the tasting:\n\n" + ANSWER,
     "Here is a step-by-step guide you can post for the new members on bottling:\n\n" + ANSWER,
     "Vital statistics\n- OG: 1.0XX\n- FG: 1.0XX\n- ABV: X.X%",
+    # Eighteenth round.
+    "Ooh, a fizzy explosion in the cupboard - I totally understand how annoying that is, "
+    "especially when the rest went well!\n\n" + ANSWER + " " + ANSWER,
+    "Nice problem! Let's work through it step by step.\n\n" + ANSWER + " " + ANSWER,
+    "Sure! This is a classic source of confusion for new brewers.\n\n" + ANSWER + " " + ANSWER,
+    "Absolutely - happy to break this down, it's the most common bottling question!\n\n"
+    + ANSWER,
+    ANSWER + "\n\nGood luck - you're really close, and once it works it brews itself! 💪",
+    ANSWER + "\n\nIf you paste the output of `brew.status()`, I can pinpoint the culprit.",
+    ANSWER + "\n\nIf you tell me your jar size, I can tell you exactly how much sugar to add.",
+    ANSWER + "\n\nShould I put together the same checklist for green tea?",
+    ANSWER + "\n\nIf it'd be useful, I can extend this to cover flavouring too.",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -720,6 +732,12 @@ LATER_PEOPLE = [
     "Use $\\textbf{some bold words here}$ in the caption.",
     # Seventeenth round.
     "Good morning, brewers! ☕\n\nJust wanted to say thanks for the help with my first batch.",
+    "Sure thing, here's what I'd check in order, since you said the batch is flat.\n\n"
+    + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nGood luck and enjoy the new jar! 🍵",
+    "Finally!! My kombucha stall opened today 🎉 I just wanted to say thanks to this forum.\n\n"
+    "If anyone wants to ask about market permits, feel free to ask here or DM me. Good luck "
+    "with your projects everyone!",
     "Don't worry too much about it, you seem to have plenty of other things to do, and this "
     "one isn't so critical.\n\n" + ANSWER + " " + ANSWER,
 ]
