@@ -81,7 +81,7 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
             r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|"
             r"report|listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|"
-            r"flyer|write-up|writeup|explanation)")
+            r"flyer|write-up|writeup|explanation|derivation|proof|walkthrough)")
 # How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
 _TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive|heartfelt|"
          r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|"
