@@ -85,7 +85,8 @@ _ASSESSMENT = re.compile(
     r"(?:good|smart|great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|"
     r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
     r"handle|deal with)|delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|"
-    r"straightforward|recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming)\b")
+    r"straightforward|recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
+    r"valuable|essential|useful)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -106,7 +107,8 @@ _REASSURANCE = re.compile(
     r"understandable|valid)|you've already done the (?:hard|hardest) part|"
     r"it sounds like you(?:'re| are| have)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
     r"yourself up|panic|lose heart|give up)|you're (?:definitely |certainly |absolutely |"
-    r"so )?not (?:alone|imagining (?:it|this|things)|crazy|overreacting)|(?:don't worry|no need to "
+    r"so )?not (?:alone|imagining (?:it|this|things)|crazy|overreacting)|you're in good company|"
+    r"(?:don't worry|no need to "
     r"(?:panic|worry)|not to worry)(?= ?[-,!]))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check", "let me" or "now we're talking"
@@ -119,6 +121,9 @@ _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|ou
                         r"microbiologist|licensed|certified|qualified|medical|financial|tax|"
                         r"legal)\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
+# A reply turning to one of the asker's points ("On your question about the pan - don't
+# panic, ..."): a person's aside, not an opener.
+_ASIDE = re.compile(r"\W{0,3}(?:on|re:?|as for|about|regarding|as to) ")
 _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 # The sentence after the opener, in its paragraph or the next ("Oof, being scooped is rough.\n\n
 # Here's how to think about your options:").
@@ -148,7 +153,7 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
     near = _QUOTED_WORDS.sub(lambda quote: " " * len(quote[0]), text[after:start + _SELF_WINDOW])
     if _SELF_NEAR.search(near) or "!!" in sentence:
         return False
-    if not (reaction or _REASSURANCE.search(sentence)):
+    if not (reaction or (_REASSURANCE.search(sentence) and not _ASIDE.match(sentence))):
         return False
     # A word counts as one sign: "Nice spoon!" reacts but does not also judge, "Good on you"
     # does not also address the reader; "Nice catch" reacts and judges, and so does
@@ -277,7 +282,7 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
     _p(rf"{ANSWER_START}\W{{0,3}}"
        r"(?:(?:absolutely|sure|of course|certainly)[,!]?(?: -)? )?(?:(?:i'd be |i would be |i'm |"
-       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk you through|explain|break "
+       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk (?:you )?through|explain|break "
        r"(?:this|it|that) down)\b"
        rf"{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",

@@ -66,7 +66,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
        r"author et al\.?),? (?:year|date)\)|(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%|[:,.])|"
        r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
-       r"(?<![\w.])(?:xx|x{3,})(?:[.,]x{1,3})? ?%|(?<![\w.])x\.x ?%|\b\d\.0xx\b|\$ ?x{2,}\b|"
+       r"(?<![\w.])(?:xx|x{3,})(?:[.,]x{1,3})? ?%|_{3,} ?%|(?<== )_{3,}|(?<![\w.])x\.x ?%|"
+       r"\b\d\.0xx\b|\$ ?x{2,}\b|"
        r"(?<![\w.,])x{1,3}(?:,x{3})+\b|"
        r"\bf/x(?:\.x)?\b|(?<![\w.])xx (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
        r"days|weeks|months|years|people|members)\b|\b(?:had|with|about|around|roughly|over|"
@@ -76,7 +77,7 @@ MARKUP: tuple[Pattern, ...] = (
        0.9,
        gettext_noop("unfilled placeholder such as '[Link]' or 'XX%'"), "placeholder",
        markup=True, keywords=("[", "{", "(add ", "(insert ", "(enter ", "<insert", "xx", "(author",
-                              "<<", "(location)",
+                              "___", "<<", "(location)",
                               "(venue)", "(date)", "(time)", "(address)", "(city)")),
     # "[Insert a specific moment where you comforted a patient]", "[One-sentence summary of your
     # main argument]": an instruction to the reader; "[insert hours]", "$[X]".

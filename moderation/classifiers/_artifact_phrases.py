@@ -25,7 +25,8 @@ _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|p
              r"comparison|reading list|itinerary|rundown|manifest)s?\b")
 # Work on a text an assistant offers to do next.
 _REWORK = (
-    r"(?:expand|extend|elaborate|rewrite|re-write|revise|write|draft|create|generate|tailor|adjust|"
+    r"(?:expand|extend|elaborate|cover|rewrite|re-write|revise|write|draft|create|generate|tailor|"
+    r"adjust|"
     r"adapt|tweak|shorten|lengthen|condense|summari[sz]e|format|reformat|turn|convert|"
     r"put\stogether|pull\stogether|polish|refine|rework|rephrase|reword|translate|outline|"
     r"simplify|proofread|customi[sz]e|personali[sz]e|tidy|break\s(?:\w+\s)?down|"
@@ -50,13 +51,14 @@ _REWORK = (
     r"trim|"
     r"mark\s?up|annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|"
     r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
-    r"figure\sout|work\sout|choose|pick|compare|decide))")
+    r"figure\sout|work\sout|choose|pick|compare|decide|set\sup))")
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
             r"rework|revise|refactor|adjust|calculate|work out|figure out|estimate|suggest "
-            r"(?:the|a|some|more|specific|which|what|where|how)|recommend|point (?:you|out)|"
+            r"(?:the|a|some|more|specific|which|what|where|how|exactly)|recommend|"
+            r"point (?:you|out)|check (?:whether|if)|"
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
             r"concrete|precise)|tell you (?:exactly|precisely|which|what|how)|pinpoint|diagnose|"
@@ -204,20 +206,23 @@ PHRASES: tuple[Pattern, ...] = (
     # framework, adjusted for your take-home pay of £2,350:".
     _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
        r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
-       r"calibrated|scaled) (?:to|for|around) your\b|you can (?:\w+ ){1,2}?(?:with|to|for|at) "
+       r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written) (?:for|as) (?:a|an|the) "
+       r"(?:[\w-]+ )?(?:forum|blog|reddit|discord|facebook) post\b|you can (?:\w+ ){1,2}?(?:with|"
+       r"to|for|at) "
        r"your\b|you can (?:post|paste|send out|hand out|print out)\b)(?:[^.\n:]|\bvs\.){0,80}:\n",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
-                 "scaled", "you can ")),
+                 "scaled", "you can ", "formatted ", "written ")),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
     _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
-       r"here(?:'s| is) (?:a|an) (?:[\w-]+ ){0,2}?(?:summary|list|checklist|outline|timeline|"
+       r"(?:here(?:'s| is)|below is) (?:a|an) (?:[\w-]+ ){0,2}?(?:summary|list|checklist|outline|"
+       r"timeline|"
        r"overview|breakdown|rundown|critique|analysis|assessment|"
        r"evaluation) of your\b(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
        r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
-       "preamble", keywords=("here's a", "here is a", "here's an", "here is an")),
+       "preamble", keywords=("here's a", "here is a", "here's an", "here is an", "below is a")),
     # A text described by its tone, handed over on a line of its own: "Here's a warm, engaging
     # adoption bio for Mabel:".
     _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s{_NOT_OWN}(?:a|an)\s(?:(?:first\s)?"
@@ -316,7 +321,8 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\b(?:happy to|glad to|i(?:'d| would) be (?:happy|glad) to|i (?:can|could)(?: also)?)\s"
        rf"(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}[^?\n]{{0,260}}?(?:\bwhich (?:would|one|do "
        r"you|you(?:'re| are))|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|"
-       r"prefer)|\b(?:just )?(?:say|tell me|let me know) which)\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
+       r"prefer)|\b(?:just )?(?:say|tell me|let me know) which|"
+       r"\b(?:just )?say the word)\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
        r"\Z))",
        STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",

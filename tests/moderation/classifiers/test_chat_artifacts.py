@@ -643,6 +643,22 @@ LATER_PASTES = [
     ANSWER + "\n\nIf you tell me your jar size, I can tell you exactly how much sugar to add.",
     ANSWER + "\n\nShould I put together the same checklist for green tea?",
     ANSWER + "\n\nIf it'd be useful, I can extend this to cover flavouring too.",
+    # Nineteenth round.
+    "You're in good company here - this is one of the most debated questions in brewing, and "
+    "there's no consensus answer.\n\n" + ANSWER + " " + ANSWER,
+    "Putting this here for the newer folks:\n\nAbsolutely, happy to walk through this! Flat "
+    "batches are common.\n\n" + ANSWER + " " + ANSWER,
+    "Sure thing! Bottling is one of the most valuable skills you can learn, and it mostly comes "
+    "down to timing.\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nI can also help you set up a tasting sheet if you share what you care about.",
+    ANSWER + "\n\nIf you share the exact recipe, I can check whether the sugar is enough.",
+    ANSWER + "\n\nIf you tell me your jar size, I can suggest exactly how much tea to use.",
+    ANSWER + "\n\nHappy to break down the costs in more detail - just say the word.",
+    ANSWER + "\n\nDo you want me to also cover flavouring?\n\n^ this is the bit I need lol",
+    "Below is a step-by-step guide formatted for a forum post:\n\n" + ANSWER,
+    "Below is a plain-language summary of your recipe for beginners (about 250 words):\n\n"
+    + ANSWER,
+    "The sample size of N = ___ per group gives ___% power.",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -735,6 +751,9 @@ LATER_PEOPLE = [
     "Sure thing, here's what I'd check in order, since you said the batch is flat.\n\n"
     + ANSWER + " " + ANSWER,
     ANSWER + "\n\nGood luck and enjoy the new jar! 🍵",
+    "Welcome to the forum! You're going to fit right in, we argue about sugar all day.\n\n"
+    "On your question about the jar - don't panic, that's not ruined. " + ANSWER
+    + " I've rescued worse jars.\n\nHappy brewing!",
     "Finally!! My kombucha stall opened today 🎉 I just wanted to say thanks to this forum.\n\n"
     "If anyone wants to ask about market permits, feel free to ask here or DM me. Good luck "
     "with your projects everyone!",
