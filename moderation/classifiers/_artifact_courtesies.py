@@ -286,7 +286,7 @@ OPENERS: tuple[Pattern, ...] = (
        r"(?:this|it|that) down)\b"
        rf"{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
-       keywords=("to help", "to walk you", "to explain")),
+       keywords=("to help", "to walk", "to explain", "to break")),
     # "Ah, the classic 'node offline after a reboot' headache!", "Thanks so much for sharing all
     # those details - that really helps narrow things down!"
     _p(rf"(?:{ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
@@ -390,7 +390,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"\benjoy [a-z]{3,15}ing\b|\bkeep at it\b",
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
-       keywords=("happy ", "wishing you", "wish you", "luck with", "have a ", "enjoy ",
+       keywords=("happy ", "wishing you", "wish you", "luck ", "have a ", "enjoy ",
                  "got this", "sending you", "may your", "keep at it")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"

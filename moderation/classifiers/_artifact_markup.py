@@ -46,7 +46,7 @@ MARKUP: tuple[Pattern, ...] = (
                  "link]", "url]", "age]", "point]", "place]", "venue]", "hours]", "year]",
                  "version]", "summary]", "os]", "names]", "location]", "city]", "deadline]",
                  "amount]", "price]", "fee]", "duration]", "specialty]", "speciality]", "level]",
-                 "grade]", "subject]",
+                 "model]", "town]", "village]", "grade]", "subject]",
                  "callsign]", " of ")),
     _p(r"\[(?:name|full name|first name|last name|date|time|address|phone(?: number)?|"
        r"email(?: address)?|city|town|country|location|title|topic|amount)(?:,\s(?:name|date|time|"

@@ -21,7 +21,8 @@ _MARKUP_CUE = (r"say|says|said|saying|like(?: this)?|there's this|there is this|
                r"i\.e\.|write|wrote|writes|type|had|has|"
                r"typed|typing|contains?|contained|containing|including|includes|string|"
                r"literally|as in|ends? with|ended with|starts? with|began with|begins with|"
-               r"verbatim|reads|what(?:'s| is| are| does| do)(?: the| this| that| these| those)?")
+               r"verbatim|reads|what(?:'s| is| are| does| do)(?: the| this| that| these| those)?|"
+               r"except it was|it read|(?:it )?looked like")
 _PHRASE_CUE_RE = re.compile(
     rf"\b(?:{_MARKUP_CUE}|phrases?|words?|writing|starts?|started|starting|begins?|"
     r"beginning|ends?|ending|the|an?|of|about|with(?: an? \w+)?|lines?|text|quote|classic|stray|"
