@@ -101,7 +101,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"<(?:company|recipient|client|employer|organi[sz]ation|hiring manager|customer)(?:'s)? "
        r"(?:name|address|email)>|<(?:company|recipient|client|employer|organi[sz]ation|"
        r"hiring manager)>|(?:dear|hi|hello|hey) <(?:name|first name|full name|title)>|"
-       r"<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|"
+       r"<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|<date>|"
+       r"<link to [^>\n]{1,40}>|"
        r"<(?:specific|relevant|appropriate) [^>\n]{2,60}>|<(?:[a-z'-]{1,20} ){1,3}(?:location|"
        r"name|date|time|venue|address|place|point|link|url|number|amount|email|phone)>|"
        r"<(?:name|number|date|title|list) of [^>\n]{1,40}>", 0.9,
@@ -149,6 +150,9 @@ MARKUP: tuple[Pattern, ...] = (
     # "[^1]: ..." line too, and the preview shows the mark raw when it is missing.
     _p(r"\[\^\d{1,2}\^?\]", 0.92, gettext_noop("footnote mark '[^1]' without its footnote"),
        "citation", markup=True, keywords=("[^",), unless=r"\[\^\d{1,2}\]:"),
+    # A numbered source copied as a link to nowhere: "... as well [[1]](#)".
+    _p(r"\[\[\d{1,2}\]\]\(#?\)", 0.95, gettext_noop("assistant citation marker '[web:3]'"),
+       "citation", markup=True, keywords=("]](",)),
     _p(r"\[web:\d{1,2}\]", 0.97, gettext_noop("assistant citation marker '[web:3]'"), "citation",
        markup=True, keywords=("[web:",)),
     _p(r"\[?oaicite:\d+\]?|:contentreference\[|\boai_citation:\d+", 0.99,

@@ -83,7 +83,7 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
             r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|"
             r"report|listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|"
-            r"flyer|write-up|writeup|explanation|derivation|proof|walkthrough)")
+            r"flyer|write-up|writeup|explanation|derivation|proof|walkthrough|section|readme)")
 # How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
 _TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive|heartfelt|"
          r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|"
@@ -206,14 +206,15 @@ PHRASES: tuple[Pattern, ...] = (
     # framework, adjusted for your take-home pay of £2,350:".
     _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
        r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
-       r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written) (?:for|as) (?:a|an|the) "
-       r"(?:[\w-]+ )?(?:forum|blog|reddit|discord|facebook) post\b|you can (?:\w+ ){1,2}?(?:with|"
-       r"to|for|at) "
-       r"your\b|you can (?:post|paste|send out|hand out|print out)\b)(?:[^.\n:]|\bvs\.){0,80}:\n",
+       r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written|structured) (?:for|as) "
+       r"(?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook)\b|"
+       r"you can (?:\w+ ){1,2}?"
+       r"(?:with|to|for|at) your\b|you (?:can|could) (?:post|paste|send out|hand out|print out)\b)"
+       r"(?:[^.\n:]|\bvs\.){0,80}:\n",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
-                 "scaled", "you can ", "formatted ", "written ")),
+                 "scaled", "you can ", "you could ", "formatted ", "written ", "structured ")),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
     _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
@@ -232,7 +233,8 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
-       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w-]+){{0,6}}?{_FOR_READER}", STRONG,
+       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+){{0,6}}?{_FOR_READER}",
+       STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
     _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
@@ -352,7 +354,9 @@ PHRASES: tuple[Pattern, ...] = (
        rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}|"
        rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - (?:just "
        rf"(?:tell|let|send|give|share|paste)\b|would (?:that|this|it) be (?:useful|helpful))|"
-       rf"\b(?:paste|share|post|send|drop) (?:the|your) [^.!?\n]{{0,60}}\band i(?:'ll| will| can) "
+       rf"\b(?:(?:paste|share|post|send|drop) (?:the|your)|paste (?:it|them|this|that))\b"
+       rf"[^.!?\n]{{0,60}}\band "
+       rf"i(?:'ll| will| can) "
        rf"(?:\w+\s){{0,2}}?{_REWORK}", STRONG,
        gettext_noop("chat-assistant offer 'I can also ... if you're interested'"), "offer",
        keywords=("i can ", "i could ", "and i'll ", "and i will ", "and i can ")),

@@ -660,6 +660,14 @@ LATER_PASTES = [
     "Below is a plain-language summary of your recipe for beginners (about 250 words):\n\n"
     + ANSWER,
     "The sample size of N = ___ per group gives ___% power.",
+    # Twentieth round.
+    ANSWER + "\n\nHappy to help you convert your recipe - just paste it here and I'll rewrite it.",
+    "Here's a draft of the post, structured for the EA Forum:\n\n" + ANSWER,
+    "Here's a cleaned-up README section for your dataset:\n\n" + ANSWER,
+    "Here is a structured overview you could post:\n\n" + ANSWER,
+    "Here's a draft of a \"Getting Started\" section for your README:\n\n" + ANSWER,
+    "Full changelog: <link to CHANGELOG>\nReleased on <DATE>.",
+    "Kombucha is acidic [[1]](#). Most batches finish within ten days [[2]](#).",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -752,6 +760,8 @@ LATER_PEOPLE = [
     "Sure thing, here's what I'd check in order, since you said the batch is flat.\n\n"
     + ANSWER + " " + ANSWER,
     ANSWER + "\n\nGood luck and enjoy the new jar! 🍵",
+    "I drew up a cut list for my own jar rack. If you want I can send it over, just tell me "
+    "the size you're going for and I'll tweak it.",
     "Reviewing applications, one cover letter linked our own page, except it was\n\n"
     "https://brew.example/about?utm_source=chatgpt.com\n\nso I guess they asked a chatbot.",
     "Welcome to the forum! You're going to fit right in, we argue about sugar all day.\n\n"
