@@ -34,11 +34,9 @@ _ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U000
               r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]{0,8}")
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
-_WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|(?:good|best of) luck (?:with|at|on|in|"
-         r"\w+ing)\b|good luck(?= - )|enjoy (?:the|your|it|this|every|that|those|these|"
-         r"[a-z]{3,15}ing)\b|"
-         r"fingers crossed|"
-         r"here's to\b|"
+_WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fingers crossed|"
+         r"(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|good luck(?= - )|here's to\b|"
+         r"enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|"
          r"savou?r (?:this|that|the|every)\b|"
          r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
          r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
@@ -51,7 +49,8 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|(?:good|best of) luck (?:w
          r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|strength|"
          r"rest|patience|virtual))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
-                  "sending ", "with yourself", "stay strong", "fingers crossed",
+                  "sending ", "with yourself", "stay strong", "fingers crossed", "break a leg",
+                  "cheers to",
                   "here's to", "savo", "thank you",
                   "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ",
                   "have fun", "tight lines", "all the best", "may your")
@@ -86,7 +85,7 @@ _ASSESSMENT = re.compile(
     r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
     r"handle|deal with)|delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|"
     r"straightforward|recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
-    r"valuable|essential|useful)\b")
+    r"valuable|essential|useful|perfect)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -105,7 +104,8 @@ _REASSURANCE = re.compile(
     r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|"
-    r"it sounds like you(?:'re| are| have)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
+    r"it sounds like you(?:'re| are| have)|congrat(?:ulation)?s on (?:thinking|planning|starting|"
+    r"getting|taking|asking|being)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
     r"yourself up|panic|lose heart|give up)|you're (?:definitely |certainly |absolutely |"
     r"so )?not (?:alone|imagining (?:it|this|things)|crazy|overreacting)|you're in good company|"
     r"(?:don't worry|no need to "
@@ -116,7 +116,9 @@ _REASSURANCE = re.compile(
 _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|ours|me|us|imo|"
                         r"imho|tbh|fwiw)\b(?<!let me)(?!/)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
-                        r"totally )?understand\b| can (?:walk you|help|explain|break)\b|"
+                        r"totally )?(?:understand|get (?:it|the|how|why|that))\b| can (?:walk you|"
+                        r"help|"
+                        r"explain|break)\b|"
                         r"(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|therapist|"
                         r"microbiologist|licensed|certified|qualified|medical|financial|tax|"
                         r"legal)\b)")
@@ -176,11 +178,14 @@ _STORY = re.compile(rf"\b(?:{_I_DID.format('|hope')}|i'm|i've|my|mine|our|we're|
 
 def _after_no_story(text: str, start: int, end: int) -> bool:
     """Whether the writer tells nothing of their own before the line of ``start``, but for a
-    short first paragraph (a poster's lead-in to what they hand over).
+    short first paragraph (a poster's lead-in to what they hand over) and quoted words ('open
+    with "I'm Dan, the groom's brother"').
     """
     line = text.rfind("\n", 0, start) + 1
     lead_in = text.find("\n\n", 0, min(line, _LEAD_IN_LIMIT))
-    return not _STORY.search(text, lead_in + 2 if lead_in >= 0 else 0, line)
+    told = _QUOTED_WORDS.sub(lambda quote: " " * len(quote[0]),
+                             text[lead_in + 2 if lead_in >= 0 else 0:line])
+    return not _STORY.search(told)
 
 
 OPENERS: tuple[Pattern, ...] = (
@@ -232,7 +237,7 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("certainly!", "question!", "absolutely!", "of course!")),
     # Praise of the question or reassurance of the asker opening a post, then exposition:
     # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
-    _p(rf"{ANSWER_START}\W{{0,3}}(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
+    _p(rf"{ANSWER_START}\W{{0,3}}(?!good question,)(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
        r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
        rf"(?:really |very |truly |genuinely |super )?{_PRAISE}(?:(?:,| and) (?:really |very |"
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
@@ -269,7 +274,9 @@ OPENERS: tuple[Pattern, ...] = (
     _p(rf"{ANSWER_START}\W{{0,3}}"
        r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
        r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check|"
-       r"suspect|doubt|check|think)|that)|you're on (?:exactly |absolutely |just )?the right "
+       r"suspect|doubt|check|think)|that)|you're (?:absolutely |definitely |"
+       r"totally )?on (?:exactly |"
+       r"absolutely |just )?the right "
        r"track|you're asking (?:exactly |"
        r"precisely |just )?the right question|(?:totally|completely) understandable(?: "
        r"frustration)?(?:!| -)|that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?"

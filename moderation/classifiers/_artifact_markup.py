@@ -57,7 +57,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
        r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
        r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
-       r"\((?:add|insert) (?:your own|your|a|an|the|any) [^)\n]{1,60}\)|\((?:add|insert|enter) "
+       r"\((?:add|insert) (?:your own|your|a|an|the|any) (?![^)\n]{0,60}\b(?:below|above|in the "
+       r"(?:comments|thread|replies))\b)[^)\n]{1,60}\)|\((?:add|insert|enter) "
        r"(?!your favou?rite|obligatory|joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|"
        r"dramatic)[a-z][a-z' -]{1,40} here\)|<insert (?![^>\n]{0,40} here>)[a-z][a-z' -]{1,40}>|"
        rf"\((?:add|insert) {_FIELD}\)|"
@@ -138,11 +139,13 @@ MARKUP: tuple[Pattern, ...] = (
     # of references.
     _p(r"(?:(?<=[a-z0-9.,;:)%'\"\]])|(?<=[a-z0-9)%] ))\[\^?[1-9]\](?![\w(:]|\[(?!\^?[1-9]\]))|"
        r"(?:(?<=[.,;:)])|(?<=[a-z]{3})|(?<=[a-z] ))[¹²³⁴⁵⁶⁷⁸⁹](?=[\s.,;:]|\Z)|"
-       r"(?<=[a-z0-9%][.,;:])\([1-9]\)(?=\s|\Z)|⁽[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?⁾",
+       r"(?<=[a-z0-9%][.,;:])\([1-9]\)(?=\s|\Z)|(?<=[a-z0-9.,;:)])\^[1-9]\^|"
+       r"⁽[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?⁾",
        0.55, gettext_noop("numbered citation marks without a list of references"),
        "numbered-citation",
        markup=True, keywords=(*(f"[{digit}]" for digit in range(1, 10)), "[^", *"¹²³⁴⁵⁶⁷⁸⁹",
-                              *(f"({digit})" for digit in range(1, 10)), "⁽"),
+                              *(f"({digit})" for digit in range(1, 10)), "⁽",
+                              *(f"^{digit}^" for digit in range(1, 10))),
        unless=r"^\W{0,3}[\[(]\^?\d{1,2}[\])]|^\W{0,3}(?:references|sources|bibliography|footnotes|"
               r"notes|citations|further reading|links)\b|^\W{0,3}\d{1,2}\.\s[^\n]{0,200}"
               r"(?:https?://|doi|arxiv|et al)|^[¹²³⁴⁵⁶⁷⁸⁹]"),

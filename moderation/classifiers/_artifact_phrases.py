@@ -58,7 +58,7 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|"
             r"rework|revise|refactor|adjust|calculate|work out|figure out|estimate|suggest "
             r"(?:the|a|some|more|specific|which|what|where|how|exactly)|recommend|"
-            r"point (?:you|out)|check (?:whether|if)|"
+            r"point (?:you|out)|check (?:whether|if)|lay (?:them |it |this |these )?out|"
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
             r"concrete|precise)|tell you (?:exactly|precisely|which|what|how)|pinpoint|diagnose|"
@@ -104,7 +104,10 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r",?\swith (?:a |an )?(?:clearer|stronger|better|tighter|smoother|simpler|warmer|"
                r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|"
                r"punchier|shorter|bolder|firmer|snappier|livelier|brighter|more|less|"
-               r"improved)\b|\ssuitable for\b|"
+               r"improved)\b|\ssuitable for\b|\sto your\b|\s(?:announcing|introducing|describing|"
+               r"explaining|promoting|summari[sz]ing|asking about|requesting|inviting) your\b|"
+               r"\sfor (?:a|an) (?:general|wider|broader|non-technical|lay|younger) (?:audience|"
+               r"readership|readers)\b|"
                r"\sready to (?:post|send|share|paste|use|go)\b|,\s(?:with\s[^.\n:]{1,60}\s)?"
                r"(?:moved|cut|removed|reordered|swapped|tightened|trimmed|shortened|condensed|"
                r"reworked|restructured|reorgani[sz]ed|simplified|expanded)\b|"
@@ -237,7 +240,7 @@ PHRASES: tuple[Pattern, ...] = (
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
-    _p(rf"\bhere(?:'s| is) your (?:\w+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
+    _p(rf"\bhere(?:'s| is) your (?:[\w'-]+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
        r"revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
        r"reformatted|restructured|converted|turned)", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
@@ -323,7 +326,8 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\b(?:happy to|glad to|i(?:'d| would) be (?:happy|glad) to|i (?:can|could)(?: also)?)\s"
        rf"(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}[^?\n]{{0,260}}?(?:\bwhich (?:would|one|do "
        r"you|you(?:'re| are))|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|"
-       r"prefer)|\b(?:just )?(?:say|tell me|let me know) which|"
+       r"prefer)|\b(?:just )?(?:say|tell me|let me know) which|\b(?:just )?(?:tell|give|"
+       r"send) me your|"
        r"\b(?:just )?say the word)\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
        r"\Z))",
        STRONG,
@@ -346,7 +350,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_IMPERSONAL}", 0.9,
        gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",
        keywords=("i can also ", "i could also ")),
-    _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}\bif "
+    _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}(?:[^.!?\n]|\bvs\.){{0,120}}\bif "
        r"(?:you(?:'re| are) "
        r"interested|you(?:'d| would) like|you want|(?:that|it|this) (?:would )?helps?|"
        r"(?:that|it|this) would (?:make|be easier)|(?:that|it|this) sounds? (?:useful|helpful|"
@@ -377,7 +381,8 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_IMPERSONAL}|\bi(?:'m| am) (?:also )?(?:glad|happy) to (?:expand|elaborate|go deeper) "
        r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b|\bi(?:'m| am) (?:also )?(?:glad|"
        rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif you (?:want|'d like|would like|need|share|"
-       r"send|post|tell me|give me|let me know)\b",
+       rf"send|post|tell me|give me|let me know)\b|(?<!i'm )(?<!i am )\bhappy to {_REWORK}"
+       r"[^.!?\n]{0,120}\bif you (?:share|send|post|paste|tell me|give me|let me know)\b",
        STRONG,
        gettext_noop("chat-assistant offer 'I'd be glad to expand this into ...'"), "offer",
        keywords=("be glad to", "be happy to", "be delighted to", "more than happy to",

@@ -668,6 +668,28 @@ LATER_PASTES = [
     "Here's a draft of a \"Getting Started\" section for your README:\n\n" + ANSWER,
     "Full changelog: <link to CHANGELOG>\nReleased on <DATE>.",
     "Kombucha is acidic [[1]](#). Most batches finish within ten days [[2]](#).",
+    # Twenty-first round.
+    "Absolutely - and congrats on thinking about this so early in your brewing life!\n\n"
+    + ANSWER + " " + ANSWER,
+    "Sure thing! This is a perfect job for a second ferment, and it's simpler than it "
+    "looks.\n\n" + ANSWER + " " + ANSWER,
+    "Our batches went from flat to fizzy with this, so sharing:\n\nYou're absolutely on the "
+    "right track by thinking about sugar here - that instinct is spot on!\n\n" + ANSWER,
+    "Oh, I totally get the frustration - flat batches are one of the most common issues with "
+    "a new jar!\n\n" + ANSWER + " " + ANSWER,
+    "My brother asked me to give the toast, found this:\n\nOpen with who you are: \"I'm Dan, "
+    "the groom's brother.\" " + ANSWER + "\n\nCheers to the happy couple - and break a leg up "
+    "there! 🥂",
+    ANSWER + "\n\nHappy to run the numbers on both jars if you share your sugar amounts.",
+    ANSWER + "\n\nI can walk you through testing each jar, or explain glass vs. plastic, if "
+    "that would be useful.",
+    ANSWER + "\n\nHappy to write a full brewing plan - just tell me your jar size and tea.",
+    ANSWER + "\n\nIf you give me your list of teas, I can lay them out in a printable chart.",
+    "Here's a draft of the email to your landlord asking about the cellar:\n\n" + ANSWER,
+    "Here's your grandma's recipe rewritten in a clear, step-by-step format:\n\n" + ANSWER,
+    "Here's a draft of a forum post announcing your tasting:\n\n" + ANSWER,
+    "Here's a friendlier, less technical rewrite for a general audience:\n\n" + ANSWER,
+    "Kombucha is acidic.^1^ Most batches finish within ten days.^2^ Keep it cold.^3^",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -762,6 +784,8 @@ LATER_PEOPLE = [
     ANSWER + "\n\nGood luck and enjoy the new jar! 🍵",
     "I drew up a cut list for my own jar rack. If you want I can send it over, just tell me "
     "the size you're going for and I'll tweak it.",
+    "Good question, actually, and the answer changed between versions. " + ANSWER + " " + ANSWER,
+    "**Agenda** (add your items below, first come first served!)\n\n- Welcome\n- Open floor",
     "Reviewing applications, one cover letter linked our own page, except it was\n\n"
     "https://brew.example/about?utm_source=chatgpt.com\n\nso I guess they asked a chatbot.",
     "Welcome to the forum! You're going to fit right in, we argue about sugar all day.\n\n"
