@@ -42,7 +42,8 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fing
          r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
          r"safe travels|clear skies|have a (?:wonderful|great|fantastic|lovely|safe) |"
          r"you can do (?:it|this)|you've (?:absolutely |totally |definitely )?got this|"
-         r"stick with it|keep (?:at it|going|it up|showing up|[a-z]{3,15}ing\b)|you're doing "
+         r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
+         r"you're doing "
          r"(?:great|amazing|a great job|fine|everything right|an? (?:wonderful|great|lovely|kind|"
          r"brave|good) thing)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
          r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
@@ -70,7 +71,7 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
-    r"happy to|sure thing|sure(?=!)|(?:hey|hi|hello) there|"
+    r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|"
     r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
     r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo|"
     r"(?:that's|this is|it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
@@ -85,11 +86,12 @@ _ASSESSMENT = re.compile(
     r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
     r"handle|deal with)|delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|"
     r"straightforward|recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
-    r"valuable|essential|useful|perfect)\b")
+    r"valuable|essential|useful|perfect|misunderstood|charming|worst)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
-    r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|work|tackle|look|go|dive|figure|sort|take)\b|"
+    r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|work|tackle|look|go|dive|figure|sort|take|lay|"
+    r"explain|clarify|show)\b|"
     r"\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|\bthe good news is\b|"
     r"\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|fix)\b|"
     r"\ba few (?:(?:reliable|common|simple|practical|proven) )?(?:tips|things|ideas|options|steps|"
@@ -116,7 +118,8 @@ _REASSURANCE = re.compile(
 _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|ours|me|us|imo|"
                         r"imho|tbh|fwiw)\b(?<!let me)(?!/)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
-                        r"totally )?(?:understand|get (?:it|the|how|why|that))\b| can (?:walk you|"
+                        r"totally )?(?:understand|get (?:it|the|how|why|that))\b|(?: absolutely)? "
+                        r"love (?:this|that|how|the idea)\b| can (?:walk you|"
                         r"help|"
                         r"explain|break)\b|"
                         r"(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|therapist|"
@@ -247,7 +250,7 @@ OPENERS: tuple[Pattern, ...] = (
        r"challenge|puzzle|pairing|gotcha|mystery|milestone|"
        rf"thing to (?:be )?\w+)(?:(?!\b(?:i|i'm|i've|my|we|our)\b)[^.!?\n]){{0,60}}?"
        rf"(?:,? and\b|!| - )"
-       rf"{_NO_SELF_NEAR}",
+       rf"{_NO_SELF_NEAR}(?![\s\S]{{0,160}}\b(?:i've|i'm|my|our|we've)\b)",
        STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener",
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
@@ -289,11 +292,13 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
     _p(rf"{ANSWER_START}\W{{0,3}}"
        r"(?:(?:absolutely|sure|of course|certainly)[,!]?(?: -)? )?(?:(?:i'd be |i would be |i'm |"
-       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk (?:you )?through|explain|break "
+       r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk (?:you )?through|explain|unpack|"
+       r"clarify|dig into|break "
        r"(?:this|it|that) down)\b"
        rf"{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
-       keywords=("to help", "to walk", "to explain", "to break")),
+       keywords=("to help", "to walk", "to explain", "to break", "to unpack", "to clarify",
+                 "to dig")),
     # "Ah, the classic 'node offline after a reboot' headache!", "Thanks so much for sharing all
     # those details - that really helps narrow things down!"
     _p(rf"(?:{ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
@@ -350,7 +355,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "reasonable", "valid", "good news", "hard part", "hardest part",
                  "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
                  "right thing", "such a", "question", "don't", "do not", "there", "alone", "oof",
-                 "aw", "ugh", "sure", "imagining", "crazy", "overreacting", "no need",
+                 "aw", "ugh", "sure", "of course", "imagining", "crazy", "overreacting", "no need",
                  "not to worry"),
        accept=_reacts_to_the_asker),
 )

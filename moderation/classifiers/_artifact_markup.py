@@ -84,7 +84,9 @@ MARKUP: tuple[Pattern, ...] = (
     # main argument]": an instruction to the reader; "[insert hours]", "$[X]".
     _p(r"\[(?:insert|add|describe|mention|include|share|give) (?=[^\]\n]{0,150}?\byour?\b)"
        r"[^\]\n]{3,250}\](?!\()|\[(?:describe|mention|explain|specify|summari[sz]e|state) "
-       r"[a-z][^\]\n]{5,150}\](?!\()|\[(?=[^\]\n]{0,80}\byour\b)[^\]\n]{1,140}\](?!\()|\[insert "
+       r"[a-z][^\]\n]{5,150}\](?!\()|\[(?!subject to|pending|depending|based on|edit|update|sorry|"
+       r"thanks|h/t|via|see |as per|if |not |no |just )(?=[^\]\n]{0,80}\byour\b)[^\]\n]{1,140}\]"
+       r"(?!\()|\[insert "
        r"(?!obligatory|joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|dramatic)[a-z]"
        r"[a-z' -]{1,40}\](?!\()|\$\[x\]|\[(?:paste|specify|attach) [^\]\n]{2,150}\]|"
        r"\[[^\]\n]{1,100}"

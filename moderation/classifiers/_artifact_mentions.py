@@ -29,6 +29,9 @@ _PHRASE_CUE_RE = re.compile(
     r"leftover|(?<!you )have|leaves?|left|leaving|opened|answered|replied|responded|is|was|"
     r"offers?|offered)[\s,:]{0,2}$")
 _MARKUP_CUE_RE = re.compile(rf"\b(?:{_MARKUP_CUE})[\s,:]{{0,2}}$")
+# ... or ending a sentence broken off by a line that shows what was said ("it literally had
+# \n\n<the line>\n\nas one of the bullets"); after a colon a whole answer may follow.
+_EXHIBIT_RE = re.compile(rf"\b(?:{_MARKUP_CUE})\n\n?$")
 # Words anywhere earlier in the same sentence that make it a discussion of such finds ("the post
 # ends with a cheerful Let me know if ...", "Gemini leaves [cite: 3] tokens"). A sentence is cut
 # at a full stop, a question mark or a line break, not at "!", which mentioned openers contain.
@@ -136,6 +139,9 @@ def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: in
             start <= mention_end or _CHAIN_RE.fullmatch(text, mention_end, start)):
         return True
     before = text[max(0, start - 120):start]
+    line = text.rfind("\n", 0, start) + 1
+    if line and _EXHIBIT_RE.search(text, max(0, line - 40), line):
+        return True  # a line shown after "it literally had", "the reply said"
     cue = _MARKUP_CUE_RE if markup else _PHRASE_CUE_RE
     if cue.search(before[-40:]) or (markup and _NAMING_RE.match(text, end, end + 40)):
         return True

@@ -45,11 +45,13 @@ _REWORK = (
     r"version|snippet|variant|equivalent|alternative|config|configuration|setup|code|steps|"
     r"commands?)\b|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
     r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test|make|"
-    r"get|keep|run|automate|persist)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
+    r"get|keep|run|automate|persist|annotate|compute|aggregate|optimi[sz]e|cache|index|query|"
+    r"filter)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|"
     r"make\syou\b|come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|"
     r"work\sthrough|run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|list|mock\sup|whip\sup|"
     r"trim|"
-    r"mark\s?up|annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|"
+    r"mark\s?up|annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|word|"
+    r"phrase|"
     r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
     r"figure\sout|work\sout|choose|pick|compare|decide|set\sup))")
 # Writing an assistant offers once the reader has answered its question.
@@ -59,6 +61,7 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"rework|revise|refactor|adjust|calculate|work out|figure out|estimate|suggest "
             r"(?:the|a|some|more|specific|which|what|where|how|exactly)|recommend|"
             r"point (?:you|out)|check (?:whether|if)|lay (?:them |it |this |these )?out|"
+            r"run through|"
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
             r"concrete|precise)|tell you (?:exactly|precisely|which|what|how)|pinpoint|diagnose|"
@@ -111,7 +114,7 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"\sready to (?:post|send|share|paste|use|go)\b|,\s(?:with\s[^.\n:]{1,60}\s)?"
                r"(?:moved|cut|removed|reordered|swapped|tightened|trimmed|shortened|condensed|"
                r"reworked|restructured|reorgani[sz]ed|simplified|expanded)\b|"
-               r"\s(?:under|in|at) (?:\d+|[a-z]+) "
+               r"\s(?:under|in|at) (?:[\d,]+|[a-z]+) "
                r"(?:words|characters|lines|sentences)\b|,?\swritten (?:in|with) (?:a|an) "
                r"[\w ,-]{0,40}?(?:tone|voice|style)\b|\sfor the (?:[\w-]+\s)?(?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
@@ -200,19 +203,22 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)"
-       rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the {_WRITING}\s?:|{_FOR_READER}|"
+       rf"(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|\sof the (?:[\w-]+\s){{0,3}}?{_WRITING}\s?:|"
+       rf"\sof that\b[^.\n:]{{0,80}}:\n|{_FOR_READER}|"
        r"\sof the (?:thread|discussion|conversation)\b[^.\n:]{0,80}:\n|"
        r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HERE),
     # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
     # framework, adjusted for your take-home pay of £2,350:".
-    _p(rf"{LINE_START}\W{{0,3}}(?:here(?:'s| is)|below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
+    _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great)[,!.]? (?:- )?)?(?:here(?:'s| is)|"
+       rf"below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
        r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
        r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written|structured) (?:for|as) "
        r"(?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook)\b|"
        r"you can (?:\w+ ){1,2}?"
-       r"(?:with|to|for|at) your\b|you (?:can|could) (?:post|paste|send out|hand out|print out)\b)"
+       r"(?:with|to|for|at) (?:your\b|the (?:team|group|class|family|club|students|kids)\b)|"
+       r"you (?:can|could) (?:post|paste|send out|hand out|print out|read (?:out|aloud))\b)"
        r"(?:[^.\n:]|\bvs\.){0,80}:\n",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
@@ -236,13 +242,14 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
-       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+){{0,6}}?{_FOR_READER}",
+       rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+,?){{0,6}}?{_FOR_READER}",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
     _p(rf"\bhere(?:'s| is) your (?:[\w'-]+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
        r"revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
-       r"reformatted|restructured|converted|turned)", STRONG,
+       r"reformatted|restructured|converted|turned|scaled|adapted|adjusted|halved|doubled|"
+       r"translated|simplified)", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("here's your", "here is your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
@@ -286,7 +293,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|helpful)),? i "
        rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you (?:share|post|paste|"
        r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
-       rf"(?:your|which|what|how|whether))\b(?:[^.!?\n]|\.(?=\w)){{0,100}}?,? (?:and )?i(?:'ll|"
+       rf"(?:your|which|what|how|whether))\b(?:[^.!?\n]|\.(?=\w)){{0,160}}?,? (?:and )?i(?:'ll|"
        rf" can| "
        rf"could| "
        rf"will|'m happy to|'d be happy to|'d be glad to) "
@@ -310,7 +317,8 @@ PHRASES: tuple[Pattern, ...] = (
     # Any next step offered as a question in a post's last paragraph ("Would you like me to gloss a
     # few parallel examples ...?"): weak, and strong where it closes an impersonal answer (see
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
-    _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i (?:also )?"
+    _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i go ahead and|"
+       rf"should i (?:also )?"
        rf"{_PRODUCE})[^?\n]{{3,250}}\?"
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
@@ -327,7 +335,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}[^?\n]{{0,260}}?(?:\bwhich (?:would|one|do "
        r"you|you(?:'re| are))|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|"
        r"prefer)|\b(?:just )?(?:say|tell me|let me know) which|\b(?:just )?(?:tell|give|"
-       r"send) me your|"
+       r"send) me your|\b(?:just )?paste (?:it|what|your)|"
        r"\b(?:just )?say the word)\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
        r"\Z))",
        STRONG,
@@ -382,7 +390,8 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b|\bi(?:'m| am) (?:also )?(?:glad|"
        rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif you (?:want|'d like|would like|need|share|"
        rf"send|post|tell me|give me|let me know)\b|(?<!i'm )(?<!i am )\bhappy to {_REWORK}"
-       r"[^.!?\n]{0,120}\bif you (?:share|send|post|paste|tell me|give me|let me know)\b",
+       r"[^.!?\n]{0,120}\bif (?:you (?:share|send|post|paste|tell me|give me|let me know)\b|"
+       r"(?:that|it|this)(?:'d| would) (?:be (?:useful|helpful)|help))",
        STRONG,
        gettext_noop("chat-assistant offer 'I'd be glad to expand this into ...'"), "offer",
        keywords=("be glad to", "be happy to", "be delighted to", "more than happy to",

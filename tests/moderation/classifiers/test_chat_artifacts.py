@@ -690,6 +690,30 @@ LATER_PASTES = [
     "Here's a draft of a forum post announcing your tasting:\n\n" + ANSWER,
     "Here's a friendlier, less technical rewrite for a general audience:\n\n" + ANSWER,
     "Kombucha is acidic.^1^ Most batches finish within ten days.^2^ Keep it cold.^3^",
+    # Twenty-second round.
+    "Happy to unpack this - it's a subtle distinction and the terms have drifted a lot.\n\n"
+    + ANSWER,
+    "Of course! This is probably the single most misunderstood step in brewing, so let me lay "
+    "it out clearly.\n\n" + ANSWER + " " + ANSWER,
+    "Oh, I love this kind of project - a rooftop kombucha bar sounds absolutely charming!\n\n"
+    + ANSWER + " " + ANSWER,
+    "Oh no, a mouldy scoby halfway through a batch is the absolute worst - especially after "
+    "you've waited weeks!\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nKeep up the great work on the brewery - you're asking exactly the right "
+    "questions! 💪",
+    ANSWER + "\n\nIf you tell me which teas you've tried and what you hope to get out of it "
+    "(flavour, fizz, or just the hobby itself), I can put together a more targeted list.",
+    ANSWER + "\n\nShould I go ahead and show how to run this with a heating mat?",
+    ANSWER + "\n\nHappy to help you word the email too - just paste what you've drafted.",
+    ANSWER + "\n\nHappy to put together a sample tasting plan if that'd be helpful.",
+    ANSWER + "\n\nIf you tell me your jar size, I can run through a rough comparison.",
+    "Okay, here is a friendlier rewrite of the on-call handover message:\n\n" + ANSWER,
+    "Here's a more readable version of that nested brewing formula:\n\n" + ANSWER,
+    "Here's a draft of the shop text, kept under 4,000 characters:\n\n" + ANSWER,
+    "Alright, here's a concise comparison of bottling methods you can share with the team:\n\n"
+    + ANSWER,
+    "Here's your recipe scaled down to serve 2:\n\n" + ANSWER,
+    "Here's a short intro you could read aloud at the start of the tasting:\n\n" + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -785,6 +809,12 @@ LATER_PEOPLE = [
     "I drew up a cut list for my own jar rack. If you want I can send it over, just tell me "
     "the size you're going for and I'll tweak it.",
     "Good question, actually, and the answer changed between versions. " + ANSWER + " " + ANSWER,
+    "Great question, and welcome to the scoby club 😂\n\nI've been brewing for twelve years, "
+    "so here's what worked for me. " + ANSWER,
+    "We're moving the brewery. My current plan [subject to change based on your feedback]: "
+    "bottle first, then move.",
+    "A big account posted a brewing plan and it literally had\n\nDay [X]: [insert flavour "
+    "here]\n\nas one of the steps. They didn't even fill it in.",
     "**Agenda** (add your items below, first come first served!)\n\n- Welcome\n- Open floor",
     "Reviewing applications, one cover letter linked our own page, except it was\n\n"
     "https://brew.example/about?utm_source=chatgpt.com\n\nso I guess they asked a chatbot.",
