@@ -71,7 +71,8 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
-    r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|"
+    r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|how (?:exciting|fun|"
+    r"lovely|wonderful)|love (?:this|that|it)\b(?! when)|"
     r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
     r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo|"
     r"(?:that's|this is|it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
@@ -116,7 +117,8 @@ _REASSURANCE = re.compile(
 # spaniel was a land shark too"). An assistant's "I'd check", "let me" or "now we're talking"
 # is not counted.
 _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|ours|me|us|imo|"
-                        r"imho|tbh|fwiw)\b(?<!let me)(?!/)"
+                        r"imho|tbh|fwiw)\b(?<!let me)(?<!\nhere's what i)(?<!\nhere's how i)(?!/|"
+                        r"-\d)"
                         r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
                         r"totally )?(?:understand|get (?:it|the|how|why|that))\b|(?: absolutely)? "
                         r"love (?:this|that|how|the idea)\b| can (?:walk you|"
@@ -344,7 +346,7 @@ OPENERS: tuple[Pattern, ...] = (
     # The first sentence of an answer, judged by _reacts_to_the_asker.
     _p(rf"(?:{ANSWER_START}|(?<=\n\n))(?={_REACTION.pattern}|[^.!?\n]{{0,200}}?"
        rf"{_REASSURANCE.pattern})"
-       rf"[^.!?\n]{{1,320}}(?:[.!?]+|(?=\n)|\Z)", STRONG,
+       rf"(?:\bvs\.|[.!?](?=\w)|[^.!?\n]){{1,320}}(?:[.!?]+|(?=\n)|\Z)", STRONG,
        gettext_noop("chat-assistant opener reacting to the asker before the answer"), "opener",
        keywords=("oh", "ah", "nice", "wow", "absolutely", "great", "happy to", "glad to",
                  "sorry", "that sounds", "what a", "such a", "okay", "alright", "yes", "sense",

@@ -61,7 +61,7 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"rework|revise|refactor|adjust|calculate|work out|figure out|estimate|suggest "
             r"(?:the|a|some|more|specific|which|what|where|how|exactly)|recommend|"
             r"point (?:you|out)|check (?:whether|if)|lay (?:them |it |this |these )?out|"
-            r"run through|"
+            r"run through|map (?:it )?out|"
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
             r"concrete|precise)|tell you (?:exactly|precisely|which|what|how)|pinpoint|diagnose|"
@@ -215,7 +215,10 @@ PHRASES: tuple[Pattern, ...] = (
        rf"below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
        r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
        r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written|structured) (?:for|as) "
-       r"(?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook)\b|"
+       r"(?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook|briefing|newsletter|"
+       r"memo|"
+       r"slide|email|report)\b|written (?:in|with) (?:a|an) [\w ,-]{0,40}?(?:tone|voice|style)\b|"
+       r"based on your\b|"
        r"you can (?:\w+ ){1,2}?"
        r"(?:with|to|for|at) (?:your\b|the (?:team|group|class|family|club|students|kids)\b)|"
        r"you (?:can|could) (?:post|paste|send out|hand out|print out|read (?:out|aloud))\b)"
@@ -223,7 +226,8 @@ PHRASES: tuple[Pattern, ...] = (
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
-                 "scaled", "you can ", "you could ", "formatted ", "written ", "structured ")),
+                 "scaled", "you can ", "you could ", "formatted ", "written ", "structured ",
+                 "based on your")),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
     _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"

@@ -714,6 +714,22 @@ LATER_PASTES = [
     + ANSWER,
     "Here's your recipe scaled down to serve 2:\n\n" + ANSWER,
     "Here's a short intro you could read aloud at the start of the tasting:\n\n" + ANSWER,
+    # Twenty-third round.
+    "Oh no, I'm so sorry you're going through this - a batch stuck for eight weeks is "
+    "genuinely stressful.\n\nHere's what I'd suggest:\n\n" + ANSWER + " " + ANSWER,
+    "Don't panic - a ferment stuck at 1.030 is more common than you'd think, and it's usually "
+    "recoverable.\n\n" + ANSWER + " " + ANSWER,
+    "How exciting that you're starting kombucha this year! 🍵 Flat first batches are super "
+    "common, so don't feel bad.\n\n" + ANSWER + " " + ANSWER,
+    "Ah, the classic glass vs. plastic dilemma - it's one of the most debated questions in "
+    "brewing.\n\n" + ANSWER + " " + ANSWER,
+    "Congratulations on your first scoby! 🎉 Form i-129 aside, the process can feel "
+    "overwhelming at first.\n\n" + ANSWER + " " + ANSWER,
+    "Love this goal! A first fizzy batch is a huge milestone.\n\n" + ANSWER + " " + ANSWER,
+    ANSWER + "\n\nIf you share which teas you have, I can map out exactly which to brew first.",
+    "Here's a short tasting rationale written in a neutral, concise tone:\n\n" + ANSWER,
+    "Below is a structured summary of the rules, formatted for a briefing note:\n\n" + ANSWER,
+    "Okay, here's a simple brewing budget based on your $40 monthly budget:\n\n" + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -809,6 +825,8 @@ LATER_PEOPLE = [
     "I drew up a cut list for my own jar rack. If you want I can send it over, just tell me "
     "the size you're going for and I'll tweak it.",
     "Good question, actually, and the answer changed between versions. " + ANSWER + " " + ANSWER,
+    "Sure thing, here's what I'd check in order, since you said the batch is flat. " + ANSWER
+    + " " + ANSWER,
     "Great question, and welcome to the scoby club 😂\n\nI've been brewing for twelve years, "
     "so here's what worked for me. " + ANSWER,
     "We're moving the brewery. My current plan [subject to change based on your feedback]: "
