@@ -30,7 +30,8 @@ _OPENER = r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good)
           r"happy to help|glad to help|great idea|got it|sure(?: thing)?)"
 
 # One to four emoji, each with its variation selector, skin tone or joined sequence ("🚴‍♂️").
-_ONE_EMOJI = (r"[\u2300-\u23ff\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]"
+# A flag is a pair of regional-indicator letters: one emoji ("🇮🇹").
+_ONE_EMOJI = (r"(?:[\U0001f1e6-\U0001f1ff]{2}|[\u2300-\u23ff\u2600-\u27bf\U0001f300-\U0001faff])"
               r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]{0,8}")
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
@@ -223,10 +224,9 @@ OPENERS: tuple[Pattern, ...] = (
     # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
     _p(rf"{ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
        r"(?: there)?(?! (?:everyone|all|folks|guys|y'all|team)\b)"
-       r"(?!,? [a-z' ]{0,30}(?:[a-z]s|everyone|all|folks|y'all|"
-       r"team)!)(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|"
-       r", )(?:[^\n]{0,40}?(?:great to see|welcome to|"
-       r"congrats|"
+       r"(?!,? [a-z' ]{0,30}(?:[a-z]s|everyone|all|folks|y'all|team)!)"
+       r"(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|, )(?:[^\n]{0,40}?(?:great to see|"
+       r"welcome to(?! (?:the )?(?:sub|forum|community|group|club|thread|r/))|congrats|"
        rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
        rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
        rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,

@@ -394,7 +394,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b|\bi(?:'m| am) (?:also )?(?:glad|"
        rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif you (?:want|'d like|would like|need|share|"
        rf"send|post|tell me|give me|let me know)\b|(?<!i'm )(?<!i am )\bhappy to {_REWORK}"
-       r"[^.!?\n]{0,120}\bif (?:you (?:share|send|post|paste|tell me|give me|let me know)\b|"
+       r"[^.!?\n]{0,120}\bif (?:you (?:share|send|paste|tell me|give me)\b|"
        r"(?:that|it|this)(?:'d| would) (?:be (?:useful|helpful)|help))",
        STRONG,
        gettext_noop("chat-assistant offer 'I'd be glad to expand this into ...'"), "offer",

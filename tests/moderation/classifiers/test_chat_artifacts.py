@@ -825,6 +825,12 @@ LATER_PEOPLE = [
     "I drew up a cut list for my own jar rack. If you want I can send it over, just tell me "
     "the size you're going for and I'll tweak it.",
     "Good question, actually, and the answer changed between versions. " + ANSWER + " " + ANSWER,
+    "Hey, welcome to the sub! Your question's a good one and not dumb at all. " + ANSWER + " "
+    + ANSWER,
+    "I had exactly this problem last year. " + ANSWER + " Happy to dig into your setup if you "
+    "post the recipe.",
+    "I lived in Rome for 3 years, so here's my cheat sheet.\n\n" + ANSWER + " " + ANSWER
+    + "\n\nHave a wonderful trip and eat a maritozzo for me! 🇮🇹",
     "Sure thing, here's what I'd check in order, since you said the batch is flat. " + ANSWER
     + " " + ANSWER,
     "Great question, and welcome to the scoby club 😂\n\nI've been brewing for twelve years, "
