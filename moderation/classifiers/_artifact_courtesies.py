@@ -37,16 +37,14 @@ _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fingers crossed|"
          r"(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|good luck(?= - )|here's to\b|"
-         r"enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|"
-         r"savou?r (?:this|that|the|every)\b|"
-         r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
-         r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
+         r"enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|savou?r (?:this|that|"
+         r"the|every)\b|(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|"
+         r"all the best|may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
          r"safe travels|clear skies|have a (?:wonderful|great|fantastic|lovely|safe) |"
          r"you can do (?:it|this)|you've (?:absolutely |totally |definitely )?got this|"
          r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
-         r"you're doing "
-         r"(?:great|amazing|a great job|fine|everything right|an? (?:wonderful|great|lovely|kind|"
-         r"brave|good) thing)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
+         r"you're doing (?:great|amazing|a great job|fine|everything right|an? (?:wonderful|great|"
+         r"lovely|kind|brave|good) thing)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
          r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
          r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|strength|"
          r"rest|patience|virtual))")
@@ -73,31 +71,30 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
     r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|how (?:exciting|fun|"
-    r"lovely|wonderful)|love (?:this|that|it)\b(?! when)|"
-    r"glad to|sorry to hear|i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|"
-    r"alright|yes|congratulations|congrats|mmm+|good news|good on you|kudos|bravo|"
-    r"(?:that's|this is|it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
+    r"lovely|wonderful)|love (?:this|that|it)\b(?! when)|glad to|sorry to hear|i'm (?:so |really |"
+    r"truly )?sorry|that sounds|what an?|such an?|okay|alright|yes|congratulations|congrats|mmm+|"
+    r"good news|good on you|kudos|bravo|(?:that's|this is|it's) such an?|(?:fascinating|"
+    r"interesting|excellent|fantastic|wonderful|"
     r"brilliant|lovely|thoughtful|tricky|fun|good) question)\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
     r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
-    r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant|"
-    r"satisfying|rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|"
-    r"(?:good|smart|great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|"
-    r"beautiful|awesome|amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|"
-    r"handle|deal with)|delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|"
-    r"straightforward|recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
+    r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant|satisfying|"
+    r"rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|(?:good|smart|"
+    r"great) call|(?:nice|good|great) catch|nice|heartbreaking|painful|gorgeous|beautiful|awesome|"
+    r"amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|handle|deal with)|"
+    r"delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|straightforward|"
+    r"recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
     r"valuable|essential|useful|perfect|misunderstood|charming|worst)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
     r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|work|tackle|look|go|dive|figure|sort|take|lay|"
-    r"explain|clarify|show)\b|"
-    r"\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|\bthe good news is\b|"
-    r"\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|fix)\b|"
-    r"\ba few (?:(?:reliable|common|simple|practical|proven) )?(?:tips|things|ideas|options|steps|"
-    r"pointers|ways|approaches|strategies|fixes|causes|suspects|reasons)\b|"
+    r"explain|clarify|show)\b|\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|"
+    r"\bthe good news is\b|\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|"
+    r"fix)\b|\ba few (?:(?:reliable|common|simple|practical|proven) )?(?:tips|things|ideas|options|"
+    r"steps|pointers|ways|approaches|strategies|fixes|causes|suspects|reasons)\b|"
     r"\bi can (?:walk you through|help|explain|break)\b")
 _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
@@ -107,26 +104,23 @@ _REASSURANCE = re.compile(
     r"totally )?(?:normal|understandable)|rite of passage|you're not alone|to dig into|"
     r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
-    r"understandable|valid)|you've already done the (?:hard|hardest) part|"
-    r"it sounds like you(?:'re| are| have)|congrat(?:ulation)?s on (?:thinking|planning|starting|"
-    r"getting|taking|asking|being)|(?:please )?(?:don't|do not) (?:be discouraged|beat "
-    r"yourself up|panic|lose heart|give up)|you're (?:definitely |certainly |absolutely |"
-    r"so )?not (?:alone|imagining (?:it|this|things)|crazy|overreacting)|you're in good company|"
-    r"(?:don't worry|no need to "
+    r"understandable|valid)|you've already done the (?:hard|hardest) part|it sounds like you(?:'re|"
+    r" are| have)|congrat(?:ulation)?s on (?:thinking|planning|starting|getting|taking|asking|"
+    r"being)|(?:please )?(?:don't|do not) (?:be discouraged|beat yourself up|panic|lose heart|"
+    r"give up)|you're (?:definitely |certainly |absolutely |so )?not (?:alone|imagining (?:it|this|"
+    r"things)|crazy|overreacting)|you're in good company|(?:don't worry|no need to "
     r"(?:panic|worry)|not to worry)(?= ?[-,!]))\b")
 # The writer speaking of themselves near the opener: a person's reply ("... so normal! Our
 # spaniel was a land shark too"). An assistant's "I'd check", "let me" or "now we're talking"
 # is not counted.
 _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|our|ours|me|us|imo|"
                         r"imho|tbh|fwiw)\b(?<!let me)(?<!\nhere's what i)(?<!\nhere's how i)(?!/|"
-                        r"-\d)"
-                        r"(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
-                        r"totally )?(?:understand|get (?:it|the|how|why|that))\b|(?: absolutely)? "
-                        r"love (?:this|that|how|the idea)\b| can (?:walk you|"
-                        r"help|"
-                        r"explain|break)\b|"
-                        r"(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|therapist|"
-                        r"microbiologist|licensed|certified|qualified|medical|financial|tax|"
+                        r"-\d)(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
+                        r"totally )?(?:understand|get (?:it|the|how|why|that))\b|"
+                        r"(?: absolutely)? love (?:this|that|how|the idea)\b| can (?:walk you|help|"
+                        r"explain|break)\b|(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|"
+                        r"therapist|microbiologist|licensed|certified|qualified|medical|financial|"
+                        r"tax|"
                         r"legal)\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
 # A reply turning to one of the asker's points ("On your question about the pan - don't
@@ -213,20 +207,20 @@ OPENERS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
        "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good")),
     _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}| and )(?:great question|good "
-       r"question|thanks? (?:you )?"
-       r"for (?:asking|reaching out|your question)|i(?:'d| would) be (?:happy|glad|delighted)|"
-       r"happy to help|glad to help|sure|certainly|absolutely|of course)"
-       r"(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|same "
+       r"question|thanks? (?:you )?for (?:asking|reaching out|your question)|i(?:'d|"
+       r" would) be (?:happy|glad|delighted)|happy to help|glad to help|sure|certainly|absolutely|"
+       r"of course)(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|"
+       r"same "
        r"(?:problem|issue|thing))\b)", 0.95,
        gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
        keywords=("hi", "hello", "hey", "bonjour", "hola")),
     # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
     # 🌱", "Hi there! Great to see you diving into ...". A plain "Hi!" is a person's too.
     _p(rf"{ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
-       r"(?: there)?(?! (?:everyone|all|folks|guys|y'all|team)\b)"
-       r"(?!,? [a-z' ]{0,30}(?:[a-z]s|everyone|all|folks|y'all|team)!)"
-       r"(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|, )(?:[^\n]{0,40}?(?:great to see|"
-       r"welcome to(?! (?:the )?(?:sub|forum|community|group|club|thread|r/))|congrats|"
+       r"(?: there)?(?! (?:everyone|all|folks|guys|y'all|team)\b)(?!,? [a-z' ]{0,30}(?:[a-z]s|"
+       r"everyone|all|folks|y'all|team)!)(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|"
+       r", )(?:[^\n]{0,40}?(?:great to see|welcome to(?! (?:the )?(?:sub|forum|community|group|"
+       r"club|thread|r/))|congrats|"
        rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
        rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
        rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
@@ -235,8 +229,8 @@ OPENERS: tuple[Pattern, ...] = (
     # At the very start of a post, an opener followed by exposition rather than by the
     # writer's own experience ("Great question! I asked our vet ...") is an assistant's.
     _p(rf"{ANSWER_START}\W{{0,3}}"
-       r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|excellent) "
-       r"question)!(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
+       r"(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|"
+       r"excellent) question)!(?![^.!?\n]{0,120}\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b)"
        rf"(?!\s?here(?:'s| is| are){_SHARED})", STRONG,
        gettext_noop("chat-assistant opener 'Great question!' at the start of a post"), "opener",
        keywords=("certainly!", "question!", "absolutely!", "of course!")),
@@ -246,12 +240,11 @@ OPENERS: tuple[Pattern, ...] = (
        r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
        rf"(?:really |very |truly |genuinely |super )?{_PRAISE}(?:(?:,| and) (?:really |very |"
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
-       r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|"
-       r"concept|premise|topic|setup|scenario|"
-       r"struggle|worry|concern|dilemma|headache|hurdle|confusion|decision|problem|sighting|"
-       r"challenge|puzzle|pairing|gotcha|mystery|milestone|"
-       rf"thing to (?:be )?\w+)(?:(?!\b(?:i|i'm|i've|my|we|our)\b)[^.!?\n]){{0,60}}?"
-       rf"(?:,? and\b|!| - )"
+       r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|concept|"
+       r"premise|topic|setup|scenario|struggle|worry|concern|dilemma|headache|hurdle|confusion|"
+       r"decision|problem|sighting|challenge|puzzle|pairing|gotcha|mystery|milestone|"
+       rf"thing to (?:be )?\w+)(?:(?!\b(?:i|i'm|i've|my|we|our)\b)[^.!?\n]){{0,60}}?(?:,? and\b|!|"
+       rf" - )"
        rf"{_NO_SELF_NEAR}(?![\s\S]{{0,160}}\b(?:i've|i'm|my|our|we've)\b)",
        STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener",
@@ -269,34 +262,31 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("follow-up", "love this", "let's ")),
     # "You want a cron job that ... Here's a simple way to do that."
     _p(rf"{ANSWER_START}\W{{0,3}}"
-       r"(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|trying "
-       r"to)\b[^\n]{0,300}?[.!:] here(?:'s| is| are) (?:a|an|some|the|how|what)\b|sure[,!] "
+       r"(?:you(?:'re| are)? (?:looking for|want|need|asking (?:about|for|how)|"
+       r"trying to)\b[^\n]{0,300}?[.!:] here(?:'s| is| are) (?:a|an|some|the|how|what)\b|sure[,!] "
        rf"(?:i can|i'd be happy to|happy to) help(?: you)?(?: with (?:that|"
        rf"this))?!){_NO_SELF_NEAR}",
        STRONG,
        gettext_noop("chat-assistant opener restating the request"), "opener",
        keywords=("here", "help")),
     _p(rf"{ANSWER_START}\W{{0,3}}"
-       r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |"
-       r"totally |exactly |quite )?right (?:to (?:be|wonder|ask|question|worry|double-check|"
-       r"suspect|doubt|check|think)|that)|you're (?:absolutely |definitely |"
-       r"totally )?on (?:exactly |"
-       r"absolutely |just )?the right "
-       r"track|you're asking (?:exactly |"
-       r"precisely |just )?the right question|(?:totally|completely) understandable(?: "
-       r"frustration)?(?:!| -)|that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?"
-       r"(?:exhausting|frustrating|stressful|tough|hard|difficult|"
-       r"overwhelming)[^.!?\n]{0,30}?, and "
-       r"it's (?:completely |totally |perfectly |very )?(?:normal|understandable|common)|it's "
-       r"(?:really |very |so )?(?:smart|great|wise) (?:that you're|of you to|to "
+       r"(?:(?:good catch\W{1,3})?(?:you're|you are) (?:absolutely |completely |totally |exactly |"
+       r"quite )?right (?:to (?:be|wonder|ask|question|worry|double-check|suspect|doubt|check|"
+       r"think)|that)|you're (?:absolutely |definitely |totally )?on (?:exactly |absolutely |"
+       r"just )?the right track|you're asking (?:exactly |precisely |just )?the right question|"
+       r"(?:totally|completely) understandable(?: frustration)?(?:!| -)|"
+       r"that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?(?:exhausting|"
+       r"frustrating|stressful|tough|hard|difficult|"
+       r"overwhelming)[^.!?\n]{0,30}?, and it's (?:completely |totally |perfectly |"
+       r"very )?(?:normal|understandable|common)|it's (?:really |very |so )?(?:smart|great|"
+       r"wise) (?:that you're|of you to|to "
        rf"think))\b{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'You're right to ...'"), "opener",
        keywords=("you're ", "you are ", "it's ", "understandable", "that sounds ")),
     _p(rf"{ANSWER_START}\W{{0,3}}"
        r"(?:(?:absolutely|sure|of course|certainly)[,!]?(?: -)? )?(?:(?:i'd be |i would be |i'm |"
        r"i am )?(?:happy|glad|delighted)|i'd love) to (?:help|walk (?:you )?through|explain|unpack|"
-       r"clarify|dig into|break "
-       r"(?:this|it|that) down)\b"
+       r"clarify|dig into|break (?:this|it|that) down)\b"
        rf"{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'Happy to help ...'"), "opener",
        keywords=("to help", "to walk", "to explain", "to break", "to unpack", "to clarify",
@@ -305,20 +295,21 @@ OPENERS: tuple[Pattern, ...] = (
     # those details - that really helps narrow things down!"
     _p(rf"(?:{ANSWER_START}\W{{0,3}}(?:ah|oh|ahh),? the (?:classic|age-old|eternal|good old|"
        r"infamous|dreaded|perennial|timeless|ever-popular|never-ending|great)\b(?:[^.!?\n]|"
-       r"\bvs\.){0,80}"
-       r"(?:!| - you(?:'re|'ve| are| have)\b)|"
+       r"\bvs\.){0,80}(?:!| - you(?:'re|'ve| are| have)\b)|"
        rf"{LINE_START}\W{{0,3}}thanks? (?:you )?(?:so much |very much )?for (?:sharing|providing|"
-       r"including|laying out|giving|the) (?:all )?(?:of )?(?:those|these|the|that|so many|such) ?"
-       r"(?:\w+ )?(?:details|context|info|information)[^.!?\n]{0,60}?(?:-|,) (?:that|this|it) "
+       r"including|laying out|giving|the) (?:all )?(?:of )?(?:those|these|the|that|so many|"
+       r"such) ?(?:\w+ )?(?:details|context|info|information)[^.!?\n]{0,60}?(?:-|,) (?:that|this|"
+       r"it) "
        rf"(?:really |definitely )?(?:helps|makes))(?:\s?{_EMOJI})?{_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant opener 'Ah, the classic ...!'"), "opener",
        keywords=("ah", "oh", "thank")),
     # Flattering the asker: "You've hit on one of the most common points of confusion ..."
     _p(rf"{ANSWER_START}\W{{0,3}}(?:(?:oh|ah|ooh),? )?(?:you've|you have) (?:hit on|touched on|"
-       r"stumbled (?:on|upon|onto)|run into|landed on|raised|asked about|found|identified|"
-       r"spotted|put your finger on|tripped over|bumped into|come across|discovered) "
-       r"(?:one of (?:[\w']+ )?(?:the )?(?:most|biggest|best|classic|trickiest)|a (?:really |very |"
-       r"super )?(?:common|classic|great|key|important|tricky|subtle|fascinating))\b|"
+       r"stumbled (?:on|upon|onto)|run into|landed on|raised|asked about|found|identified|spotted|"
+       r"put your finger on|tripped over|bumped into|come across|"
+       r"discovered) (?:one of (?:[\w']+ )?(?:the )?(?:most|biggest|best|classic|trickiest)|"
+       r"a (?:really |very |super )?(?:common|classic|great|key|important|tricky|subtle|"
+       r"fascinating))\b|"
        rf"{ANSWER_START}\W{{0,3}}(?:(?:oh|ah),? )?you(?:'re| are) describing (?:a |the )?"
        r"(?:textbook|classic|very common|common)\b|"
        rf"{ANSWER_START}\W{{0,3}}(?:(?:i )?love that you(?:'re| are)|(?:smart|wise) move|"
@@ -328,9 +319,10 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("you've ", "you have ", "describing", "love that", " move", " thinking")),
     # "This is one of the most common points of confusion" - a moderator says it too: weak.
     _p(rf"{ANSWER_START}\W{{0,3}}(?:(?:absolutely|sure|certainly|of course|great question|good "
-       r"question)\W{1,3})?(?:this|that|it)(?:'s| is) (?:one of the most|a (?:really |very )?"
-       r"(?:common|classic|frequent))(?: common| frequent| popular| important| confusing)? "
-       r"(?:questions?|points? of confusion|mix-ups?|misconceptions?|sources? of confusion|"
+       r"question)\W{1,3})?(?:this|that|it)(?:'s| is) (?:one of the most|a (?:really |"
+       r"very )?(?:common|classic|frequent))(?: common| frequent| popular| important|"
+       r" confusing)? (?:questions?|points? of confusion|mix-ups?|misconceptions?|"
+       r"sources? of confusion|"
        r"rules? questions?|stumbling blocks?|mistakes?|pitfalls?)\b", WEAK,
        gettext_noop("chat-assistant opener 'This is one of the most common questions'"),
        "common-question", keywords=("one of the most", "common", "classic", "frequent")),
@@ -366,8 +358,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|gets|"
-       r"sheds (?:some |a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
+       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|gets|sheds (?:some |"
+       r"a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
        r"clarify (?:my|our|what i|where i|why i)))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
        keywords=("hope ", "hopefully ")),
@@ -393,14 +385,13 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", "."),
        accept=_after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
-       r"\bi wish you (?:all the best|the best|luck|every success|success)\b|\bwishing you "
-       r"(?:every|all the|the best|lots|good|a)\b|\b(?:best of|good) luck with your\b|\bbest of "
-       r"luck getting\b|\bhave a "
-       r"(?:wonderful|fantastic|lovely) \w+!|"
-       r"\bsending you (?:good vibes|hugs|love|strength|rest|"
-       r"patience|luck)\b|\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|"
-       r"process|project|ride|journey|adventure|learning|season|harvest|hobby)\b|\benjoy every "
-       r"(?:mile|minute|moment|step|bite|sip|page|stitch)\b|\byou've got this\b|\bmay your\b|"
+       r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
+       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\b(?:best of|"
+       r"good) luck with your\b|\bbest of luck getting\b|\bhave a (?:wonderful|fantastic|"
+       r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
+       r"\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|process|project|ride|journey|"
+       r"adventure|learning|season|harvest|hobby)\b|\benjoy every (?:mile|minute|moment|step|bite|"
+       r"sip|page|stitch)\b|\byou've got this\b|\bmay your\b|"
        r"\benjoy [a-z]{3,15}ing\b|\bkeep at it\b",
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
@@ -408,19 +399,19 @@ SIGN_OFFS: tuple[Pattern, ...] = (
                  "got this", "sending you", "may your", "keep at it")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
-       r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |already )?"
-       r"(?:asking (?:all )?the right questions|on the right track|doing (?:an? (?:great|amazing|"
-       r"fantastic|wonderful) job|great|"
-       r"amazing|all the right things|everything right))|\bshows (?:how much|that) you "
+       r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |"
+       r"already )?(?:asking (?:all )?the right questions|on the right track|doing (?:an? (?:great|"
+       r"amazing|fantastic|wonderful) job|great|amazing|all the right things|everything right))|"
+       r"\bshows (?:how much|that) you "
        r"(?:really )?(?:care|are|'re)\b", WEAK,
        gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,
        keywords=("the fact that you", "like you", "you're ", "shows ")),
     _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
        r"touch|contact)(?![^.!?\n]{0,30}\b(?:dm|pm|message|email|ping) me\b)|"
-       r"\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?"
-       r"(?:other |more |further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you "
-       r"have|should you have|if there are) (?:if you "
-       r"have )?(?:any (?:other |more |further |additional |follow-up )?|(?:other|more|further|"
+       r"\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?(?:other |more |"
+       r"further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you have|should you have|"
+       r"if there are) (?:if you have )?(?:any (?:other |more |further |additional |follow-up )?|"
+       r"(?:other|more|further|"
        r"additional|follow-up) )questions", WEAK,
        gettext_noop("chat-assistant sign-off 'Feel free to ask'"), "questions", Where.CLOSING,
        keywords=("feel free to ", "hesitate to ", " questions", "let me know if you ")),

@@ -13,9 +13,9 @@ from .base import gettext_noop
 
 # What an "[Insert ...]" placeholder asks for: "[Insert date]", "<insert a short bio here>".
 _FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|address|number|"
-          r"email|phone|amount|price|location|venue|company|organi[sz]ation|title|position|"
-          r"role|details|description|bio|deadline|event|contact|signature|logo|image|photo|"
-          r"screenshot|chart|graph|diagram|table|video|code|text|paragraph|"
+          r"email|phone|amount|price|location|venue|company|organi[sz]ation|title|position|role|"
+          r"details|description|bio|deadline|event|contact|signature|logo|image|photo|screenshot|"
+          r"chart|graph|diagram|table|video|code|text|paragraph|"
           r"quote|statistic|figure|source|reference|citation|example)s?\b[^>\]}\n]{0,120}?")
 
 MARKUP: tuple[Pattern, ...] = (
@@ -29,8 +29,8 @@ MARKUP: tuple[Pattern, ...] = (
     # A tag opening a post ("[Event] Boston meetup") is a forum's, not a placeholder.
     _p(r"(?!\A)\[(?:recipient|company|client|hiring manager|author|customer|sender|organi[sz]ation|"
        r"(?:current |previous )?employer|manager|landlord|school|university|team|event|venue|"
-       r"contact|business|brand|product|platform|website|job|position|role|department)"
-       r"(?:'s?)?(?:\s(?:name|title|email|address|phone(?: number)?|number|date|time|"
+       r"contact|business|brand|product|platform|website|job|position|role|"
+       r"department)(?:'s?)?(?:\s(?:name|title|email|address|phone(?: number)?|number|date|time|"
        r"location|website|url|link))?\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
        markup=True, keywords=("[",)),
@@ -54,22 +54,20 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("[",), unless=r"\[@\w"),  # not in a spreadsheet's "[@Amount] ... [Amount]"
     _p(r"(?!\A)\[(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
-       r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|"
-       r"dear) |(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
-       r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|"
-       r"\((?:add|insert) (?:your own|your|a|an|the|any) (?![^)\n]{0,60}\b(?:below|above|in the "
-       r"(?:comments|thread|replies))\b)[^)\n]{1,60}\)|\((?:add|insert|enter) "
-       r"(?!your favou?rite|obligatory|joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|"
+       r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|dear) |"
+       r"(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|title|city|"
+       r"position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|\((?:add|"
+       r"insert) (?:your own|your|a|an|the|any) (?![^)\n]{0,60}\b(?:below|above|in the (?:comments|"
+       r"thread|replies))\b)[^)\n]{1,60}\)|\((?:add|insert|enter) (?!your favou?rite|obligatory|"
+       r"joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|"
        r"dramatic)[a-z][a-z' -]{1,40} here\)|<insert (?![^>\n]{0,40} here>)[a-z][a-z' -]{1,40}>|"
        rf"\((?:add|insert) {_FIELD}\)|"
        r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|<<(?:name|venue|date|time|location|company|"
-       r"recipient|city|address|event|title|link|url)>>|"
-       r"\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|"
-       r"author et al\.?),? (?:year|date)\)|(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%|[:,.])|"
-       r"\[(?:relevant|specific|appropriate|suitable|corresponding) [^\]\n]{2,60}\](?!\()|"
-       r"(?<![\w.])(?:xx|x{3,})(?:[.,]x{1,3})? ?%|_{3,} ?%|(?<== )_{3,}|(?<![\w.])x\.x ?%|"
-       r"\b\d\.0xx\b|\$ ?x{2,}\b|"
-       r"(?<![\w.,])x{1,3}(?:,x{3})+\b|"
+       r"recipient|city|address|event|title|link|url)>>|\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|"
+       r"(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|author et al\.?),? (?:year|date)\)|"
+       r"(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%|[:,.])|\[(?:relevant|specific|appropriate|suitable|"
+       r"corresponding) [^\]\n]{2,60}\](?!\()|(?<![\w.])(?:xx|x{3,})(?:[.,]x{1,3})? ?%|_{3,} ?%|"
+       r"(?<== )_{3,}|(?<![\w.])x\.x ?%|\b\d\.0xx\b|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
        r"\bf/x(?:\.x)?\b|(?<![\w.])xx (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
        r"days|weeks|months|years|people|members)\b|\b(?:had|with|about|around|roughly|over|"
        r"were) xx [a-z]{2,20}s\b|\[x (?:years|months|weeks|days|hours)\]|\[(?:publication|company|"
@@ -83,17 +81,16 @@ MARKUP: tuple[Pattern, ...] = (
     # "[Insert a specific moment where you comforted a patient]", "[One-sentence summary of your
     # main argument]": an instruction to the reader; "[insert hours]", "$[X]".
     _p(r"\[(?:insert|add|describe|mention|include|share|give) (?=[^\]\n]{0,150}?\byour?\b)"
-       r"[^\]\n]{3,250}\](?!\()|\[(?:describe|mention|explain|specify|summari[sz]e|state) "
-       r"[a-z][^\]\n]{5,150}\](?!\()|\[(?!subject to|pending|depending|based on|edit|update|sorry|"
-       r"thanks|h/t|via|see |as per|if |not |no |just )(?=[^\]\n]{0,80}\byour\b)[^\]\n]{1,140}\]"
-       r"(?!\()|\[insert "
-       r"(?!obligatory|joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|dramatic)[a-z]"
-       r"[a-z' -]{1,40}\](?!\()|\$\[x\]|\[(?:paste|specify|attach) [^\]\n]{2,150}\]|"
-       r"\[[^\]\n]{1,100}"
-       r"[-,;] ?(?:specify|fill in|add|insert|enter) (?:yours|your own|here|one)\b[^\]\n]{0,20}\]|"
-       r"\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|"
-       r"phone|date|signature|role|position|school|city|link|number|website) here\)|\(# ?(?:of )?"
-       r"[a-z][a-z ]{1,30}\)|(?:dear|hi|hello|to) (?:(?:mr|mrs|ms|dr|prof)\.? |professor )?_{3,}|"
+       r"[^\]\n]{3,250}\](?!\()|\[(?:describe|mention|explain|specify|summari[sz]e|"
+       r"state) [a-z][^\]\n]{5,150}\](?!\()|\[(?!subject to|pending|depending|based on|edit|update|"
+       r"sorry|thanks|h/t|via|see |as per|if |not |no |"
+       r"just )(?=[^\]\n]{0,80}\byour\b)[^\]\n]{1,140}\](?!\()|\[insert (?!obligatory|joke|witty|"
+       r"snarky|funny|clever|sad|rant|meme|gif|sound|dramatic)[a-z][a-z' -]{1,40}\](?!\()|\$\[x\]|"
+       r"\[(?:paste|specify|attach) [^\]\n]{2,150}\]|\[[^\]\n]{1,100}[-,;] ?(?:specify|fill in|add|"
+       r"insert|enter) (?:yours|your own|here|one)\b[^\]\n]{0,20}\]|"
+       r"\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|phone|date|signature|role|"
+       r"position|school|city|link|number|website) here\)|\(# ?(?:of )?[a-z][a-z ]{1,30}\)|(?:dear|"
+       r"hi|hello|to) (?:(?:mr|mrs|ms|dr|prof)\.? |professor )?_{3,}|"
        r"(?<=[a-z] )\[number\] [a-z]+s\b|(?<=- )\[number\] [a-z]+",
        0.9, gettext_noop("unfilled placeholder such as '[Insert ...]' or '(Your Name Here)'"),
        "placeholder", markup=True, keywords=("[", "(your ", "(#", "___")),
@@ -101,13 +98,13 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("unfilled placeholder such as '[link to ...]'"), "placeholder", markup=True,
        keywords=("[link to ",)),
     _p(rf"[<{{](?:your\s(?!favou?rite)[^>}}\n]{{1,40}}|(?:insert|enter)\s{_FIELD})[>}}]|"
-       r"<(?:company|recipient|client|employer|organi[sz]ation|hiring manager|customer)(?:'s)? "
-       r"(?:name|address|email)>|<(?:company|recipient|client|employer|organi[sz]ation|"
-       r"hiring manager)>|(?:dear|hi|hello|hey) <(?:name|first name|full name|title)>|"
-       r"<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|<date>|"
-       r"<link to [^>\n]{1,40}>|"
-       r"<(?:specific|relevant|appropriate) [^>\n]{2,60}>|<(?:[a-z'-]{1,20} ){1,3}(?:location|"
-       r"name|date|time|venue|address|place|point|link|url|number|amount|email|phone)>|"
+       r"<(?:company|recipient|client|employer|organi[sz]ation|hiring manager|"
+       r"customer)(?:'s)? (?:name|address|email)>|<(?:company|recipient|client|employer|"
+       r"organi[sz]ation|hiring manager)>|(?:dear|hi|hello|hey) <(?:name|first name|full name|"
+       r"title)>|<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|<date>|"
+       r"<link to [^>\n]{1,40}>|<(?:specific|relevant|appropriate) [^>\n]{2,60}>|"
+       r"<(?:[a-z'-]{1,20} ){1,3}(?:location|name|date|time|venue|address|place|point|link|url|"
+       r"number|amount|email|phone)>|"
        r"<(?:name|number|date|title|list) of [^>\n]{1,40}>", 0.9,
        gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
        keywords=("<", "{")),
@@ -180,9 +177,9 @@ MARKUP: tuple[Pattern, ...] = (
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
     _p(r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}/)[^\s?]{0,300}?(?:\?|"
-       r"%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}"
-       r"(?:utm_source|ref|source)(?:=|%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|"
-       r"copilot(?:\.microsoft\.com|\.com)?|perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
+       r"%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}(?:utm_source|ref|source)(?:=|"
+       r"%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|copilot(?:\.microsoft\.com|\.com)?|"
+       r"perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
        r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,
        gettext_noop("assistant tracking parameter such as 'utm_source=chatgpt.com'"),
        "tracking", markup=True, keywords=("utm_source", "ref=", "ref%3d")),

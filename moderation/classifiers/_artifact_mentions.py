@@ -18,10 +18,10 @@ _COLONS_TRIED = 4  # colons looked at (the nearest) for one that introduces a li
 # "it literally says [Your Name]". Markup ("markers like 【4†source】") has its own, shorter list:
 # a placeholder after "as a" or "the" is used, not mentioned.
 _MARKUP_CUE = (r"say|says|said|saying|like(?: this)?|there's this|there is this|such as|e\.g\.|"
-               r"i\.e\.|write|wrote|writes|type|had|has|"
-               r"typed|typing|contains?|contained|containing|including|includes|string|"
-               r"literally|as in|ends? with|ended with|starts? with|began with|begins with|"
-               r"verbatim|reads|what(?:'s| is| are| does| do)(?: the| this| that| these| those)?|"
+               r"i\.e\.|write|wrote|writes|type|had|has|typed|typing|contains?|contained|"
+               r"containing|including|includes|string|literally|as in|ends? with|ended with|"
+               r"starts? with|began with|begins with|verbatim|reads|what(?:'s| is| are| does|"
+               r" do)(?: the| this| that| these| those)?|"
                r"except it was|it read|(?:it )?looked like")
 _PHRASE_CUE_RE = re.compile(
     rf"\b(?:{_MARKUP_CUE}|phrases?|words?|writing|starts?|started|starting|begins?|"
@@ -36,14 +36,13 @@ _EXHIBIT_RE = re.compile(rf"\b(?:{_MARKUP_CUE})\n\n?$")
 # ends with a cheerful Let me know if ...", "Gemini leaves [cite: 3] tokens"). A sentence is cut
 # at a full stop, a question mark or a line break, not at "!", which mentioned openers contain.
 _DISCUSSION_CUE_RE = re.compile(
-    r"\b(?:says|said|saying|wrote|writes|replied|replies|responded|responds|answered|answers|"
-    r"told|tells?|phrases?|words|wording|strings?|quote|quoted|quoting|typed|output|matches|"
-    r"grep|regex|leftovers?|placeholders?|markers?|tokens?|parameters?|literally|verbatim|"
-    r"openers?|closers|closer(?! to\b| look\b| than\b)|sign-?offs?|preambles?|giveaways?|"
-    r"gave it away|red flags?|style|leaves|"
-    r"leaving|analytics|visits|traffic|referrals|filters?|strip|trim|remove|delete|"
-    r"search (?:for|your)|banned|bans|avoid|citation|pars(?:e|es|ed|ing)|"
-    r"you (?:write|type|enter)|(?:ends?|"
+    r"\b(?:says|said|saying|wrote|writes|replied|replies|responded|responds|answered|answers|told|"
+    r"tells?|phrases?|words|wording|strings?|quote|quoted|quoting|typed|output|matches|grep|regex|"
+    r"leftovers?|placeholders?|markers?|tokens?|parameters?|literally|verbatim|openers?|closers|"
+    r"closer(?! to\b| look\b| than\b)|sign-?offs?|preambles?|giveaways?|gave it away|red flags?|"
+    r"style|leaves|leaving|analytics|visits|traffic|referrals|filters?|strip|trim|remove|delete|"
+    r"search (?:for|your)|banned|bans|avoid|citation|pars(?:e|es|ed|ing)|you (?:write|type|enter)|"
+    r"(?:ends?|"
     r"ended|ending|starts?|started|starting|begins?|began|opens?|opened) with)\b")
 # Numbered citation marks ("... in 2019.[1]") and links ("The APA Style site has a page on
 # this: [Retrieval dates](...)") stand in ordinary sentences about anything, so only words about
@@ -95,20 +94,20 @@ _SPEAKER_RE = re.compile(r"\W{0,3}(?:user|me|you|assistant|model|bot|ai|human|q|
 # Words right after markup that name what it is ("the {{first_name}} fields", "what does the
 # 【6†source】 thing mean").
 _NAMING_RE = re.compile(
-    r"[\"')\]]?(?:,?\s(?:and|or)\s(?:similar\s|other\s)?\S{0,40}?)?\s?(?:fields?|"
-    r"placeholders?|markers?|tokens?|tags?|strings?|parameters?|variables?|syntax|markup|"
-    r"(?:gets? |is |are |was |were )?(?:appended|added|inserted)|appears?|leaks?|survives?|"
-    r"things?|bits?|stuff|junk|brackets?|symbols?|characters?|means?|meant|"
+    r"[\"')\]]?(?:,?\s(?:and|or)\s(?:similar\s|other\s)?\S{0,40}?)?\s?(?:fields?|placeholders?|"
+    r"markers?|tokens?|tags?|strings?|parameters?|variables?|syntax|markup|(?:gets? |is |are |was |"
+    r"were )?(?:appended|added|inserted)|appears?|leaks?|survives?|things?|bits?|stuff|junk|"
+    r"brackets?|symbols?|characters?|means?|meant|"
     r"(?:[\w-]+\s)?(?:footnotes?|citations?|references))\b")
 # A writer sharing their own template: its placeholders are for the reader to fill in.
 _OWN_TEMPLATE_RE = re.compile(
-    r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\b(?:template|skeleton|boilerplate|outline|format) "
-    r"(?:that )?(?:i|we)(?:'ve)? (?:\w+ )?(?:use|used|post|posted|sent|wrote|made|give|gave|share|"
-    r"keep|fill)\b|\bbracketed (?:bits|parts)\b|\b(?:i|we) (?:give|send|hand|share|use)\b"
-    r"[^.!?\n]{0,40}\btemplate\b|\buse "
-    r"this template\b|\b(?:email|letter|message|note) (?:i|we) (?:sent|wrote|used)\b|\bfill in "
-    r"the (?:bits|blanks|parts|brackets|bracketed|gaps)\b|\b(?:swap|replace|fill)(?: out| in)? the "
-    r"(?:[\w-]+ ){0,2}(?:bits|parts|blanks|brackets|fields|gaps|placeholders)\b|\bsharing "
+    r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\b(?:template|skeleton|boilerplate|outline|"
+    r"format) (?:that )?(?:i|we)(?:'ve)? (?:\w+ )?(?:use|used|post|posted|sent|wrote|made|give|"
+    r"gave|share|keep|fill)\b|\bbracketed (?:bits|parts)\b|\b(?:i|we) (?:give|send|hand|share|"
+    r"use)\b[^.!?\n]{0,40}\btemplate\b|\buse this template\b|\b(?:email|letter|message|note) (?:i|"
+    r"we) (?:sent|wrote|used)\b|\bfill in the (?:bits|blanks|parts|brackets|bracketed|gaps)\b|"
+    r"\b(?:swap|replace|fill)(?: out| in)? the (?:[\w-]+ ){0,2}(?:bits|parts|blanks|brackets|"
+    r"fields|gaps|placeholders)\b|\bsharing "
     r"(?:the|my) (?:skeleton|template|boilerplate)\b")
 _TOKEN_END_RE = re.compile(r"\s|$")
 _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")

@@ -274,6 +274,7 @@ def test_every_pattern_that_matches_a_case_is_let_through_by_its_keywords():
 ANSWER = ("Kombucha stays below 0.5% alcohol when it is brewed with clean equipment and a "
           "short second fermentation. Keep the pH under 4.2 to prevent mould, store finished "
           "bottles in the fridge and burp them daily during the first week of carbonation.")
+LONG_ANSWER = ANSWER + " " + ANSWER  # forty words and more after an opener
 
 
 @pytest.mark.parametrize("text", [
@@ -448,23 +449,23 @@ LATER_PASTES = [
     "Oh, you've tripped over one of kombucha's most infamous gotchas! " + ANSWER,
     # An assistant's reaction to the asker, an answer closed by two different emoji.
     "Ooh, scoby trouble - the eternal rite of passage for new brewers! Let's sort it out.\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "Oh, this is a genuinely tricky one, and you've put your finger on the real problem.\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "That sounds really exhausting, and it makes complete sense that you want a break.\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "Week 2 notes for the group:\n\nSorry to hear your batch went flat - that's a frustrating "
-    "spot to be in. The good news is it is usually fixable.\n\n" + ANSWER + " " + ANSWER,
+    "spot to be in. The good news is it is usually fixable.\n\n" + LONG_ANSWER,
     ANSWER + "\n\nKeep the jar somewhere warm and the rest takes care of itself. Happy brewing! "
     "🍵✨",
     ANSWER + "\n\nYou're doing better than you think. 💛🤗",
     # Ninth round.
     "Brewed for ten years, so I've thought about this a lot.\n\nWhat an exciting first batch to "
-    "be planning! " + ANSWER + " " + ANSWER,
+    "be planning! " + LONG_ANSWER,
     "I'm so sorry you and your starter are going through this - it's clear you care a lot "
-    "about getting it right.\n\n" + ANSWER + " " + ANSWER,
+    "about getting it right.\n\n" + LONG_ANSWER,
     "First of all, congratulations on your first bottling day - that's a huge step!\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     ANSWER + "\n\nWant me to run a side-by-side cost projection of both setups?",
     ANSWER + "\n\nI can put together a tasting sheet for you - would that be useful?",
     ANSWER + "\n\nPaste your current recipe here and I'll trim it to one page.",
@@ -475,9 +476,9 @@ LATER_PASTES = [
     "The UTMB kit list is a good model: https://example.org/kit?utm_source=perplexity",
     # Tenth round.
     "Love that you're planning the bottling day before buying any gear - that's honestly the "
-    "best moment to do it.\n\n" + ANSWER + " " + ANSWER,
+    "best moment to do it.\n\n" + LONG_ANSWER,
     "Oh no, I'm really sorry your scoby went mouldy - it's so disheartening after weeks of "
-    "care.\n\n" + ANSWER + " " + ANSWER,
+    "care.\n\n" + LONG_ANSWER,
     "Totally fair thing to check before you buy a second jar! Short answer: yes.\n\n" + ANSWER
     + " " + ANSWER,
     ANSWER + "\n\nRemember: you're doing an amazing job. Sending you patience and lots of tea!",
@@ -497,10 +498,10 @@ LATER_PASTES = [
     + "\n\nI hope this helps make your brew day a huge success! 🎉",
     # Eleventh round.
     "Nice catch noticing the fizz dropping off - that's exactly what bites people later.\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "Absolutely, I can walk you through this. Flat batches are super common, so you're in good "
-    "company.\n\n" + ANSWER + " " + ANSWER,
-    "Mmm, jun brewing - excellent choice of rabbit hole to fall into!\n\n" + ANSWER + " " + ANSWER,
+    "company.\n\n" + LONG_ANSWER,
+    "Mmm, jun brewing - excellent choice of rabbit hole to fall into!\n\n" + LONG_ANSWER,
     ANSWER + "\n\nIf you paste your recipe here, I can rework it for a five-litre jar.",
     ANSWER + "\n\nLet me know if you'd like a bottling checklist for your setup, and I'll write "
     "one tailored to your jars.",
@@ -509,9 +510,9 @@ LATER_PASTES = [
     ANSWER + "\n\nAbove all, enjoy every fizzy sip! 🍵✨\n\n(edit: fixed the sugar amount)",
     # Twelfth round.
     "Good news: this one is very fixable, and it's a super common snag with second "
-    "fermentation!\n\n" + ANSWER + " " + ANSWER,
+    "fermentation!\n\n" + LONG_ANSWER,
     "It sounds like you're putting so much care into your first batches. Let's break it "
-    "down.\n\n" + ANSWER + " " + ANSWER,
+    "down.\n\n" + LONG_ANSWER,
     ANSWER + "\n\nIf it helps, I can mark up your recipe line by line with the changes.",
     ANSWER + "\n\nI hope these suggestions give you a good starting point. Take good care of "
     "yourself! 💙",
@@ -523,12 +524,12 @@ LATER_PASTES = [
     "Good on you for thinking about bottling early - it's the smartest first step!\n\n" + ANSWER
     + " " + ANSWER,
     "You did exactly the right thing by moving the jar somewhere dark - that alone saves most "
-    "batches. Here's what to do next.\n\n" + ANSWER + " " + ANSWER,
+    "batches. Here's what to do next.\n\n" + LONG_ANSWER,
     "I'm truly sorry you're going through this - a failed batch after weeks is a lot to "
     "carry. I'm not a microbiologist, but here's how it usually works.\n\n" + ANSWER + " "
     + ANSWER,
     "Brewing with green tea is such a rewarding project, and it's smart of you to check the "
-    "temperature first!\n\n" + ANSWER + " " + ANSWER,
+    "temperature first!\n\n" + LONG_ANSWER,
     ANSWER + "\n\nHope this gets your bottles fizzing again - enjoy the next batch!",
     ANSWER + "\n\nShall I also show you how to make this permanent with a heating mat?",
     ANSWER + "\n\nI could put together a four-week brewing schedule, if that sounds useful.",
@@ -543,13 +544,13 @@ LATER_PASTES = [
     "Kombucha is acidic [1]. Most batches finish within ten days [2][3].",
     # Fourteenth round.
     "Fascinating question! Flat kombucha has kept brewers busy for years, so let me break it "
-    "down.\n\n" + ANSWER + " " + ANSWER,
+    "down.\n\n" + LONG_ANSWER,
     "Ooh, a three-week second ferment - now we're talking! Let's get those bottles fizzing.\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "Oh no, a flat batch on your very first try, so please don't be discouraged! 😊\n\n" + ANSWER
     + " " + ANSWER,
     "Brewed since spring.\n\nThat's such a thoughtful thing to ask, and it gets right to the "
-    "heart of how a scoby works!\n\n" + ANSWER + " " + ANSWER,
+    "heart of how a scoby works!\n\n" + LONG_ANSWER,
     ANSWER + "\n\nStay strong - every brewer's first batch teaches them something! 💪",
     ANSWER + "\n\nWould you like me to sketch a feeding calendar for the scoby hotel?",
     ANSWER + "\n\nHappy to walk you through bottling too - or I could lay out a flavour "
@@ -566,12 +567,12 @@ LATER_PASTES = [
     "Dear parents,\n\nOur [Grade Level] class starts brewing next week.",
     # Fifteenth round.
     "Ah, the classic \"my scoby sank and I panicked\" moment! This trips up almost every new "
-    "brewer.\n\n" + ANSWER + " " + ANSWER,
+    "brewer.\n\n" + LONG_ANSWER,
     "Congratulations on your first brew! Picking a flavour is one of the most exciting "
-    "parts.\n\n" + ANSWER + " " + ANSWER,
+    "parts.\n\n" + LONG_ANSWER,
     "Hey there! Flat batches like this are super common and almost always fixable.\n\n"
-    + ANSWER + " " + ANSWER,
-    "Great question - and you're definitely not alone!\n\n" + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
+    "Great question - and you're definitely not alone!\n\n" + LONG_ANSWER,
     "Brewing question came up in another thread so I'm posting this here too:\n\n" + ANSWER
     + " " + ANSWER + "\n\nKeep brewing, stay patient, and enjoy the fizz! 🍵",
     ANSWER + "\n\nHappy batch brewing, and may your bottles always be fizzy! 🍵",
@@ -592,13 +593,13 @@ LATER_PASTES = [
     "Okay, here is a friendlier rewrite that still makes the point firmly:\n\n" + ANSWER,
     # Sixteenth round.
     "Oof, a flat batch right before the party is one of the most demoralizing things - but "
-    "it's fixable.\n\nHere's how to think about your options:\n\n" + ANSWER + " " + ANSWER,
+    "it's fixable.\n\nHere's how to think about your options:\n\n" + LONG_ANSWER,
     "Aw, I'm really sorry your scoby died - that is incredibly frustrating, and you're not "
-    "imagining it.\n\n" + ANSWER + " " + ANSWER,
+    "imagining it.\n\n" + LONG_ANSWER,
     "Ah, the age-old glass vs. plastic debate! It's one of those questions every brewer "
-    "wrestles with.\n\n" + ANSWER + " " + ANSWER,
+    "wrestles with.\n\n" + LONG_ANSWER,
     "Sure thing! Getting the fizz right is the foundation of a good brew, and there are a few "
-    "reliable approaches.\n\n" + ANSWER + " " + ANSWER,
+    "reliable approaches.\n\n" + LONG_ANSWER,
     ANSWER + "\n\nEnjoy diving into this - it's one of the most fun hobbies there is! 🍵",
     ANSWER + "\n\nGood luck out there, brewer - may your bottles be fizzy!",
     ANSWER + ' Frame it as "I want every bottle to fizz."\n\nWishing you a fizzy next batch '
@@ -622,11 +623,11 @@ LATER_PASTES = [
     + ANSWER,
     # Seventeenth round.
     "Don't worry - flat batches happen to almost everyone at first, and it's very fixable!\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "No need to panic - a mouldy scoby is usually recoverable if you act quickly.\n\n" + ANSWER
     + " " + ANSWER,
     "What a thoughtful question - pacing is one of the most useful skills with ME/CFS, and it's "
-    "great that you're looking into it early.\n\n" + ANSWER + " " + ANSWER,
+    "great that you're looking into it early.\n\n" + LONG_ANSWER,
     ANSWER + "\n\nFingers crossed for a fizzy batch - you're clearly well prepared! 🤞",
     ANSWER + "\n\nI'm happy to run through a rough example if you share your jar size.",
     "Here's a short, friendly version you can send to family about the tasting:\n\n" + ANSWER,
@@ -634,9 +635,9 @@ LATER_PASTES = [
     "Vital statistics\n- OG: 1.0XX\n- FG: 1.0XX\n- ABV: X.X%",
     # Eighteenth round.
     "Ooh, a fizzy explosion in the cupboard - I totally understand how annoying that is, "
-    "especially when the rest went well!\n\n" + ANSWER + " " + ANSWER,
-    "Nice problem! Let's work through it step by step.\n\n" + ANSWER + " " + ANSWER,
-    "Sure! This is a classic source of confusion for new brewers.\n\n" + ANSWER + " " + ANSWER,
+    "especially when the rest went well!\n\n" + LONG_ANSWER,
+    "Nice problem! Let's work through it step by step.\n\n" + LONG_ANSWER,
+    "Sure! This is a classic source of confusion for new brewers.\n\n" + LONG_ANSWER,
     "Absolutely - happy to break this down, it's the most common bottling question!\n\n"
     + ANSWER,
     ANSWER + "\n\nGood luck - you're really close, and once it works it brews itself! 💪",
@@ -646,11 +647,11 @@ LATER_PASTES = [
     ANSWER + "\n\nIf it'd be useful, I can extend this to cover flavouring too.",
     # Nineteenth round.
     "You're in good company here - this is one of the most debated questions in brewing, and "
-    "there's no consensus answer.\n\n" + ANSWER + " " + ANSWER,
+    "there's no consensus answer.\n\n" + LONG_ANSWER,
     "Putting this here for the newer folks:\n\nAbsolutely, happy to walk through this! Flat "
-    "batches are common.\n\n" + ANSWER + " " + ANSWER,
+    "batches are common.\n\n" + LONG_ANSWER,
     "Sure thing! Bottling is one of the most valuable skills you can learn, and it mostly comes "
-    "down to timing.\n\n" + ANSWER + " " + ANSWER,
+    "down to timing.\n\n" + LONG_ANSWER,
     ANSWER + "\n\nI can also help you set up a tasting sheet if you share what you care about.",
     ANSWER + "\n\nIf you share the exact recipe, I can check whether the sugar is enough.",
     ANSWER + "\n\nIf you tell me your jar size, I can suggest exactly how much tea to use.",
@@ -670,13 +671,13 @@ LATER_PASTES = [
     "Kombucha is acidic [[1]](#). Most batches finish within ten days [[2]](#).",
     # Twenty-first round.
     "Absolutely - and congrats on thinking about this so early in your brewing life!\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "Sure thing! This is a perfect job for a second ferment, and it's simpler than it "
-    "looks.\n\n" + ANSWER + " " + ANSWER,
+    "looks.\n\n" + LONG_ANSWER,
     "Our batches went from flat to fizzy with this, so sharing:\n\nYou're absolutely on the "
     "right track by thinking about sugar here - that instinct is spot on!\n\n" + ANSWER,
     "Oh, I totally get the frustration - flat batches are one of the most common issues with "
-    "a new jar!\n\n" + ANSWER + " " + ANSWER,
+    "a new jar!\n\n" + LONG_ANSWER,
     "My brother asked me to give the toast, found this:\n\nOpen with who you are: \"I'm Dan, "
     "the groom's brother.\" " + ANSWER + "\n\nCheers to the happy couple - and break a leg up "
     "there! 🥂",
@@ -694,11 +695,11 @@ LATER_PASTES = [
     "Happy to unpack this - it's a subtle distinction and the terms have drifted a lot.\n\n"
     + ANSWER,
     "Of course! This is probably the single most misunderstood step in brewing, so let me lay "
-    "it out clearly.\n\n" + ANSWER + " " + ANSWER,
+    "it out clearly.\n\n" + LONG_ANSWER,
     "Oh, I love this kind of project - a rooftop kombucha bar sounds absolutely charming!\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     "Oh no, a mouldy scoby halfway through a batch is the absolute worst - especially after "
-    "you've waited weeks!\n\n" + ANSWER + " " + ANSWER,
+    "you've waited weeks!\n\n" + LONG_ANSWER,
     ANSWER + "\n\nKeep up the great work on the brewery - you're asking exactly the right "
     "questions! 💪",
     ANSWER + "\n\nIf you tell me which teas you've tried and what you hope to get out of it "
@@ -716,16 +717,16 @@ LATER_PASTES = [
     "Here's a short intro you could read aloud at the start of the tasting:\n\n" + ANSWER,
     # Twenty-third round.
     "Oh no, I'm so sorry you're going through this - a batch stuck for eight weeks is "
-    "genuinely stressful.\n\nHere's what I'd suggest:\n\n" + ANSWER + " " + ANSWER,
+    "genuinely stressful.\n\nHere's what I'd suggest:\n\n" + LONG_ANSWER,
     "Don't panic - a ferment stuck at 1.030 is more common than you'd think, and it's usually "
-    "recoverable.\n\n" + ANSWER + " " + ANSWER,
+    "recoverable.\n\n" + LONG_ANSWER,
     "How exciting that you're starting kombucha this year! 🍵 Flat first batches are super "
-    "common, so don't feel bad.\n\n" + ANSWER + " " + ANSWER,
+    "common, so don't feel bad.\n\n" + LONG_ANSWER,
     "Ah, the classic glass vs. plastic dilemma - it's one of the most debated questions in "
-    "brewing.\n\n" + ANSWER + " " + ANSWER,
+    "brewing.\n\n" + LONG_ANSWER,
     "Congratulations on your first scoby! 🎉 Form i-129 aside, the process can feel "
-    "overwhelming at first.\n\n" + ANSWER + " " + ANSWER,
-    "Love this goal! A first fizzy batch is a huge milestone.\n\n" + ANSWER + " " + ANSWER,
+    "overwhelming at first.\n\n" + LONG_ANSWER,
+    "Love this goal! A first fizzy batch is a huge milestone.\n\n" + LONG_ANSWER,
     ANSWER + "\n\nIf you share which teas you have, I can map out exactly which to brew first.",
     "Here's a short tasting rationale written in a neutral, concise tone:\n\n" + ANSWER,
     "Below is a structured summary of the rules, formatted for a briefing note:\n\n" + ANSWER,
@@ -744,10 +745,10 @@ LATER_PEOPLE = [
     "Run brewctl [number] to see a batch's log.",
     # An assistant's reaction to the asker, an answer closed by two different emoji.
     "Oh, this is a genuinely tricky one! My first three batches went flat too, and I only "
-    "fixed it by moving the jar.\n\n" + ANSWER + " " + ANSWER,
+    "fixed it by moving the jar.\n\n" + LONG_ANSWER,
     "Absolutely - keep the jar off the windowsill, it gets too cold there overnight.\n\n"
-    + ANSWER + " " + ANSWER,
-    "Oh this is a fun one!! " + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
+    "Oh this is a fun one!! " + LONG_ANSWER,
     ANSWER + "\n\nThat batch was a disaster! 😂😂",
     ANSWER + "\n\nThanks everyone for the help! 🙏😊",
     ANSWER + "\n\nSee you all at the swap on Saturday 🍵🎉",
@@ -802,8 +803,8 @@ LATER_PEOPLE = [
     "the jar.\n\n" + ANSWER,
     # Fifteenth round.
     "Don't worry too much about it, you seem to have plenty of other things to do, and this "
-    "one isn't so critical that people can't brew in normal ways.\n\n" + ANSWER + " " + ANSWER,
-    "Oh, you'll wobble and weave quite a bit at first. " + ANSWER + " " + ANSWER,
+    "one isn't so critical that people can't brew in normal ways.\n\n" + LONG_ANSWER,
+    "Oh, you'll wobble and weave quite a bit at first. " + LONG_ANSWER,
     "Sorry to hear about the flat batch! " + ANSWER + "\n\nHang in there and give it a week! 🍵",
     "Got a phishing mail today. The signature at the bottom:\n\n\"Best regards,\n[Your Name]\n"
     "[Company Name]\"\n\nThey forgot to fill in the template.",
@@ -820,16 +821,16 @@ LATER_PEOPLE = [
     # Seventeenth round.
     "Good morning, brewers! ☕\n\nJust wanted to say thanks for the help with my first batch.",
     "Sure thing, here's what I'd check in order, since you said the batch is flat.\n\n"
-    + ANSWER + " " + ANSWER,
+    + LONG_ANSWER,
     ANSWER + "\n\nGood luck and enjoy the new jar! 🍵",
     "I drew up a cut list for my own jar rack. If you want I can send it over, just tell me "
     "the size you're going for and I'll tweak it.",
-    "Good question, actually, and the answer changed between versions. " + ANSWER + " " + ANSWER,
+    "Good question, actually, and the answer changed between versions. " + LONG_ANSWER,
     "Hey, welcome to the sub! Your question's a good one and not dumb at all. " + ANSWER + " "
     + ANSWER,
     "I had exactly this problem last year. " + ANSWER + " Happy to dig into your setup if you "
     "post the recipe.",
-    "I lived in Rome for 3 years, so here's my cheat sheet.\n\n" + ANSWER + " " + ANSWER
+    "I lived in Rome for 3 years, so here's my cheat sheet.\n\n" + LONG_ANSWER
     + "\n\nHave a wonderful trip and eat a maritozzo for me! 🇮🇹",
     "Sure thing, here's what I'd check in order, since you said the batch is flat. " + ANSWER
     + " " + ANSWER,
@@ -849,7 +850,7 @@ LATER_PEOPLE = [
     "If anyone wants to ask about market permits, feel free to ask here or DM me. Good luck "
     "with your projects everyone!",
     "Don't worry too much about it, you seem to have plenty of other things to do, and this "
-    "one isn't so critical.\n\n" + ANSWER + " " + ANSWER,
+    "one isn't so critical.\n\n" + LONG_ANSWER,
 ]
 
 
