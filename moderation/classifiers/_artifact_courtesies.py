@@ -70,11 +70,12 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
-    r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|how (?:exciting|fun|"
-    r"lovely|wonderful)|love (?:this|that|it)\b(?! when)|glad to|sorry to hear|i'm (?:so |really |"
-    r"truly )?sorry|that sounds|what an?|such an?|okay|alright|yes|congratulations|congrats|mmm+|"
-    r"good news|good on you|kudos|bravo|(?:that's|this is|it's) such an?|(?:fascinating|"
-    r"interesting|excellent|fantastic|wonderful|"
+    r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|i (?:totally |"
+    r"completely )?(?:understand|get) (?:the|your|how|why)|i can (?:definitely |totally )?see why|"
+    r"how (?:exciting|fun|lovely|wonderful)|love (?:this|that|it)\b(?! when)|glad to|sorry to hear|"
+    r"i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|alright|yes|"
+    r"congratulations|congrats|mmm+|good news|good on you|kudos|bravo|(?:that's|this is|"
+    r"it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
     r"brilliant|lovely|thoughtful|tricky|fun|good) question)\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
@@ -86,7 +87,7 @@ _ASSESSMENT = re.compile(
     r"amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|handle|deal with)|"
     r"delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|straightforward|"
     r"recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
-    r"valuable|essential|useful|perfect|misunderstood|charming|worst)\b")
+    r"valuable|essential|useful|perfect|misunderstood|charming|worst|scary)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -350,6 +351,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "sounds like you", "mmm", "good on you", "kudos", "bravo", "of you",
                  "right thing", "such a", "question", "don't", "do not", "there", "alone", "oof",
                  "aw", "ugh", "sure", "of course", "imagining", "crazy", "overreacting", "no need",
+                 "understand", "see why", "i get",
                  "not to worry"),
        accept=_reacts_to_the_asker),
 )

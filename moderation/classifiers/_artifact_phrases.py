@@ -107,7 +107,7 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r",\s(?:with\s[^.\n:]{1,60}\s)?(?:moved|cut|removed|reordered|swapped|tightened|"
                r"trimmed|shortened|condensed|reworked|restructured|reorgani[sz]ed|simplified|"
                r"expanded)\b|\s(?:under|in|at) (?:[\d,]+|[a-z]+) (?:words|characters|lines|"
-               r"sentences)\b|,?\swritten (?:in|with) (?:a|an) [\w ,-]{0,40}?(?:tone|voice|"
+               r"sentences)\b|,?\s(?:written )?(?:in|with) (?:a|an) [\w ,-]{0,40}?(?:tone|voice|"
                r"style)\b|\sfor the (?:[\w-]+\s)?(?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 _END_OF_LINE = r"(?=\n|\Z)"
@@ -207,16 +207,29 @@ PHRASES: tuple[Pattern, ...] = (
        r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
        r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written|structured) (?:for|"
        r"as) (?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook|briefing|"
-       r"newsletter|memo|slide|email|report)\b|written (?:in|with) (?:a|an) [\w ,-]{0,40}?(?:tone|"
-       r"voice|style)\b|based on your\b|you can (?:\w+ ){1,2}?(?:with|to|for|at) (?:your\b|"
-       r"the (?:team|group|class|family|club|students|kids)\b)|you (?:can|could) (?:post|paste|"
-       r"send out|hand out|print out|read (?:out|aloud))\b)"
+       r"newsletter|memo|slide|email|report)\b|formatted for (?:beginners|newcomers|"
+       r"non-technical (?:users|readers|people))\b|written (?:in|with) (?:a|"
+       r"an) [\w ,-]{0,40}?(?:tone|voice|style)\b|based on your\b|you can (?:\w+ ){1,2}?(?:with|to|"
+       r"for|at) (?:your\b|the (?:team|group|class|family|club|students|kids)\b)|you (?:can|"
+       r"could) (?:post|paste|send out|hand out|print out|read (?:out|aloud))\b)"
        r"(?:[^.\n:]|\bvs\.){0,80}:\n",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
                  "scaled", "you can ", "you could ", "formatted ", "written ", "structured ",
                  "based on your")),
+    # A text made easier than the one the asker had, on a line of its own: "Okay, here's a more
+    # readable explanation of why attention is quadratic:", "Here's the explanation rewritten
+    # for a non-technical audience:".
+    _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure)[,!.]? (?:- )?)?(?:here(?:'s| is)|"
+       rf"below is)\s(?:(?:a|an)\s{_NOT_OWN}(?:more [\w-]+|less [\w-]+|clearer|simpler|shorter|"
+       rf"cleaner|friendlier|gentler|plainer),?\s(?:[\w-]+\s){{0,2}}?(?:{_VERSION}|{_WRITING}s?\b)|"
+       rf"the "
+       r"[\w-]+ (?:rewritten|reworded|simplified|explained) for (?:a|an) (?:general|wider|broader|"
+       r"non-technical|lay|younger|beginner)\b)(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?:[^.\n:]|"
+       r"\be\.g\.|\bi\.e\.){0,120}"
+       r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
+       "preamble", keywords=_HERE),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
     _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"

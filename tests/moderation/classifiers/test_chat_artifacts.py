@@ -731,6 +731,17 @@ LATER_PASTES = [
     "Here's a short tasting rationale written in a neutral, concise tone:\n\n" + ANSWER,
     "Below is a structured summary of the rules, formatted for a briefing note:\n\n" + ANSWER,
     "Okay, here's a simple brewing budget based on your $40 monthly budget:\n\n" + ANSWER,
+    # Twenty-fourth round.
+    "I totally understand the frustration - a flat batch after weeks is scary, but it's far "
+    "from ruined.\n\n" + LONG_ANSWER,
+    "I can definitely see why this is confusing - the difference between the two ferments "
+    "trips a lot of people up.\n\n" + LONG_ANSWER,
+    "Okay, here's a more readable explanation of why the second ferment fizzes:\n\n" + ANSWER,
+    "Here's a clearer, step-by-step version of the bottling instructions:\n\n" + ANSWER,
+    "Here's the explanation rewritten for a non-technical audience (e.g., your family):\n\n"
+    + ANSWER,
+    "Here is a draft of the post in a more forum-style tone:\n\n" + ANSWER,
+    "Here's a step-by-step guide formatted for beginners:\n\n" + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
