@@ -40,18 +40,18 @@ the start, in the middle or at the end of a post.
 **Mentions are not leftovers** (:mod:`._artifact_mentions`). A find is ignored when it is talked
 about rather than used: inside quotation marks, inline or fenced code, an indented code block or
 a ``>`` block quote; right after a word that introduces a quotation ("ends with", "literally
-says", "the bot wrote", "like"); in a sentence about such phrases ("the reply said", "they end
-with an offer", "strings", "markers"); after a colon that introduces a list of phrases, a
-template or a model's answer ("Phrases to avoid:", "Red flags:", "the template I use:", "Here's
-what Claude gave me:", a transcript's "Assistant:"; but a line naming the source before a whole
-answer of fifty words or more, "Here's what Gemini told me:", hands over a paste); placeholders
-in a template the writer says is their own ("the email I sent", "fill in the bits in square
-brackets"); right before a word naming it ("the {{first_name}} fields"); and in a run of such
-mentions ("Certainly!, I hope this helps! and [Your Name]"). Tracking parameters count only
-inside a link, and markup is judged as the whole token it sits in. Numbered citation marks and
-links stand in sentences about anything, so only talk of marks or of tracking makes them
-mentions ("The APA site has a page on this: [Retrieval dates](...utm_source=chatgpt.com)" is a
-paste).
+says", "the bot wrote", "like") or on a line shown after one ("it literally had" and a line
+break); in a sentence about such phrases ("the reply said", "they end with an offer", "strings",
+"markers"); after a colon that introduces a list of phrases, a template or a model's answer
+("Phrases to avoid:", "Red flags:", "the template I use:", "Here's what Claude gave me:", a
+transcript's "Assistant:"; but a line naming the source before a whole answer of fifty words or
+more, "Here's what Gemini told me:", hands over a paste); placeholders in a template the writer
+says is their own ("the email I sent", "fill in the bits in square brackets"); right before a
+word naming it ("the {{first_name}} fields"); and in a run of such mentions ("Certainly!, I hope
+this helps! and [Your Name]"). Tracking parameters count only inside a link, and markup is
+judged as the whole token it sits in. Numbered citation marks and links stand in sentences about
+anything, so only talk of marks or of tracking makes them mentions ("The APA site has a page on
+this: [Retrieval dates](...utm_source=chatgpt.com)" is a paste).
 """
 
 from __future__ import annotations
