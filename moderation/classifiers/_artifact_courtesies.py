@@ -211,6 +211,8 @@ OPENERS: tuple[Pattern, ...] = (
        r"question|thanks? (?:you )?for (?:asking|reaching out|your question)|i(?:'d|"
        r" would) be (?:happy|glad|delighted)|happy to help|glad to help|sure|certainly|absolutely|"
        r"of course)(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|"
+       r"i think|"
+       r"i've|i'm|i made|i was|i did|"
        r"same "
        r"(?:problem|issue|thing))\b)", 0.95,
        gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
@@ -237,7 +239,8 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("certainly!", "question!", "absolutely!", "of course!")),
     # Praise of the question or reassurance of the asker opening a post, then exposition:
     # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
-    _p(rf"{ANSWER_START}\W{{0,3}}(?!good question,)(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
+    _p(rf"{ANSWER_START}\W{{0,3}}(?!(?:(?:this|that)(?:'s| is) (?:a )?)?good question(?:,|\s(?:and|"
+       rf"actually)))(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
        r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
        rf"(?:really |very |truly |genuinely |super )?{_PRAISE}(?:(?:,| and) (?:really |very |"
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"

@@ -77,7 +77,8 @@ _PHRASE_DISCUSSION_CUE_RE = re.compile(
 # template I use:", "Here's what Claude gave me:", a transcript's "Assistant:").
 _INTRODUCER_RE = re.compile(
     r"\b(?:templates?|fill in|examples?|things|gave|got back|produced|generated|returned|"
-    r"transcript|chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|copilot|llama|chatbot)\b")
+    r"(?:it's|it was|looks|looked) like|transcript|chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|"
+    r"copilot|llama|chatbot)\b")
 # Words with which a writer says where an answer they hand over comes from ("what Gemini told
 # me:", "it said:"), and words that make it a list of phrases instead ("phrases it uses:").
 MODELS = (r"chatgpt|gpt-?[\d.o]+\w*|claude|gemini|bard|copilot|llama|deepseek|grok|perplexity|"
@@ -114,9 +115,11 @@ _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # Between two mentions in a row: punctuation and a conjunction ("Certainly!, I hope this helps!
 # and [Your Name]").
 _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'(]{0,3}")
-# Where a writer speaks of themselves or their group ("we've had reports", "imo"); an
-# assistant's explanatory "we" ("we want the pH low") and its "let me know" are not.
+# Where a writer speaks of themselves or their group ("we've had reports", "imo", a member's
+# "Welcome to the Board!"); an assistant's explanatory "we" ("we want the pH low") and its "let
+# me know" are not.
 FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
+                             r"welcome to the (?:board|forum|sub|subreddit|community|group|club)|"
                              r"us|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha)\b")
 
 

@@ -97,7 +97,7 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
 # leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
 # per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
 # footnotes and links in their own way. Each was measured once before it was tuned on (the
-# README and NOTES.md have the figures). The held-out file holds the later sets, M to BJ, two to
+# README and NOTES.md have the figures). The held-out file holds the later sets, M to BN, two to
 # four written per round of tuning: most were tuned on after their first measurement, so they
 # keep the share of unseen phrasings caught (74-93% when each was written, 93% in all now) from
 # sliding and the share of people flagged below 1%.
@@ -843,6 +843,10 @@ LATER_PEOPLE = [
     "post the recipe.",
     "I lived in Rome for 3 years, so here's my cheat sheet.\n\n" + LONG_ANSWER
     + "\n\nHave a wonderful trip and eat a maritozzo for me! 🇮🇹",
+    "This is a good question and the short answer is that both methods are fine. " + LONG_ANSWER,
+    "Hey, great question, and I think a lot of brewers wonder this but don't ask! For context, "
+    "I switched from beer to kombucha three years ago. " + LONG_ANSWER,
+    "Welcome to the Board!\n\n" + LONG_ANSWER + "\n\nHope that helps",
     "Sure thing, here's what I'd check in order, since you said the batch is flat. " + ANSWER
     + " " + ANSWER,
     "Great question, and welcome to the scoby club 😂\n\nI've been brewing for twelve years, "
