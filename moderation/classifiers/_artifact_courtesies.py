@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import re
 
-from ._artifact_patterns import ANSWER_START, LINE_START, STRONG, WEAK, Pattern, Where, _p
+from ._artifact_patterns import (
+    ANSWER_START,
+    LINE_START,
+    STRONG,
+    WEAK,
+    Pattern,
+    Where,
+    _p,
+    blank_quotes,
+)
 from .base import gettext_noop
 
 # Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
@@ -132,8 +141,6 @@ _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pa
 # Here's how to think about your options:").
 _NEXT_SENTENCE = re.compile(r"\s*(?:[^.!?\n]|[.!?](?!\s)){0,300}[.!?]*")
 _ANSWER_AFTER = re.compile(r"(?:\W*\w+\b){40}")  # words of answer that must follow
-# The asker's words quoted back ('Ah, the classic "it works on my machine" problem!').
-_QUOTED_WORDS = re.compile(r'"[^"\n]{1,160}"')
 
 
 def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
@@ -153,7 +160,7 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
         return False  # only the first paragraph, or the second after a poster's short lead-in
     reaction = _REACTION.match(sentence)
     after = start + (reaction.end() if reaction else 0)
-    near = _QUOTED_WORDS.sub(lambda quote: " " * len(quote[0]), text[after:start + _SELF_WINDOW])
+    near = blank_quotes(text[after:start + _SELF_WINDOW])
     if _SELF_NEAR.search(near) or "!!" in sentence:
         return False
     if not (reaction or (_REASSURANCE.search(sentence) and not _ASIDE.match(sentence))):
@@ -184,9 +191,7 @@ def _after_no_story(text: str, start: int, end: int) -> bool:
     """
     line = text.rfind("\n", 0, start) + 1
     lead_in = text.find("\n\n", 0, min(line, _LEAD_IN_LIMIT))
-    told = _QUOTED_WORDS.sub(lambda quote: " " * len(quote[0]),
-                             text[lead_in + 2 if lead_in >= 0 else 0:line])
-    return not _STORY.search(told)
+    return not _STORY.search(blank_quotes(text[lead_in + 2 if lead_in >= 0 else 0:line]))
 
 
 OPENERS: tuple[Pattern, ...] = (

@@ -66,6 +66,16 @@ ANSWER_START = r"(?:\A|(?<=:\n\n)|(?<=:\n))"
 # A line on its own, as a chat app's buttons and labels are copied along with an answer.
 LINE_START = r"(?:(?<=\n)|\A)"
 
+# Words in quotation marks are not the writer's own voice ('Ah, the classic "it works on my
+# machine" problem!', 'Frame it as "I want everyone to get a turn."').
+_QUOTED_WORDS_RE = re.compile(r'"[^"\n]{1,300}"')
+
+
+def blank_quotes(text: str) -> str:
+    """``text`` with every quotation blanked out; offsets stay as they are."""
+    return _QUOTED_WORDS_RE.sub(lambda quote: " " * len(quote[0]), text)
+
+
 STRONG = 0.92  # one such find flags a post (ChatArtifactsClassifier.flag_threshold is 0.9)
 WEAK = 0.7  # two weak finds of different families flag it: 1 - 0.3 * 0.3 = 0.91
 HINT = 0.5  # shown to moderators, never flags even with one weak find: 1 - 0.5 * 0.3 = 0.85

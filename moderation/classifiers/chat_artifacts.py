@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from ._artifact_courtesies import OPENERS, SIGN_OFFS
 from ._artifact_markup import MARKUP
 from ._artifact_mentions import FIRST_PERSON_RE, MODELS, mentioned
-from ._artifact_patterns import STRONG, Pattern, Where
+from ._artifact_patterns import STRONG, Pattern, Where, blank_quotes
 from ._artifact_phrases import PHRASES
 from ._text import ascii_lower, quoted_spans
 from .base import Evidence, Result
@@ -97,7 +97,6 @@ _LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,40}(?:,| -) (?:and )
 # A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
 _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
-_QUOTED_RE = re.compile(r'"[^"\n]{1,300}"')
 # The writer's "I" in a wish that is part of the sign-off ("Best of luck - I hope the meeting
 # goes well!").
 _WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet)\b|i'm (?:sure|confident|certain)\b")
@@ -254,12 +253,10 @@ def _where_the_writer_speaks(text: str) -> list[int]:
     handovers += [match.span()
                   for match in _HANDOVER_LINE_RE.finditer(text, lead_in.end() if lead_in else 0)]
     starts = [start for start, _ in handovers]
-    quoted = [match.span() for match in _QUOTED_RE.finditer(text)]
     positions = []
-    for match in FIRST_PERSON_RE.finditer(text):
+    for match in FIRST_PERSON_RE.finditer(blank_quotes(text)):
         index = bisect.bisect_right(starts, match.start()) - 1
-        if (index < 0 or match.start() >= handovers[index][1]) and not any(
-                start < match.start() < end for start, end in quoted):
+        if index < 0 or match.start() >= handovers[index][1]:
             positions.append(match.start())
     return positions
 
