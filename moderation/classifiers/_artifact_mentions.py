@@ -143,7 +143,7 @@ def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: in
     before = text[max(0, start - 120):start]
     line = text.rfind("\n", 0, start) + 1
     if line and _EXHIBIT_RE.search(text, max(0, line - 40), line):
-        return True  # a line shown after "it literally had", "the reply said"
+        return True  # a line shown after "it literally had", "except it was"
     cue = _MARKUP_CUE_RE if markup else _PHRASE_CUE_RE
     if cue.search(before[-40:]) or (markup and _NAMING_RE.match(text, end, end + 40)):
         return True

@@ -110,6 +110,9 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"sentences)\b|,?\s(?:written )?(?:in|with) (?:a|an) [\w ,-]{0,40}?(?:tone|voice|"
                r"style)\b|\sfor the (?:[\w-]+\s)?(?:forum|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
+# A line that hands a text over, after an acknowledgement: "Okay, here's ...", "Below is ...".
+_HANDED_OVER = (rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
+                r"(?:here(?:'s| is)|below is)\s")
 _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
                   r"json|yaml|toml|ini|sql|html|css|xml|plaintext|text|java|kotlin|go|rust|c|"
@@ -202,9 +205,8 @@ PHRASES: tuple[Pattern, ...] = (
        "preamble", keywords=_HERE),
     # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
     # framework, adjusted for your take-home pay of £2,350:".
-    _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great)[,!.]? (?:- )?)?(?:here(?:'s| is)|"
-       rf"below is)\s(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|"
-       r"our|we)\b)[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
+    _p(rf"{_HANDED_OVER}(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|our|we)\b)"
+       r"[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
        r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written|structured) (?:for|"
        r"as) (?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook|briefing|"
        r"newsletter|memo|slide|email|report)\b|formatted for (?:beginners|newcomers|"
@@ -221,8 +223,7 @@ PHRASES: tuple[Pattern, ...] = (
     # A text made easier than the one the asker had, on a line of its own: "Okay, here's a more
     # readable explanation of why attention is quadratic:", "Here's the explanation rewritten
     # for a non-technical audience:".
-    _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure)[,!.]? (?:- )?)?(?:here(?:'s| is)|"
-       rf"below is)\s(?:(?:a|an)\s{_NOT_OWN}(?:more [\w-]+|less [\w-]+|clearer|simpler|shorter|"
+    _p(rf"{_HANDED_OVER}(?:(?:a|an)\s{_NOT_OWN}(?:more [\w-]+|less [\w-]+|clearer|simpler|shorter|"
        rf"cleaner|friendlier|gentler|plainer),?\s(?:[\w-]+\s){{0,2}}?(?:{_VERSION}|{_WRITING}s?\b)|"
        rf"the "
        r"[\w-]+ (?:rewritten|reworded|simplified|explained) for (?:a|an) (?:general|wider|broader|"
@@ -232,8 +233,8 @@ PHRASES: tuple[Pattern, ...] = (
        "preamble", keywords=_HERE),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
-    _p(rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
-       r"(?:here(?:'s| is)|below is) (?:a|an) (?:[\w-]+ ){0,2}?(?:summary|list|checklist|outline|"
+    _p(rf"{_HANDED_OVER}(?:a|an) "
+       r"(?:[\w-]+ ){0,2}?(?:summary|list|checklist|outline|"
        r"timeline|overview|breakdown|rundown|critique|analysis|assessment|"
        r"evaluation) of your\b(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
        r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),

@@ -92,8 +92,10 @@ _LEAD_IN_RE = re.compile(
     r"\A(?=[^\n]{0,300}:\n)[^\n]{0,300}?\b(?:got|was told|were told|was given|came back with|"
     r"pasting|copying|sharing|posting|reposting|summary of)\b[^\n]*")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
-# ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!").
+# ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!"), looked
+# for in the characters before the sign-off.
 _LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,40}(?:,| -) (?:and )?)?$")
+_LINE_LEAD_REACH = 60
 # A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
 _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
@@ -269,7 +271,8 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
     own paragraph or is signed ("- The Mod Team"). One short paragraph may follow, the poster's
     own word after a paste ("Did exactly this last month and it worked for me.").
     """
-    if not _LINE_LEAD_RE.search(text[max(0, start - 60):start]) or _SIGNATURE_RE.match(text, end):
+    lead = text[max(0, start - _LINE_LEAD_REACH):start]
+    if not _LINE_LEAD_RE.search(lead) or _SIGNATURE_RE.match(text, end):
         return False
     paragraph_end = text.find("\n\n", end)
     if paragraph_end < 0:
