@@ -77,6 +77,10 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # Signs of an assistant reacting to the asker before it answers ("Ooh, mixin conflicts - the
 # eternal rite of passage for modders! Let's get this sorted."), counted in the first sentence of
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
+# An answer restating what was asked ("You're asking whether ...", "So you want to know when
+# ..."): judged in the next sentence too ("That's a sharp way to frame it").
+_RESTATED = re.compile(r"(?:so )?you(?:'re| are) asking (?:whether|how|about|if|what|why|which|for)|"
+                       r"(?:so )?you want to know (?:whether|how|if|what|why|which|when)")
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
     r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|i (?:totally |"
@@ -85,7 +89,9 @@ _REACTION = re.compile(
     r"i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|alright|yes|"
     r"congratulations|congrats|mmm+|good news|good on you|kudos|bravo|(?:that's|this is|"
     r"it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
-    r"brilliant|lovely|thoughtful|tricky|fun|good) question)\b")
+    r"brilliant|lovely|thoughtful|tricky|fun|good) question|(?:thanks|thank you)(?: so much| a lot)? "
+    r"for (?:sharing|laying|such|the (?:detailed|thorough|clear)|posting|including|explaining|"
+    r"describing)|welcome (?:aboard|to the (?:wonderful )?world of)|" + _RESTATED.pattern + r")\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
@@ -96,13 +102,13 @@ _ASSESSMENT = re.compile(
     r"amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|handle|deal with)|"
     r"delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|straightforward|"
     r"recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
-    r"valuable|essential|useful|perfect|misunderstood|charming|worst|scary)\b")
+    r"valuable|essential|useful|perfect|misunderstood|charming|worst|scary|worthwhile|sharp)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
     r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|work|tackle|look|go|dive|figure|sort|take|lay|"
     r"explain|clarify|show)\b|\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|"
-    r"\bthe good news is\b|\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|"
+    r"\bthe (?:good news|honest answer) is\b|\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|"
     r"fix)\b|\ba few (?:(?:reliable|common|simple|practical|proven) )?(?:tips|things|ideas|options|"
     r"steps|pointers|ways|approaches|strategies|fixes|causes|suspects|reasons)\b|"
     r"\bi can (?:walk you through|help|explain|break)\b")
@@ -116,7 +122,7 @@ _REASSURANCE = re.compile(
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|it sounds like you(?:'re|"
     r" are| have)|congrat(?:ulation)?s on (?:thinking|planning|starting|getting|taking|asking|"
-    r"being)|(?:please )?(?:don't|do not) (?:be discouraged|beat yourself up|panic|lose heart|"
+    r"being|deciding|making|choosing|switching)|(?:please )?(?:don't|do not) (?:be discouraged|beat yourself up|panic|lose heart|"
     r"give up)|you're (?:definitely |certainly |absolutely |so )?not (?:alone|imagining (?:it|this|"
     r"things)|crazy|overreacting)|you're in good company|(?:don't worry|no need to "
     r"(?:panic|worry)|not to worry)(?= ?[-,!]))\b")
@@ -133,6 +139,7 @@ _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|ou
                         r"tax|"
                         r"legal)\b)")
 _SELF_WINDOW = 200  # characters from the opener's start looked at for the writer's "I"
+_WORD_REST = re.compile(r"\w*")
 # A reply turning to one of the asker's points ("On your question about the pan - don't
 # panic, ..."): a person's aside, not an opener.
 _ASIDE = re.compile(r"\W{0,3}(?:on|re:?|as for|about|regarding|as to) ")
@@ -160,7 +167,8 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
         return False  # only the first paragraph, or the second after a poster's short lead-in
     reaction = _REACTION.match(sentence)
     after = start + (reaction.end() if reaction else 0)
-    near = blank_quotes(text[after:start + _SELF_WINDOW])
+    window_end = _WORD_REST.match(text, start + _SELF_WINDOW).end()  # no half word ("if" as "i")
+    near = blank_quotes(text[after:window_end])
     if _SELF_NEAR.search(near) or "!!" in sentence:
         return False
     if not (reaction or (_REASSURANCE.search(sentence) and not _ASIDE.match(sentence))):
@@ -169,7 +177,7 @@ def _reacts_to_the_asker(text: str, start: int, end: int) -> bool:
     # does not also address the reader; "Nice catch" reacts and judges, and so does
     # "Fascinating question!".
     reacted = reaction.end() if reaction else 0
-    judged_part = two if "!" in sentence else sentence
+    judged_part = two if "!" in sentence or _RESTATED.match(sentence) else sentence
     judging = any(match.end() > reacted for match in _ASSESSMENT.finditer(judged_part))
     signs = (bool(reaction), bool(_REASSURANCE.search(judged_part)), judging,
              bool(_READER.search(sentence, reacted)), bool(_EXCLAIMED.search(sentence)),
@@ -360,7 +368,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "right thing", "such a", "question", "don't", "do not", "there", "alone", "oof",
                  "aw", "ugh", "sure", "of course", "imagining", "crazy", "overreacting", "no need",
                  "understand", "see why", "i get",
-                 "not to worry"),
+                 "not to worry", "thank", "welcome", "asking", "want to know"),
        accept=_reacts_to_the_asker),
 )
 
@@ -368,7 +376,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|resolves|solves|fixes|works|gives? you|gets|sheds (?:some |"
+       r"answers|makes sense|points you|proves? (?:useful|helpful)|resolves|solves|fixes|works|gives? you|gets|sheds (?:some |"
        r"a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
        r"clarify (?:my|our|what i|where i|why i)))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
@@ -396,7 +404,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        accept=_after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
-       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\b(?:best of|"
+       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\ball the best with your\b|\b(?:best of|"
        r"good) luck with your\b|\bbest of luck getting\b|\bhave a (?:wonderful|fantastic|"
        r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
        r"\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|process|project|ride|journey|"
@@ -406,7 +414,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "wish you", "luck ", "have a ", "enjoy ",
-                 "got this", "sending you", "may your", "keep at it")),
+                 "got this", "sending you", "may your", "keep at it", "all the best")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |"

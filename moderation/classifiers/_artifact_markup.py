@@ -18,6 +18,10 @@ _FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|addre
           r"chart|graph|diagram|table|video|code|text|paragraph|"
           r"quote|statistic|figure|source|reference|citation|example)s?\b[^>\]}\n]{0,120}?")
 
+# The name on a search answer's source chip, then the count of further sources: "Wikipedia +2".
+_CHIP_NAME = (r"(?!(?:same|agreed|me|this|also|another|plus|yes|yep|so|totally|definitely)\b)"
+              r"[a-z][\w.'&-]{1,30}(?: [\w.'&-]{1,30}){0,4} ?\+[1-9]")
+
 MARKUP: tuple[Pattern, ...] = (
     # Fill-in placeholders of generated letters and posts.
     # "<insert your favourite package here>" is a writer's joke, not a form to fill in: an
@@ -103,11 +107,11 @@ MARKUP: tuple[Pattern, ...] = (
        r"organi[sz]ation|hiring manager)>|(?:dear|hi|hello|hey) <(?:name|first name|full name|"
        r"title)>|<(?:name|first name|full name)> (?:from|of|at) (?:the|our|your)\b|<date>|"
        r"<link to [^>\n]{1,40}>|<(?:specific|relevant|appropriate) [^>\n]{2,60}>|"
-       r"<(?:[a-z'-]{1,20} ){1,3}(?:location|name|date|time|venue|address|place|point|link|url|"
-       r"number|amount|email|phone)>|"
+       r"(?:<|%%)(?:[a-z'-]{1,20}[ _]){1,3}(?:location|name|date|time|venue|address|place|point|"
+       r"link|url|number|amount|email|phone|year|deadline)(?:>|%%)|"
        r"<(?:name|number|date|title|list) of [^>\n]{1,40}>", 0.9,
        gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
-       keywords=("<", "{")),
+       keywords=("<", "{", "%%")),
     # A description in braces: "I'm drawn to {Organization} because of {mission-related detail
     # from their website}" (not LaTeX's "\\textbf{some words}").
     _p(r"(?<![\w\\}^_$])\{(?=[^}\n]{0,80}\b(?:details?|names?|dates?|examples?|reasons?|"
@@ -129,9 +133,9 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("assistant citation link '([Wikipedia][1])'"), "citation", markup=True,
        keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S+[^\S\n]*$"),
     # A search answer's source chips copied as text after a paragraph's last sentence: "...
-    # from 6 May. Wikipedia +2", "... more precisely. Discogs+1". Two add up to a flag.
-    _p(r"(?<=[.!?)] )(?!(?:same|agreed|me|this|also|another|plus|yes|yep|so|totally|"
-       r"definitely)\b)[a-z][\w.'&-]{1,30}(?: [\w.'&-]{1,30}){0,3} ?\+[1-9](?=[^\S\n]*(?:\n|\Z))",
+    # from 6 May. Wikipedia +2", "... more precisely. Discogs+1", or in brackets after any
+    # sentence: "... since 1983 (NFPA +1).". Two add up to a flag.
+    _p(rf"(?:(?<=[.!?)] ){_CHIP_NAME}(?=[^\S\n]*(?:\n|\Z))|(?<=[\w.,;:%)] )\({_CHIP_NAME}\))",
        WEAK, gettext_noop("assistant source chips 'Wikipedia +2'"), "source-chip", markup=True,
        keywords=("+",)),
     # "... in 2019.[1] ... [2][3]", "... in 1954.¹", "... per day.(1)": three marks and no list

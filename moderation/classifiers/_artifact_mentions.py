@@ -54,6 +54,7 @@ _CITATION_TALK_RE = re.compile(
 _FAMILY_TALK_RE = {
     "numbered-citation": _CITATION_TALK_RE,
     "source-link": _CITATION_TALK_RE,
+    "source-chip": _CITATION_TALK_RE,
     # An assistant tool's own markers ("【4†source】", "[cite: 3]") stand in sentences about
     # anything too; only talk of markers makes one a mention.
     "citation": re.compile(

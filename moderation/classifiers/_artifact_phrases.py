@@ -11,7 +11,7 @@ from __future__ import annotations
 from ._artifact_patterns import ANSWER_START, HINT, LINE_START, STRONG, WEAK, Pattern, Where, _p
 from .base import gettext_noop
 
-_HERE = ("here's", "here is", "here are", "below is", "below are", "below you")
+_HERE = ("here's", "here is", "here are", "below is", "below are", "below you", "the following is")
 _AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
        r"(?:[- ](?:language|based|powered))?(?:\s(?:language\s)?(?:model|assistant|chatbot|"
        r"system))?")
@@ -22,7 +22,7 @@ _AS_AN_AI = ("as an ai", "as a ai", "as an artificial", "as a large", "as a lang
 _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|plan|schedule|"
              r"breakdown|draft|outline|chart|script|overview|explanation|walkthrough|set|flashcard|"
              r"quiz|exercise|worksheet|cheat sheet|diagram|example|sample|snippet|layout|"
-             r"comparison|reading list|itinerary|rundown|manifest)s?\b")
+             r"comparison|reading list|itinerary|rundown|manifest|step-by-step)s?\b")
 # Work on a text an assistant offers to do next.
 _REWORK = (
     r"(?:expand|extend|elaborate|cover|rewrite|re-write|revise|write|draft|create|generate|tailor|"
@@ -46,7 +46,8 @@ _REWORK = (
     r"get|keep|run|automate|persist|annotate|compute|aggregate|optimi[sz]e|cache|index|query|"
     r"filter)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|make\syou\b|"
     r"come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
-    r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|list|mock\sup|whip\sup|trim|mark\s?up|"
+    r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|run\s(?:[\w'-]+\s){1,6}?through\s(?:this|that|the|it)\b|"
+    r"map\s(?:this|it|that|them|each|every|these|those|all|your)\b|list|mock\sup|whip\sup|trim|mark\s?up|"
     r"annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|word|phrase|"
     r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
     r"figure\sout|work\sout|choose|pick|compare|decide|set\sup))")
@@ -60,12 +61,13 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
             r"concrete|precise)|tell you (?:exactly|precisely|which|what|how)|pinpoint|diagnose|"
-            r"help (?:you )?\w+)\b")
+            r"help (?:you )?\w+|match (?:this|it|that|them)|map (?:this|it|that|them|each))\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|improved|"
     r"smoother|friendlier|warmer|punchier|professional|formal|casual|reworded|rewritten|"
     r"streamlined|edited|simplified|shorter|condensed|revised|better|stronger|crisper|snappier|"
+    r"restructured|reorgani[sz]ed|"
     r"sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
     r"gentler|softer|playful|upbeat|funnier|lively|rephrased|clean)")
 _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|"
@@ -100,7 +102,8 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r",?\swith (?:a |an )?(?:clearer|stronger|better|tighter|smoother|simpler|warmer|"
                r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|punchier|"
                r"shorter|bolder|firmer|snappier|livelier|brighter|more|less|improved)\b|"
-               r"\ssuitable for\b|\sto your\b|\s(?:announcing|introducing|describing|explaining|"
+               r"\ssuitable for\b|\sto your\b|\syou(?:'ve)? (?:described|mentioned|shared|listed|outlined|"
+               r"provided|posted)\b|\s(?:announcing|introducing|describing|explaining|"
                r"promoting|summari[sz]ing|asking about|requesting|inviting) your\b|\sfor (?:a|"
                r"an) (?:general|wider|broader|non-technical|lay|younger) (?:audience|readership|"
                r"readers)\b|\sready to (?:post|send|share|paste|use|go)\b|"
@@ -195,7 +198,7 @@ PHRASES: tuple[Pattern, ...] = (
                               "thought for ", "reasoned for ", "searched ", "make mistakes",
                               "conversation helpful", "learn more")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|"
        rf"\sof the (?:[\w-]+\s){{0,3}}?{_WRITING}\s?:|\sof that\b[^.\n:]{{0,80}}:\n|{_FOR_READER}|"
@@ -248,17 +251,17 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?![^\n:]{0,80}\b(?:i|my|our|we)\b)[^.\n:]{0,80}:\n", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find))\s{_NOT_OWN}(?:a|an|the|your|"
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+,?){{0,6}}?{_FOR_READER}",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
-    _p(rf"\bhere(?:'s| is) your (?:[\w'-]+ ){{0,2}}?(?:{_WRITING}|draft),? (?:reworded|rewritten|"
-       r"revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
+    _p(rf"\b(?:here(?:'s| is)|below you'll find) your (?:[\w'-]+ ){{0,3}}?(?:{_WRITING}|draft|checklist|"
+       r"plan|list|schedule|agenda|outline|steps),? (?:reworded|rewritten|reorgani[sz]ed|revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
        r"reformatted|restructured|converted|turned|scaled|adapted|adjusted|halved|doubled|"
        r"translated|simplified)", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
-       keywords=("here's your", "here is your")),
+       keywords=("here's your", "here is your", "below you'll find your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
        r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
        rf"reorgani[sz]ed|reformatted|rearranged|tidied up|kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|"
@@ -301,7 +304,8 @@ PHRASES: tuple[Pattern, ...] = (
        r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
        rf"(?:your|which|what|how|whether))\b(?:[^.!?\n]|\.(?=\w)){{0,160}}?,? (?:and )?i(?:'ll|"
        rf" can| could| will|'m happy to|'d be happy to|'d be glad to) (?:\w+\s){{0,2}}?{_PRODUCE}|"
-       rf"\bshould i (?:turn|convert|put|make) (?:this|it|that) into\b|"
+       rf"\bshould i (?:turn|convert|put|make|condense|compile|reformat|format|rework|expand) "
+       rf"(?:this|it|that|these|them|everything)(?: \w+)? into\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
        r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?(?:\?|"
        r", or (?:should|shall) i\b)|\bwould it (?:be (?:helpful|useful)|help) if i (?:also )?\w+|"
@@ -338,7 +342,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"you|you(?:'re| are))|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|"
        r"prefer)|\b(?:just )?(?:say|tell me|let me know) which|\b(?:just )?(?:tell|give|"
        r"send) me your|\b(?:just )?paste (?:it|what|your)|"
-       r"\b(?:just )?say the word)\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
+       r"\b(?:just )?say the word|\bjust (?:share|post|drop) (?:the|your))\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
        r"\Z))",
        STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
@@ -360,8 +364,8 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_IMPERSONAL}", 0.9,
        gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",
        keywords=("i can also ", "i could also ")),
-    _p(rf"\bi (?:can|could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}(?:[^.!?\n]|\bvs\.){{0,120}}\bif "
-       r"(?:you(?:'re| are) interested|you(?:'d| would) like|you want|(?:that|it|"
+    _p(rf"\bi(?: can| could|'m able to| am able to) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}"
+       r"(?:[^.!?\n]|\bvs\.){0,120}\bif (?:you(?:'re| are) interested|(?:that's|it's) what you(?:'re| are)\b|you(?:'d| would) like|you want|(?:that|it|"
        r"this) (?:would )?helps?|(?:that|it|this) would (?:make|be easier)|(?:that|it|"
        r"this) sounds? (?:useful|helpful|good)|you (?:let me know|tell me|share|send|post|"
        rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}|\bi (?:can|"
@@ -371,7 +375,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf" will| can) "
        rf"(?:\w+\s){{0,2}}?{_REWORK}", STRONG,
        gettext_noop("chat-assistant offer 'I can also ... if you're interested'"), "offer",
-       keywords=("i can ", "i could ", "and i'll ", "and i will ", "and i can ")),
+       keywords=("i can ", "i could ", "able to ", "and i'll ", "and i will ", "and i can ")),
     _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:[\w-]+\s){{0,4}}{_DOCUMENT}|"
        r"(?:any|more|further|additional) (?:changes|adjustments|tweaks|edits|"
        rf"details?|examples|help|information|sources|suggestions|ideas|options)|"

@@ -742,6 +742,35 @@ LATER_PASTES = [
     + ANSWER,
     "Here is a draft of the post in a more forum-style tone:\n\n" + ANSWER,
     "Here's a step-by-step guide formatted for beginners:\n\n" + ANSWER,
+    # Twenty-sixth round (the ninth session).
+    ANSWER + " Bottled batches keep for a month (Wikipedia +2). Stores sell them chilled "
+    "(Kombucha Brewers International +1).",
+    "Bottling day: <BOTTLING_DATE>. Sign up at %%SIGNUP_FORM_URL%%.\n\n" + ANSWER,
+    "Thanks so much for sharing your notes - a stuck ferment is such a classic puzzle, and "
+    "you've spotted exactly the right clue!\n\n" + LONG_ANSWER,
+    "Welcome to the world of home fermenting! It's completely normal to feel unsure about the "
+    "first batch.\n\n" + LONG_ANSWER,
+    "Welcome aboard - and congratulations on deciding to brew your own!\n\n" + LONG_ANSWER,
+    "You're asking whether a scoby can be reused after a mouldy batch. That's a sharp way to "
+    "put it, and the honest answer is no.\n\n" + LONG_ANSWER,
+    "Posting this for the club.\n\nI love that you're thinking about safety first! Fizzy "
+    "bottles can burst.\n\n" + LONG_ANSWER,
+    ANSWER + "\n\nIf useful, I can map each step onto the brewing log you keep.",
+    ANSWER + "\n\nI'm able to convert this into exact sugar weights if you tell me your "
+    "bottle sizes.",
+    ANSWER + "\n\nShould I condense this into a one-page checklist you could hang up?",
+    ANSWER + "\n\nIf you tell me which country you're in, I can match this to the local "
+    "labelling rules.",
+    ANSWER + "\n\nHappy to draft a note to the market manager if you'd like - just share the "
+    "stall number.",
+    ANSWER + "\n\nWould you like a step-by-step for bottling, or for kegging?",
+    "The following is a restructured version of your brewing notes, organised by stage:\n\n"
+    + ANSWER,
+    "Below you'll find your notes restructured as a one-page handout:\n\n" + ANSWER,
+    "Below you'll find a step-by-step version of the bottling process you described:\n\n"
+    + ANSWER,
+    ANSWER + "\n\nI hope this framing proves useful - good luck, and enjoy the brewing!",
+    ANSWER + "\n\nAll the best with your first market stall!",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -866,6 +895,16 @@ LATER_PEOPLE = [
     "with your projects everyone!",
     "Don't worry too much about it, you seem to have plenty of other things to do, and this "
     "one isn't so critical.\n\n" + LONG_ANSWER,
+    # Twenty-sixth round (the ninth session).
+    "Thanks for sharing! I tried your recipe last weekend and my batch came out great.\n\n"
+    + LONG_ANSWER,
+    "You're asking whether it's safe. I've brewed for years and never had a problem.\n\n"
+    + LONG_ANSWER,
+    "Welcome to the world of kombucha! My first batch was a disaster, so don't worry.\n\n"
+    + LONG_ANSWER,
+    "The following is a revised version of my talk for the club night:\n\n" + ANSWER,
+    "Run it as `brew --date <BOTTLING_DATE>` from the shell.",
+    "My score in the club quiz went up (me +1) after I read the guide.",
 ]
 
 
