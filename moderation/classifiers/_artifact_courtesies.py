@@ -45,7 +45,8 @@ _ONE_EMOJI = (r"(?:[\U0001f1e6-\U0001f1ff]{2}|[\u2300-\u23ff\u2600-\u27bf\U0001f
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
 _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fingers crossed|"
-         r"(?:good|best of) luck (?:with|at|on|in|\w+ing)\b|good luck(?= - )|here's to\b|"
+         r"(?:good|best of) luck (?:with|at|on|in|out there|\w+ing)\b|good luck(?= - )|here's to\b|"
+         r"rooting for you|"
          r"enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|savou?r (?:this|that|"
          r"the|every)\b|(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|"
          r"all the best|may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
@@ -56,8 +57,9 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fing
          r"lovely|kind|brave|good) thing)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
          r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
          r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|strength|"
-         r"rest|patience|virtual))")
+         r"rest|patience|virtual|(?:warm |good |best )?wishes))")
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
+                  "rooting for",
                   "sending ", "with yourself", "stay strong", "fingers crossed", "break a leg",
                   "cheers to",
                   "here's to", "savo", "thank you",
@@ -79,7 +81,8 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 # An answer restating what was asked ("You're asking whether ...", "So you want to know when
 # ..."): judged in the next sentence too ("That's a sharp way to frame it").
-_RESTATED = re.compile(r"(?:so )?you(?:'re| are) asking (?:whether|how|about|if|what|why|which|for)|"
+_RESTATED = re.compile(r"(?:so )?you(?:'re| are) asking (?:whether|how|about|if|what|why|which|"
+                       r"for)|"
                        r"(?:so )?you want to know (?:whether|how|if|what|why|which|when)")
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
@@ -89,7 +92,8 @@ _REACTION = re.compile(
     r"i'm (?:so |really |truly )?sorry|that sounds|what an?|such an?|okay|alright|yes|"
     r"congratulations|congrats|mmm+|good news|good on you|kudos|bravo|(?:that's|this is|"
     r"it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
-    r"brilliant|lovely|thoughtful|tricky|fun|good) question|(?:thanks|thank you)(?: so much| a lot)? "
+    r"brilliant|lovely|thoughtful|tricky|fun|good) question|(?:thanks|thank you)(?: so much|"
+    r" a lot)? "
     r"for (?:sharing|laying|such|the (?:detailed|thorough|clear)|posting|including|explaining|"
     r"describing)|welcome (?:aboard|to the (?:wonderful )?world of)|" + _RESTATED.pattern + r")\b")
 _ASSESSMENT = re.compile(
@@ -108,7 +112,8 @@ _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
     r"\blet(?:'s| me) (?:unpack|dig|break|get|walk|work|tackle|look|go|dive|figure|sort|take|lay|"
     r"explain|clarify|show)\b|\bhere(?:'s| is| are) (?:what|how|the|a few|some)\b|"
-    r"\bthe (?:good news|honest answer) is\b|\bshort (?:version|answer)\b|\blet's (?:untangle|demystify|troubleshoot|"
+    r"\bthe (?:good news|honest answer) is\b|\bshort (?:version|answer)\b|\blet's (?:untangle|"
+    r"demystify|troubleshoot|"
     r"fix)\b|\ba few (?:(?:reliable|common|simple|practical|proven) )?(?:tips|things|ideas|options|"
     r"steps|pointers|ways|approaches|strategies|fixes|causes|suspects|reasons)\b|"
     r"\bi can (?:walk you through|help|explain|break)\b")
@@ -122,7 +127,8 @@ _REASSURANCE = re.compile(
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|it sounds like you(?:'re|"
     r" are| have)|congrat(?:ulation)?s on (?:thinking|planning|starting|getting|taking|asking|"
-    r"being|deciding|making|choosing|switching)|(?:please )?(?:don't|do not) (?:be discouraged|beat yourself up|panic|lose heart|"
+    r"being|deciding|making|choosing|switching)|(?:please )?(?:don't|do not) (?:be discouraged|"
+    r"beat yourself up|panic|lose heart|"
     r"give up)|you're (?:definitely |certainly |absolutely |so )?not (?:alone|imagining (?:it|this|"
     r"things)|crazy|overreacting)|you're in good company|(?:don't worry|no need to "
     r"(?:panic|worry)|not to worry)(?= ?[-,!]))\b")
@@ -376,7 +382,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|proves? (?:useful|helpful)|resolves|solves|fixes|works|gives? you|gets|sheds (?:some |"
+       r"answers|makes sense|points you|proves? (?:useful|helpful)|resolves|solves|fixes|works|"
+       r"gives? you|gets|sheds (?:some |"
        r"a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
        r"clarify (?:my|our|what i|where i|why i)))", WEAK,
        gettext_noop("chat-assistant sign-off 'I hope this helps'"), "hope", Where.CLOSING,
@@ -391,6 +398,13 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        rf"\bendeavou?rs?\b|\bmay your\b|\band (?:keep|may|enjoy)\b))[^\n]{{0,200}}?"
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS,
        accept=_after_no_story),
+    # ... and a wish stacked on a wish counts after the writer's own story too ("Happy
+    # debugging - may your stack never overflow! 🐛", "Cheers to a clean close - you'll have
+    # those books balanced in no time! 📊"): a person's close adds a request or a joke instead
+    # ("Happy quilting, and post pics when you're done! 🧵").
+    _p(rf"{_WISH}[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may your|go team|you'll (?:have|be)\b"
+       rf"[^\n]{{0,60}}\bin no time|you're going to [^\n]{{0,40}}\blike a pro)[^\n]{{0,120}}?"
+       rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
@@ -404,7 +418,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        accept=_after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
-       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\ball the best with your\b|\b(?:best of|"
+       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\ball the best with your\b|"
+       r"\b(?:best of|"
        r"good) luck with your\b|\bbest of luck getting\b|\bhave a (?:wonderful|fantastic|"
        r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
        r"\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|process|project|ride|journey|"

@@ -46,8 +46,10 @@ _REWORK = (
     r"get|keep|run|automate|persist|annotate|compute|aggregate|optimi[sz]e|cache|index|query|"
     r"filter)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|make\syou\b|"
     r"come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
-    r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|run\s(?:[\w'-]+\s){1,6}?through\s(?:this|that|the|it)\b|"
-    r"map\s(?:this|it|that|them|each|every|these|those|all|your)\b|list|mock\sup|whip\sup|trim|mark\s?up|"
+    r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|"
+    r"run\s(?:[\w'-]+\s){1,6}?through\s(?:this|that|the|it)\b|"
+    r"map\s(?:this|it|that|them|each|every|these|those|all|your)\b|list|mock\sup|whip\sup|trim|"
+    r"mark\s?up|"
     r"annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|word|phrase|"
     r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
     r"figure\sout|work\sout|choose|pick|compare|decide|set\sup))")
@@ -102,7 +104,8 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r",?\swith (?:a |an )?(?:clearer|stronger|better|tighter|smoother|simpler|warmer|"
                r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|punchier|"
                r"shorter|bolder|firmer|snappier|livelier|brighter|more|less|improved)\b|"
-               r"\ssuitable for\b|\sto your\b|\syou(?:'ve)? (?:described|mentioned|shared|listed|outlined|"
+               r"\ssuitable for\b|\sto your\b|\syou(?:'ve)? (?:described|mentioned|shared|listed|"
+               r"outlined|"
                r"provided|posted)\b|\s(?:announcing|introducing|describing|explaining|"
                r"promoting|summari[sz]ing|asking about|requesting|inviting) your\b|\sfor (?:a|"
                r"an) (?:general|wider|broader|non-technical|lay|younger) (?:audience|readership|"
@@ -198,7 +201,8 @@ PHRASES: tuple[Pattern, ...] = (
                               "thought for ", "reasoned for ", "searched ", "make mistakes",
                               "conversation helpful", "learn more")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|an|the|your|"
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|"
+       rf"an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|"
        rf"\sof the (?:[\w-]+\s){{0,3}}?{_WRITING}\s?:|\sof that\b[^.\n:]{{0,80}}:\n|{_FOR_READER}|"
@@ -251,13 +255,16 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?![^\n:]{0,80}\b(?:i|my|our|we)\b)[^.\n:]{0,80}:\n", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|an|the|your|"
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|"
+       rf"an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+,?){{0,6}}?{_FOR_READER}",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HERE),
-    _p(rf"\b(?:here(?:'s| is)|below you'll find) your (?:[\w'-]+ ){{0,3}}?(?:{_WRITING}|draft|checklist|"
-       r"plan|list|schedule|agenda|outline|steps),? (?:reworded|rewritten|reorgani[sz]ed|revised|polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
+    _p(rf"\b(?:here(?:'s| is)|below you'll find) your (?:[\w'-]+ ){{0,3}}?(?:{_WRITING}|draft|"
+       rf"checklist|"
+       r"plan|list|schedule|agenda|outline|steps),? (?:reworded|rewritten|reorgani[sz]ed|revised|"
+       r"polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
        r"reformatted|restructured|converted|turned|scaled|adapted|adjusted|halved|doubled|"
        r"translated|simplified)", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
@@ -342,7 +349,8 @@ PHRASES: tuple[Pattern, ...] = (
        r"you|you(?:'re| are))|\bwould you (?:prefer|rather|like)|\bor would you|\bdo you (?:want|"
        r"prefer)|\b(?:just )?(?:say|tell me|let me know) which|\b(?:just )?(?:tell|give|"
        r"send) me your|\b(?:just )?paste (?:it|what|your)|"
-       r"\b(?:just )?say the word|\bjust (?:share|post|drop) (?:the|your))\b[^?\n]{0,160}?(?:\?|[.!](?=\s|"
+       r"\b(?:just )?say the word|\bjust (?:share|post|drop) (?:the|your))\b[^?\n]{0,160}?(?:\?|"
+       r"[.!](?=\s|"
        r"\Z))",
        STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
@@ -365,7 +373,8 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",
        keywords=("i can also ", "i could also ")),
     _p(rf"\bi(?: can| could|'m able to| am able to) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}"
-       r"(?:[^.!?\n]|\bvs\.){0,120}\bif (?:you(?:'re| are) interested|(?:that's|it's) what you(?:'re| are)\b|you(?:'d| would) like|you want|(?:that|it|"
+       r"(?:[^.!?\n]|\bvs\.){0,120}\bif (?:you(?:'re| are) interested|(?:that's|"
+       r"it's) what you(?:'re| are)\b|you(?:'d| would) like|you want|(?:that|it|"
        r"this) (?:would )?helps?|(?:that|it|this) would (?:make|be easier)|(?:that|it|"
        r"this) sounds? (?:useful|helpful|good)|you (?:let me know|tell me|share|send|post|"
        rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){_IMPERSONAL}|\bi (?:can|"

@@ -771,6 +771,12 @@ LATER_PASTES = [
     + ANSWER,
     ANSWER + "\n\nI hope this framing proves useful - good luck, and enjoy the brewing!",
     ANSWER + "\n\nAll the best with your first market stall!",
+    "My notes from the club night.\n\n" + ANSWER + " I bottle mine on Sundays.\n\nHappy "
+    "bottling - may your corks never pop early! 🍾",
+    "Our stall's checklist, since people asked.\n\n" + ANSWER + " We learnt this the hard "
+    "way.\n\nGood luck out there - you're going to handle it like a pro! 🙌",
+    "Someone asked how I prepped for the judging, so:\n\n" + ANSWER + "\n\nRooting for you "
+    "- go win that ribbon! 💪",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -905,6 +911,8 @@ LATER_PEOPLE = [
     "The following is a revised version of my talk for the club night:\n\n" + ANSWER,
     "Run it as `brew --date <BOTTLING_DATE>` from the shell.",
     "My score in the club quiz went up (me +1) after I read the guide.",
+    "My notes from the club night.\n\n" + ANSWER + " I bottle mine on Sundays.\n\nHappy "
+    "bottling, and post pics of the fizz when you're done! 🍾",
 ]
 
 
