@@ -50,7 +50,8 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fing
          r"enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|savou?r (?:this|that|"
          r"the|every)\b|(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|"
          r"all the best|may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
-         r"safe travels|clear skies|have a (?:wonderful|great|fantastic|lovely|safe) |"
+         r"safe travels|clear skies|fair winds|following seas|have a (?:wonderful|great|fantastic|"
+         r"lovely|safe) |"
          r"you can do (?:it|this)|you've (?:absolutely |totally |definitely )?got this|"
          r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
          r"you're doing (?:great|amazing|a great job|fine|everything right|an? (?:wonderful|great|"
@@ -63,7 +64,8 @@ _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear 
                   "sending ", "with yourself", "stay strong", "fingers crossed", "break a leg",
                   "cheers to",
                   "here's to", "savo", "thank you",
-                  "got this", "hope ", "safe", "can do ", "stick with it", "keep ", "you're doing ",
+                  "got this", "hope ", "safe", "fair winds", "following seas", "can do ",
+                  "stick with it", "keep ", "you're doing ",
                   "have fun", "tight lines", "all the best", "may your")
 # What an assistant calls the question it answers: "That's an excellent and very insightful
 # question!"
@@ -81,11 +83,12 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 # An answer restating what was asked ("You're asking whether ...", "So you want to know when
 # ..."): judged in the next sentence too ("That's a sharp way to frame it").
-_RESTATED = re.compile(r"(?:so )?you(?:'re| are) asking (?:whether|how|about|if|what|why|which|"
-                       r"for)|"
-                       r"(?:so )?you want to know (?:whether|how|if|what|why|which|when)")
+_RESTATED = re.compile(r"(?:so )?you(?:'re| are) (?:asking|wondering) (?:whether|how|about|if|what|"
+                       r"why|which|for)|(?:so )?you want to know (?:whether|how|if|what|why|"
+                       r"which|when)|so you(?:'d like| want) to\b")
 _REACTION = re.compile(
-    r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|great|"
+    r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|"
+    r"certainly|great|"
     r"happy to|sure thing|(?:sure|of course)(?=!)|(?:hey|hi|hello) there|i (?:totally |"
     r"completely )?(?:understand|get) (?:the|your|how|why)|i can (?:definitely |totally )?see why|"
     r"how (?:exciting|fun|lovely|wonderful)|love (?:this|that|it)\b(?! when)|glad to|sorry to hear|"
@@ -126,8 +129,11 @@ _REASSURANCE = re.compile(
     r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|it sounds like you(?:'re|"
-    r" are| have)|congrat(?:ulation)?s on (?:thinking|planning|starting|getting|taking|asking|"
-    r"being|deciding|making|choosing|switching)|(?:please )?(?:don't|do not) (?:be discouraged|"
+    r" are| have)|congrat(?:ulation)?s on [a-z]{3,15}ing\b|you're clearly an? (?:thoughtful|caring|"
+    r"dedicated|wonderful|great|"
+    r"loving|committed|conscientious)\b|you've (?:already )?taken (?:a|an|the) (?:really |very |"
+    r"huge |big )?(?:important|great|big|brave|crucial) (?:first )?step|you(?:'re| are) asking "
+    r"(?:exactly |all |just )?the right questions?|(?:please )?(?:don't|do not) (?:be discouraged|"
     r"beat yourself up|panic|lose heart|"
     r"give up)|you're (?:definitely |certainly |absolutely |so )?not (?:alone|imagining (?:it|this|"
     r"things)|crazy|overreacting)|you're in good company|(?:don't worry|no need to "
@@ -374,7 +380,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "right thing", "such a", "question", "don't", "do not", "there", "alone", "oof",
                  "aw", "ugh", "sure", "of course", "imagining", "crazy", "overreacting", "no need",
                  "understand", "see why", "i get",
-                 "not to worry", "thank", "welcome", "asking", "want to know"),
+                 "not to worry", "thank", "welcome", "asking", "want to know", "wondering",
+                 "so you", "certainly", "clearly", "step", "right question"),
        accept=_reacts_to_the_asker),
 )
 
@@ -382,7 +389,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|proves? (?:useful|helpful)|resolves|solves|fixes|works|"
+       r"answers|makes sense|points you|untangles|clears (?:things|it|this|that) up|keeps your?|"
+       r"proves? (?:useful|helpful)|resolves|solves|fixes|works|"
        r"gives? you|gets|sheds (?:some |"
        r"a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
        r"clarify (?:my|our|what i|where i|why i)))", WEAK,
@@ -402,7 +410,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # debugging - may your stack never overflow! 🐛", "Cheers to a clean close - you'll have
     # those books balanced in no time! 📊"): a person's close adds a request or a joke instead
     # ("Happy quilting, and post pics when you're done! 🧵").
-    _p(rf"{_WISH}[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may your|go team|you'll (?:have|be)\b"
+    _p(rf"(?:{_WISH}|good luck)[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may (?:your|that|the|"
+       rf"this|those|these)\b|go team|you'll (?:have|be)\b"
        rf"[^\n]{{0,60}}\bin no time|you're going to [^\n]{{0,40}}\blike a pro)[^\n]{{0,120}}?"
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
@@ -419,6 +428,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
        r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\ball the best with your\b|"
+       r"\bi hope (?:the|your|everything|it all) "
+       r"[\w ]{0,30}?goes (?:smoothly|well)\b|"
        r"\b(?:best of|"
        r"good) luck with your\b|\bbest of luck getting\b|\bhave a (?:wonderful|fantastic|"
        r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
@@ -428,7 +439,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"\benjoy [a-z]{3,15}ing\b|\bkeep at it\b",
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
-       keywords=("happy ", "wishing you", "wish you", "luck ", "have a ", "enjoy ",
+       keywords=("happy ", "wishing you", "wish you", "luck ", "have a ", "enjoy ", "i hope ",
                  "got this", "sending you", "may your", "keep at it", "all the best")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"

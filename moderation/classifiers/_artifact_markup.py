@@ -20,7 +20,7 @@ _FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|addre
 
 # The name on a search answer's source chip, then the count of further sources: "Wikipedia +2".
 _CHIP_NAME = (r"(?!(?:same|agreed|me|this|also|another|plus|yes|yep|so|totally|definitely)\b)"
-              r"[a-z][\w.'&-]{1,30}(?: [\w.'&-]{1,30}){0,4} ?\+[1-9]")
+              r"[a-z][\w.'&?!-]{1,30}(?: [\w.'&-]{1,30}){0,4} ?\+[1-9]")
 
 MARKUP: tuple[Pattern, ...] = (
     # Fill-in placeholders of generated letters and posts.
@@ -69,7 +69,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|<<(?:name|venue|date|time|location|company|"
        r"recipient|city|address|event|title|link|url)>>|\[(?:todo|tbd|tk)\b[^\]\n]{0,80}\]|"
        r"(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|author et al\.?),? (?:year|date)\)|"
-       r"(?<=[a-z,:] )\[(?:x|xx|n)\](?= [a-z]|%|[:,.])|\[(?:relevant|specific|appropriate|suitable|"
+       r"(?<=[a-z,:] )\[(?:x|xx|n)\](?= (?!for\b)[a-z]|%|[:,.])|\[(?:relevant|specific|appropriate|"
+       r"suitable|"
        r"corresponding) [^\]\n]{2,60}\](?!\()|(?<![\w.])(?:xx|x{3,})(?:[.,]x{1,3})? ?%|_{3,} ?%|"
        r"(?<== )_{3,}|(?<![\w.])x\.x ?%|\b\d\.0xx\b|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
        r"\bf/x(?:\.x)?\b|(?<![\w.])xx (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
@@ -121,7 +122,8 @@ MARKUP: tuple[Pattern, ...] = (
        gettext_noop("unfilled placeholder such as '<Your Name>'"), "placeholder", markup=True,
        keywords=("{",)),
     _p(r"\{\{\s?(?:[a-z]{1,20}_?)?(?:name|first_name|last_name|full_name|company|date|email|"
-       r"title|city|position|role)\s?\}\}", 0.9,
+       r"title|city|position|role|neighbou?rhood|admin|town|street|area|community|club|team|"
+       r"host|organi[sz]er|moderator|venue|location|event)(?:_?\d)?\s?\}\}", 0.9,
        gettext_noop("unfilled placeholder such as '{{name}}'"), "placeholder", markup=True,
        keywords=("{{",)),
     # Citation markers and tracking parameters of assistant web tools.
@@ -172,15 +174,16 @@ MARKUP: tuple[Pattern, ...] = (
        r"forecast|finance|sports)\d+", 0.99,
        gettext_noop("assistant citation marker 'turn0search1'"), "citation", markup=True,
        keywords=tuple(f"turn{digit}" for digit in range(10))),
-    _p(r"\[cite(?:_start|_end|:\s?\d+(?:,\s?\d+)*)\]", 0.97,
+    _p(r"\[cit(?:e|ation)(?:_start|_end|:\s?\d+(?:,\s?\d+)*)\]", 0.97,
        gettext_noop("assistant citation marker '[cite: 3]'"), "citation", markup=True,
-       keywords=("[cite",)),
+       keywords=("[cit",)),
     _p(r"[\ue200-\ue206]", 0.95,
        gettext_noop("private-use characters of assistant citation markup"), "citation",
        markup=True, mentionable=False,
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
     _p(r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}/)[^\s?]{0,300}?(?:\?|"
+       r"&|"
        r"%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}(?:utm_source|ref|source)(?:=|"
        r"%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|copilot(?:\.microsoft\.com|\.com)?|"
        r"perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"

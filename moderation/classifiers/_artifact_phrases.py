@@ -11,7 +11,8 @@ from __future__ import annotations
 from ._artifact_patterns import ANSWER_START, HINT, LINE_START, STRONG, WEAK, Pattern, Where, _p
 from .base import gettext_noop
 
-_HERE = ("here's", "here is", "here are", "below is", "below are", "below you", "the following is")
+_HERE = ("here's", "here is", "here are", "below is", "below are", "below you", "the following is",
+         "what follows is", "this is")
 _AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
        r"(?:[- ](?:language|based|powered))?(?:\s(?:language\s)?(?:model|assistant|chatbot|"
        r"system))?")
@@ -38,7 +39,8 @@ _REWORK = (
     rf"revisions)|make\s(?:you\s)?(?:a|an)\s(?:[\w-]+\s){{0,5}}?(?:{_DOCUMENT}|calendar|"
     r"spreadsheet|tracker|handout|flowchart)|compile|assemble|give\syou\s(?:a|an|the|some|more|"
     r"specific|exact|detailed|step-by-step)\b|add\s(?!you\b|me\b|him\b|her\b|them\b|us\b)|"
-    r"scale\s(?:this|it)\s(?:up|down)|stat\sout|include\s(?:more|some|the|a|an|examples?|sources|"
+    r"scale\s(?:this|it)\s(?:up|down)|scale\s(?:out|up|down)\b|stat\sout|include\s(?:more|some|the|"
+    r"a|an|examples?|sources|"
     r"links|code|details)\b|provide|show\s(?:you\s)?(?:an?|the|some)\s(?:[\w-]+\s)?(?:example|"
     r"version|snippet|variant|equivalent|alternative|config|configuration|setup|code|steps|"
     r"commands?)\b|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
@@ -57,12 +59,13 @@ _REWORK = (
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
             r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|rework|"
-            r"revise|refactor|adjust|calculate|work out|figure out|estimate|suggest (?:the|a|some|"
-            r"more|specific|which|what|where|how|exactly)|recommend|point (?:you|out)|"
+            r"revise|refactor|adjust|calculate|work out|figure out|estimate|suggest|"
+            r"recommend|point (?:you|out)|"
             r"check (?:whether|if)|lay (?:them |it |this |these )?out|run through|map (?:it )?out|"
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
-            r"concrete|precise)|tell you (?:exactly|precisely|which|what|how)|pinpoint|diagnose|"
+            r"concrete|precise)|tell you (?:exactly|precisely|which|what|how|whether|if)|pinpoint|"
+            r"diagnose|"
             r"help (?:you )?\w+|match (?:this|it|that|them)|map (?:this|it|that|them|each))\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
@@ -80,6 +83,9 @@ _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
 # An offer followed, in the same sentence, by the writer's own plans ("If you want, I can
 # explain how I set it up") is a person's.
 _IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|(?<!the )us|i)\b)"
+# ... and an offer about someone the writer knows ("If you tell me his list I can tell you what
+# her results were") is a parent's or a friend's.
+_THIRD_PARTY = r"(?![^.!?\n]{0,60}\b(?:(?:her|his) [a-z]|my\b|our\b))"
 # Writing a user asks an assistant to rework.
 _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract|bio|"
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
@@ -114,7 +120,7 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"trimmed|shortened|condensed|reworked|restructured|reorgani[sz]ed|simplified|"
                r"expanded)\b|\s(?:under|in|at) (?:[\d,]+|[a-z]+) (?:words|characters|lines|"
                r"sentences)\b|,?\s(?:written )?(?:in|with) (?:a|an) [\w ,-]{0,40}?(?:tone|voice|"
-               r"style)\b|\sfor the (?:[\w-]+\s)?(?:forum|"
+               r"style)\b|\sfor the (?:[\w'-]+\s){0,2}?(?:forum|meeting|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 # A line that hands a text over, after an acknowledgement: "Okay, here's ...", "Below is ...".
 _HANDED_OVER = (rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
@@ -201,7 +207,8 @@ PHRASES: tuple[Pattern, ...] = (
                               "thought for ", "reasoned for ", "searched ", "make mistakes",
                               "conversation helpful", "learn more")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|"
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is|what follows is|"
+       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|"
        rf"an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|"
@@ -213,7 +220,8 @@ PHRASES: tuple[Pattern, ...] = (
     # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
     # framework, adjusted for your take-home pay of £2,350:".
     _p(rf"{_HANDED_OVER}(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|our|we)\b)"
-       r"[^\n:]{0,120}?\b(?:(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
+       r"[^\n:]{0,120}?\b(?:built around (?:your\b|the [^\n:]{0,60}?\byou (?:described|mentioned|"
+       r"listed|shared)\b)|(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
        r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written|structured) (?:for|"
        r"as) (?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook|briefing|"
        r"newsletter|memo|slide|email|report)\b|formatted for (?:beginners|newcomers|"
@@ -226,7 +234,7 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
                  "scaled", "you can ", "you could ", "formatted ", "written ", "structured ",
-                 "based on your")),
+                 "based on your", "built around")),
     # A text made easier than the one the asker had, on a line of its own: "Okay, here's a more
     # readable explanation of why attention is quadratic:", "Here's the explanation rewritten
     # for a non-technical audience:".
@@ -255,7 +263,8 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?![^\n:]{0,80}\b(?:i|my|our|we)\b)[^.\n:]{0,80}:\n", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is)\s{_NOT_OWN}(?:a|"
+    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is|what follows is|"
+       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|"
        rf"an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+,?){{0,6}}?{_FOR_READER}",
        STRONG,
@@ -290,9 +299,16 @@ PHRASES: tuple[Pattern, ...] = (
        r"got it|no problem)[.!,]? i(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|"
        r"tightened|revised|softened|toned down|adjusted|edited|reworked|cleaned up) (?:it|this|"
        r"that|the|your)\b|\bhere(?:'s| is) how i(?:'d| would) "
-       r"(?:rewrite|reword|rephrase|phrase) (?:it|this|that|your)\b", STRONG,
+       r"(?:rewrite|reword|rephrase|phrase) (?:it|this|that|your)\b|"
+       rf"{LINE_START}i(?:'ve| have) (?:tidied|turned|organi[sz]ed|sorted|condensed|converted|"
+       r"reworked|reorgani[sz]ed|restructured|compiled|rewritten|put) your (?:[\w'-]+ ){0,3}?into "
+       r"(?:a|an)\b[^\n]{0,120}:\n|\bbased on what you(?:'ve)? (?:told|shared with|given) me,? "
+       r"(?:i(?:'ve| have)|here(?:'s| is))|\bhere(?:'s| is) the [^\n:]{0,60}?(?:reorgani[sz]ed|"
+       r"restructured|rewritten|reworded|regrouped|rearranged)\b[^\n:]{0,40}?,? as you (?:asked|"
+       r"requested)\b", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
-       keywords=(" your ", "here's the", "here is the", "version", "below you'll find",
+       keywords=(" your ", "here's the", "here is the", "version", "below you'll find", "told me",
+                 "shared with me", "given me",
                  "way to ", "way you ", "i've ", "i have ", " for ", "this ", "how i")),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are))\s(?:a|an|the|your)\s(?:[\w'-]+\s){{0,2}}?"
        rf"{_VERSION}", HINT, gettext_noop("preamble 'Here's a draft'"), "preamble",
@@ -309,13 +325,18 @@ PHRASES: tuple[Pattern, ...] = (
        r"helpful)),? i "
        rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you (?:share|post|paste|"
        r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
-       rf"(?:your|which|what|how|whether))\b(?:[^.!?\n]|\.(?=\w)){{0,160}}?,? (?:and )?i(?:'ll|"
-       rf" can| could| will|'m happy to|'d be happy to|'d be glad to) (?:\w+\s){{0,2}}?{_PRODUCE}|"
-       rf"\bshould i (?:turn|convert|put|make|condense|compile|reformat|format|rework|expand) "
+       rf"(?:your|which|what|how|whether))\b(?:[^.!?\n(]|[.?](?=\w)|"
+       rf"\([^)\n]{{0,80}}\)){{0,160}}?,? "
+       rf"(?:and )?i(?:'ll|"
+       rf" can| could| will|'m happy to|'d be happy to|'d be glad to) (?:\w+\s){{0,2}}?{_PRODUCE}"
+       rf"{_THIRD_PARTY}|\bshould i (?:turn|convert|put|make|condense|compile|reformat|format|"
+       rf"rework|expand) "
        rf"(?:this|it|that|these|them|everything)(?: \w+)? into\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
        r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?(?:\?|"
-       r", or (?:should|shall) i\b)|\bwould it (?:be (?:helpful|useful)|help) if i (?:also )?\w+|"
+       r", or (?:should|shall) i\b)|\bwould (?:an? |some )[^.!?\n]{1,200}? help (?:narrow|you|"
+       r"decide|choose)\b[^.!?\n]{0,60}\?|\bwould it (?:be (?:helpful|useful)|"
+       r"help) if i (?:also )?\w+|"
        rf"\b(?:just )?(?:tell|give|send) me (?:your|the|what|which|how|"
        rf"a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG,
@@ -332,10 +353,10 @@ PHRASES: tuple[Pattern, ...] = (
     # few parallel examples ...?"): weak, and strong where it closes an impersonal answer (see
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
     _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i go ahead and|"
-       rf"should i (?:also )?{_PRODUCE})[^?\n]{{3,250}}\?"
+       rf"should i (?:also )?{_PRODUCE}|could i (?:also )?{_PRODUCE})[^?\n]{{3,250}}\?"
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
-       keywords=("would you like me to", "want me to", "shall i ", "should i ")),
+       keywords=("would you like me to", "want me to", "shall i ", "should i ", "could i ")),
     # "Let me know if you'd like printable exit tickets, a rubric or ..." ending a post: weak, and
     # strong where it closes an impersonal answer.
     _p(r"\blet me know if you(?:'d| would)? (?:like|want|"

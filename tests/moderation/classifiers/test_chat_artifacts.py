@@ -97,7 +97,7 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
 # leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
 # per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
 # footnotes and links in their own way. Each was measured once before it was tuned on (the
-# README and NOTES.md have the figures). The held-out file holds the later sets, M to BN, two to
+# README and NOTES.md have the figures). The held-out file holds the later sets, M to BV, two to
 # four written per round of tuning: most were tuned on after their first measurement, so they
 # keep the share of unseen phrasings caught (74-93% when each was written, 93% in all now) from
 # sliding and the share of people flagged below 1%.
@@ -777,6 +777,41 @@ LATER_PASTES = [
     "way.\n\nGood luck out there - you're going to handle it like a pro! 🙌",
     "Someone asked how I prepped for the judging, so:\n\n" + ANSWER + "\n\nRooting for you "
     "- go win that ribbon! 💪",
+    # Twenty-seventh round.
+    ANSWER + " Bottles need a month (Which? +2), and the scoby can be reused (Brew Guide +1).",
+    ANSWER + " Caps should be food-safe [citation:2].",
+    "Good read:\nhttps://brew.example/guides/second-ferment-2231&utm_source=openai\n\n" + ANSWER,
+    "Welcome to Brew Club {{Neighbourhood}}! Ask {{admin_1}} for the key.\n\n" + ANSWER,
+    ANSWER + "\n\nIf you share your recipe card, I can tell you whether the sugar is the "
+    "problem.",
+    ANSWER + "\n\nIf you tell me what else you ferment (kefir? kvass?), I can rework the "
+    "schedule to fit.",
+    ANSWER + "\n\nWould a quick comparison of the two jar types help narrow it down?",
+    ANSWER + "\n\nCould I give you a rundown of the bottling rules next?",
+    ANSWER + "\n\nHappy to scale out the exact amounts for you if you paste the recipe.",
+    "What follows is a shorter rewrite of your question, organised for quick answers:\n\n"
+    + ANSWER,
+    "This is a rewritten version of your rant that's less likely to be removed:\n\n" + ANSWER,
+    "I've tidied your list into a week-long brewing plan:\n\n" + ANSWER,
+    "Based on what you told me, I've put together a two-week brewing plan:\n\n" + ANSWER,
+    "Here is the shopping list reorganized by shop, as you asked:\n\n" + ANSWER,
+    "Here's a 4-week plan built around the gaps you described:\n\n" + ANSWER,
+    "So you're wondering whether a cloudy batch is safe - let's unpack that.\n\n" + LONG_ANSWER,
+    "So you want to brew without sugar this year - that's a really exciting goal!\n\n"
+    + LONG_ANSWER,
+    "Before your first batch, you're asking exactly the right question - sanitising is where "
+    "most people slip.\n\n" + LONG_ANSWER,
+    "Congratulations on signing up for the fair - that's a big step and you should be proud!"
+    "\n\n" + LONG_ANSWER,
+    "Certainly, burping bottles is one of the most useful habits you can build.\n\n"
+    + LONG_ANSWER,
+    "Notes for the club.\n\nYou're clearly a thoughtful brewer for checking this first. A "
+    "flat batch is normal.\n\n" + LONG_ANSWER,
+    ANSWER + "\n\nFair winds, following seas, and a fizzy first batch! 🍾",
+    ANSWER + "\n\nGood luck with the stall - I hope the paperwork goes smoothly!",
+    ANSWER + "\n\nHopefully that untangles things a bit!",
+    ANSWER + "\n\nTake your time on the bottling. Good luck, and may that batch come out "
+    "sparkling! 🍾",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -913,6 +948,13 @@ LATER_PEOPLE = [
     "My score in the club quiz went up (me +1) after I read the guide.",
     "My notes from the club night.\n\n" + ANSWER + " I bottle mine on Sundays.\n\nHappy "
     "bottling, and post pics of the fizz when you're done! 🍾",
+    # Twenty-seventh round.
+    "Rules reminder: [D] for discussion, [P] for projects, [N] for news.",
+    "My daughter was in your son's position last year. If you tell me his list I can tell you "
+    "what her results were at the same schools.",
+    "Certainly, my favourite is the ginger one, I brew it every week.",
+    "So you want to brew? Welcome, my first batch was terrible too.",
+    "Congrats on finishing the course! I did it last year and loved it.",
 ]
 
 
