@@ -11,8 +11,8 @@ from __future__ import annotations
 from ._artifact_patterns import ANSWER_START, HINT, LINE_START, STRONG, WEAK, Pattern, Where, _p
 from .base import gettext_noop
 
-_HERE = ("here's", "here is", "here are", "below is", "below are", "below you", "the following is",
-         "what follows is", "this is")
+_HERE = ("here's", "here is", "here are", "below is", "below are", "below you")
+_HANDING_OVER = (*_HERE, "the following is", "what follows is", "this is")
 _AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
        r"(?:[- ](?:language|based|powered))?(?:\s(?:language\s)?(?:model|assistant|chatbot|"
        r"system))?")
@@ -216,7 +216,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"\sof the (?:thread|discussion|conversation)\b[^.\n:]{0,80}:\n|"
        r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
-       "preamble", keywords=_HERE),
+       "preamble", keywords=_HANDING_OVER),
     # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
     # framework, adjusted for your take-home pay of £2,350:".
     _p(rf"{_HANDED_OVER}(?:a|an)\s(?![^\n:]{{0,200}}\b(?:i|my|our|we)\b)"
@@ -269,7 +269,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+,?){{0,6}}?{_FOR_READER}",
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
-       keywords=_HERE),
+       keywords=_HANDING_OVER),
     _p(rf"\b(?:here(?:'s| is)|below you'll find) your (?:[\w'-]+ ){{0,3}}?(?:{_WRITING}|draft|"
        rf"checklist|"
        r"plan|list|schedule|agenda|outline|steps),? (?:reworded|rewritten|reorgani[sz]ed|revised|"
