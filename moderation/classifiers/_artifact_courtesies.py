@@ -76,6 +76,9 @@ _PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insigh
 # ... closed by an emoji that ends the post or its paragraph, after a full stop or an
 # exclamation mark: people leave it out ("Happy printing folks, and check your socks 🧦").
 _EMOJI_CLOSE = rf"[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))"
+# ... said to one asker: a wish to a crowd ("Happy invoicing, everyone - may all your clients
+# pay on time") is a moderator's or an organiser's.
+_TO_ONE = r"(?!,? (?:everyone|everybody|all|folks|y'all|guys|friends|people|team)\b)"
 _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'")
 
 # Signs of an assistant reacting to the asker before it answers ("Ooh, mixin conflicts - the
@@ -204,7 +207,7 @@ _STORY = re.compile(rf"\b(?:{_I_DID.format('|hope')}|i'm|i've|my|mine|our|we're|
                     r"imho|tbh|fwiw)\b")
 
 
-def _after_no_story(text: str, start: int, end: int) -> bool:
+def after_no_story(text: str, start: int, end: int) -> bool:
     """Whether the writer tells nothing of their own before the line of ``start``, but for a
     short first paragraph (a poster's lead-in to what they hand over) and quoted words ('open
     with "I'm Dan, the groom's brother"').
@@ -402,19 +405,21 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # guitarist was once where you are! 🎸", "Best of luck on your journey to financial
     # independence! 💰"). A short reply that is little more than the wish ("Looks great. Good
     # luck! 🤞") is a person's.
-    _p(rf"{_WISH}(?=[^\n]{{0,160}}?(?: - |, and |; |\bjourney\b|\badventures?\b|\bsuccess\b|"
+    _p(rf"{_WISH}{_TO_ONE}(?=[^\n]{{0,160}}?(?: - |, and |; |\bjourney\b|\badventures?\b|"
+       rf"\bsuccess\b|"
        rf"\bendeavou?rs?\b|\bmay your\b|\band (?:keep|may|enjoy)\b))[^\n]{{0,200}}?"
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS,
-       accept=_after_no_story),
+       accept=after_no_story),
     # ... and a wish stacked on a wish counts after the writer's own story too ("Happy
     # debugging - may your stack never overflow! 🐛", "Cheers to a clean close - you'll have
     # those books balanced in no time! 📊"): a person's close adds a request or a joke instead
     # ("Happy quilting, and post pics when you're done! 🧵").
-    _p(rf"(?:{_WISH}|good luck)[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may (?:your|that|the|"
+    _p(rf"(?:{_WISH}|good luck){_TO_ONE}[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may (?:your|"
+       rf"that|the|"
        rf"this|those|these)\b|go team|you'll (?:have|be)\b"
        rf"[^\n]{{0,60}}\bin no time|you're going to [^\n]{{0,40}}\blike a pro)[^\n]{{0,120}}?"
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
-    _p(rf"(?<=[\s\S]{{40}}){_WISH}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
+    _p(rf"(?<=[\s\S]{{40}}){_WISH}{_TO_ONE}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
     # "You're doing better than you think. 💛🤗"): assistants close so; people use one emoji,
@@ -424,7 +429,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        rf"[^.!?\n]{{1,200}}[!.] ?(?P<first>{_ONE_EMOJI})(?!(?P=first)){_ONE_EMOJI}"
        rf"(?:{_ONE_EMOJI}){{0,2}}(?=\s*(?:\n\n[^\n]{{1,80}})?\s*\Z)(?<=[\s\S]{{220}})",
        STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", "."),
-       accept=_after_no_story),
+       accept=after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
        r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\ball the best with your\b|"

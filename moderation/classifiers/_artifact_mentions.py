@@ -106,7 +106,8 @@ _OWN_TEMPLATE_RE = re.compile(
     r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\b(?:template|skeleton|boilerplate|outline|"
     r"format) (?:that )?(?:i|we)(?:'ve)? (?:\w+ )?(?:use|used|post|posted|sent|wrote|made|give|"
     r"gave|share|keep|fill)\b|\bbracketed (?:bits|parts)\b|\b(?:i|we) (?:give|send|hand|share|"
-    r"use)\b[^.!?\n]{0,40}\btemplate\b|\buse this template\b|\b(?:email|letter|message|note) (?:i|"
+    r"use|made|make|created?|set up)\b[^.!?\n]{0,40}\btemplate\b|\buse this template\b|\b(?:email|"
+    r"letter|message|note) (?:i|"
     r"we) (?:sent|wrote|used)\b|\bfill in the (?:bits|blanks|parts|brackets|bracketed|gaps)\b|"
     r"\b(?:swap|replace|fill)(?: out| in)? the (?:[\w-]+ ){0,2}(?:bits|parts|blanks|brackets|"
     r"fields|gaps|placeholders)\b|\bsharing "
@@ -117,11 +118,14 @@ _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # and [Your Name]").
 _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'(]{0,3}")
 # Where a writer speaks of themselves or their group ("we've had reports", "imo", a member's
-# "Welcome to the Board!"); an assistant's explanatory "we" ("we want the pH low") and its "let
-# me know" are not.
+# "Welcome to the Board!") or in their own casual voice (contractions typed without the
+# apostrophe, which no assistant does: "thats protected", "doesnt matter"); an assistant's
+# explanatory "we" ("we want the pH low") and its "let me know" are not.
 FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
                              r"welcome to the (?:board|forum|sub|subreddit|community|group|club)|"
-                             r"us|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha)\b")
+                             r"us|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha|im|ive|thats|whats|"
+                             r"theres|youre|theyre|(?:does|do|did|is|are|was|were|have|has|could|"
+                             r"would|should)nt)\b")
 
 
 def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: int | None) -> bool:

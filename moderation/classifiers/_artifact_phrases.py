@@ -84,8 +84,10 @@ _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
 # explain how I set it up") is a person's.
 _IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|(?<!the )us|i)\b)"
 # ... and an offer about someone the writer knows ("If you tell me his list I can tell you what
-# her results were") is a parent's or a friend's.
-_THIRD_PARTY = r"(?![^.!?\n]{0,60}\b(?:(?:her|his) [a-z]|my\b|our\b))"
+# her results were") or followed by their own experience ("No promises but I've gotten pretty
+# fast at it") is a parent's or a fellow member's.
+_THIRD_PARTY = (r"(?![^.!?\n]{0,60}\b(?:(?:her|his) [a-z]|my\b|our\b))"
+                r"(?![^\n]{0,120}\b(?:i've|my|our)\b)")
 # Writing a user asks an assistant to rework.
 _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract|bio|"
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
@@ -388,7 +390,8 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'If you want, I can ...'"), "offer",
        keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful",
                  "if needed")),
-    _p(rf"\bi (?:can|could) also (?:\w+\s)?{_REWORK}\s?(?:this|it|that|them|the|a|an|your|some|"
+    _p(rf"\bi (?:can|could) also (?!(?:\w+\s)?recommend (?:the|a|an|this|"
+       rf"that)\b)(?:\w+\s)?{_REWORK}\s?(?:this|it|that|them|the|a|an|your|some|"
        r"which|whether|how|their|these|those|more|each|any|you)\b"
        rf"{_IMPERSONAL}", 0.9,
        gettext_noop("chat-assistant offer 'I can also turn this into ...'"), "offer",

@@ -20,7 +20,10 @@ preamble, an opener followed by "here's"/"below is". A *weak* find does not: peo
 replies with "Hope this helps!" and open them with "Absolutely!" or "Great question!" too, so a
 lone sign-off or a lone opener stays below the threshold. Two weak finds of *different*
 families (a sign-off and an offer of more questions, an opener and a sign-off) flag a post
-together, even when a person wrote both: that is the price of catching sign-off-only pastes.
+together, even when a person wrote both: that is the price of catching sign-off-only pastes;
+but two sign-offs in one closing sentence after the writer's own story ("Hope this helps, and
+best of luck getting it done before May 15!" under "We went through this last year") are one
+person's courtesy and count once.
 Refinements: an opener at the very start of a post is strong when exposition follows and weak
 when the writer goes on about themselves ("Great question! I asked our vet ..."); a sign-off
 is strong when it stands on its own line at the end of an answer of thirty words or more in
@@ -61,7 +64,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ._artifact_courtesies import OPENERS, SIGN_OFFS
+from ._artifact_courtesies import OPENERS, SIGN_OFFS, after_no_story
 from ._artifact_markup import MARKUP
 from ._artifact_mentions import FIRST_PERSON_RE, MODELS, mentioned
 from ._artifact_patterns import STRONG, Pattern, Where, blank_quotes
@@ -183,6 +186,7 @@ class ChatArtifactsClassifier:
         quoted_words = {normal.text[find.start:find.end]
                         for find, in_quote in zip(finds, in_quotes, strict=True) if in_quote}
         used: list[tuple[Evidence, Pattern]] = []
+        normal_starts: dict[int, int] = {}  # a used find's start in the text -> in ``normal``
         mention_end: int | None = None
         for find, start, in_quote in zip(finds, starts, in_quotes, strict=True):
             if find.pattern.mentionable and (
@@ -193,7 +197,9 @@ class ChatArtifactsClassifier:
             end = normal.original(find.end - 1) + 1
             used.append((Evidence(start, end, find.pattern.reason, round(find.weight, 3)),
                          find.pattern))
-        evidence = _one_per_family(_drop_shadowed(used))
+            normal_starts[start] = find.start
+        evidence = _one_courtesy_after_a_story(_one_per_family(_drop_shadowed(used)),
+                                               normal.text, normal_starts)
         remaining = 1.0
         for item in evidence:
             remaining *= 1.0 - item.weight
@@ -296,20 +302,37 @@ def _drop_shadowed(finds: list[tuple[Evidence, Pattern]]) -> list[tuple[Evidence
     return kept
 
 
-def _one_per_family(finds: list[tuple[Evidence, Pattern]]) -> list[Evidence]:
+def _one_per_family(finds: list[tuple[Evidence, Pattern]]) -> list[tuple[Evidence, Pattern]]:
     """The strongest find of each phrase family, and up to ``_REPEATABLE_LIMIT`` finds of each
     markup pattern (a second "[Your Name]" adds to the first; a second "I hope this helps" is
     no more evidence than one).
     """
     families: set[str] = set()
     repeated: dict[Pattern, int] = {}
-    kept: list[Evidence] = []
+    kept: list[tuple[Evidence, Pattern]] = []
     for item, pattern in sorted(finds, key=lambda find: (-find[0].weight, find[0].start)):
         if pattern.markup:
             repeated[pattern] = repeated.get(pattern, 0) + 1
             if repeated[pattern] <= _REPEATABLE_LIMIT:
-                kept.append(item)
+                kept.append((item, pattern))
         elif pattern.family not in families:
             families.add(pattern.family)
-            kept.append(item)
+            kept.append((item, pattern))
     return kept
+
+
+def _one_courtesy_after_a_story(finds: list[tuple[Evidence, Pattern]], text: str,
+                                normal_starts: dict[int, int]) -> list[Evidence]:
+    """The evidence of ``finds``, but for two weak sign-offs on one line after the writer's own
+    story, which count as the first of them (see the module docstring). ``text`` is the
+    normalised text, ``normal_starts`` maps an evidence's start to its start in it.
+    """
+    evidence = [item for item, _ in finds]
+    if len(finds) != 2 or any(item.weight >= STRONG or pattern.where is not Where.CLOSING
+                              for item, pattern in finds):
+        return evidence
+    first, second = sorted(evidence, key=lambda item: item.start)
+    start, end = normal_starts[first.start], normal_starts[second.start]
+    if "\n" in text[start:end] or after_no_story(text, start, end):
+        return evidence
+    return [first]

@@ -955,6 +955,22 @@ LATER_PEOPLE = [
     "Certainly, my favourite is the ginger one, I brew it every week.",
     "So you want to brew? Welcome, my first batch was terrible too.",
     "Congrats on finishing the course! I did it last year and loved it.",
+    # Twenty-eighth round: offers and wishes of people, a casual voice, two courtesies in one.
+    "I can also recommend the Brewmaster jar if you want something bigger, I bought two and "
+    "they've survived three years of my kids.",
+    "We made everyone start using a label template for the swap table. Ours is:\n\n"
+    "[Flavour] - [Bottled on] - [Your Name]",
+    "Happy to help if anyone's stuck on permits, I've spent way too many hours on them.\n\n"
+    + ANSWER + "\n\nIf you post the town "
+    "and the stall size I can tell you which form to use. No promises but I've gotten fast at it.",
+    "the council cant stop you selling it at a market, thats covered by the cottage rules. "
+    "doesnt matter what the flyer says. " + ANSWER + "\n\nhope this helps, and sorry the "
+    "council is being weird about it",
+    "We went through the permit jump last year with our stall and it took me a weekend. "
+    + ANSWER
+    + "\n\nHope this helps, and best of luck getting it done before May!",
+    "**Weekly brewing thread**\n\n" + ANSWER + "\n\nHappy brewing, everyone - may all your "
+    "bottles stay sealed this week. 🍾",
 ]
 
 
