@@ -50,7 +50,8 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fing
          r"enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|savou?r (?:this|that|"
          r"the|every)\b|(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|"
          r"all the best|may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
-         r"safe travels|clear skies|fair winds|following seas|have a (?:wonderful|great|fantastic|"
+         r"safe travels|clear skies|fair winds|following seas|have a blast|enjoy what|"
+         r"have a (?:wonderful|great|fantastic|"
          r"lovely|safe) |"
          r"you can do (?:it|this)|you've (?:absolutely |totally |definitely )?got this|"
          r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
@@ -86,9 +87,11 @@ _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding!
 # a post or of what a lead-in line introduces; see _reacts_to_the_asker.
 # An answer restating what was asked ("You're asking whether ...", "So you want to know when
 # ..."): judged in the next sentence too ("That's a sharp way to frame it").
-_RESTATED = re.compile(r"(?:so )?you(?:'re| are) (?:asking|wondering) (?:whether|how|about|if|what|"
+_RESTATED = re.compile(r"(?:so )?you(?:'re| are) (?:essentially |basically |really )?(?:asking|"
+                       r"wondering) (?:whether|how|about|if|what|"
                        r"why|which|for)|(?:so )?you want to know (?:whether|how|if|what|why|"
-                       r"which|when)|so you(?:'d like| want) to\b")
+                       r"which|when)|so you(?:'d like| want) to\b|so you(?:'re| are) (?:after|"
+                       r"looking for)\b")
 _REACTION = re.compile(
     r"\W{0,3}(?:first (?:of all|off),? )?(?:oh|ooh|ah|ahh|oof|aww?|ugh|nice|wow|absolutely|"
     r"certainly|great|"
@@ -101,7 +104,8 @@ _REACTION = re.compile(
     r"brilliant|lovely|thoughtful|tricky|fun|good) question|(?:thanks|thank you)(?: so much|"
     r" a lot)? "
     r"for (?:sharing|laying|such|the (?:detailed|thorough|clear)|posting|including|explaining|"
-    r"describing)|welcome (?:aboard|to the (?:wonderful )?world of)|" + _RESTATED.pattern + r")\b")
+    r"describing)|welcome (?:aboard|to the (?:wonderful )?(?:world|deep end) of)|"
+    r"" + _RESTATED.pattern + r")\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
@@ -132,11 +136,13 @@ _REASSURANCE = re.compile(
     r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
     r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|it sounds like you(?:'re|"
-    r" are| have)|congrat(?:ulation)?s on [a-z]{3,15}ing\b|you're clearly an? (?:thoughtful|caring|"
+    r" are| have| want| need)|congrat(?:ulation)?s on [a-z]{3,15}ing\b|"
+    r"you're clearly an? (?:thoughtful|caring|"
     r"dedicated|wonderful|great|"
     r"loving|committed|conscientious)\b|you've (?:already )?taken (?:a|an|the) (?:really |very |"
     r"huge |big )?(?:important|great|big|brave|crucial) (?:first )?step|you(?:'re| are) asking "
-    r"(?:exactly |all |just )?the right questions?|(?:please )?(?:don't|do not) (?:be discouraged|"
+    r"(?:exactly |all |just )?the right (?:questions?|thing)|(?:please )?(?:don't|"
+    r"do not) (?:be discouraged|"
     r"beat yourself up|panic|lose heart|"
     r"give up)|you're (?:definitely |certainly |absolutely |so )?not (?:alone|imagining (?:it|this|"
     r"things)|crazy|overreacting)|you're in good company|(?:don't worry|no need to "
@@ -384,7 +390,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "aw", "ugh", "sure", "of course", "imagining", "crazy", "overreacting", "no need",
                  "understand", "see why", "i get",
                  "not to worry", "thank", "welcome", "asking", "want to know", "wondering",
-                 "so you", "certainly", "clearly", "step", "right question"),
+                 "so you", "certainly", "clearly", "step", "right question", "right thing"),
        accept=_reacts_to_the_asker),
 )
 
@@ -392,7 +398,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|points you|untangles|clears (?:things|it|this|that) up|keeps your?|"
+       r"answers|makes sense|makes your?|points you|untangles|clears (?:things|it|this|that) up|"
+       r"keeps your?|"
        r"proves? (?:useful|helpful)|resolves|solves|fixes|works|"
        r"gives? you|gets|sheds (?:some |"
        r"a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"

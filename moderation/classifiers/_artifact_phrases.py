@@ -49,7 +49,7 @@ _REWORK = (
     r"filter)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|make\syou\b|"
     r"come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
     r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|"
-    r"run\s(?:[\w'-]+\s){1,6}?through\s(?:this|that|the|it)\b|"
+    r"run\s(?:[\w'-]+\s){1,8}?through\s(?:this|that|the|it)\b|tally|"
     r"map\s(?:this|it|that|them|each|every|these|those|all|your)\b|list|mock\sup|whip\sup|trim|"
     r"mark\s?up|"
     r"annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|word|phrase|"
@@ -66,7 +66,8 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
             r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
             r"concrete|precise)|tell you (?:exactly|precisely|which|what|how|whether|if)|pinpoint|"
             r"diagnose|"
-            r"help (?:you )?\w+|match (?:this|it|that|them)|map (?:this|it|that|them|each))\b")
+            r"help (?:you )?\w+|narrow (?:this|it|that|these|them) (?:down )?to|match (?:this|it|"
+            r"that|them)|map (?:this|it|that|them|each))\b")
 # Words with which an assistant describes its rewrite of the user's text.
 _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|improved|"
@@ -75,7 +76,7 @@ _RESTYLED = (
     r"restructured|reorgani[sz]ed|"
     r"sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
     r"gentler|softer|playful|upbeat|funnier|lively|rephrased|clean)")
-_VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|"
+_VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|translation|"
             r"rephrasing|reworking|write-up|writeup)s?\b")
 # "Here's ..." that speaks of the writer's own text ("Here's a cleaner version of my
 # recipe") is a person sharing their work; an assistant says "your".
@@ -125,7 +126,9 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"style)\b|\sfor the (?:[\w'-]+\s){0,2}?(?:forum|meeting|"
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 # A line that hands a text over, after an acknowledgement: "Okay, here's ...", "Below is ...".
-_HANDED_OVER = (rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it)[,!.]? (?:- )?)?"
+_HANDED_OVER = (rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it|"
+                rf"as requested)[,!.]? "
+                rf"(?:- )?)?"
                 r"(?:here(?:'s| is)|below is)\s")
 _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
@@ -216,7 +219,9 @@ PHRASES: tuple[Pattern, ...] = (
        rf"{_WRITING}s?\b)(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|"
        rf"\sof the (?:[\w-]+\s){{0,3}}?{_WRITING}\s?:|\sof that\b[^.\n:]{{0,80}}:\n|{_FOR_READER}|"
        r"\sof the (?:thread|discussion|conversation)\b[^.\n:]{0,80}:\n|"
-       r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\byour\b)[^.\n:]{0,120}:\n)",
+       r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\b(?:your|you(?:'re|"
+       r" are) asking about|"
+       r"you asked about)\b)[^.\n:]{0,120}:\n)",
        STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=_HANDING_OVER),
     # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
@@ -225,8 +230,9 @@ PHRASES: tuple[Pattern, ...] = (
        r"[^\n:]{0,120}?\b(?:built around (?:your\b|the [^\n:]{0,60}?\byou (?:described|mentioned|"
        r"listed|shared)\b)|(?:adjusted|tailored|customi[sz]ed|adapted|personali[sz]ed|"
        r"calibrated|scaled) (?:to|for|around) your\b|(?:formatted|written|structured) (?:for|"
-       r"as) (?:a|an|the) (?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook|briefing|"
-       r"newsletter|memo|slide|email|report)\b|formatted for (?:beginners|newcomers|"
+       r"as) (?:(?:a|an|the) )?(?:[\w-]+ ){0,2}?(?:forum|blog|reddit|discord|facebook|briefing|"
+       r"newsletter|memo|slide|email|report|wiki|slack|handout|flyer|website)\b|"
+       r"formatted for (?:beginners|newcomers|"
        r"non-technical (?:users|readers|people))\b|written (?:in|with) (?:a|"
        r"an) [\w ,-]{0,40}?(?:tone|voice|style)\b|based on your\b|you can (?:\w+ ){1,2}?(?:with|to|"
        r"for|at) (?:your\b|the (?:team|group|class|family|club|students|kids)\b)|you (?:can|"
@@ -253,7 +259,8 @@ PHRASES: tuple[Pattern, ...] = (
     _p(rf"{_HANDED_OVER}(?:a|an) "
        r"(?:[\w-]+ ){0,2}?(?:summary|list|checklist|outline|"
        r"timeline|overview|breakdown|rundown|critique|analysis|assessment|"
-       r"evaluation) of your\b(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
+       r"evaluation) of (?:(?:what )?your\b|[^\n:]{0,60}?\byou (?:uploaded|shared|pasted|sent|"
+       r"provided|posted|described)\b)(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
        r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
        "preamble", keywords=("here's a", "here is a", "here's an", "here is an", "below is a")),
     # A text described by its tone, handed over on a line of its own: "Here's a warm, engaging
@@ -290,12 +297,15 @@ PHRASES: tuple[Pattern, ...] = (
        r"\bbelow you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|"
        r"one) (?:[\w-]+,? ){0,3}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|"
        r"explain|raise|express|communicate|bring up|voice|pitch|present) (?:it|this|that|what you|"
-       r"your|the)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|message|email|intro|"
+       r"your|the)\b|\bhere(?:'s| is) how you (?:might|could|can) (?:phrase|word|put|frame|"
+       r"write) (?:it|this|that|the|your)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|"
+       r"message|email|intro|"
        r"introduction|paragraph) (?:with|after) [^.\n:]{0,60}?(?:fix(?:es)?|corrections?|changes|"
        r"edits|improvements) (?:applied|made)|\bi(?:'ve| have) (?:\w+ )?(?:tightened|reworded|"
        r"rephrased|polished|streamlined|smoothed|reorganized|reorganised|restructured) (?:up |"
        r"out )?(?:the|your) (?:wording|phrasing|flow|tone|structure|text|draft|"
-       rf"transitions)\b|{LINE_START}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
+       rf"transitions)\b|{LINE_START}(?:revised|rewritten|reworded|edited) to be (?:more|less) "
+       rf"[\w-]+:|{LINE_START}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
        r"brevity|length|flow)(?: and \w+)?:|\bthis (?:version|draft|rewrite) (?:keeps|preserves|"
        r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\b(?:of course|sure|certainly|absolutely|done|"
        r"got it|no problem)[.!,]? i(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|"
@@ -310,7 +320,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"requested)\b", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=(" your ", "here's the", "here is the", "version", "below you'll find", "told me",
-                 "shared with me", "given me",
+                 "shared with me", "given me", "to be more ", "to be less ", "how you ",
                  "way to ", "way you ", "i've ", "i have ", " for ", "this ", "how i")),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are))\s(?:a|an|the|your)\s(?:[\w'-]+\s){{0,2}}?"
        rf"{_VERSION}", HINT, gettext_noop("preamble 'Here's a draft'"), "preamble",
@@ -325,7 +335,8 @@ PHRASES: tuple[Pattern, ...] = (
        r"\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){0,2}?(?:this|it|that|these|"
        r"them|everything)\b|\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|"
        r"helpful)),? i "
-       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you (?:share|post|paste|"
+       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you(?:'d| would) rather\b|"
+       r"if you (?:can )?(?:share|post|paste|"
        r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
        rf"(?:your|which|what|how|whether))\b(?:[^.!?\n(]|[.?](?=\w)|"
        rf"\([^)\n]{{0,80}}\)){{0,160}}?,? "
@@ -344,7 +355,8 @@ PHRASES: tuple[Pattern, ...] = (
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
        keywords=("say the word", " would help", " might help", " would be ", " might be ",
-                 "if you ", "let me know ", "should i ", "tell me ", "give me ", "send me ",
+                 "if you ", "if you'd ", "if you would ", "let me know ", "should i ", "tell me ",
+                 "give me ", "send me ",
                  "would it ", "would a ", "would some ", " be useful", " be helpful",
                  " be handy")),
     _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
@@ -355,10 +367,12 @@ PHRASES: tuple[Pattern, ...] = (
     # few parallel examples ...?"): weak, and strong where it closes an impersonal answer (see
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
     _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i go ahead and|"
-       rf"should i (?:also )?{_PRODUCE}|could i (?:also )?{_PRODUCE})[^?\n]{{3,250}}\?"
+       rf"should i (?:also )?{_PRODUCE}|could i (?:also )?{_PRODUCE}|do you want the (?:steps|"
+       rf"instructions|code|formula|script|commands)\b)[^?\n]{{3,250}}\?"
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
-       keywords=("would you like me to", "want me to", "shall i ", "should i ", "could i ")),
+       keywords=("would you like me to", "want me to", "shall i ", "should i ", "could i ",
+                 "do you want the ")),
     # "Let me know if you'd like printable exit tickets, a rubric or ..." ending a post: weak, and
     # strong where it closes an impersonal answer.
     _p(r"\blet me know if you(?:'d| would)? (?:like|want|"

@@ -812,6 +812,33 @@ LATER_PASTES = [
     ANSWER + "\n\nHopefully that untangles things a bit!",
     ANSWER + "\n\nTake your time on the bottling. Good luck, and may that batch come out "
     "sparkling! 🍾",
+    # Twenty-eighth round.
+    "Here's a quick summary of what your permit letter is saying:\n\n" + ANSWER,
+    "Here's a plain-English rundown of the clauses in the lease you uploaded:\n\n" + ANSWER,
+    "Got it. Below is a step-by-step guide, formatted for Reddit, on bottling:\n\n" + ANSWER,
+    "As requested, here's a version of the club rules, formatted for the group wiki:\n\n"
+    + ANSWER,
+    "Okay, here's a cleaned-up translation that keeps the tone of the original label:\n\n"
+    + ANSWER,
+    "Below is a cleaned-up statement of the rule you're asking about:\n\n" + ANSWER,
+    "Rewritten to be more concise:\n\n" + ANSWER,
+    "Here's how you might phrase the question so it's clear:\n\n" + ANSWER,
+    ANSWER + "\n\nIf you'd rather have a version that scales with the jar size, I can rewrite "
+    "it that way too.",
+    ANSWER + "\n\nIf you can paste the label text, I can help decode the abbreviations.",
+    ANSWER + "\n\nIf you tell me which flavours you like, I can narrow this to a short list.",
+    ANSWER + "\n\nDo you want the steps for kegging as well, since you mentioned a keg?",
+    ANSWER + "\n\nFeel free to paste your brewing log and I'll tally it against the "
+    "schedule.",
+    ANSWER + "\n\nHope this makes your bottling day a little less painful!",
+    "So you're essentially asking whether a scoby can be frozen - that's a thoughtful way to "
+    "frame it.\n\n" + LONG_ANSWER,
+    "It sounds like you want to move every batch to the fridge - that's a really smart "
+    "move.\n\n" + LONG_ANSWER,
+    "Welcome to the deep end of fermenting - it's one of the most fun rabbit holes there "
+    "is!\n\n" + LONG_ANSWER,
+    "So you're after something tart but not sour - gotcha, that's a great brief.\n\n"
+    + LONG_ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
