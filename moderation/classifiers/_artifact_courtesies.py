@@ -53,7 +53,8 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fing
          r"safe travels|clear skies|fair winds|following seas|have a blast|enjoy what|"
          r"have a (?:wonderful|great|fantastic|"
          r"lovely|safe) |"
-         r"you can do (?:it|this)|you've (?:absolutely |totally |definitely )?got this|"
+         r"you can do (?:it|this)|you(?:'ve| have) (?:absolutely |totally |definitely )?got this|"
+         r"stay curious|keep the (?:[\w-]+ )?questions coming|"
          r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
          r"you're doing (?:great|amazing|a great job|fine|everything right|an? (?:wonderful|great|"
          r"lovely|kind|brave|good) thing)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
@@ -67,7 +68,8 @@ _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear 
                   "here's to", "savo", "thank you",
                   "got this", "hope ", "safe", "fair winds", "following seas", "can do ",
                   "stick with it", "keep ", "you're doing ",
-                  "have fun", "tight lines", "all the best", "may your")
+                  "have fun", "tight lines", "all the best", "may your", "stay curious",
+                  "questions coming")
 # What an assistant calls the question it answers: "That's an excellent and very insightful
 # question!"
 _PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insightful|smart|fun|"
@@ -103,8 +105,8 @@ _REACTION = re.compile(
     r"it's) such an?|(?:fascinating|interesting|excellent|fantastic|wonderful|"
     r"brilliant|lovely|thoughtful|tricky|fun|good) question|(?:thanks|thank you)(?: so much|"
     r" a lot)? "
-    r"for (?:sharing|laying|such|the (?:detailed|thorough|clear)|posting|including|explaining|"
-    r"describing)|welcome (?:aboard|to the (?:wonderful )?(?:world|deep end) of)|"
+    r"for (?:such|the (?:detailed|thorough|clear)|[a-z]{3,15}ing)|you raise (?:a|an|some) |"
+    r"welcome (?:aboard|to the (?:wonderful )?(?:world|deep end) of)|"
     r"" + _RESTATED.pattern + r")\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
@@ -116,7 +118,8 @@ _ASSESSMENT = re.compile(
     r"amazing|right mindset|(?:great|good|right) instinct|a lot to (?:carry|handle|deal with)|"
     r"delicious|rabbit hole|initiation|cheaper|cheapest|easier|easiest|fixable|straightforward|"
     r"recoverable|solvable|annoying|confusing|nerve-wracking|overwhelming|"
-    r"valuable|essential|useful|perfect|misunderstood|charming|worst|scary|worthwhile|sharp)\b")
+    r"valuable|essential|useful|perfect|misunderstood|charming|worst|scary|worthwhile|sharp|"
+    r"(?:exactly )?the right time|considerate|important)\b")
 _READER = re.compile(r"\byou(?:'re|'ve|r|'ll)?\b")
 _EXCLAIMED = re.compile(r"(?<!!)!(?!!)| - ")
 _PLAN = re.compile(
@@ -129,12 +132,14 @@ _PLAN = re.compile(
     r"\bi can (?:walk you through|help|explain|break)\b")
 _REASSURANCE = re.compile(
     r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
-    r"good sign|smartest|you're (?:absolutely |completely |so )?(?:right|smart|wise) to|"
+    r"(?:good|great) sign|smartest|exactly the (?:kind|sort) of question|you're (?:absolutely |"
+    r"completely |so )?(?:right|smart|wise) to|"
     r"it's (?:smart|wise|great|good) of you|you did (?:exactly )?the right thing|"
     r"you've (?:put your finger|bumped|hit|run|tripped|stumbled)|(?:it's|that's) (?:completely |"
     r"totally )?(?:normal|understandable)|rite of passage|you're not alone|to dig into|"
     r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
-    r"shows (?:how much|that) you|(?:totally|completely|perfectly) (?:fair|reasonable|"
+    r"shows (?:how much|that) you|shows you care|(?:totally|completely|perfectly) (?:fair|"
+    r"reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|it sounds like you(?:'re|"
     r" are| have| want| need)|congrat(?:ulation)?s on [a-z]{3,15}ing\b|"
     r"you're clearly an? (?:thoughtful|caring|"
@@ -154,7 +159,10 @@ _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|ou
                         r"imho|tbh|fwiw)\b(?<!let me)(?<!\nhere's what i)(?<!\nhere's how i)(?!/|"
                         r"-\d)(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
                         r"totally )?(?:understand|get (?:it|the|how|why|that))\b|"
-                        r"(?: absolutely)? love (?:this|that|how|the idea)\b| can (?:walk you|help|"
+                        r"(?: absolutely)? love (?:this|that|how|the idea)\b|(?: really| truly)? "
+                        r"appreciate (?:you|that you|your)\b|(?:'m)? (?:so |really )?glad (?:you|"
+                        r"that "
+                        r"you)\b| can (?:walk you|help|"
                         r"explain|break)\b|(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|"
                         r"therapist|microbiologist|licensed|certified|qualified|medical|financial|"
                         r"tax|"
@@ -390,7 +398,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "aw", "ugh", "sure", "of course", "imagining", "crazy", "overreacting", "no need",
                  "understand", "see why", "i get",
                  "not to worry", "thank", "welcome", "asking", "want to know", "wondering",
-                 "so you", "certainly", "clearly", "step", "right question", "right thing"),
+                 "so you", "certainly", "clearly", "step", "right question", "right thing",
+                 "you raise", "great sign", "right time", "considerate"),
        accept=_reacts_to_the_asker),
 )
 
@@ -422,8 +431,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # those books balanced in no time! 📊"): a person's close adds a request or a joke instead
     # ("Happy quilting, and post pics when you're done! 🧵").
     _p(rf"(?:{_WISH}|good luck){_TO_ONE}[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may (?:your|"
-       rf"that|the|"
-       rf"this|those|these)\b|go team|you'll (?:have|be)\b"
+       rf"that|the|this|those|these|it|they)\b|go team|(?:[\w ]{{1,30}} (?:is|are) )?lucky to "
+       rf"(?:have|get) you|you've put (?:in )?the work in|you'll (?:have|be)\b"
        rf"[^\n]{{0,60}}\bin no time|you're going to [^\n]{{0,40}}\blike a pro)[^\n]{{0,120}}?"
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(rf"(?<=[\s\S]{{40}}){_WISH}{_TO_ONE}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
@@ -439,7 +448,9 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        accept=after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
-       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\ball the best with your\b|"
+       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\bwishing (?:you|"
+       r"your [\w ]{1,20}?) (?:a )?"
+       r"(?:speedy|quick|full|smooth) (?:recovery|return)\b|\ball the best with your\b|"
        r"\bi hope (?:the|your|everything|it all) "
        r"[\w ]{0,30}?goes (?:smoothly|well)\b|"
        r"\b(?:best of|"

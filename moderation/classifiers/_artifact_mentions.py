@@ -104,7 +104,8 @@ _NAMING_RE = re.compile(
 # A writer sharing their own template: its placeholders are for the reader to fill in.
 _OWN_TEMPLATE_RE = re.compile(
     r"\b(?:my|our) (?:[\w-]+ ){0,2}template\b|\b(?:template|skeleton|boilerplate|outline|"
-    r"format) (?:that )?(?:i|we)(?:'ve)? (?:\w+ )?(?:use|used|post|posted|sent|wrote|made|give|"
+    r"format) (?:that )?(?:i|we)(?:'ve)? (?:\w+ )?(?:use|used|using|post|posted|sent|wrote|made|"
+    r"give|"
     r"gave|share|keep|fill)\b|\bbracketed (?:bits|parts)\b|\b(?:i|we) (?:give|send|hand|share|"
     r"use|made|make|created?|set up)\b[^.!?\n]{0,40}\btemplate\b|\buse this template\b|\b(?:email|"
     r"letter|message|note) (?:i|"

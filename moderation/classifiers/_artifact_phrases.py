@@ -49,7 +49,7 @@ _REWORK = (
     r"filter)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|make\syou\b|"
     r"come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
     r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|"
-    r"run\s(?:[\w'-]+\s){1,8}?through\s(?:this|that|the|it)\b|tally|"
+    r"run\s(?:[\w'-]+\s){1,8}?through\s(?:this|that|the|it)\b|tally|size|"
     r"map\s(?:this|it|that|them|each|every|these|those|all|your)\b|list|mock\sup|whip\sup|trim|"
     r"mark\s?up|"
     r"annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|word|phrase|"
@@ -73,7 +73,7 @@ _RESTYLED = (
     r"(?:polished|cleaner|cleaned-up|clearer|concise|tighter|tightened(?:-up)?|refined|improved|"
     r"smoother|friendlier|warmer|punchier|professional|formal|casual|reworded|rewritten|"
     r"streamlined|edited|simplified|shorter|condensed|revised|better|stronger|crisper|snappier|"
-    r"restructured|reorgani[sz]ed|"
+    r"restructured|reorgani[sz]ed|punchy|"
     r"sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
     r"gentler|softer|playful|upbeat|funnier|lively|rephrased|clean)")
 _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|translation|"
@@ -113,7 +113,10 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r",?\swith (?:a |an )?(?:clearer|stronger|better|tighter|smoother|simpler|warmer|"
                r"friendlier|softer|gentler|lighter|calmer|kinder|cleaner|crisper|sharper|punchier|"
                r"shorter|bolder|firmer|snappier|livelier|brighter|more|less|improved)\b|"
-               r"\ssuitable for\b|\sto your\b|\syou(?:'ve)? (?:described|mentioned|shared|listed|"
+               r"\ssuitable for\b|\sto your\b|\sthat follows\b|,\s(?:organi[sz]ed|sorted|grouped|"
+               r"arranged|"
+               r"ordered) by\b|\swith the (?:[\w-]+ ){0,2}?(?:simplified|tightened|softened|"
+               r"shortened|cleaned up)\b|\syou(?:'ve)? (?:described|mentioned|shared|listed|"
                r"outlined|"
                r"provided|posted)\b|\s(?:announcing|introducing|describing|explaining|"
                r"promoting|summari[sz]ing|asking about|requesting|inviting) your\b|\sfor (?:a|"
@@ -279,17 +282,17 @@ PHRASES: tuple[Pattern, ...] = (
        STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HANDING_OVER),
-    _p(rf"\b(?:here(?:'s| is)|below you'll find) your (?:[\w'-]+ ){{0,3}}?(?:{_WRITING}|draft|"
-       rf"checklist|"
-       r"plan|list|schedule|agenda|outline|steps),? (?:reworded|rewritten|reorgani[sz]ed|revised|"
-       r"polished|edited|cleaned up|tightened|shortened|rephrased|reworked|tidied|"
+    _p(r"\b(?:here(?:'s| is)|below you'll find) your (?:[\w'-]+,? ){1,4}?(?:laid out|reworded|"
+       r"rewritten|reorgani[sz]ed|revised|polished|edited|cleaned up|tightened|shortened|"
+       r"rephrased|reworked|tidied|"
        r"reformatted|restructured|converted|turned|scaled|adapted|adjusted|halved|doubled|"
        r"translated|simplified)", STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=("here's your", "here is your", "below you'll find your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
        r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
-       rf"reorgani[sz]ed|reformatted|rearranged|tidied up|kept) your (?:\w+ ){{0,2}}?(?:{_WRITING}|"
+       rf"reorgani[sz]ed|reformatted|rearranged|tidied up|"
+       rf"kept)(?: up)? your (?:[\w-]+ ){{0,2}}?(?:{_WRITING}|call-out|callout|"
        rf"draft|original|text|wording|question)\b|"
        r"\bhere(?:'s| is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|"
        rf"reworked) {_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{LINE_START}"
@@ -338,10 +341,11 @@ PHRASES: tuple[Pattern, ...] = (
        rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you(?:'d| would) rather\b|"
        r"if you (?:can )?(?:share|post|paste|"
        r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
-       rf"(?:your|which|what|how|whether))\b(?:[^.!?\n(]|[.?](?=\w)|"
+       rf"(?:your|the|which|what|how|whether))\b(?:[^.!?\n(]|[.?](?=\w)|"
        rf"\([^)\n]{{0,80}}\)){{0,160}}?,? "
        rf"(?:and )?i(?:'ll|"
-       rf" can| could| will|'m happy to|'d be happy to|'d be glad to) (?:\w+\s){{0,2}}?{_PRODUCE}"
+       rf" can| could| will|'m happy to|'d be happy to|'d be glad to|'m able to) (?:\w+\s){{0,2}}?"
+       rf"{_PRODUCE}"
        rf"{_THIRD_PARTY}|\bshould i (?:turn|convert|put|make|condense|compile|reformat|format|"
        rf"rework|expand) "
        rf"(?:this|it|that|these|them|everything)(?: \w+)? into\b|"
@@ -367,12 +371,13 @@ PHRASES: tuple[Pattern, ...] = (
     # few parallel examples ...?"): weak, and strong where it closes an impersonal answer (see
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
     _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i go ahead and|"
-       rf"should i (?:also )?{_PRODUCE}|could i (?:also )?{_PRODUCE}|do you want the (?:steps|"
+       rf"should i (?:also )?{_PRODUCE}|could i (?:also )?{_PRODUCE}|care to have me|"
+       rf"do you want the (?:steps|"
        rf"instructions|code|formula|script|commands)\b)[^?\n]{{3,250}}\?"
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
        keywords=("would you like me to", "want me to", "shall i ", "should i ", "could i ",
-                 "do you want the ")),
+                 "care to ", "do you want the ")),
     # "Let me know if you'd like printable exit tickets, a rubric or ..." ending a post: weak, and
     # strong where it closes an impersonal answer.
     _p(r"\blet me know if you(?:'d| would)? (?:like|want|"
@@ -397,12 +402,13 @@ PHRASES: tuple[Pattern, ...] = (
        STRONG,
        gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
        keywords=("want me to", "want a ", "want an ")),
-    _p(r"\bif (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
+    _p(r"\b(?:if (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
        r"help)|(?:it|that|this)(?:'d| would) be (?:useful|helpful)|(?:it's |that's )?(?:useful|"
-       r"helpful)|needed),? i (?:can|could) (?:also |easily |"
+       r"helpful)|needed)|should you (?:want|wish|like)(?: it| that| me to)?),? i (?:can|"
+       r"could) (?:also |easily |"
        rf"happily |then )?(?:\w+\s){{0,2}}?{_REWORK}{_IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'If you want, I can ...'"), "offer",
-       keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful",
+       keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful", "should you ",
                  "if needed")),
     _p(rf"\bi (?:can|could) also (?!(?:\w+\s)?recommend (?:the|a|an|this|"
        rf"that)\b)(?:\w+\s)?{_REWORK}\s?(?:this|it|that|them|the|a|an|your|some|"

@@ -97,7 +97,7 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
 # leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
 # per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
 # footnotes and links in their own way. Each was measured once before it was tuned on (the
-# README and NOTES.md have the figures). The held-out file holds the later sets, M to CD, two to
+# README and NOTES.md have the figures). The held-out file holds the later sets, M to CH, two to
 # four written per round of tuning: most were tuned on after their first measurement, so they
 # keep the share of unseen phrasings caught (74-93% when each was written, 93% in all now) from
 # sliding and the share of people flagged below 1%.
@@ -839,6 +839,35 @@ LATER_PASTES = [
     "is!\n\n" + LONG_ANSWER,
     "So you're after something tart but not sour - gotcha, that's a great brief.\n\n"
     + LONG_ANSWER,
+    # Twenty-ninth round.
+    "You raise a really important point about second ferments, and I appreciate you bringing "
+    "nuance to this!\n\n" + LONG_ANSWER,
+    "Thanks so much for reaching out, and welcome to the world of fermenting! It's a really fun "
+    "hobby.\n\n" + LONG_ANSWER,
+    "This is exactly the kind of question more brewers should be asking, so I'm glad you "
+    "posted it!\n\n" + LONG_ANSWER,
+    "That's a really considerate thing to ask before a tasting - it shows you care about your "
+    "guests, which is a great sign.\n\n" + LONG_ANSWER,
+    ANSWER + "\n\nShould you want it, I could draft a bottling log for each batch.",
+    ANSWER + "\n\nCare to have me run the exact sugar amounts for your jar?",
+    ANSWER + "\n\nJust let me know the jar size and I'll narrow down which tea to use.",
+    ANSWER + "\n\nIf you post your room temperature, I'm able to put together a schedule.",
+    ANSWER + "\n\nI can also size the jars for you if you give me the batch volume.",
+    "Okay, here's your brewing log reformatted into a clean recipe card:\n\n" + ANSWER,
+    "Here's your week of ferments laid out as a table:\n\n" + ANSWER,
+    "I've tightened up your volunteer call-out and made it easier to skim - here it is:\n\n"
+    + ANSWER,
+    "Below is a rewritten troubleshooting summary, organized by symptom:\n\n" + ANSWER,
+    "Below is a revised version of the club contract with the language simplified:\n\n"
+    + ANSWER,
+    "Here's a rewritten bug report that follows the maintainers' template:\n\n" + ANSWER,
+    "Of course - here's a more punchy intro for your stall page:\n\n" + ANSWER,
+    ANSWER + "\n\nStay curious, and keep the thoughtful questions coming! 🌟",
+    ANSWER + "\n\nWishing your scoby a speedy recovery.",
+    "Notes from our stall.\n\n" + ANSWER + " We learnt it the hard way.\n\nGood luck getting "
+    "your stall off the ground - your neighbours are lucky to have you! 🧡",
+    "Notes from our club.\n\n" + ANSWER + " We bottle on Sundays.\n\nEnjoy the brewing, and "
+    "may it leave you with more good questions than you started with! 📚",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -982,6 +1011,13 @@ LATER_PEOPLE = [
     "Certainly, my favourite is the ginger one, I brew it every week.",
     "So you want to brew? Welcome, my first batch was terrible too.",
     "Congrats on finishing the course! I did it last year and loved it.",
+    "You raise a good point about the jars, but I still think glass is better for me.",
+    "Thanks for posting this! I tried it last weekend and my batch came out flat.",
+    "Sharing a template we've been using for our club reports, feel free to copy it:\n\n"
+    "Report for [Month] by [Name]",
+    "Next meeting: [TBD - the hall is booked, I'm asking the library]. I'll confirm soon.",
+    "**Fall swap meet**\n\nSame place as last year.\n\n[Sign-up sheet is pinned in the "
+    "comments - put your name and what you're bringing]",
     # Twenty-eighth round: offers and wishes of people, a casual voice, two courtesies in one.
     "I can also recommend the Brewmaster jar if you want something bigger, I bought two and "
     "they've survived three years of my kids.",
