@@ -172,6 +172,7 @@ _WORD_REST = re.compile(r"\w*")
 # A reply turning to one of the asker's points ("On your question about the pan - don't
 # panic, ..."): a person's aside, not an opener.
 _ASIDE = re.compile(r"\W{0,3}(?:on|re:?|as for|about|regarding|as to) ")
+_SHORT_REPLY = 40  # characters before a wish with an emoji for it to count at all
 _LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 # The sentence after the opener, in its paragraph or the next ("Oof, being scooped is rough.\n\n
 # Here's how to think about your options:").
@@ -229,6 +230,15 @@ def after_no_story(text: str, start: int, end: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     lead_in = text.find("\n\n", 0, min(line, _LEAD_IN_LIMIT))
     return not _STORY.search(blank_quotes(text[lead_in + 2 if lead_in >= 0 else 0:line]))
+
+
+def _after_a_reply(text: str, start: int, end: int) -> bool:
+    """Whether a short reply (40 characters) or more comes before ``start``.
+
+    "Good luck! 🤞" alone is a person's. A look-behind in the expression would cost a
+    40-character check at every position of the text.
+    """
+    return start >= _SHORT_REPLY
 
 
 OPENERS: tuple[Pattern, ...] = (
@@ -435,8 +445,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        rf"(?:have|get) you|you've put (?:in )?the work in|you'll (?:have|be)\b"
        rf"[^\n]{{0,60}}\bin no time|you're going to [^\n]{{0,40}}\blike a pro)[^\n]{{0,120}}?"
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
-    _p(rf"(?<=[\s\S]{{40}}){_WISH}{_TO_ONE}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish",
-       Where.CLOSING, keywords=_WISH_KEYWORDS),
+    _p(rf"{_WISH}{_TO_ONE}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish", Where.CLOSING,
+       keywords=_WISH_KEYWORDS, accept=_after_a_reply),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
     # "You're doing better than you think. 💛🤗"): assistants close so; people use one emoji,
     # repeat it, or leave out the full stop ("See you on the hills 🏃⛰️"), and "Thanks! 🙏😊"
