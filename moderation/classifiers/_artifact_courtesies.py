@@ -409,7 +409,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "understand", "see why", "i get",
                  "not to worry", "thank", "welcome", "asking", "want to know", "wondering",
                  "so you", "certainly", "clearly", "step", "right question", "right thing",
-                 "you raise", "great sign", "right time", "considerate"),
+                 "you raise", "great sign", "right time", "considerate", "love "),
        accept=_reacts_to_the_asker),
 )
 
