@@ -1,8 +1,9 @@
 r"""How the chat-artifact classifier's patterns are written: one :class:`Pattern` per phrasing.
 
 Private to :mod:`.chat_artifacts`, which explains how finds are weighed; the phrases are in
-:mod:`._artifact_phrases` and :mod:`._artifact_courtesies`, the markup patterns (placeholders,
-citation markers, tracking parameters) in :mod:`._artifact_markup`. Patterns run on the
+:mod:`._artifact_phrases`, :mod:`._artifact_offers` and :mod:`._artifact_courtesies` (whose
+openers :mod:`._artifact_reactions` judges), the markup patterns (placeholders, citation
+markers, tracking parameters) in :mod:`._artifact_markup`. Patterns run on the
 *normalised* text of :func:`.chat_artifacts.normalise`: lower-case, straight quotes and
 apostrophes, every dash a hyphen, Markdown emphasis markers removed and each run of whitespace
 one space, one line break or (a blank line) two. A space in a pattern is compiled as ``\s``, so
@@ -60,6 +61,10 @@ class Pattern:
     accept: Callable[[str, int, int], bool] | None = None
 
 
+# An offer followed, in the same sentence, by the writer's own plans ("If you want, I can
+# explain how I set it up") is a person's.
+IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|(?<!the )us|i)\b)"
+LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 # The start of a post, or of a pasted answer that the writer's own line introduces ("Not my
 # wording, but this fixed it:").
 ANSWER_START = r"(?:\A|(?<=:\n\n)|(?<=:\n))"

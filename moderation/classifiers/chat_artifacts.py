@@ -67,6 +67,7 @@ from dataclasses import dataclass
 from ._artifact_courtesies import OPENERS, SIGN_OFFS, after_no_story
 from ._artifact_markup import MARKUP
 from ._artifact_mentions import FIRST_PERSON_RE, MODELS, mentioned
+from ._artifact_offers import OFFERS
 from ._artifact_patterns import STRONG, Pattern, Where, blank_quotes
 from ._artifact_phrases import PHRASES
 from ._text import ascii_lower, quoted_spans
@@ -108,7 +109,7 @@ _WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet)\b|i'm (?:sure|confident|cer
 _AFTERWORD_RE = re.compile(r"(?:\W*\w+\b){40}")  # ... and after it: more than a poster's word
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
 
-PATTERNS = PHRASES + OPENERS + SIGN_OFFS + MARKUP
+PATTERNS = PHRASES + OFFERS + OPENERS + SIGN_OFFS + MARKUP
 
 
 @dataclass(slots=True)
