@@ -54,8 +54,7 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fing
          r"the|every)\b|(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|"
          r"all the best|may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
          r"safe travels|clear skies|fair winds|following seas|have a blast|enjoy what|"
-         r"have a (?:wonderful|great|fantastic|"
-         r"lovely|safe) |"
+         r"have a (?:wonderful|great|fantastic|lovely|safe) |"
          r"you can do (?:it|this)|you(?:'ve| have) (?:absolutely |totally |definitely )?got this|"
          r"stay curious|keep the (?:[\w-]+ )?questions coming|"
          r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
@@ -136,9 +135,7 @@ OPENERS: tuple[Pattern, ...] = (
        r"question|thanks? (?:you )?for (?:asking|reaching out|your question)|i(?:'d|"
        r" would) be (?:happy|glad|delighted)|happy to help|glad to help|sure|certainly|absolutely|"
        r"of course)(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|"
-       r"i think|"
-       r"i've|i'm|i made|i was|i did|"
-       r"same "
+       r"i think|i've|i'm|i made|i was|i did|same "
        r"(?:problem|issue|thing))\b)", 0.95,
        gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
        keywords=("hi", "hello", "hey", "bonjour", "hola")),
@@ -335,8 +332,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"your [\w ]{1,20}?) (?:a )?"
        r"(?:speedy|quick|full|smooth) (?:recovery|return)\b|\ball the best with your\b|"
        r"\bi hope (?:the|your|everything|it all) "
-       r"[\w ]{0,30}?goes (?:smoothly|well)\b|"
-       r"\b(?:best of|"
+       r"[\w ]{0,30}?goes (?:smoothly|well)\b|\b(?:best of|"
        r"good) luck with your\b|\bbest of luck getting\b|\bhave a (?:wonderful|fantastic|"
        r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
        r"\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|process|project|ride|journey|"

@@ -83,8 +83,7 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 # A line that hands a text over, after an acknowledgement: "Okay, here's ...", "Below is ...".
 _HANDED_OVER = (rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it|"
-                rf"as requested)[,!.]? "
-                rf"(?:- )?)?"
+                rf"as requested)[,!.]? (?:- )?)?"
                 r"(?:here(?:'s| is)|below is)\s")
 _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
@@ -169,8 +168,7 @@ PHRASES: tuple[Pattern, ...] = (
                               "conversation helpful", "learn more")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is|what follows is|"
-       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|"
-       rf"an|the|your|"
+       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|"
        rf"\sof the (?:[\w-]+\s){{0,3}}?{_WRITING}\s?:|\sof that\b[^.\n:]{{0,80}}:\n|{_FOR_READER}|"
@@ -229,8 +227,7 @@ PHRASES: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
        keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is|what follows is|"
-       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|"
-       rf"an|the|your|"
+       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+,?){{0,6}}?{_FOR_READER}",
     STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
