@@ -12,6 +12,10 @@ from ._artifact_patterns import WEAK, Pattern, _p
 from .base import gettext_noop
 
 # What an "[Insert ...]" placeholder asks for: "[Insert date]", "<insert a short bio here>".
+# "had XX days": a word before the placeholder, each alternative starting with its own letter
+# (see ``_literal_first``).
+_ABOUT_XX = "|".join(rf"\b{word} xx [a-z]{{2,20}}s\b"
+                     for word in ("had", "with", "about", "around", "roughly", "over", "were"))
 _FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|address|number|"
           r"email|phone|amount|price|location|venue|company|organi[sz]ation|title|position|role|"
           r"details|description|bio|deadline|event|contact|signature|logo|image|photo|screenshot|"
@@ -42,8 +46,7 @@ MARKUP: tuple[Pattern, ...] = (
        r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|price|"
        r"fee|duration|model|town|village|level|grade|subject)\](?!\()|\[(?:age|day/time|date/time|"
        r"time period|zoom link|meeting link|version|os|deadline|specialty|speciality|"
-       r"callsign)\](?!\()|"
-       r"\[(?:names?|number|date|title|list) of [^\]\n]{1,40}\](?!\()",
+       r"callsign)\](?!\()|\[(?:names?|number|date|title|list) of [^\]\n]{1,40}\](?!\()",
        0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("name]", "title]", "date]", "number]", "address]", "email]", "time]", "period]",
@@ -57,10 +60,11 @@ MARKUP: tuple[Pattern, ...] = (
        r"city|location|address|country|state|province|zip))*\](?!\()", 0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
        keywords=("[",), unless=r"\[@\w"),  # not in a spreadsheet's "[@Amount] ... [Amount]"
-    _p(r"(?!\A)\[(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
-       r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|(?:(?:hi|hello|hey|dear) |"
-       r"(?<=\n)|\A)\{(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|title|city|"
-       r"position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|\((?:add|"
+    _p(r"\[(?<!\A\[)(?:link|url|month|year|day|week|website|price|percentage|owner|team name|"
+       r"product name|time frame|timeframe|budget|quantity)\](?![(\[])|\{(?:(?<=hi \{)|"
+       r"(?<=hey \{)|(?<=hello \{)|"
+       r"(?<=dear \{)|(?<![^\n]\{))(?:[a-z]{1,15}_)?(?:name|recipient|sender|company|date|email|"
+       r"title|city|position|role|team|organi[sz]ation)(?:_[a-z]{1,15})?\}(?=[,\n]|\Z)|\((?:add|"
        r"insert) (?:your own|your|a|an|the|any) (?![^)\n]{0,60}\b(?:below|above|in the (?:comments|"
        r"thread|replies))\b)[^)\n]{1,60}\)|\((?:add|insert|enter) (?!your favou?rite|obligatory|"
        r"joke|witty|snarky|funny|clever|sad|rant|meme|gif|sound|"
@@ -69,14 +73,15 @@ MARKUP: tuple[Pattern, ...] = (
        r"<<[a-z']{1,20}(?: [a-z']{1,20}){1,4}>>|<<(?:name|venue|date|time|location|company|"
        r"recipient|city|address|event|title|link|url)>>|\[(?:todo|tbd|"
        r"tk)\b(?![^\]\n]{0,80}\b(?:i'm|i'll|i've|we're|we'll|my|our)\b)[^\]\n]{0,80}\]|"
-       r"(?<![\w.])xx(?:/xx|:\d\d|:xx)\b|\((?:author|authors|author et al\.?),? (?:year|date)\)|"
-       r"(?<=[a-z,:] )\[(?:x|xx|n)\](?= (?!for\b)[a-z]|%|[:,.])|\[(?:relevant|specific|appropriate|"
-       r"suitable|"
-       r"corresponding) [^\]\n]{2,60}\](?!\()|(?<![\w.])(?:xx|x{3,})(?:[.,]x{1,3})? ?%|_{3,} ?%|"
-       r"(?<== )_{3,}|(?<![\w.])x\.x ?%|\b\d\.0xx\b|\$ ?x{2,}\b|(?<![\w.,])x{1,3}(?:,x{3})+\b|"
-       r"\bf/x(?:\.x)?\b|(?<![\w.])xx (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
-       r"days|weeks|months|years|people|members)\b|\b(?:had|with|about|around|roughly|over|"
-       r"were) xx [a-z]{2,20}s\b|\[x (?:years|months|weeks|days|hours)\]|\[(?:publication|company|"
+       r"x(?<![\w.]x)x(?:/xx|:\d\d|:xx)\b|\((?:author|authors|author et al\.?),? (?:year|date)\)|"
+       r"\[(?<=[a-z,:] \[)(?:x|xx|n)\](?= (?!for\b)[a-z]|%|[:,.])|\[(?:relevant|specific|"
+       r"appropriate|suitable|"
+       r"corresponding) [^\]\n]{2,60}\](?!\()|x(?<![\w.]x)x+(?:[.,]x{1,3})? ?%|__{2,} ?%|"
+       r"_(?<== _)_{2,}|x(?<![\w.]x)\.x ?%|0(?<=\b\d\.0)xx\b|\$ ?x{2,}\b|"
+       r"x(?<![\w.,]x)x{0,2}(?:,x{3})+\b|"
+       r"\bf/x(?:\.x)?\b|x(?<![\w.]x)x (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
+       r"days|weeks|months|years|people|members)\b|" + _ABOUT_XX + r"|\[x (?:years|months|weeks|"
+       r"days|hours)\]|\[(?:publication|company|"
        r"client|source|example|project|reference|book|paper) \d\]|\((?:location|venue|date|time|"
        r"address|city)\)",
        0.9,
@@ -91,8 +96,7 @@ MARKUP: tuple[Pattern, ...] = (
        r"state) [a-z][^\]\n]{5,150}\](?!\()|\[(?!subject to|pending|depending|based on|edit|update|"
        r"sorry|thanks|h/t|via|see |as per|if |not |no |"
        r"just )(?=[^\]\n]{0,80}\byour\b)(?![^\]\n]{0,80}? (?:is|are|was|"
-       r"were) [^\]\n]{0,40}?\byour\b)"
-       r"[^\]\n]{1,140}\](?!\()|\[insert (?!obligatory|joke|witty|"
+       r"were) [^\]\n]{0,40}?\byour\b)[^\]\n]{1,140}\](?!\()|\[insert (?!obligatory|joke|witty|"
        r"snarky|funny|clever|sad|rant|meme|gif|sound|dramatic)[a-z][a-z' -]{1,40}\](?!\()|\$\[x\]|"
        r"\[(?:paste|specify|attach) [^\]\n]{2,150}\]|\[[^\]\n]{1,100}[-,;] ?(?:specify|fill in|add|"
        r"insert|enter) (?:yours|your own|here|one)\b[^\]\n]{0,20}\]|"
@@ -186,8 +190,7 @@ MARKUP: tuple[Pattern, ...] = (
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
     _p(r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}/)[^\s?]{0,300}?(?:\?|"
-       r"&|"
-       r"%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}(?:utm_source|ref|source)(?:=|"
+       r"&|%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}(?:utm_source|ref|source)(?:=|"
        r"%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|copilot(?:\.microsoft\.com|\.com)?|"
        r"perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
        r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,

@@ -65,42 +65,40 @@ _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn
 # fast at it") is a parent's or a fellow member's.
 _THIRD_PARTY = (r"(?![^.!?\n]{0,60}\b(?:(?:her|his) [a-z]|my\b|our\b))"
                 r"(?![^\n]{0,120}\b(?:i've|my|our)\b)")
+_OFFER = gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'")
+_OFFER_KEYWORDS = ("say the word", " would help", " might help", " would be ", " might be ",
+                   "if you ", "if you'd ", "if you would ", "let me know ", "should i ", "tell me ",
+                   "give me ", "send me ", "would it ", "would a ", "would some ", " be useful",
+                   " be helpful", " be handy")
 
 OFFERS: tuple[Pattern, ...] = (
     # Offers of a next turn, wherever they stand: "Let me know if you'd like me to ...".
     _p(rf"\bif you(?:'d| would)? (?:like|want|prefer) me to\s(?:\w+\s){{0,2}}?{_REWORK}"
        rf"{IMPERSONAL}", STRONG,
-       gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
+       _OFFER, "offer",
        keywords=(" me to",)),
-    _p(r"\b(?:just )?say the word if you(?:'d| would)? (?:like|want|prefer) (?:me to|any|more|"
-       rf"a |an |it)|\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){{0,2}}?{_REWORK}|"
-       r"\b(?:just )?say the word and i(?:'ll| will| can) (?:\w+\s){0,2}?(?:this|it|that|these|"
+    _p(r"\bsay the word if you(?:'d| would)? (?:like|want|prefer) (?:me to|any|more|a |an |it)|"
+       rf"\bsay the word and i(?:'ll| will| can) (?:\w+\s){{0,2}}?{_REWORK}|"
+       r"\bsay the word and i(?:'ll| will| can) (?:\w+\s){0,2}?(?:this|it|that|these|"
        r"them|everything)\b|\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|"
-       r"helpful)),? i "
-       rf"(?:can|could)\b|\b(?:if you (?:tell|give|send|share|let) me|if you(?:'d| would) rather\b|"
-       r"if you (?:can )?(?:share|post|paste|"
-       r"provide|describe|list|upload|mention) (?:your|the|a|which|what|how)\b|let me know "
-       rf"(?:your|the|which|what|how|whether))\b(?:[^.!?\n(]|[.?](?=\w)|"
-       rf"\([^)\n]{{0,80}}\)){{0,160}}?,? (?:and )?i(?:'ll|"
-       rf" can| could| will|'m happy to|'d be happy to|'d be glad to|'m able to) (?:\w+\s){{0,2}}?"
-       rf"{_PRODUCE}"
-       rf"{_THIRD_PARTY}|\bshould i (?:turn|convert|put|make|condense|compile|reformat|format|"
-       rf"rework|expand) "
-       rf"(?:this|it|that|these|them|everything)(?: \w+)? into\b|"
+       r"helpful)),? i (?:can|could)\b|\bshould i (?:turn|convert|put|make|condense|compile|"
+       r"reformat|format|rework|expand) (?:this|it|that|these|them|everything)(?: \w+)? into\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
        r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?(?:\?|"
        r", or (?:should|shall) i\b)|\bwould (?:an? |some )[^.!?\n]{1,200}? help (?:narrow|you|"
        r"decide|choose)\b[^.!?\n]{0,60}\?|\bwould it (?:be (?:helpful|useful)|"
-       r"help) if i (?:also )?\w+|"
-       rf"\b(?:just )?(?:tell|give|send) me (?:your|the|what|which|how|"
+       r"help) if i (?:also )?\w+", STRONG, _OFFER, "offer", keywords=_OFFER_KEYWORDS),
+    # ... and an offer after asking for details ("If you tell me your budget, I can ..."), in a
+    # pattern of its own as it starts with a choice of words (see ``_literal_first``).
+    _p(r"\b(?:if you (?:tell|give|send|share|let) me|if you(?:'d| would) rather\b|"
+       r"if you (?:can )?(?:share|post|paste|provide|describe|list|upload|mention) "
+       r"(?:your|the|a|which|what|how)\b|let me know "
+       rf"(?:your|the|which|what|how|whether))\b(?:[^.!?\n(]|[.?](?=\w)|"
+       rf"\([^)\n]{{0,80}}\)){{0,160}}?,? (?:and )?i(?:'ll|"
+       rf" can| could| will|'m happy to|'d be happy to|'d be glad to|'m able to) (?:\w+\s){{0,2}}?"
+       rf"{_PRODUCE}{_THIRD_PARTY}|\b(?:just )?(?:tell|give|send) me (?:your|the|what|which|how|"
        rf"a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
-       rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG,
-       gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
-       keywords=("say the word", " would help", " might help", " would be ", " might be ",
-                 "if you ", "if you'd ", "if you would ", "let me know ", "should i ", "tell me ",
-                 "give me ", "send me ",
-                 "would it ", "would a ", "would some ", " be useful", " be helpful",
-                 " be handy")),
+       rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG, _OFFER, "offer", keywords=_OFFER_KEYWORDS),
     _p(rf"\b(?:would you like|do you want|shall i|should i also) (?:(?:me to )?(?:\w+\s){{0,3}}?"
        rf"{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT}){IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer",
@@ -133,7 +131,7 @@ OFFERS: tuple[Pattern, ...] = (
        r"[.!](?=\s|"
        r"\Z))",
        STRONG,
-       gettext_noop("chat-assistant offer 'Let me know if you'd like me to ...'"), "offer",
+       _OFFER, "offer",
        keywords=("happy to ", "glad to ", "i can ", "i could ")),
     _p(rf"want (?:me to\s(?:\w+\s){{0,6}}?{_REWORK}|an? (?:[\w-]+\s){{0,2}}?{_DOCUMENT})"
        rf"{IMPERSONAL}",

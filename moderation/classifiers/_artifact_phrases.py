@@ -53,6 +53,11 @@ _TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive
          r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|"
          r"inviting|approachable|conversational|light-?hearted|upbeat|playful|polished|"
          r"professional|compelling)")
+_REWRITE_PREAMBLE = gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'")
+_REWRITE_KEYWORDS = (" your ", "here's the", "here is the", "version", "below you'll find",
+                     "told me", "shared with me", "given me", "to be more ", "to be less ",
+                     "how you ", "way to ", "way you ", "i've ", "i have ", " for ", "this ",
+                     "how i")
 # How a rewrite preamble shows it is about the reader's text: "... of your post",
 # "... you can post", "... that sounds less formal", "... for the newsletter".
 _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:notes|outline|"
@@ -70,8 +75,7 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"arranged|"
                r"ordered) by\b|\swith the (?:[\w-]+ ){0,2}?(?:simplified|tightened|softened|"
                r"shortened|cleaned up)\b|\syou(?:'ve)? (?:described|mentioned|shared|listed|"
-               r"outlined|"
-               r"provided|posted)\b|\s(?:announcing|introducing|describing|explaining|"
+               r"outlined|provided|posted)\b|\s(?:announcing|introducing|describing|explaining|"
                r"promoting|summari[sz]ing|asking about|requesting|inviting) your\b|\sfor (?:a|"
                r"an) (?:general|wider|broader|non-technical|lay|younger) (?:audience|readership|"
                r"readers)\b|\sready to (?:post|send|share|paste|use|go)\b|"
@@ -145,8 +149,7 @@ PHRASES: tuple[Pattern, ...] = (
     _p(r"\b(?:as of|since) my (?:last )?(?:knowledge|training)(?: data)? (?:update|cut-?off)",
        0.97, gettext_noop("assistant knowledge-cutoff disclaimer"), "cutoff", keywords=(" my ",)),
     _p(r"\bmy (?:knowledge|training data|training)(?:,? which)? (?:cut-?off(?! for)|only goes "
-       r"up to|"
-       r"goes up to|extends (?:up )?to|is current (?:up )?to|ends in)", 0.95,
+       r"up to|goes up to|extends (?:up )?to|is current (?:up )?to|ends in)", 0.95,
        gettext_noop("assistant knowledge-cutoff disclaimer"), "cutoff",
        keywords=("my knowledge", "my training")),
     # A reasoning model's thoughts pasted with its answer.
@@ -174,9 +177,8 @@ PHRASES: tuple[Pattern, ...] = (
        rf"\sof the (?:[\w-]+\s){{0,3}}?{_WRITING}\s?:|\sof that\b[^.\n:]{{0,80}}:\n|{_FOR_READER}|"
        r"\sof the (?:thread|discussion|conversation)\b[^.\n:]{0,80}:\n|"
        r"(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?=[^\n:]{0,120}\b(?:your|you(?:'re|"
-       r" are) asking about|"
-       r"you asked about)\b)[^.\n:]{0,120}:\n)",
-       STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
+       r" are) asking about|you asked about)\b)[^.\n:]{0,120}:\n)",
+       STRONG, _REWRITE_PREAMBLE,
        "preamble", keywords=_HANDING_OVER),
     # A text made to the asker's measure: "Below is a revised monthly budget using the 50/30/20
     # framework, adjusted for your take-home pay of £2,350:".
@@ -193,7 +195,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"could) (?:post|paste|send out|hand out|print out|read (?:out|aloud))\b)"
        r"(?:[^.\n:]|\bvs\.){0,80}:\n",
     STRONG,
-       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       _REWRITE_PREAMBLE, "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
                  "scaled", "you can ", "you could ", "formatted ", "written ", "structured ",
                  "based on your", "built around")),
@@ -205,8 +207,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"the "
        r"[\w-]+ (?:rewritten|reworded|simplified|explained) for (?:a|an) (?:general|wider|broader|"
        r"non-technical|lay|younger|beginner)\b)(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?:[^.\n:]|"
-       r"\be\.g\.|\bi\.e\.){0,120}"
-       r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
+       r"\be\.g\.|\bi\.e\.){0,120}:\n", STRONG, _REWRITE_PREAMBLE,
        "preamble", keywords=_HERE),
     # The asker's own facts handed back to them in order, on a line of its own: "Okay, here's
     # a summary of your symptoms that you can bring to your appointment:".
@@ -215,7 +216,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"timeline|overview|breakdown|rundown|critique|analysis|assessment|"
        r"evaluation) of (?:(?:what )?your\b|[^\n:]{0,60}?\byou (?:uploaded|shared|pasted|sent|"
        r"provided|posted|described)\b)(?![^\n:]{0,160}\b(?:i|my|our|we)\b)[^.\n:]{0,160}"
-       r":\n", STRONG, gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"),
+       r":\n", STRONG, _REWRITE_PREAMBLE,
        "preamble", keywords=("here's a", "here is a", "here's an", "here is an", "below is a")),
     # A text described by its tone, handed over on a line of its own: "Here's a warm, engaging
     # adoption bio for Mabel:".
@@ -224,7 +225,7 @@ PHRASES: tuple[Pattern, ...] = (
        rf"an)\s)?(?:[\w-]+,?\s(?:and\s)?){{0,2}}?{_TONE},?\s(?:(?:and\s|"
        rf"but\s)?[\w-]+,?\s){{0,4}}?{_WRITING}s?\b"
        r"(?![^\n:]{0,80}\b(?:i|my|our|we)\b)[^.\n:]{0,80}:\n", STRONG,
-       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       _REWRITE_PREAMBLE, "preamble",
        keywords=_HERE),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is|what follows is|"
        rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|an|the|your|"
@@ -237,7 +238,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"rephrased|reworked|tidied|"
        r"reformatted|restructured|converted|turned|scaled|adapted|adjusted|halved|doubled|"
        r"translated|simplified)", STRONG,
-       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
+       _REWRITE_PREAMBLE, "preamble",
        keywords=("here's your", "here is your", "below you'll find your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
        r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
@@ -245,36 +246,39 @@ PHRASES: tuple[Pattern, ...] = (
        rf"kept)(?: up)? your (?:[\w-]+ ){{0,2}}?(?:{_WRITING}|call-out|callout|"
        rf"draft|original|text|wording|question)\b|"
        r"\bhere(?:'s| is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|"
-       rf"reworked) {_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|{LINE_START}"
-       r"(?:revised|rewritten|polished|improved|shorter|tightened) version(?: \([^)\n]{1,40}\))?:|"
-       r"\bbelow you'll find [^.\n:]{0,60}\bfor your\b|\b(?:here's|here is|below is) (?:a|"
-       r"one) (?:[\w-]+,? ){0,3}?way (?:to|you (?:could|can|might)) (?:phrase|say|put|word|frame|"
-       r"explain|raise|express|communicate|bring up|voice|pitch|present) (?:it|this|that|what you|"
-       r"your|the)\b|\bhere(?:'s| is) how you (?:might|could|can) (?:phrase|word|put|frame|"
-       r"write) (?:it|this|that|the|your)\b|\bhere(?:'s| is) your (?:\w+ ){0,2}?(?:text|draft|post|"
-       r"message|email|intro|"
-       r"introduction|paragraph) (?:with|after) [^.\n:]{0,60}?(?:fix(?:es)?|corrections?|changes|"
-       r"edits|improvements) (?:applied|made)|\bi(?:'ve| have) (?:\w+ )?(?:tightened|reworded|"
+       rf"reworked) {_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|"
+       r"\bbelow you'll find [^.\n:]{0,60}\bfor your\b|\bhere(?:'s| is) how you (?:might|could|"
+       r"can) (?:phrase|word|put|frame|write) (?:it|this|that|the|your)\b|\bhere(?:'s| is) your "
+       r"(?:\w+ ){0,2}?(?:text|draft|post|message|email|intro|introduction|paragraph) (?:with|"
+       r"after) "
+       r"[^.\n:]{0,60}?(?:fix(?:es)?|corrections?|changes|edits|improvements) (?:applied|made)|"
+       r"\bi(?:'ve| have) (?:\w+ )?(?:tightened|reworded|"
        r"rephrased|polished|streamlined|smoothed|reorganized|reorganised|restructured) (?:up |"
        r"out )?(?:the|your) (?:wording|phrasing|flow|tone|structure|text|draft|"
-       rf"transitions)\b|{LINE_START}(?:revised|rewritten|reworded|edited) to be (?:more|less) "
-       rf"[\w-]+:|{LINE_START}(?:revised|rewritten|polished|tightened) for (?:clarity|tone|"
-       r"brevity|length|flow)(?: and \w+)?:|\bthis (?:version|draft|rewrite) (?:keeps|preserves|"
-       r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\b(?:of course|sure|certainly|absolutely|done|"
-       r"got it|no problem)[.!,]? i(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|"
-       r"tightened|revised|softened|toned down|adjusted|edited|reworked|cleaned up) (?:it|this|"
-       r"that|the|your)\b|\bhere(?:'s| is) how i(?:'d| would) "
+       r"transitions)\b|\bthis (?:version|draft|rewrite) (?:keeps|preserves|"
+       r"tightens|trims|cuts)\b[^.\n]{0,40}\byour\b|\bhere(?:'s| is) how i(?:'d| would) "
        r"(?:rewrite|reword|rephrase|phrase) (?:it|this|that|your)\b|"
-       rf"{LINE_START}i(?:'ve| have) (?:tidied|turned|organi[sz]ed|sorted|condensed|converted|"
-       r"reworked|reorgani[sz]ed|restructured|compiled|rewritten|put) your (?:[\w'-]+ ){0,3}?into "
-       r"(?:a|an)\b[^\n]{0,120}:\n|\bbased on what you(?:'ve)? (?:told|shared with|given) me,? "
+       r"\bbased on what you(?:'ve)? (?:told|shared with|given) me,? "
        r"(?:i(?:'ve| have)|here(?:'s| is))|\bhere(?:'s| is) the [^\n:]{0,60}?(?:reorgani[sz]ed|"
        r"restructured|rewritten|reworded|regrouped|rearranged)\b[^\n:]{0,40}?,? as you (?:asked|"
-       r"requested)\b", STRONG,
-       gettext_noop("chat-assistant rewrite preamble 'Here's a polished version'"), "preamble",
-       keywords=(" your ", "here's the", "here is the", "version", "below you'll find", "told me",
-                 "shared with me", "given me", "to be more ", "to be less ", "how you ",
-                 "way to ", "way you ", "i've ", "i have ", " for ", "this ", "how i")),
+       r"requested)\b", STRONG, _REWRITE_PREAMBLE, "preamble", keywords=_REWRITE_KEYWORDS),
+    # The same preamble, in patterns of their own so that each starts with a literal character
+    # or a line start (see ``_literal_first``).
+    _p(r"(?:\bhere's|\bhere is|\bbelow is) (?:a|one) (?:[\w-]+,? ){0,3}?way (?:to|you (?:could|"
+       r"can|might)) (?:phrase|say|put|word|frame|explain|raise|express|communicate|bring up|voice|"
+       r"pitch|present) (?:it|this|that|what you|your|the)\b", STRONG, _REWRITE_PREAMBLE,
+       "preamble", keywords=_REWRITE_KEYWORDS),
+    _p(r"(?:\bof course|\bsure|\bcertainly|\babsolutely|\bdone|\bgot it|\bno problem)[.!,]? "
+       r"i(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|revised|"
+       r"softened|toned down|adjusted|edited|reworked|cleaned up) (?:it|this|that|the|your)\b",
+       STRONG, _REWRITE_PREAMBLE, "preamble", keywords=_REWRITE_KEYWORDS),
+    _p(rf"{LINE_START}(?:(?:revised|rewritten|polished|improved|shorter|tightened) version"
+       r"(?: \([^)\n]{1,40}\))?:|(?:revised|rewritten|reworded|edited) to be (?:more|less) [\w-]+:|"
+       r"(?:revised|rewritten|polished|tightened) for (?:clarity|tone|brevity|length|flow)"
+       r"(?: and \w+)?:|i(?:'ve| have) (?:tidied|turned|organi[sz]ed|sorted|condensed|converted|"
+       r"reworked|reorgani[sz]ed|restructured|compiled|rewritten|put) your (?:[\w'-]+ ){0,3}?into "
+       r"(?:a|an)\b[^\n]{0,120}:\n)", STRONG, _REWRITE_PREAMBLE, "preamble",
+       keywords=_REWRITE_KEYWORDS),
     _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are))\s(?:a|an|the|your)\s(?:[\w'-]+\s){{0,2}}?"
        rf"{_VERSION}", HINT, gettext_noop("preamble 'Here's a draft'"), "preamble",
        keywords=_HERE),
