@@ -54,7 +54,7 @@ _WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fing
          r"the|every)\b|(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|"
          r"all the best|may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
          r"safe travels|clear skies|fair winds|following seas|have a blast|enjoy what|"
-         r"have a (?:wonderful|great|fantastic|lovely|safe) |"
+         r"have an? (?:wonderful|great|fantastic|lovely|safe|amazing|awesome|brilliant) |"
          r"you can do (?:it|this)|you(?:'ve| have) (?:absolutely |totally |definitely )?got this|"
          r"stay curious|keep the (?:[\w-]+ )?questions coming|"
          r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
@@ -71,13 +71,13 @@ _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear 
                   "got this", "hope ", "safe", "fair winds", "following seas", "can do ",
                   "stick with it", "keep ", "you're doing ",
                   "have fun", "tight lines", "all the best", "may your", "stay curious",
-                  "questions coming")
+                  "questions coming", "have an ")
 # What an assistant calls the question it answers: "That's an excellent and very insightful
 # question!"
 _PRAISE = (r"(?:great|good|excellent|fantastic|wonderful|thoughtful|sharp|insightful|smart|fun|"
            r"exciting|interesting|important|fascinating|lovely|perceptive|astute|common|"
            r"frustrating|tricky|tough|classic|understandable|natural|valid|fair|reasonable|wise|"
-           r"solid|healthy|subtle|deep|nuanced)")
+           r"solid|healthy|subtle|deep|nuanced|relatable|self-aware)")
 # ... closed by an emoji that ends the post or its paragraph, after a full stop or an
 # exclamation mark: people leave it out ("Happy printing folks, and check your socks 🧦").
 _EMOJI_CLOSE = rf"[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))"
@@ -144,7 +144,7 @@ OPENERS: tuple[Pattern, ...] = (
     _p(rf"{ANSWER_START}\W{{0,3}}(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|hola)"
        r"(?: there)?(?! (?:everyone|all|folks|guys|y'all|team)\b)(?!,? [a-z' ]{0,30}(?:[a-z]s|"
        r"everyone|all|folks|y'all|team)!)(?:(?:,? [a-z' ]{1,30})?!(?!!) ?|"
-       r", )(?:[^\n]{0,40}?(?:great to see|welcome to(?! (?:the )?(?:sub|forum|community|group|"
+       r", )(?:[^\n]{0,40}?(?:great to see you|welcome to(?! (?:the )?(?:sub|forum|community|group|"
        r"club|thread|r/))|congrats|"
        rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
        rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
@@ -164,10 +164,12 @@ OPENERS: tuple[Pattern, ...] = (
     _p(rf"{ANSWER_START}\W{{0,3}}(?!(?:(?:this|that)(?:'s| is) (?:a )?)?good question(?:,|\s(?:and|"
        rf"actually)))(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
        r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
-       rf"(?:really |very |truly |genuinely |super )?{_PRAISE}(?:(?:,| and) (?:really |very |"
+       rf"(?:really |very |truly |genuinely |super |wonderfully |incredibly )?{_PRAISE}(?:(?:,|"
+       rf" and) (?:really |very |"
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
        r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|concept|"
        r"premise|topic|setup|scenario|struggle|worry|concern|dilemma|headache|hurdle|confusion|"
+       r"distinction|"
        r"decision|problem|sighting|challenge|puzzle|pairing|gotcha|mystery|milestone|"
        rf"thing to (?:be )?\w+)(?:(?!\b(?:i|i'm|i've|my|we|our)\b)[^.!?\n]){{0,60}}?(?:,? and\b|!|"
        rf" - )"
@@ -179,7 +181,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "situation", "struggle", "worry", "concern", "dilemma", "headache", "hurdle",
                  "confusion", "concept", "premise", "topic", "setup", "scenario", "decision",
                  "problem", "sighting", "challenge", "puzzle", "pairing", "gotcha", "mystery",
-                 "milestone")),
+                 "milestone", "distinction")),
     _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
        rf"(?:^|(?<=\n))\W{{0,3}}(?:i )?love this (?:question|idea)\b{_NO_SELF_NEAR}|"
        r"(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|this|that) down|"
@@ -279,7 +281,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "understand", "see why", "i get",
                  "not to worry", "thank", "welcome", "asking", "want to know", "wondering",
                  "so you", "certainly", "clearly", "step", "right question", "right thing",
-                 "you raise", "great sign", "right time", "considerate", "love "),
+                 "you raise", "great sign", "right time", "considerate", "love ", "thing to ask",
+                 "appreciate", "glad you"),
        accept=reacts_to_the_asker),
 )
 
@@ -328,7 +331,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        accept=after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
-       r"\bwishing you (?:every|all the|the best|lots|good|a)\b|\bwishing (?:you|"
+       r"\bwishing you\b|\bwishing (?:you|"
        r"your [\w ]{1,20}?) (?:a )?"
        r"(?:speedy|quick|full|smooth) (?:recovery|return)\b|\ball the best with your\b|"
        r"\bi hope (?:the|your|everything|it all) "
@@ -337,7 +340,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
        r"\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|process|project|ride|journey|"
        r"adventure|learning|season|harvest|hobby)\b|\benjoy every (?:mile|minute|moment|step|bite|"
-       r"sip|page|stitch)\b|\byou've got this\b|\bmay your\b|"
+       r"sip|page|stitch)\b|\benjoy (?:that|those) first\b|\benjoy the (?:satisfaction|journey|"
+       r"feeling|thrill)\b|\byou've got this\b|\bmay your\b|"
        r"\benjoy [a-z]{3,15}ing\b|\bkeep at it\b",
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,

@@ -42,7 +42,9 @@ MARKUP: tuple[Pattern, ...] = (
        r"location|website|url|link))?\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
        markup=True, keywords=("[",)),
-    _p(r"\[(?:[\w'-]{1,20}[ /]){1,3}(?:names?|title|date|number|address|email|time|period|link|"
+    # "[vendor I won't name]" is the writer's own aside.
+    _p(r"\[(?![^\]\n]{0,60}\b(?:i|i'm|i'll|i'd|we|my|our)\b)(?:[\w'-]{1,20}[ /]){1,3}"
+       r"(?:names?|title|date|number|address|email|time|period|link|"
        r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|price|"
        r"fee|duration|model|town|village|level|grade|subject)\](?!\()|\[(?:age|day/time|date/time|"
        r"time period|zoom link|meeting link|version|os|deadline|specialty|speciality|"
@@ -165,9 +167,10 @@ MARKUP: tuple[Pattern, ...] = (
     # "[^1]: ..." line too, and the preview shows the mark raw when it is missing.
     _p(r"\[\^\d{1,2}\^?\]", 0.92, gettext_noop("footnote mark '[^1]' without its footnote"),
        "citation", markup=True, keywords=("[^",), unless=r"\[\^\d{1,2}\]:"),
-    # A numbered source copied as a link to nowhere: "... as well [[1]](#)".
-    _p(r"\[\[\d{1,2}\]\]\(#?\)", 0.95, gettext_noop("assistant citation marker '[web:3]'"),
-       "citation", markup=True, keywords=("]](",)),
+    # A numbered source copied as a link to nowhere or to its page: "... as well [[1]](#)".
+    _p(r"\[\[\d{1,2}\]\]\((?:#?|https?://[^)\s]{1,300})\)", 0.95,
+       gettext_noop("assistant citation marker '[web:3]'"), "citation", markup=True,
+       keywords=("]](",)),
     _p(r"\[web:\d{1,2}\]", 0.97, gettext_noop("assistant citation marker '[web:3]'"), "citation",
        markup=True, keywords=("[web:",)),
     _p(r"\[?oaicite:\d+\]?|:contentreference\[|\boai_citation:\d+", 0.99,
@@ -177,6 +180,11 @@ MARKUP: tuple[Pattern, ...] = (
     _p(r"\(\[(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,3}\.[a-z]{2,6}\]\(https?://[^)\s]{1,300}"
        r"\)\)", 0.92, gettext_noop("assistant citation link '([Wikipedia][1])'"), "source-link",
        markup=True, keywords=("](http",)),
+    # ... or by the site's name, "([Australian Institute of Sport](...))": weak, as a writer may
+    # put a link in brackets too; two of them flag a post.
+    _p(r"\(\[[^\]\n]{2,60}\]\(https?://[^)\s]{1,300}\)\)(?=[\s.,;]|\Z)", WEAK,
+       gettext_noop("assistant citation link '([Wikipedia][1])'"), "source-link", markup=True,
+       keywords=("](http",)),
     _p(r"(?:cite|\b|(?<=\d))turn\d+(?:search|news|view|fetch|file|image|product|academia|"
        r"forecast|finance|sports)\d+", 0.99,
        gettext_noop("assistant citation marker 'turn0search1'"), "citation", markup=True,

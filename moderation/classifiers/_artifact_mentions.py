@@ -27,7 +27,7 @@ _PHRASE_CUE_RE = re.compile(
     rf"\b(?:{_MARKUP_CUE}|phrases?|words?|writing|starts?|started|starting|begins?|"
     r"beginning|ends?|ending|the|an?|of|about|with(?: an? \w+)?|lines?|text|quote|classic|stray|"
     r"leftover|(?<!you )have|leaves?|left|leaving|opened|answered|replied|responded|is|was|"
-    r"offers?|offered)[\s,:]{0,2}$")
+    r"offers?|offered)[\s,:]{0,2}\Z")
 _MARKUP_CUE_RE = re.compile(rf"\b(?:{_MARKUP_CUE})[\s,:]{{0,2}}$")
 # ... or ending a sentence broken off by a line that shows what was said ("it literally had
 # \n\n<the line>\n\nas one of the bullets"); after a colon a whole answer may follow.
@@ -72,7 +72,7 @@ _FAMILY_TALK_RE = {
 _PHRASE_DISCUSSION_CUE_RE = re.compile(
     r"\b(?:opens?|opened|starts?|started|starting|begins?|began|beginning|ends?|ended|ending|"
     r"offers?|offering|offered|kept|keeps|such as|like|e\.g\.|contained|contains|containing|"
-    r"template|appears?|appended)\b")
+    r"template|appears?|appended)\b(?! up\b)")
 # What a colon introduces when the words before it discuss such finds or are of this kind: a list
 # of phrases, a template or a model's answer ("Phrases to delete before you post:", "Here's the
 # template I use:", "Here's what Claude gave me:", a transcript's "Assistant:").
@@ -124,7 +124,9 @@ _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'
 # explanatory "we" ("we want the pH low") and its "let me know" are not.
 FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
                              r"welcome to the (?:board|forum|sub|subreddit|community|group|club)|"
-                             r"us|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha|im|ive|thats|whats|"
+                             r"us(?! (?:states?|dollars?|citizens?|federal|law|laws|"
+                             r"residents?)\b)|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha|im|ive|"
+                             r"thats|whats|"
                              r"theres|youre|theyre|(?:does|do|did|is|are|was|were|have|has|could|"
                              r"would|should)nt)\b")
 

@@ -77,7 +77,9 @@ OFFERS: tuple[Pattern, ...] = (
        rf"{IMPERSONAL}", STRONG,
        _OFFER, "offer",
        keywords=(" me to",)),
-    _p(r"\bsay the word if you(?:'d| would)? (?:like|want|prefer) (?:me to|any|more|a |an |it)|"
+    _p(r"\bsay the word if you(?:'d| would)? (?:like|want|prefer) (?:me to|any|more|a |an |it|this|"
+       r"that|these|them)\b|\bwhether you(?:'d| would) like me to (?:\w+\s){0,2}?"
+       rf"{_REWORK}{IMPERSONAL}|"
        rf"\bsay the word and i(?:'ll| will| can) (?:\w+\s){{0,2}}?{_REWORK}|"
        r"\bsay the word and i(?:'ll| will| can) (?:\w+\s){0,2}?(?:this|it|that|these|"
        r"them|everything)\b|\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|"
@@ -95,7 +97,8 @@ OFFERS: tuple[Pattern, ...] = (
        r"(?:your|the|a|which|what|how)\b|let me know "
        rf"(?:your|the|which|what|how|whether))\b(?:[^.!?\n(]|[.?](?=\w)|"
        rf"\([^)\n]{{0,80}}\)){{0,160}}?,? (?:and )?i(?:'ll|"
-       rf" can| could| will|'m happy to|'d be happy to|'d be glad to|'m able to) (?:\w+\s){{0,2}}?"
+       rf" can| could| will|'m happy to|'m glad to|'d be happy to|'d be glad to|'m able to) "
+       rf"(?:\w+\s){{0,2}}?"
        rf"{_PRODUCE}{_THIRD_PARTY}|\b(?:just )?(?:tell|give|send) me (?:your|the|what|which|how|"
        rf"a bit more)\b[^.!?\n]{{0,100}}?,? and i(?:'ll| can| will) "
        rf"(?:\w+\s){{0,2}}?{_PRODUCE}", STRONG, _OFFER, "offer", keywords=_OFFER_KEYWORDS),
@@ -108,12 +111,12 @@ OFFERS: tuple[Pattern, ...] = (
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
     _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i go ahead and|"
        rf"should i (?:also )?{_PRODUCE}|could i (?:also )?{_PRODUCE}|care to have me|"
-       rf"do you want the (?:steps|"
-       rf"instructions|code|formula|script|commands)\b)[^?\n]{{3,250}}\?"
+       rf"do you want (?:the|an?) (?:[\w+-]+ ){{0,3}}?(?:steps|instructions|code|formula|"
+       rf"commands|{_DOCUMENT})\b)[^?\n]{{3,250}}\?"
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
        keywords=("would you like me to", "want me to", "shall i ", "should i ", "could i ",
-                 "care to ", "do you want the ")),
+                 "care to ", "do you want ")),
     # "Let me know if you'd like printable exit tickets, a rubric or ..." ending a post: weak, and
     # strong where it closes an impersonal answer.
     _p(r"\blet me know if you(?:'d| would)? (?:like|want|"
@@ -156,7 +159,7 @@ OFFERS: tuple[Pattern, ...] = (
        r"(?:[^.!?\n]|\bvs\.){0,120}\bif (?:you(?:'re| are) interested|(?:that's|"
        r"it's) what you(?:'re| are)\b|you(?:'d| would) like|you want|(?:that|it|"
        r"this) (?:would )?helps?|(?:that|it|this) would (?:make|be easier)|(?:that|it|"
-       r"this) sounds? (?:useful|helpful|good)|you (?:let me know|tell me|share|send|post|"
+       r"this) sounds? (?:useful|helpful|good)|you (?:let me know|tell me|share|send|post|paste|"
        rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){IMPERSONAL}|\bi (?:can|"
        rf"could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - (?:just (?:tell|let|send|"
        rf"give|share|paste)\b|would (?:that|this|it) be (?:useful|helpful))|\b(?:(?:paste|share|"

@@ -33,11 +33,15 @@ REACTION = re.compile(
     r"brilliant|lovely|thoughtful|tricky|fun|good) question|(?:thanks|thank you)(?: so much|"
     r" a lot)? "
     r"for (?:such|the (?:detailed|thorough|clear)|[a-z]{3,15}ing)|you raise (?:a|an|some) |"
-    r"welcome (?:aboard|to the (?:wonderful )?(?:world|deep end) of)|"
+    r"welcome (?:aboard|to the (?:wonderful )?(?:world|deep end) of)|(?:i )?(?:really |truly )?"
+    r"appreciate (?:you|that you|your)|(?:i'm )?(?:so |really )?glad you (?:reached out|asked|"
+    r"posted|brought)|(?:that's|this is|what) (?:a |an )?(?:really |very |truly |wonderfully |"
+    r"genuinely )?(?:[a-z-]+ )?thing to ask|"
     r"" + _RESTATED.pattern + r")\b")
 _ASSESSMENT = re.compile(
     r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
-    r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful|fantastic|great|"
+    r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful(?:ly)?|fantastic|"
+    r"great|instinct|relatable|deserves|"
     r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
     r"perennial|tough|understandable|normal|valid|excellent|delightful|huge|brilliant|satisfying|"
     r"rewarding|maddening|puzzling|achievable|doable|fair|good old|mystery|(?:good|smart|"
@@ -58,7 +62,7 @@ _PLAN = re.compile(
     r"steps|pointers|ways|approaches|strategies|fixes|causes|suspects|reasons)\b|"
     r"\bi can (?:walk you through|help|explain|break)\b")
 REASSURANCE = re.compile(
-    r"\b(?:makes (?:complete |total |perfect )?sense|it's (?:great|good|smart|wise) that you|"
+    r"\b(?:makes (?:complete |total |perfect )?sense|(?:it's )?(?:great|good|smart|wise) that you|"
     r"(?:good|great) sign|smartest|exactly the (?:kind|sort) of question|you're (?:absolutely |"
     r"completely |so )?(?:right|smart|wise) to|"
     r"it's (?:smart|wise|great|good) of you|you did (?:exactly )?the right thing|"

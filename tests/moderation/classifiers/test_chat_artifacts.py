@@ -868,6 +868,34 @@ LATER_PASTES = [
     "your stall off the ground - your neighbours are lucky to have you! 🧡",
     "Notes from our club.\n\n" + ANSWER + " We bottle on Sundays.\n\nEnjoy the brewing, and "
     "may it leave you with more good questions than you started with! 📚",
+    # Round 30 (sets CI-CL): offers, wishes, reactions and cited links in new words.
+    ANSWER + "\n\nJust say the word if you want this turned into a printable bottling log.",
+    ANSWER + "\n\nLet me know your jar size and whether you'd like me to walk through the "
+    "second fermentation too.",
+    ANSWER + "\n\nIf you share your kitchen temperature, I'm glad to suggest a brewing schedule.",
+    ANSWER + "\n\nDo you want a simple tracking sheet set up for your first three batches?",
+    ANSWER + "\n\nI could work out the sugar amounts for your recipe if you paste the list here.",
+    ANSWER + "\n\nWishing you fizzy bottles and a happy first batch!",
+    "The short version of what I'd do.\n\n" + ANSWER + "\n\nHave an amazing first tasting, "
+    "and enjoy every sip of it! 🍵",
+    ANSWER + "\n\nTake notes, label the jars, and enjoy that first glass of your own brew!",
+    "Notes from our club:\n\n" + ANSWER + "\n\nWhatever you end up choosing, enjoy the "
+    "journey of finding your favourite flavour - nothing beats the first bottle! 🍾",
+    "Such a relatable question - almost every brewer hits this wall in the first month!\n\n"
+    + LONG_ANSWER,
+    "Great that you're planning ahead on this - the storage rules catch a lot of people out!"
+    "\n\n" + LONG_ANSWER,
+    "I'm really glad you reached out about this - a fizzy smell is an important clue, and it's "
+    "worth taking seriously.\n\n" + LONG_ANSWER,
+    "Following up on my question, this is the explanation I went with:\n\nWhat a lovely "
+    "project to take on - brewing your own is one of the most rewarding things you can do!\n\n"
+    + LONG_ANSWER,
+    "This is a really insightful distinction to be puzzling over, and many brewers struggle "
+    "with it!\n\n" + LONG_ANSWER,
+    "Keep the pH low. ([Kombucha Brewers International](https://kombuchabrewers.org/safety)) "
+    "Burp daily. ([Food Standards Agency](https://www.food.gov.uk/kombucha))",
+    "Second ferments build pressure fast. [[1]](https://example.org/brewing/pressure)",
+    "In most US states, " + ANSWER.lower() + "\n\nHope this helps!",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -1034,6 +1062,11 @@ LATER_PEOPLE = [
     + "\n\nHope this helps, and best of luck getting it done before May!",
     "**Weekly brewing thread**\n\n" + ANSWER + "\n\nHappy brewing, everyone - may all your "
     "bottles stay sealed this week. 🍾",
+    "Hi and welcome! Great to see more people coming over from the wine forum 🙂\n\n" + ANSWER,
+    "The shop page on [vendor I won't name] says it is raw and pasteurised at once.",
+    "Happy brewing, and may your scobies thrive. " + ANSWER,
+    "Sure thing, here's what I'd check in order, since you said you've tried a new scoby:\n\n"
+    + LONG_ANSWER,
 ]
 
 
