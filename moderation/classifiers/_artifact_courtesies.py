@@ -47,22 +47,23 @@ _ONE_EMOJI = (r"(?:[\U0001f1e6-\U0001f1ff]{2}|[\u2300-\u23ff\u2600-\u27bf\U0001f
               r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]{0,8}")
 _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 # Wishes and encouragement closing an answer.
-_WISH = (r"(?:happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fingers crossed|"
-         r"(?:good|best of) luck (?:with|at|on|in|out there|\w+ing)\b|good luck(?= - )|here's to\b|"
-         r"rooting for you|"
-         r"enjoy (?:the|your|it|this|every|that|those|these|[a-z]{3,15}ing)\b|savou?r (?:this|that|"
-         r"the|every)\b|(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|"
-         r"all the best|may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
-         r"safe travels|clear skies|fair winds|following seas|have a blast|enjoy what|"
-         r"have an? (?:wonderful|great|fantastic|lovely|safe|amazing|awesome|brilliant) |"
-         r"you can do (?:it|this)|you(?:'ve| have) (?:absolutely |totally |definitely )?got this|"
-         r"stay curious|keep the (?:[\w-]+ )?questions coming|"
-         r"stick with it|keep (?:at it|going|it up|up the|showing up|[a-z]{3,15}ing\b)|"
-         r"you're doing (?:great|amazing|a great job|fine|everything right|an? (?:wonderful|great|"
-         r"lovely|kind|brave|good) thing)|hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
-         r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
-         r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|strength|"
-         r"rest|patience|virtual|(?:warm |good |best )?wishes))")
+_WISHES = (r"happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fingers crossed|"
+           r"good luck (?:with|at|on|in|out there|\w+ing)\b|best of luck (?:with|at|on|in|"
+           r"out there|\w+ing)\b|good luck(?= - )|here's to\b|rooting for you|enjoy (?:the|your|it|"
+           r"this|every|that|those|these|[a-z]{3,15}ing)\b|savou?r (?:this|that|the|every)\b|"
+           r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
+           r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
+           r"safe travels|clear skies|fair winds|following seas|have a blast|enjoy what|"
+           r"have an? (?:wonderful|great|fantastic|lovely|safe|amazing|awesome|brilliant) |"
+           r"you can do (?:it|this)|you(?:'ve| have) (?:absolutely |totally |definitely )?got this|"
+           r"stay curious|keep the (?:[\w-]+ )?questions coming|stick with it|keep (?:at it|going|"
+           r"it up|up the|showing up|[a-z]{3,15}ing\b)|you're doing (?:great|amazing|a great job|"
+           r"fine|everything right|an? (?:wonderful|great|lovely|kind|brave|good) thing)|"
+           r"hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
+           r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
+           r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|"
+           r"strength|rest|patience|virtual|(?:warm |good |best )?wishes)")
+_WISH = rf"(?:{_WISHES})"
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
                   "rooting for",
                   "sending ", "with yourself", "stay strong", "fingers crossed", "break a leg",
@@ -135,8 +136,7 @@ OPENERS: tuple[Pattern, ...] = (
        r"question|thanks? (?:you )?for (?:asking|reaching out|your question)|i(?:'d|"
        r" would) be (?:happy|glad|delighted)|happy to help|glad to help|sure|certainly|absolutely|"
        r"of course)(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|"
-       r"i think|i've|i'm|i made|i was|i did|same "
-       r"(?:problem|issue|thing))\b)", 0.95,
+       r"i think|i've|i'm|i made|i was|i did|same (?:problem|issue|thing))\b)", 0.95,
        gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener", Where.START,
        keywords=("hi", "hello", "hey", "bonjour", "hola")),
     # A greeting that opens an answer with a welcome or an emoji: "Hey there, fellow gardener!
@@ -169,11 +169,9 @@ OPENERS: tuple[Pattern, ...] = (
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
        r"pick|idea|find|choice|project|goal|plan|follow-up|instinct|frustration|situation|concept|"
        r"premise|topic|setup|scenario|struggle|worry|concern|dilemma|headache|hurdle|confusion|"
-       r"distinction|"
-       r"decision|problem|sighting|challenge|puzzle|pairing|gotcha|mystery|milestone|"
+       r"distinction|decision|problem|sighting|challenge|puzzle|pairing|gotcha|mystery|milestone|"
        rf"thing to (?:be )?\w+)(?:(?!\b(?:i|i'm|i've|my|we|our)\b)[^.!?\n]){{0,60}}?(?:,? and\b|!|"
-       rf" - )"
-       rf"{_NO_SELF_NEAR}(?![\s\S]{{0,160}}\b(?:i've|i'm|my|our|we've)\b)",
+       rf" - ){_NO_SELF_NEAR}(?![\s\S]{{0,160}}\b(?:i've|i'm|my|our|we've)\b)",
        STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener",
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
@@ -183,8 +181,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "problem", "sighting", "challenge", "puzzle", "pairing", "gotcha", "mystery",
                  "milestone", "distinction")),
     _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
-       rf"(?:^|(?<=\n))\W{{0,3}}(?:i )?love this (?:question|idea)\b{_NO_SELF_NEAR}|"
-       r"(?:^|(?<=\n))\W{0,3}[a-z' ]{2,30}! let's (?:walk through|break (?:it|this|that) down|"
+       rf"{LINE_START}\W{{0,3}}(?:i )?love this (?:question|idea)\b{_NO_SELF_NEAR}|"
+       rf"{LINE_START}\W{{0,3}}[a-z' ]{{2,30}}! let's (?:walk through|break (?:it|this|that) down|"
        r"dive in|tackle)\b", STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
        keywords=("follow-up", "love this", "let's ")),
@@ -250,8 +248,7 @@ OPENERS: tuple[Pattern, ...] = (
        r"question)\W{1,3})?(?:this|that|it)(?:'s| is) (?:one of the most|a (?:really |"
        r"very )?(?:common|classic|frequent))(?: common| frequent| popular| important|"
        r" confusing)? (?:questions?|points? of confusion|mix-ups?|misconceptions?|"
-       r"sources? of confusion|"
-       r"rules? questions?|stumbling blocks?|mistakes?|pitfalls?)\b", WEAK,
+       r"sources? of confusion|rules? questions?|stumbling blocks?|mistakes?|pitfalls?)\b", WEAK,
        gettext_noop("chat-assistant opener 'This is one of the most common questions'"),
        "common-question", keywords=("one of the most", "common", "classic", "frequent")),
     # Sympathy opening an answer: a person writes it too, so it is weak.
@@ -291,8 +288,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
        r"answers|makes sense|makes your?|points you|untangles|clears (?:things|it|this|that) up|"
-       r"keeps your?|"
-       r"proves? (?:useful|helpful)|resolves|solves|fixes|works|"
+       r"keeps your?|proves? (?:useful|helpful)|resolves|solves|fixes|works|"
        r"gives? you|gets|sheds (?:some |"
        r"a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
        r"clarify (?:my|our|what i|where i|why i)))", WEAK,
@@ -305,15 +301,14 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # independence! 💰"). A short reply that is little more than the wish ("Looks great. Good
     # luck! 🤞") is a person's.
     _p(rf"{_WISH}{_TO_ONE}(?=[^\n]{{0,160}}?(?: - |, and |; |\bjourney\b|\badventures?\b|"
-       rf"\bsuccess\b|"
-       rf"\bendeavou?rs?\b|\bmay your\b|\band (?:keep|may|enjoy)\b))[^\n]{{0,200}}?"
+       rf"\bsuccess\b|\bendeavou?rs?\b|\bmay your\b|\band (?:keep|may|enjoy)\b))[^\n]{{0,200}}?"
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS,
        accept=after_no_story),
     # ... and a wish stacked on a wish counts after the writer's own story too ("Happy
     # debugging - may your stack never overflow! 🐛", "Cheers to a clean close - you'll have
     # those books balanced in no time! 📊"): a person's close adds a request or a joke instead
     # ("Happy quilting, and post pics when you're done! 🧵").
-    _p(rf"(?:{_WISH}|good luck){_TO_ONE}[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may (?:your|"
+    _p(rf"(?:{_WISHES}|good luck){_TO_ONE}[^\n]{{0,80}}?(?: - |, and |; )(?:here's to|may (?:your|"
        rf"that|the|this|those|these|it|they)\b|go team|(?:[\w ]{{1,30}} (?:is|are) )?lucky to "
        rf"(?:have|get) you|you've put (?:in )?the work in|you'll (?:have|be)\b"
        rf"[^\n]{{0,60}}\bin no time|you're going to [^\n]{{0,40}}\blike a pro)[^\n]{{0,120}}?"
@@ -331,8 +326,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        accept=after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
-       r"\bwishing you\b|\bwishing (?:you|"
-       r"your [\w ]{1,20}?) (?:a )?"
+       r"\bwishing you\b|\bwishing (?:you|your [\w ]{1,20}?) (?:a )?"
        r"(?:speedy|quick|full|smooth) (?:recovery|return)\b|\ball the best with your\b|"
        r"\bi hope (?:the|your|everything|it all) "
        r"[\w ]{0,30}?goes (?:smoothly|well)\b|\b(?:best of|"
@@ -352,8 +346,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |"
        r"already )?(?:asking (?:all )?the right questions|on the right track|doing (?:an? (?:great|"
        r"amazing|fantastic|wonderful) job|great|amazing|all the right things|everything right))|"
-       r"\bshows (?:how much|that) you "
-       r"(?:really )?(?:care|are|'re)\b", WEAK,
+       r"\bshows (?:how much|that) you (?:really )?(?:care|are|'re)\b", WEAK,
        gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,
        keywords=("the fact that you", "like you", "you're ", "shows ")),
     _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
@@ -361,8 +354,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?(?:other |more |"
        r"further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you have|should you have|"
        r"if there are) (?:if you have )?(?:any (?:other |more |further |additional |follow-up )?|"
-       r"(?:other|more|further|"
-       r"additional|follow-up) )questions", WEAK,
+       r"(?:other|more|further|additional|follow-up) )questions", WEAK,
        gettext_noop("chat-assistant sign-off 'Feel free to ask'"), "questions", Where.CLOSING,
        keywords=("feel free to ", "hesitate to ", " questions", "let me know if you ")),
     _p(r"\blet me know if (?:you need (?:any )?(?:more |further |additional )?(?:help|details|"

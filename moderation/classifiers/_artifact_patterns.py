@@ -66,10 +66,11 @@ class Pattern:
 IMPERSONAL = r"(?![^.!?\n]{0,60}\b(?:my|our|we|(?<!the )us|i)\b)"
 LEAD_IN_LIMIT = 300  # characters of a poster's own first paragraph before a pasted answer
 # The start of a post, or of a pasted answer that the writer's own line introduces ("Not my
-# wording, but this fixed it:").
-ANSWER_START = r"(?:\A|(?<=:\n\n)|(?<=:\n))"
+# wording, but this fixed it:"); its first look-behind, a line start, rules out most positions
+# at once.
+ANSWER_START = r"(?<![^\n])(?:\A|(?<=:\n\n)|(?<=:\n))"
 # A line on its own, as a chat app's buttons and labels are copied along with an answer.
-LINE_START = r"(?:(?<=\n)|\A)"
+LINE_START = r"(?<![^\n])"  # after a line break or at the start of the text
 
 # Words in quotation marks are not the writer's own voice ('Ah, the classic "it works on my
 # machine" problem!', 'Frame it as "I want everyone to get a turn."').

@@ -23,6 +23,10 @@ from .base import gettext_noop
 
 _HERE = ("here's", "here is", "here are", "below is", "below are", "below you")
 _HANDING_OVER = (*_HERE, "the following is", "what follows is", "this is")
+# ... as a regular expression: "this is" at the start of a line ("This is a cleaner version of
+# your post:"), each alternative starting with a letter (see ``_literal_first``).
+_HANDING_OVER_RE = (r"(?:\bhere(?:'s| is| are)|\bbelow (?:is|are|you'll find)|\bthe following is|"
+                    r"\bwhat follows is|t(?<![^\n]t)his is)")
 _AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
        r"(?:[- ](?:language|based|powered))?(?:\s(?:language\s)?(?:model|assistant|chatbot|"
        r"system))?")
@@ -170,8 +174,7 @@ PHRASES: tuple[Pattern, ...] = (
                               "thought for ", "reasoned for ", "searched ", "make mistakes",
                               "conversation helpful", "learn more")),
     # Preambles of a rewrite: "Here's a polished version of your post:".
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is|what follows is|"
-       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|an|the|your|"
+    _p(rf"{_HANDING_OVER_RE}\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_RESTYLED}(?:,?\s[\w'\"-]+){{0,3}}?\s(?:{_VERSION}|"
        rf"{_WRITING}s?\b)(?:(?:\s(?:on|of) (?:it|this|that))?\s?:|"
        rf"\sof the (?:[\w-]+\s){{0,3}}?{_WRITING}\s?:|\sof that\b[^.\n:]{{0,80}}:\n|{_FOR_READER}|"
@@ -227,8 +230,7 @@ PHRASES: tuple[Pattern, ...] = (
        r"(?![^\n:]{0,80}\b(?:i|my|our|we)\b)[^.\n:]{0,80}:\n", STRONG,
        _REWRITE_PREAMBLE, "preamble",
        keywords=_HERE),
-    _p(rf"\b(?:here(?:'s| is| are)|below (?:is|are|you'll find)|the following is|what follows is|"
-       rf"(?:\A|(?<=\n))this is)\s{_NOT_OWN}(?:a|an|the|your|"
+    _p(rf"{_HANDING_OVER_RE}\s{_NOT_OWN}(?:a|an|the|your|"
        rf"one)\s(?:[\w'\"-]+,?\s){{0,3}}?{_VERSION}(?:\s[\w'\"-]+,?){{0,6}}?{_FOR_READER}",
     STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
