@@ -111,7 +111,7 @@ OFFERS: tuple[Pattern, ...] = (
     # chat_artifacts), as a person's "Want me to send you the file?" follows their own story.
     _p(rf"\b(?:would you like me to|do you want me to|want me to|shall i|should i go ahead and|"
        rf"should i (?:also )?{_PRODUCE}|could i (?:also )?{_PRODUCE}|care to have me|"
-       rf"do you want (?:the|an?) (?:[\w+-]+ ){{0,3}}?(?:steps|instructions|code|formula|"
+       rf"do you want (?:the|an?) (?:[\w+-]+ ){{0,5}}?(?:steps|instructions|code|formula|"
        rf"commands|{_DOCUMENT})\b)[^?\n]{{3,250}}\?"
        r"(?=[^\n]{0,200}\s*\Z)", WEAK,
        gettext_noop("chat-assistant offer 'Would you like me to ...?'"), "offer", Where.CLOSING,
@@ -119,10 +119,14 @@ OFFERS: tuple[Pattern, ...] = (
                  "care to ", "do you want ")),
     # "Let me know if you'd like printable exit tickets, a rubric or ..." ending a post: weak, and
     # strong where it closes an impersonal answer.
+    # ... and "Happy to give you a short set of practice sentences." ending a post (but "Happy to
+    # go into it more if anyone's interested" is said to the thread).
     _p(r"\blet me know if you(?:'d| would)? (?:like|want|"
-       r"need) (?!me\b)[^.!?\n]{3,200}[.!]?(?=\s*\Z)",
+       rf"need) (?!me\b)[^.!?\n]{{3,200}}[.!]?(?=\s*\Z)|\b(?:happy|glad) to {_REWORK}"
+       r"(?![^.!?\n]{0,120}\b(?:anyone|anybody|someone|people|folks|others)\b)"
+       r"[^.!?\n]{0,200}[.!]?(?=\s*\Z)",
        WEAK, gettext_noop("chat-assistant offer 'Let me know if you'd like more detail'"), "offer",
-       Where.CLOSING, keywords=("let me know if you",)),
+       Where.CLOSING, keywords=("let me know if you", "happy to ", "glad to ")),
     # An offer that asks which of two things to make: "Happy to put together a printable diary
     # - would you prefer a weekly layout or a spreadsheet?"
     _p(rf"\b(?:happy to|glad to|i(?:'d| would) be (?:happy|glad) to|i (?:can|could)(?: also)?)\s"

@@ -97,9 +97,11 @@ _LEAD_IN_RE = re.compile(
     r"pasting|copying|sharing|posting|reposting|summary of)\b[^\n]*")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
 # ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!"), looked
-# for in the characters before the sign-off.
-_LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:[^\n]{1,40}(?:,| -) (?:and )?)?$")
-_LINE_LEAD_REACH = 60
+# for in the characters before the sign-off; one said to a crowd ("Enjoy the race everyone, and
+# may your ...") is a moderator's.
+_LINE_LEAD_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:(?![^\n]*\b(?:everyone|everybody|folks|"
+                           r"y'all|guys)\b)[^\n]{1,80}(?:,| -) (?:and )?)?$")
+_LINE_LEAD_REACH = 100
 # A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
 _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
@@ -289,7 +291,7 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
         return False
     line = text.rfind("\n", 0, start) + 1
     return bool(_ANSWER_RE.match(text, 0, line)) and not any(
-        position < line or (end <= position < paragraph_end
+        position < start or (end <= position < paragraph_end
                             and not _WISHING_RE.match(text, position))
         for position in first_person)
 

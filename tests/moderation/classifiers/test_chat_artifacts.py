@@ -896,6 +896,10 @@ LATER_PASTES = [
     "Burp daily. ([Food Standards Agency](https://www.food.gov.uk/kombucha))",
     "Second ferments build pressure fast. [[1]](https://example.org/brewing/pressure)",
     "In most US states, " + ANSWER.lower() + "\n\nHope this helps!",
+    # Round 31: a closing offer without a question, a long lead-in before a closing wish.
+    ANSWER + "\n\nHappy to give you a short brewing log template so you can track each batch.",
+    ANSWER + "\n\nDo you want a minimal two-week brewing and bottling schedule for your kitchen?",
+    ANSWER + "\n\nTake it slow, label every jar before it goes in, and enjoy that first glass!",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -1067,6 +1071,10 @@ LATER_PEOPLE = [
     "Happy brewing, and may your scobies thrive. " + ANSWER,
     "Sure thing, here's what I'd check in order, since you said you've tried a new scoby:\n\n"
     + LONG_ANSWER,
+    ANSWER + "\n\nHappy to go into the history of it more if anyone's interested.",
+    "**Tasting night rules**\n\n" + ANSWER + "\n\nBring a glass. Enjoy the night everyone, and "
+    "may your bottles all be fizzy 🙃",
+    ANSWER + "\n\nWe did the same last spring with our club, and enjoy the first glass!",
 ]
 
 
