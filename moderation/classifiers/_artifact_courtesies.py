@@ -23,7 +23,7 @@ from ._artifact_patterns import (
     _p,
     blank_quotes,
 )
-from ._artifact_reactions import REACTION, REASSURANCE, reacts_to_the_asker
+from ._artifact_reactions import REACTION, REASSURANCE, no_own_doings_after, reacts_to_the_asker
 from .base import gettext_noop
 
 # Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
@@ -60,7 +60,8 @@ _WISHES = (r"happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|finge
            r"it up|up the|showing up|[a-z]{3,15}ing\b)|you're doing (?:great|amazing|a great job|"
            r"fine|everything right|an? (?:wonderful|great|lovely|kind|brave|good) thing)|"
            r"hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
-           r"take (?:good )?care of yourself|be (?:gentle|kind|patient) with yourself|stay strong|"
+           r"take (?:good )?care of yourself|(?:be|stay) (?:gentle|kind|patient) with yourself|"
+           r"stay strong|"
            r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|"
            r"strength|rest|patience|virtual|(?:warm |good |best )?wishes)")
 _WISH = rf"(?:{_WISHES})"
@@ -174,6 +175,7 @@ OPENERS: tuple[Pattern, ...] = (
        rf" - ){_NO_SELF_NEAR}(?![\s\S]{{0,160}}\b(?:i've|i'm|my|our|we've)\b)",
        STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener",
+       accept=no_own_doings_after,
        keywords=("question", "observation", "point", "catch", "pick", "idea", "find", "choice",
                  "project", "goal", "plan", "follow-up", "thing to ", "instinct", "frustration",
                  "situation", "struggle", "worry", "concern", "dilemma", "headache", "hurdle",
@@ -330,7 +332,9 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"(?:speedy|quick|full|smooth) (?:recovery|return)\b|\ball the best with your\b|"
        r"\bi hope (?:the|your|everything|it all) "
        r"[\w ]{0,30}?goes (?:smoothly|well)\b|\b(?:best of|"
-       r"good) luck with your\b|\bbest of luck getting\b|\bhave a (?:wonderful|fantastic|"
+       r"good) luck with your\b|\bbest of luck getting\b|\bhere's to (?:a|an|the|your|"
+       r"many|more)\b|\bhere's hoping\b|\bi hope (?:it|this|that|they) brings? you\b|"
+       r"\bhave a (?:wonderful|fantastic|"
        r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
        r"\benjoy (?:the|your) (?:[\w-]+ ){0,2}?(?:build|trip|process|project|ride|journey|"
        r"adventure|learning|season|harvest|hobby)\b|\benjoy every (?:mile|minute|moment|step|bite|"
@@ -340,7 +344,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        WEAK,
        gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "wish you", "luck ", "have a ", "enjoy ", "i hope ",
-                 "got this", "sending you", "may your", "keep at it", "all the best")),
+                 "got this", "sending you", "may your", "keep at it", "all the best",
+                 "here's ")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |"

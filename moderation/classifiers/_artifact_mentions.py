@@ -25,7 +25,8 @@ _MARKUP_CUE = (r"say|says|said|saying|like(?: this)?|there's this|there is this|
                r"except it was|it read|(?:it )?looked like")
 _PHRASE_CUE_RE = re.compile(
     rf"\b(?:{_MARKUP_CUE}|phrases?|words?|writing|starts?|started|starting|begins?|"
-    r"beginning|ends?|ending|the|an?|of|about|with(?: an? \w+)?|lines?|text|quote|classic|stray|"
+    r"beginning|ends?|ending|the|an?|of|about|(?<!go )(?<!went )(?<!going )with(?: an? \w+)?|"
+    r"lines?|text|quote|classic|stray|"
     r"leftover|(?<!you )have|leaves?|left|leaving|opened|answered|replied|responded|is|was|"
     r"offers?|offered)[\s,:]{0,2}\Z")
 _MARKUP_CUE_RE = re.compile(rf"\b(?:{_MARKUP_CUE})[\s,:]{{0,2}}$")
@@ -113,6 +114,8 @@ _OWN_TEMPLATE_RE = re.compile(
     r"\b(?:swap|replace|fill)(?: out| in)? the (?:[\w-]+ ){0,2}(?:bits|parts|blanks|brackets|"
     r"fields|gaps|placeholders)\b|\bsharing "
     r"(?:the|my) (?:skeleton|template|boilerplate)\b")
+# ... or asking the thread to fill it in ("Drop a comment with [your name + dietary needs]").
+_TO_THE_THREAD_RE = re.compile(r"\b(?:comment|reply|respond|post|answer) with $")
 _TOKEN_END_RE = re.compile(r"\s|$")
 _SENTENCE_CUT_RE = re.compile(r"[.?](?:\s|$)|\n")
 # Between two mentions in a row: punctuation and a conjunction ("Certainly!, I hope this helps!
@@ -143,7 +146,8 @@ def mentioned(text: str, start: int, end: int, pattern: Pattern, mention_end: in
         start = space + 1 if space >= 0 else start
         token_end = _TOKEN_END_RE.search(text, end, end + 60)
         end = token_end.start() if token_end else end
-    if pattern.family == "placeholder" and _OWN_TEMPLATE_RE.search(text, 0, start):
+    if pattern.family == "placeholder" and (_OWN_TEMPLATE_RE.search(text, 0, start)
+                                            or _TO_THE_THREAD_RE.search(text, 0, start)):
         return True
     if mention_end is not None and start - mention_end <= 16 and (
             start <= mention_end or _CHAIN_RE.fullmatch(text, mention_end, start)):

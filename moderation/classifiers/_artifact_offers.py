@@ -50,7 +50,8 @@ _REWORK = (
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
-            r"expand|generate|create|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|math)|rework|"
+            r"expand|generate|create|prepare|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|"
+            r"math)|rework|"
             r"revise|refactor|adjust|calculate|work out|figure out|estimate|suggest|"
             r"recommend|point (?:you|out)|"
             r"check (?:whether|if)|lay (?:them |it |this |these )?out|run through|map (?:it )?out|"
@@ -146,7 +147,8 @@ OFFERS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
        keywords=("want me to", "want a ", "want an ")),
     _p(r"\b(?:if (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
-       r"help)|(?:it|that|this)(?:'d| would) be (?:useful|helpful)|(?:it's |that's )?(?:useful|"
+       r"help)|(?:it|that|this)(?:'d| would) (?:be (?:useful|helpful)|help)|(?:it's |"
+       r"that's )?(?:useful|"
        r"helpful)|needed)|should you (?:want|wish|like)(?: it| that| me to)?),? i (?:can|"
        r"could) (?:also |easily |"
        rf"happily |then )?(?:\w+\s){{0,2}}?{_REWORK}{IMPERSONAL}", STRONG,
@@ -163,7 +165,8 @@ OFFERS: tuple[Pattern, ...] = (
        r"(?:[^.!?\n]|\bvs\.){0,120}\bif (?:you(?:'re| are) interested|(?:that's|"
        r"it's) what you(?:'re| are)\b|you(?:'d| would) like|you want|(?:that|it|"
        r"this) (?:would )?helps?|(?:that|it|this) would (?:make|be easier)|(?:that|it|"
-       r"this) sounds? (?:useful|helpful|good)|you (?:let me know|tell me|share|send|post|paste|"
+       r"this) sounds? (?:useful|helpful|good)|you(?:'d| would) prefer|you (?:let me know|tell me|"
+       r"share|send|post|paste|"
        rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){IMPERSONAL}|\bi (?:can|"
        rf"could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - (?:just (?:tell|let|send|"
        rf"give|share|paste)\b|would (?:that|this|it) be (?:useful|helpful))|\b(?:(?:paste|share|"

@@ -22,11 +22,11 @@ from ._artifact_patterns import (
 from .base import gettext_noop
 
 _HERE = ("here's", "here is", "here are", "below is", "below are", "below you")
-_HANDING_OVER = (*_HERE, "the following is", "what follows is", "this is")
+_HANDING_OVER = (*_HERE, "here you go", "the following is", "what follows is", "this is")
 # ... as a regular expression: "this is" at the start of a line ("This is a cleaner version of
 # your post:"), each alternative starting with a letter (see ``_literal_first``).
-_HANDING_OVER_RE = (r"(?:\bhere(?:'s| is| are)|\bbelow (?:is|are|you'll find)|\bthe following is|"
-                    r"\bwhat follows is|t(?<![^\n]t)his is)")
+_HANDING_OVER_RE = (r"(?:\bhere(?:'s| is| are)|\bhere you go(?: -|,|:)?|\bbelow (?:is|are|"
+                    r"you'll find)|\bthe following is|\bwhat follows is|t(?<![^\n]t)his is)")
 _AI = (r"(?:ai|artificial intelligence|(?:large )?language model|llm)"
        r"(?:[- ](?:language|based|powered))?(?:\s(?:language\s)?(?:model|assistant|chatbot|"
        r"system))?")
@@ -51,7 +51,8 @@ _WRITING = (r"(?:post|text|message|email|comment|reply|letter|paragraph|abstract
             r"announcement|notice|intro|introduction|essay|cover letter|newsletter|statement|"
             r"description|speech|summary|recipe|story|poem|toast|cv|resume|note|notes|update|"
             r"report|listing|profile|caption|blurb|proposal|pitch|review|petition|invitation|"
-            r"flyer|write-up|writeup|explanation|derivation|proof|walkthrough|section|readme)")
+            r"flyer|write-up|writeup|explanation|derivation|proof|walkthrough|section|readme|"
+            r"response|rebuttal|prompt)")
 # How an assistant describes the tone of what it wrote: "Here's a warm, engaging bio for ...".
 _TONE = (r"(?:first-person|third-person|friendly|warm|engaging|gentle|persuasive|heartfelt|"
          r"welcoming|catchy|diplomatic|tactful|non-judgmental|respectful|empathetic|enthusiastic|"
@@ -235,13 +236,14 @@ PHRASES: tuple[Pattern, ...] = (
     STRONG,
        gettext_noop("chat-assistant rewrite preamble 'Here's a draft you can use'"), "preamble",
        keywords=_HANDING_OVER),
-    _p(r"\b(?:here(?:'s| is)|below you'll find) your (?:[\w'-]+,? ){1,4}?(?:laid out|reworded|"
+    _p(r"\b(?:here(?:'s| is)|below is|below you'll find) your (?:[\w'-]+,? ){1,4}?(?:laid out|"
+       r"reworded|"
        r"rewritten|reorgani[sz]ed|revised|polished|edited|cleaned up|tightened|shortened|"
        r"rephrased|reworked|tidied|"
        r"reformatted|restructured|converted|turned|scaled|adapted|adjusted|halved|doubled|"
        r"translated|simplified)", STRONG,
        _REWRITE_PREAMBLE, "preamble",
-       keywords=("here's your", "here is your", "below you'll find your")),
+       keywords=("here's your", "here is your", "below is your", "below you'll find your")),
     _p(rf"\bi(?:'ve| have) (?:\w+ )?(?:rewritten|reworded|rephrased|polished|tightened|"
        r"streamlined|shortened|condensed|simplified|restructured|reworked|smoothed out|cleaned up|"
        rf"reorgani[sz]ed|reformatted|rearranged|tidied up|"

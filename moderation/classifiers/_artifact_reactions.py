@@ -34,8 +34,10 @@ REACTION = re.compile(
     r" a lot)? "
     r"for (?:such|the (?:detailed|thorough|clear)|[a-z]{3,15}ing)|you raise (?:a|an|some) |"
     r"welcome (?:aboard|to the (?:wonderful )?(?:world|deep end) of)|(?:i )?(?:really |truly )?"
-    r"appreciate (?:you|that you|your)|(?:i'm )?(?:so |really )?glad you (?:reached out|asked|"
-    r"posted|brought)|(?:that's|this is|what) (?:a |an )?(?:really |very |truly |wonderfully |"
+    r"appreciate (?:you|that you|your)|(?:i'm )?(?:so |really )?glad you(?:'re|"
+    r" are)? (?:reached out|asked|"
+    r"asking|posted|brought)|(?:that's|this is|what) (?:a |an )?(?:really |very |truly |"
+    r"wonderfully |"
     r"genuinely )?(?:[a-z-]+ )?thing to ask|"
     r"" + _RESTATED.pattern + r")\b")
 _ASSESSMENT = re.compile(
@@ -68,7 +70,8 @@ REASSURANCE = re.compile(
     r"it's (?:smart|wise|great|good) of you|you did (?:exactly )?the right thing|"
     r"you've (?:put your finger|bumped|hit|run|tripped|stumbled)|(?:it's|that's) (?:completely |"
     r"totally )?(?:normal|understandable)|rite of passage|you're not alone|to dig into|"
-    r"it's clear (?:that )?you|(?:i )?love that you(?:'re| are)|the fact that you(?:'re| are)|"
+    r"it's clear (?:that )?you|it's clear how much|(?:i )?love that you(?:'re| are)|"
+    r"the fact that you(?:'re| are)|"
     r"shows (?:how much|that) you|shows you care|(?:totally|completely|perfectly) (?:fair|"
     r"reasonable|"
     r"understandable|valid)|you've already done the (?:hard|hardest) part|it sounds like you(?:'re|"
@@ -89,7 +92,8 @@ _SELF_NEAR = re.compile(r"\b(?!we're talking\b)(?:i|i'm|i've|my|mine|we|we're|ou
                         r"imho|tbh|fwiw)\b(?<!let me)(?<!\nhere's what i)(?<!\nhere's how i)(?!/|"
                         r"-\d)(?!(?:'m)? (?:so |really |truly )?sorry\b|(?:'m)? (?:completely |"
                         r"totally )?(?:understand|get (?:it|the|how|why|that))\b|"
-                        r"(?: absolutely)? love (?:this|that|how|the idea)\b|(?: really| truly)? "
+                        r"(?: absolutely)? love (?:this|that|how|the idea|a good)\b|(?: really|"
+                        r" truly)? "
                         r"appreciate (?:you|that you|your)\b|(?:'m)? (?:so |really )?glad (?:you|"
                         r"that you)\b| can (?:walk you|help|"
                         r"explain|break)\b|(?:'m)? not an? (?:lawyer|doctor|vet|veterinarian|"
@@ -105,6 +109,14 @@ _ASIDE = re.compile(r"\W{0,3}(?:on|re:?|as for|about|regarding|as to) ")
 # Here's how to think about your options:").
 _NEXT_SENTENCE = re.compile(r"\s*(?:[^.!?\n]|[.!?](?!\s)){0,300}[.!?]*")
 _ANSWER_AFTER = re.compile(r"(?:\W*\w+\b){40}")  # words of answer that must follow
+# The writer's own doings further on ("Mine stopped kicking in a few years ago", "I've had good
+# results from ..."): a member's reply that opens warmly. Not looked for in a last paragraph
+# after the answer, where a poster adds their word to a paste, nor in questions ("what will my
+# role look like?") or an apology or disclaimer ("I'm so sorry", "I'm not a lawyer").
+_OWN_DOINGS = re.compile(r"\b(?:i've|i'm|i had|i did|i used|i found|i got|i went|i made|i tried|"
+                         r"my|mine|we've|we had|we did|we used)\b(?! (?:so |really |"
+                         r"truly )?sorry\b|"
+                         r" not an? )(?=[^.!?\n]*(?:[.!\n]|\Z))")
 
 
 def reacts_to_the_asker(text: str, start: int, end: int) -> bool:
@@ -140,4 +152,14 @@ def reacts_to_the_asker(text: str, start: int, end: int) -> bool:
              bool(_READER.search(sentence, reacted)), bool(_EXCLAIMED.search(sentence)),
              bool(_PLAN.search(two)))
     judged = signs[1] or signs[2] or signs[5] or (reaction and reaction[0].endswith("question"))
-    return sum(signs) >= 3 and judged and bool(_ANSWER_AFTER.match(text, end))
+    return (sum(signs) >= 3 and judged and bool(_ANSWER_AFTER.match(text, end))
+            and no_own_doings_after(text, start, end))
+
+
+def no_own_doings_after(text: str, start: int, end: int) -> bool:
+    """Whether the writer tells nothing of their own doings after an opener at ``start:end``
+    (see ``_OWN_DOINGS``), but in quotation marks or in a last paragraph of its own.
+    """
+    last_paragraph = text.rfind("\n\n", end)
+    rest = text[end:last_paragraph] if last_paragraph >= 0 else text[end:]
+    return not _OWN_DOINGS.search(blank_quotes(rest))

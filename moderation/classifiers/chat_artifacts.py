@@ -107,7 +107,8 @@ _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
 # The writer's "I" in a wish that is part of the sign-off ("Best of luck - I hope the meeting
 # goes well!").
-_WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet)\b|i'm (?:sure|confident|certain)\b")
+_WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet|have a good feeling)\b|"
+                         r"i'm (?:sure|confident|certain)\b")
 _AFTERWORD_RE = re.compile(r"(?:\W*\w+\b){40}")  # ... and after it: more than a poster's word
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
 

@@ -900,6 +900,22 @@ LATER_PASTES = [
     ANSWER + "\n\nHappy to give you a short brewing log template so you can track each batch.",
     ANSWER + "\n\nDo you want a minimal two-week brewing and bottling schedule for your kitchen?",
     ANSWER + "\n\nTake it slow, label every jar before it goes in, and enjoy that first glass!",
+    # Round 32 (sets CN-CP): more wishes, offers, reactions and preambles.
+    ANSWER + "\n\nHere's to a fizzy first batch and a fridge full of bottles you'll love!",
+    ANSWER + "\n\nHere's hoping the next batch carbonates - enjoy the bubbles!",
+    ANSWER + "\n\nWhichever flavour you go with, I hope it brings you many happy batches. 🍋",
+    ANSWER + "\n\nIf it'd help, I could lay out the three starter kits in a side-by-side table.",
+    ANSWER + "\n\nShould I also prepare a one-page version of this for your club meeting?",
+    ANSWER + "\n\nI can also walk you through flavouring with fruit if you'd prefer that route.",
+    "Ooh, I love a good fermentation mystery! This is one of the most satisfying things to "
+    "figure out.\n\n" + LONG_ANSWER,
+    "Really glad you're asking this before brewing a big batch - the rules are so much easier "
+    "to get right up front.\n\n" + LONG_ANSWER,
+    "Here you go - a shorter version of the notice that works well for the club's page:\n\n"
+    + ANSWER,
+    "Below is your tasting log entry, polished a bit while keeping your notes intact:\n\n"
+    + ANSWER,
+    "Okay, I've reworded your reviewer response so it's more concise:\n\n" + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -1075,6 +1091,14 @@ LATER_PEOPLE = [
     "**Tasting night rules**\n\n" + ANSWER + "\n\nBring a glass. Enjoy the night everyone, and "
     "may your bottles all be fizzy 🙃",
     ANSWER + "\n\nWe did the same last spring with our club, and enjoy the first glass!",
+    "Congrats on the first batch, it looks great! The scoby is a little thin in the photo though. "
+    + ANSWER + " Made a huge difference to my second batch.",
+    "Ah, that's brilliant news, well done! A fizzy first batch is the best feeling.\n\n"
+    + LONG_ANSWER + "\n\nIf you need spare bottles, I'm a few streets away.\n\nEnjoy!",
+    "Tasting night on Friday. Drop a comment with [your name + what you're bringing] and I'll "
+    "make a list.",
+    "Great question actually, and one that trips up a lot of people: no, you don't need a second "
+    "ferment.\n\n" + ANSWER + " Mine had three failed batches before I learnt it.\n\nCheers",
 ]
 
 
