@@ -44,14 +44,15 @@ MARKUP: tuple[Pattern, ...] = (
        markup=True, keywords=("[",)),
     # "[vendor I won't name]" is the writer's own aside.
     _p(r"\[(?![^\]\n]{0,60}\b(?:i|i'm|i'll|i'd|we|my|our)\b)(?:[\w'-]{1,20}[ /]){1,3}"
-       r"(?:names?|title|date|number|address|email|time|period|link|"
+       r"(?:names?|title|date|number|id|address|email|time|period|link|"
        r"url|age|point|place|venue|hours|year|version|summary|location|city|deadline|amount|price|"
        r"fee|duration|model|town|village|level|grade|subject)\](?!\()|\[(?:age|day/time|date/time|"
        r"time period|zoom link|meeting link|version|os|deadline|specialty|speciality|"
        r"callsign)\](?!\()|\[(?:names?|number|date|title|list) of [^\]\n]{1,40}\](?!\()",
        0.9,
        gettext_noop("unfilled placeholder such as '[Name]'"), "placeholder", markup=True,
-       keywords=("name]", "title]", "date]", "number]", "address]", "email]", "time]", "period]",
+       keywords=("name]", "title]", "date]", "number]", "id]", "address]", "email]", "time]",
+                 "period]",
                  "link]", "url]", "age]", "point]", "place]", "venue]", "hours]", "year]",
                  "version]", "summary]", "os]", "names]", "location]", "city]", "deadline]",
                  "amount]", "price]", "fee]", "duration]", "specialty]", "speciality]", "level]",
@@ -81,7 +82,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"corresponding) [^\]\n]{2,60}\](?!\()|x(?<![\w.]x)x+(?:[.,]x{1,3})? ?%|__{2,} ?%|"
        r"_(?<== _)_{2,}|x(?<![\w.]x)\.x ?%|0(?<=\b\d\.0)xx\b|\$ ?x{2,}\b|"
        r"x(?<![\w.,]x)x{0,2}(?:,x{3})+\b|"
-       r"\bf/x(?:\.x)?\b|x(?<![\w.]x)x (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
+       r"\[(?:author|authors|author et al\.?),? (?:year|date)\]|\bf/x(?:\.x)?\b|"
+       r"x(?<![\w.]x)x (?:mm|miles|km|kilometres|kilometers|ft|feet|hours|minutes|"
        r"days|weeks|months|years|people|members)\b|" + _ABOUT_XX + r"|\[x (?:years|months|weeks|"
        r"days|hours)\]|\[(?:publication|company|"
        r"client|source|example|project|reference|book|paper) \d\]|\((?:location|venue|date|time|"
@@ -145,10 +147,16 @@ MARKUP: tuple[Pattern, ...] = (
        keywords=("][",), unless=r"^\W{0,3}\[\d{1,2}\]: ?\S+[^\S\n]*$"),
     # A search answer's source chips copied as text after a paragraph's last sentence: "...
     # from 6 May. Wikipedia +2", "... more precisely. Discogs+1", or in brackets after any
-    # sentence: "... since 1983 (NFPA +1).". Two add up to a flag.
-    _p(rf"(?:(?<=[.!?)] ){_CHIP_NAME}(?=[^\S\n]*(?:\n|\Z))|(?<=[\w.,;:%)] )\({_CHIP_NAME}\))",
+    # sentence: "... since 1983 (NFPA +1).", or as a link, "[investopedia.com +1](https://...)",
+    # or a bare site name after a paragraph's last sentence: "... is ongoing. ul.com". Two add up
+    # to a flag.
+    _p(rf"(?:(?<=[.!?)] ){_CHIP_NAME}(?=[^\S\n]*(?:\n|\Z))|(?<=[\w.,;:%)] )\({_CHIP_NAME}\)|"
+       rf"\[{_CHIP_NAME}\](?=\(https?://)|(?<=[.!?] )(?:www\.)?[a-z0-9-]{{1,63}}"
+       r"(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|org|net|gov|edu|io|ai|int|info|uk|ie|eu|ca|au|nz|de)"
+       r"(?=[^\S\n]*(?:\n|\Z)))",
        WEAK, gettext_noop("assistant source chips 'Wikipedia +2'"), "source-chip", markup=True,
-       keywords=("+",)),
+       keywords=("+", ".com", ".org", ".net", ".gov", ".edu", ".io", ".ai", ".int", ".info",
+                 ".uk")),
     # "... in 2019.[1] ... [2][3]", "... in 1954.¹", "... per day.(1)": three marks and no list
     # of references.
     _p(r"\[(?:(?<=[a-z0-9.,;:)%'\"\]]\[)|(?<=[a-z0-9)%] \[))\^?[1-9]\](?![\w(:]|"

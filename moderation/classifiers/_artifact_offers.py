@@ -50,7 +50,8 @@ _REWORK = (
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
-            r"expand|generate|create|prepare|build (?:you )?(?:a|an)|run (?:the )?(?:numbers|"
+            r"expand|generate|create|prepare|list|scale|build (?:you )?(?:a|an)|"
+            r"run (?:the )?(?:numbers|"
             r"math)|rework|"
             r"revise|refactor|adjust|calculate|work out|figure out|estimate|suggest|"
             r"recommend|point (?:you|out)|"

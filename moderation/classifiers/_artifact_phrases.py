@@ -42,7 +42,7 @@ _RESTYLED = (
     r"sharper|neutral|engaging|compelling|readable|laid-back|relaxed|lighter|"
     r"gentler|softer|playful|upbeat|funnier|lively|rephrased|clean)")
 _VERSION = (r"(?:version|draft|rewrite|revision|rewording|redraft|edit|take|paraphrase|translation|"
-            r"rephrasing|reworking|write-up|writeup)s?\b")
+            r"rephrasing|reworking|write-up|writeup|explanation)s?\b")
 # "Here's ..." that speaks of the writer's own text ("Here's a cleaner version of my
 # recipe") is a person sharing their work; an assistant says "your".
 _NOT_OWN = r"(?![^.!?\n:]{0,80}\b(?:my|our)\b)"
@@ -92,7 +92,7 @@ _FOR_READER = (r"(?:\s(?:of|on|for) your\b|\s(?:based on|from|using) your (?:not
                r"blog|newsletter|group|post|job board|website|thread|chat|group chat)\b)")
 # A line that hands a text over, after an acknowledgement: "Okay, here's ...", "Below is ...".
 _HANDED_OVER = (rf"{LINE_START}\W{{0,3}}(?:(?:okay|ok|alright|sure|great|got it|"
-                rf"as requested)[,!.]? (?:- )?)?"
+                rf"as (?:you )?requested)[,!.]? (?:- )?)?"
                 r"(?:here(?:'s| is)|below is)\s")
 _END_OF_LINE = r"(?=\n|\Z)"
 _CODE_LANGUAGE = (r"(?:python|bash|sh|shell|zsh|powershell|js|javascript|typescript|ts|jsx|tsx|"
@@ -207,7 +207,8 @@ PHRASES: tuple[Pattern, ...] = (
     # readable explanation of why attention is quadratic:", "Here's the explanation rewritten
     # for a non-technical audience:".
     _p(rf"{_HANDED_OVER}(?:(?:a|an)\s{_NOT_OWN}(?:more [\w-]+|less [\w-]+|clearer|simpler|shorter|"
-       rf"cleaner|friendlier|gentler|plainer),?\s(?:[\w-]+\s){{0,2}}?(?:{_VERSION}|{_WRITING}s?\b)|"
+       rf"cleaner|friendlier|gentler|plainer|simplified|plain-language|beginner-friendly),?\s"
+       rf"(?:[\w-]+\s){{0,2}}?(?:{_VERSION}|{_WRITING}s?\b)|"
        rf"the "
        r"[\w-]+ (?:rewritten|reworded|simplified|explained) for (?:a|an) (?:general|wider|broader|"
        r"non-technical|lay|younger|beginner)\b)(?![^\n:]{0,120}\b(?:i|my|our|we)\b)(?:[^.\n:]|"

@@ -916,6 +916,18 @@ LATER_PASTES = [
     "Below is your tasting log entry, polished a bit while keeping your notes intact:\n\n"
     + ANSWER,
     "Okay, I've reworded your reviewer response so it's more concise:\n\n" + ANSWER,
+    # Round 33: site names as source chips, more placeholders, offers and preambles.
+    "Keep the pH low, under 4.2. kombuchabrewers.org\n\nBurp the bottles daily. food.gov.uk",
+    "Keep the pH low. [kombuchabrewers.org +1](https://kombuchabrewers.org/safety) Burp daily. "
+    "[food.gov.uk +2](https://www.food.gov.uk/kombucha)",
+    "Recently, [AUTHOR, YEAR] measured alcohol in home-brewed kombucha.",
+    "My member number is [Member ID] and my address is below.",
+    ANSWER + "\n\nLet me know the size of your jar and I can list the exact amounts for it.",
+    ANSWER + "\n\nIf you tell me your batch size, I can scale these amounts precisely.",
+    "Here is a plain-language explanation of the pH test that you could share with the club:"
+    "\n\n" + ANSWER,
+    "As you requested, here's a simplified explanation of second fermentation, written for "
+    "someone new to brewing:\n\n" + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -1099,6 +1111,7 @@ LATER_PEOPLE = [
     "make a list.",
     "Great question actually, and one that trips up a lot of people: no, you don't need a second "
     "ferment.\n\n" + ANSWER + " Mine had three failed batches before I learnt it.\n\nCheers",
+    "I buy my scobies from a shop in Leeds. They post too. leedsbrew.co.uk\n\n" + ANSWER,
 ]
 
 
