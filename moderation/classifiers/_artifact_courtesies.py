@@ -23,12 +23,19 @@ from ._artifact_patterns import (
     _p,
     blank_quotes,
 )
-from ._artifact_reactions import REACTION, REASSURANCE, no_own_doings_after, reacts_to_the_asker
+from ._artifact_reactions import (
+    GREETING,
+    REACTION,
+    REASSURANCE,
+    no_own_doings_after,
+    reacts_to_the_asker,
+)
 from .base import gettext_noop
 
-# Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply.
-_NO_SELF_NEAR = (r"(?![^\n]{0,160}\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|me(?!/)|imo|imho|"
-                  r"tbh|fwiw)\b)")
+# Nothing of the writer's own near an opener: "Happy to help! DM me" is a person's reply (but
+# "the I-130 form" is not the writer).
+_NO_SELF_NEAR = (r"(?![^\n]{0,160}\b(?:i(?!-\d)|i'm|i've|i'd|i'll|we|we're|we've|my|our|me(?!/)|"
+                  r"imo|imho|tbh|fwiw)\b)")
 # An opener followed by the writer's own doings ("Great question! Here's what we found") or
 # by something only a person hands over ("Absolutely! Here's a picture of the shed") is a
 # person's reply.
@@ -87,6 +94,7 @@ _EMOJI_CLOSE = rf"[!.] ?{_EMOJI}(?=\s*(?:\n\n|\Z))"
 # pay on time") is a moderator's or an organiser's.
 _TO_ONE = r"(?!,? (?:everyone|everybody|all|folks|y'all|guys|friends|people|team)\b)"
 _EMOJI_WISH = gettext_noop("chat-assistant sign-off with an emoji 'Happy coding! 🚀'")
+_WISH_SIGN_OFF = gettext_noop("chat-assistant sign-off 'Happy coding!'")
 
 _SHORT_REPLY = 40  # characters before a wish with an emoji for it to count at all
 
@@ -119,22 +127,25 @@ OPENERS: tuple[Pattern, ...] = (
     # Openers answering a request: "Certainly! Here's ...", "Happy to help! Below is ...".
     _p(rf"\b(?:certainly|absolutely|of course|(?:what a |such a )?(?:great|good) question|"
        r"(?:happy|glad) to help|great idea)[!.,:]*\s?(?:-+\s?)?(?:here(?:'s| is| are)|below|"
-       r"let(?:'s| us| me)|i(?:'d| would) be (?:happy|glad|delighted)|i can help)"
+       r"let(?:'s| us| me)|i(?:'d| would) be (?:happy|glad|delighted)|i can help|the following "
+       r"(?:is|are|outlines|covers|lists|summari[sz]es|explains|describes|sets out)\b)"
        rf"{_NOT_PERSONAL}", 0.95,
        gettext_noop("chat-assistant opener 'Certainly! Here's ...'"),
        "opener", Where.SENTENCE,
        keywords=("certainly", "absolutely", "of course", "question", "to help", "great idea")),
     # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
-    _p(r"\b(?:sure(?: thing)?|got it|sounds good)(?:!+\s?(?:-+\s?)?|\s?-+\s?)"
+    _p(r"\b(?:sure(?: thing)?|got it|sounds good|no problem|no worries)(?:!+\s?(?:-+\s?)?|"
+       r"\s?-+\s?)"
        r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
-       r"revised|polished|updated|full)|a few|the [\w-]+ (?:rewritten|reworked|refactored|"
-       r"converted))\b"
+       r"revised|polished|updated|full)|a few|the (?:[\w-]+ ){1,2}(?:rewritten|reworked|"
+       r"refactored|converted|reformatted|formatted|restructured))\b"
        rf"{_NOT_PERSONAL})|(?:below (?:is|are)|let(?:'s| us) (?:dive|break|walk|go|explore|take)|"
        rf"i(?:'d| would) be (?:happy|glad|delighted)){_NOT_PERSONAL})", STRONG,
        gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
-       "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good")),
-    _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}| and )(?:great question|good "
-       r"question|thanks? (?:you )?for (?:asking|reaching out|your question)|i(?:'d|"
+       "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good", "no problem",
+                                           "no worries")),
+    _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}(?:and )?| and )(?:great question|"
+       r"good question|thanks? (?:you )?for (?:asking|reaching out|your question)|i(?:'d|"
        r" would) be (?:happy|glad|delighted)|happy to help|glad to help|sure|certainly|absolutely|"
        r"of course)(?![!.,]{0,3}\s?[^.!?\n:]{0,80}\b(?:we|we've|we're|our|us|my|i had|i've had|"
        r"i think|i've|i'm|i made|i was|i did|same (?:problem|issue|thing))\b)", 0.95,
@@ -149,7 +160,7 @@ OPENERS: tuple[Pattern, ...] = (
        r"club|thread|r/))|congrats|"
        rf"congratulations|thanks for (?:your|the) question|thanks for (?:laying out|sharing|"
        rf"explaining|providing|the (?:details|context))|let's (?:get|dive|break|walk|tackle|"
-       rf"figure))|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
+       rf"figure)|(?:the )?(?:short|quick) answer\b)|{_EMOJI}){_NO_SELF_NEAR}", STRONG,
        gettext_noop("chat-assistant greeting 'Hi there! Great question'"), "opener",
        keywords=("hi", "hello", "hey", "good ", "bonjour", "hola")),
     # At the very start of a post, an opener followed by exposition rather than by the
@@ -164,7 +175,8 @@ OPENERS: tuple[Pattern, ...] = (
     # "That's a really thoughtful question, and ...", "You're right to be skeptical ...".
     _p(rf"{ANSWER_START}\W{{0,3}}(?!(?:(?:this|that)(?:'s| is) (?:a )?)?good question(?:,|\s(?:and|"
        rf"actually)))(?:(?:hi|hello|hey)(?: there)?\W{{1,3}})?"
-       r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?)?"
+       r"(?:(?:oh|ooh|wow|ah),? )?(?:(?:that's|that is|this is|what) (?:a |an |such a )?|"
+       r"such an? )?"
        rf"(?:really |very |truly |genuinely |super |wonderfully |incredibly )?{_PRAISE}(?:(?:,|"
        rf" and) (?:really |very |"
        rf"truly |genuinely |super )?{_PRAISE})? (?:question|observation|point|catch|"
@@ -263,8 +275,8 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("certainly!", "absolutely!", "of course!", "question!", "to help!",
                  "great idea!", "got it!", "sure!", "sure thing!")),
     # The first sentence of an answer, judged by reacts_to_the_asker.
-    _p(rf"(?:{ANSWER_START}|(?<=\n\n))(?={REACTION.pattern}|[^.!?\n]{{0,200}}?"
-       rf"{REASSURANCE.pattern})"
+    _p(rf"(?:{ANSWER_START}|(?<=\n\n))(?:{GREETING.pattern})?"
+       rf"(?={REACTION.pattern}|[^.!?\n]{{0,200}}?{REASSURANCE.pattern})"
        rf"(?:\bvs\.|[.!?](?=\w)|[^.!?\n]){{1,320}}(?:[.!?]+|(?=\n)|\Z)", STRONG,
        gettext_noop("chat-assistant opener reacting to the asker before the answer"), "opener",
        keywords=("oh", "ah", "nice", "wow", "absolutely", "great", "happy to", "glad to",
@@ -281,7 +293,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "not to worry", "thank", "welcome", "asking", "want to know", "wondering",
                  "so you", "certainly", "clearly", "step", "right question", "right thing",
                  "you raise", "great sign", "right time", "considerate", "love ", "thing to ask",
-                 "appreciate", "glad you"),
+                 "appreciate", "glad you", "right place"),
        accept=reacts_to_the_asker),
 )
 
@@ -289,7 +301,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # Sign-offs: weak alone (people write them too), strong with another weak find.
     _p(r"\b(?:i hope|hope|hopefully) (?:this|that|these|the above|it)(?:\s\w+){0,2}?\s(?:helps|"
        r"is (?:helpful|useful|clear)|was (?:helpful|useful)|clarifies|demystifies|gives your?|"
-       r"answers|makes sense|makes your?|points you|untangles|clears (?:things|it|this|that) up|"
+       r"answers|makes sense|makes your?|makes [\w ]{1,30}?(?:less|more|easier|simpler)|points you|"
+       r"untangles|clears (?:things|it|this|that) up|"
        r"keeps your?|proves? (?:useful|helpful)|resolves|solves|fixes|works|"
        r"gives? you|gets|sheds (?:some |"
        r"a little )?light)\b(?!\s(?:someone|somebody|others|anyone|other people|"
@@ -317,6 +330,13 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(rf"{_WISH}{_TO_ONE}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish", Where.CLOSING,
        keywords=_WISH_KEYWORDS, accept=_after_a_reply),
+    # ... or by a flourish after a dash ("Best of luck tracing the Donnellys - may the records
+    # be kinder to you!", "Have fun getting those locos weathered - you'll never look at a
+    # factory-clean model the same way again!"), not by a request ("Good luck - let us know!").
+    _p(rf"{LINE_START}\W{{0,3}}(?:{_WISHES}|(?:good|best of) luck|hope you have a blast){_TO_ONE}"
+       r"[^\n]{0,80}? - (?:may|you'll|you're|your|you've|it's|it sounds|that|the|those|this|"
+       r"enjoy|catch you|here's)\b[^\n]{10,160}!(?=\s*\Z)", WEAK, _WISH_SIGN_OFF, "wish",
+       Where.CLOSING, keywords=_WISH_KEYWORDS),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
     # "You're doing better than you think. 💛🤗"): assistants close so; people use one emoji,
     # repeat it, or leave out the full stop ("See you on the hills 🏃⛰️"), and "Thanks! 🙏😊"
@@ -328,11 +348,11 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        accept=after_no_story),
     _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
-       r"\bwishing you\b|\bwishing (?:you|your [\w ]{1,20}?) (?:a )?"
+       r"\bwishing your?\b|\bwishing (?:you|your [\w ]{1,20}?) (?:a )?"
        r"(?:speedy|quick|full|smooth) (?:recovery|return)\b|\ball the best with your\b|"
        r"\bi hope (?:the|your|everything|it all) "
        r"[\w ]{0,30}?goes (?:smoothly|well)\b|\b(?:best of|"
-       r"good) luck with your\b|\bbest of luck getting\b|\bhere's to (?:a|an|the|your|"
+       r"good) luck with your\b|\bbest of luck getting\b|\b(?:here's|cheers) to (?:a|an|the|your|"
        r"many|more)\b|\bhere's hoping\b|\bi hope (?:it|this|that|they) brings? you\b|"
        r"\bhave a (?:wonderful|fantastic|"
        r"lovely) \w+!|\bsending you (?:good vibes|hugs|love|strength|rest|patience|luck)\b|"
@@ -341,11 +361,10 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        r"sip|page|stitch)\b|\benjoy (?:that|those) first\b|\benjoy the (?:satisfaction|journey|"
        r"feeling|thrill)\b|\byou've got this\b|\bmay your\b|"
        r"\benjoy [a-z]{3,15}ing\b|\bkeep at it\b",
-       WEAK,
-       gettext_noop("chat-assistant sign-off 'Happy coding!'"), "wish", Where.CLOSING,
+       WEAK, _WISH_SIGN_OFF, "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "wish you", "luck ", "have a ", "enjoy ", "i hope ",
                  "got this", "sending you", "may your", "keep at it", "all the best",
-                 "here's ")),
+                 "here's ", "cheers to ")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |"
@@ -355,7 +374,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant sign-off praising the asker"), "praise", Where.CLOSING,
        keywords=("the fact that you", "like you", "you're ", "shows ")),
     _p(r"\b(?:feel free to|(?:don't|do not) hesitate to) (?:ask|reach out|let me know|get in "
-       r"touch|contact)(?![^.!?\n]{0,30}\b(?:dm|pm|message|email|ping) me\b)|"
+       r"touch|contact|circle back|follow up)(?![^.!?\n]{0,30}\b(?:dm|pm|message|email|ping) me\b)|"
        r"\blet me know if you (?:run into|hit|have|get|encounter) (?:any )?(?:other |more |"
        r"further )?(?:issues|problems|trouble|errors)|\b(?:let me know|if you have|should you have|"
        r"if there are) (?:if you have )?(?:any (?:other |more |further |additional |follow-up )?|"

@@ -26,6 +26,10 @@ _FIELD = (r"(?:[\w'-]{1,20}\s){0,4}?(?:link|url|website|date|time|day|name|addre
 _CHIP_NAME = (r"(?!(?:same|agreed|me|this|also|another|plus|yes|yep|so|totally|definitely)\b)"
               r"[a-z][\w.'&?!-]{1,30}(?: [\w.'&-]{1,30}){0,4} ?\+[1-9]")
 
+# A site's bare name, as a source chip shows it: "ul.com", "rpg.stackexchange.com".
+_SITE = (r"(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|org|net|gov|edu|io|ai|int|"
+         r"info|uk|ie|eu|ca|au|nz|de)")
+
 MARKUP: tuple[Pattern, ...] = (
     # Fill-in placeholders of generated letters and posts.
     # "<insert your favourite package here>" is a writer's joke, not a form to fill in: an
@@ -148,12 +152,13 @@ MARKUP: tuple[Pattern, ...] = (
     # A search answer's source chips copied as text after a paragraph's last sentence: "...
     # from 6 May. Wikipedia +2", "... more precisely. Discogs+1", or in brackets after any
     # sentence: "... since 1983 (NFPA +1).", or as a link, "[investopedia.com +1](https://...)",
-    # or a bare site name after a paragraph's last sentence: "... is ongoing. ul.com". Two add up
-    # to a flag.
+    # or a bare site name after a paragraph's last sentence: "... is ongoing. ul.com", or in
+    # brackets after a sentence or before its full stop: "... every few weeks. (gouletpens.com)"
+    # (but "JAN (askjan.org) is free").
+    # Two add up to a flag.
     _p(rf"(?:(?<=[.!?)] ){_CHIP_NAME}(?=[^\S\n]*(?:\n|\Z))|(?<=[\w.,;:%)] )\({_CHIP_NAME}\)|"
-       rf"\[{_CHIP_NAME}\](?=\(https?://)|(?<=[.!?] )(?:www\.)?[a-z0-9-]{{1,63}}"
-       r"(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|org|net|gov|edu|io|ai|int|info|uk|ie|eu|ca|au|nz|de)"
-       r"(?=[^\S\n]*(?:\n|\Z)))",
+       rf"\[{_CHIP_NAME}\](?=\(https?://)|(?<=[.!?] ){_SITE}(?=[^\S\n]*(?:\n|\Z))|"
+       rf"\((?:(?<=\w[.!?] \(){_SITE}\)|(?<=\w \(){_SITE}\)(?=[.,;!?]|[^\S\n]*(?:\n|\Z))))",
        WEAK, gettext_noop("assistant source chips 'Wikipedia +2'"), "source-chip", markup=True,
        keywords=("+", ".com", ".org", ".net", ".gov", ".edu", ".io", ".ai", ".int", ".info",
                  ".uk")),

@@ -48,7 +48,8 @@ _REWORK = (
     r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
     r"figure\sout|work\sout|choose|pick|compare|decide|set\sup))")
 # Writing an assistant offers once the reader has answered its question.
-_PRODUCE = (r"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
+_PRODUCE = (rf"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
+            rf"tweak (?:these|those)\b|make (?:you )?(?:a|an) (?:[\w-]+ ){{0,3}}?{_DOCUMENT}|"
             r"narrow (?:\w+ ){0,3}?down|put together|pull together|outline|adapt|customi[sz]e|"
             r"expand|generate|create|prepare|list|scale|build (?:you )?(?:a|an)|"
             r"run (?:the )?(?:numbers|"
@@ -90,7 +91,8 @@ OFFERS: tuple[Pattern, ...] = (
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
        r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?(?:\?|"
        r", or (?:should|shall) i\b)|\bwould (?:an? |some )[^.!?\n]{1,200}? help (?:narrow|you|"
-       r"decide|choose)\b[^.!?\n]{0,60}\?|\bwould it (?:be (?:helpful|useful)|"
+       r"decide|choose)\b[^.!?\n]{0,60}\?|\bwould (?:an? |some )[^.!?\n]{1,200}? help\? i "
+       r"(?:can|could)\b|\bwould it (?:be (?:helpful|useful)|"
        r"help) if i (?:also )?\w+", STRONG, _OFFER, "offer", keywords=_OFFER_KEYWORDS),
     # ... and an offer after asking for details ("If you tell me your budget, I can ..."), in a
     # pattern of its own as it starts with a choice of words (see ``_literal_first``).
@@ -150,8 +152,8 @@ OFFERS: tuple[Pattern, ...] = (
     _p(r"\b(?:if (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
        r"help)|(?:it|that|this)(?:'d| would) (?:be (?:useful|helpful)|help)|(?:it's |"
        r"that's )?(?:useful|"
-       r"helpful)|needed)|should you (?:want|wish|like)(?: it| that| me to)?),? i (?:can|"
-       r"could) (?:also |easily |"
+       r"helpful)|needed)|should you (?:want|wish|like)(?: it| that| me to)?),? i(?: can|"
+       r" could|'m happy to|'d be happy to) (?:also |easily |"
        rf"happily |then )?(?:\w+\s){{0,2}}?{_REWORK}{IMPERSONAL}", STRONG,
        gettext_noop("chat-assistant offer 'If you want, I can ...'"), "offer",
        keywords=("if you", "if it", "if that", "if this", "if useful", "if helpful", "should you ",
@@ -168,7 +170,8 @@ OFFERS: tuple[Pattern, ...] = (
        r"this) (?:would )?helps?|(?:that|it|this) would (?:make|be easier)|(?:that|it|"
        r"this) sounds? (?:useful|helpful|good)|you(?:'d| would) prefer|you (?:let me know|tell me|"
        r"share|send|post|paste|"
-       rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful)){IMPERSONAL}|\bi (?:can|"
+       rf"give me)|(?:that's |it's |that would be )?(?:useful|helpful|handy)){IMPERSONAL}|"
+       rf"\bi (?:can|"
        rf"could) (?:also )?(?:\w+\s){{0,2}}?{_REWORK}[^.!?\n]{{0,120}}? - (?:just (?:tell|let|send|"
        rf"give|share|paste)\b|would (?:that|this|it) be (?:useful|helpful))|\b(?:(?:paste|share|"
        rf"post|send|drop) (?:the|your)|paste (?:it|them|this|that))\b[^.!?\n]{{0,60}}\band i(?:'ll|"

@@ -64,7 +64,8 @@ _PLAN = re.compile(
     r"steps|pointers|ways|approaches|strategies|fixes|causes|suspects|reasons)\b|"
     r"\bi can (?:walk you through|help|explain|break)\b")
 REASSURANCE = re.compile(
-    r"\b(?:makes (?:complete |total |perfect )?sense|(?:it's )?(?:great|good|smart|wise) that you|"
+    r"\b(?:makes (?:complete |total |perfect )?sense|(?:it's )?(?:great|good|smart|wise|wonderful|"
+    r"lovely) that you|you(?:'ve come to|'re in) (?:exactly |definitely )?the right place|"
     r"(?:good|great) sign|smartest|exactly the (?:kind|sort) of question|you're (?:absolutely |"
     r"completely |so )?(?:right|smart|wise) to|"
     r"it's (?:smart|wise|great|good) of you|you did (?:exactly )?the right thing|"
@@ -119,6 +120,12 @@ _OWN_DOINGS = re.compile(r"\b(?:i've|i'm|i had|i did|i used|i found|i got|i went
                          r" not an? )(?=[^.!?\n]*(?:[.!\n]|\Z))")
 
 
+# A greeting before the reaction ("Hello! It's wonderful that you ...", "Hi, and thanks for
+# ..."), which the reaction may follow.
+GREETING = re.compile(r"\W{0,3}(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?"
+                      r"(?:!+|,|\.)(?: and)? ")
+
+
 def reacts_to_the_asker(text: str, start: int, end: int) -> bool:
     """Whether the sentence at ``start:end`` opens an answer the way an assistant does, at the
     start of a post or after a colon or a poster's short first paragraph ("Did the Stelvio loop
@@ -134,7 +141,8 @@ def reacts_to_the_asker(text: str, start: int, end: int) -> bool:
     two = text[start:_NEXT_SENTENCE.match(text, end).end()]
     if (start and text.rfind("\n\n", 0, start - 2) >= 0) or start > LEAD_IN_LIMIT:
         return False  # only the first paragraph, or the second after a poster's short lead-in
-    reaction = REACTION.match(sentence)
+    greeting = GREETING.match(sentence)
+    reaction = REACTION.match(sentence) or (greeting and REACTION.match(sentence, greeting.end()))
     after = start + (reaction.end() if reaction else 0)
     window_end = _WORD_REST.match(text, start + _SELF_WINDOW).end()  # no half word ("if" as "i")
     near = blank_quotes(text[after:window_end])

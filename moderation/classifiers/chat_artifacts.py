@@ -105,8 +105,8 @@ _LINE_LEAD_REACH = 100
 # A signature under a sign-off ("Happy posting!\n- The Mod Team"): assistants do not sign.
 _SIGNATURE_RE = re.compile(r"[^\n]*\n\W{0,3}-")
 _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an answer
-# The writer's "I" in a wish that is part of the sign-off ("Best of luck - I hope the meeting
-# goes well!").
+# The writer's "I" in a wish that is part of the sign-off's line ("Best of luck - I hope the
+# meeting goes well!", "I hope your first night out is a memorable one - clear skies!").
 _WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet|have a good feeling)\b|"
                          r"i'm (?:sure|confident|certain)\b")
 _AFTERWORD_RE = re.compile(r"(?:\W*\w+\b){40}")  # ... and after it: more than a poster's word
@@ -292,7 +292,7 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
         return False
     line = text.rfind("\n", 0, start) + 1
     return bool(_ANSWER_RE.match(text, 0, line)) and not any(
-        position < start or (end <= position < paragraph_end
+        position < line or (position < paragraph_end and not start <= position < end
                             and not _WISHING_RE.match(text, position))
         for position in first_person)
 

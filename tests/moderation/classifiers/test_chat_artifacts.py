@@ -928,6 +928,37 @@ LATER_PASTES = [
     "\n\n" + ANSWER,
     "As you requested, here's a simplified explanation of second fermentation, written for "
     "someone new to brewing:\n\n" + ANSWER,
+    # Round 34 (sets CU-CX): sites in brackets as source chips, greetings before a reaction,
+    # wishes closed by a flourish, offers to make a chart.
+    "Keep the pH under 4.2 (kombuchabrewers.org). Burp the bottles daily. (food.gov.uk)",
+    "Hi, and thanks for reaching out about your brewing jar! " + LONG_ANSWER,
+    "Hello, and thanks for laying out your situation so clearly - the I-9 form confuses a lot "
+    "of people.\n\n" + LONG_ANSWER,
+    "Hi! It's wonderful that you want to brew at home - it's one of the most rewarding hobbies."
+    "\n\n" + LONG_ANSWER,
+    "You've come to exactly the right place with this one! A thin scoby is a common sight."
+    "\n\n" + LONG_ANSWER,
+    "Such a good thing to be checking before your first batch!\n\n" + LONG_ANSWER,
+    "Good afternoon! Short answer: yes, you can.\n\n" + ANSWER,
+    "Certainly. The following outlines a safe bottling schedule:\n\n" + ANSWER,
+    "No problem - below is a short notice you can pin in the club room:\n\n" + ANSWER,
+    "No problem! Here's the brewing log reformatted as a table:\n\n" + ANSWER,
+    ANSWER + "\n\nBest of luck with the first batch - may your scoby be kinder to you than "
+    "mine was to me!",
+    ANSWER + "\n\nHave fun flavouring those bottles - you'll never look at shop kombucha the "
+    "same way again!",
+    ANSWER + "\n\nI hope your first tasting night is a memorable one - happy brewing! 🍵",
+    ANSWER + " I hope this gives you a solid footing, and wishing your brewery many fizzy batches!",
+    ANSWER + "\n\nCheers to many tangy, fizzy batches ahead 🍵✨",
+    ANSWER + "\n\nHopefully this makes bottling day a little less stressful! 🍾",
+    ANSWER + "\n\nFeel free to circle back if anything is unclear. You've got this!",
+    ANSWER + "\n\nWould a printable brewing log help? I could lay one out with a column per "
+    "batch.",
+    ANSWER + "\n\nLet me know what jar you use and I'll make you a little timing chart for it.",
+    ANSWER + "\n\nLet me know your kitchen temperature and I'll tweak these timings for you.",
+    ANSWER + "\n\nI can also make a printable checklist for bottling day, if that would be "
+    "handy.",
+    ANSWER + "\n\nIf it's helpful, I'm happy to draft the club's bottling rules from this.",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -1112,6 +1143,18 @@ LATER_PEOPLE = [
     "Great question actually, and one that trips up a lot of people: no, you don't need a second "
     "ferment.\n\n" + ANSWER + " Mine had three failed batches before I learnt it.\n\nCheers",
     "I buy my scobies from a shop in Leeds. They post too. leedsbrew.co.uk\n\n" + ANSWER,
+    # Round 34.
+    "Former brewer here. " + ANSWER + "\n\nThe brewers' guild (kombuchabrewers.org) is a free "
+    "resource. I used to send people there all the time.\n\nHope it works out.",
+    "On the bottling box... (mail.brewclub.org) Create a dummy user. On the filter box... "
+    "(filter.brewclub.org) Set up a forward.",
+    "I built nearly the same rack last winter. " + ANSWER + " If you want I can send my sheet "
+    "over, just tell me the sizes you're going for and I'll tweak it.",
+    "Tried a new jar, rebooted the heater, no change. " + ANSWER + "\n\nHappy to post photos. "
+    "Let me know if you need any more info.",
+    "Welcome aboard! Nice to see more people from the wine side getting into brewing.\n\n"
+    "For the scoby question specifically, I'd start with the club's guide. " + ANSWER,
+    ANSWER + "\n\nGood luck - let us know how the first batch turns out!",
 ]
 
 
