@@ -57,9 +57,10 @@ _EMOJI = rf"(?:{_ONE_EMOJI}){{1,4}}"
 _WISHES = (r"happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|fingers crossed|"
            r"good luck (?:with|at|on|in|out there|\w+ing)\b|best of luck (?:with|at|on|in|"
            r"out there|\w+ing)\b|good luck(?= - )|here's to\b|rooting for you|enjoy (?:the|your|it|"
-           r"this|every|that|those|these|[a-z]{3,15}ing)\b|savou?r (?:this|that|the|every)\b|"
+           r"this|every|that|those|these|all|[a-z]{3,15}ing)\b|savou?r (?:this|that|the|every)\b|"
            r"(?:your|you'll) [\w ]{1,20} (?:will )?thank you\b|have fun\b|tight lines|all the best|"
-           r"may your|wishing you|stay (?:warm and |dry and )?safe|stay warm|drive safe|"
+           r"may your|(?:here's )?wishing you|stay (?:warm and |dry and )?safe|stay warm|"
+           r"(?:drive|ride) safe|"
            r"safe travels|clear skies|fair winds|following seas|have a blast|enjoy what|"
            r"have an? (?:wonderful|great|fantastic|lovely|safe|amazing|awesome|brilliant) |"
            r"you can do (?:it|this)|you(?:'ve| have) (?:absolutely |totally |definitely )?got this|"
@@ -214,7 +215,8 @@ OPENERS: tuple[Pattern, ...] = (
        r"quite )?right (?:to (?:be|wonder|ask|question|worry|double-check|suspect|doubt|check|"
        r"think)|that)|you're (?:absolutely |definitely |totally )?on (?:exactly |absolutely |"
        r"just )?the right track|you're asking (?:exactly |precisely |just )?the right question|"
-       r"(?:totally|completely) understandable(?: frustration)?(?:!| -)|"
+       r"(?:totally|completely) understandable(?: frustration)?(?:!| -)|you're (?:thinking about|"
+       r"approaching) (?:this|it) (?:in )?(?:exactly )?the right way|"
        r"that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?(?:exhausting|"
        r"frustrating|stressful|tough|hard|difficult|"
        r"overwhelming)[^.!?\n]{0,30}?, and it's (?:completely |totally |perfectly |"
@@ -293,7 +295,7 @@ OPENERS: tuple[Pattern, ...] = (
                  "not to worry", "thank", "welcome", "asking", "want to know", "wondering",
                  "so you", "certainly", "clearly", "step", "right question", "right thing",
                  "you raise", "great sign", "right time", "considerate", "love ", "thing to ask",
-                 "appreciate", "glad you", "right place"),
+                 "appreciate", "glad you", "right place", "thinking", "smart move", "proud"),
        accept=reacts_to_the_asker),
 )
 
@@ -334,8 +336,9 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # be kinder to you!", "Have fun getting those locos weathered - you'll never look at a
     # factory-clean model the same way again!"), not by a request ("Good luck - let us know!").
     _p(rf"{LINE_START}\W{{0,3}}(?:{_WISHES}|(?:good|best of) luck|hope you have a blast){_TO_ONE}"
-       r"[^\n]{0,80}? - (?:may|you'll|you're|your|you've|it's|it sounds|that|the|those|this|"
-       r"enjoy|catch you|here's)\b[^\n]{10,160}!(?=\s*\Z)", WEAK, _WISH_SIGN_OFF, "wish",
+       r"[^\n]{0,80}?(?: - |, and )(?:may|you'll|you're|your|you've|it's|it sounds|that|the|those|"
+       r"this|enjoy|catch you|here's)\b[^\n]{10,160}!(?=\s*(?:\n\n[^\n]{1,120})?\s*\Z)", WEAK,
+       _WISH_SIGN_OFF, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
     # "You're doing better than you think. 💛🤗"): assistants close so; people use one emoji,

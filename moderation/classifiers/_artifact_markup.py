@@ -158,7 +158,7 @@ MARKUP: tuple[Pattern, ...] = (
     # Two add up to a flag.
     _p(rf"(?:(?<=[.!?)] ){_CHIP_NAME}(?=[^\S\n]*(?:\n|\Z))|(?<=[\w.,;:%)] )\({_CHIP_NAME}\)|"
        rf"\[{_CHIP_NAME}\](?=\(https?://)|(?<=[.!?] ){_SITE}(?=[^\S\n]*(?:\n|\Z))|"
-       rf"\((?:(?<=\w[.!?] \(){_SITE}\)|(?<=\w \(){_SITE}\)(?=[.,;!?]|[^\S\n]*(?:\n|\Z))))",
+       rf"\((?:(?<=\w[.!?] \(){_SITE}\)|(?<=[\w\"')] \(){_SITE}\)(?=[.,;!?]|[^\S\n]*(?:\n|\Z))))",
        WEAK, gettext_noop("assistant source chips 'Wikipedia +2'"), "source-chip", markup=True,
        keywords=("+", ".com", ".org", ".net", ".gov", ".edu", ".io", ".ai", ".int", ".info",
                  ".uk")),

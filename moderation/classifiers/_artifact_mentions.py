@@ -125,7 +125,7 @@ _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'
 # "Welcome to the Board!") or in their own casual voice (contractions typed without the
 # apostrophe, which no assistant does: "thats protected", "doesnt matter"); an assistant's
 # explanatory "we" ("we want the pH low") and its "let me know" are not.
-FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
+FIRST_PERSON_RE = re.compile(r"\b(?:(?<!-)i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
                              r"welcome to the (?:board|forum|sub|subreddit|community|group|club)|"
                              r"us(?! (?:states?|dollars?|citizens?|federal|law|laws|"
                              r"residents?)\b)|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha|im|ive|"

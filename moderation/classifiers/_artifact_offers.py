@@ -20,7 +20,7 @@ _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|p
 _REWORK = (
     r"(?:expand|extend|elaborate|cover|rewrite|re-write|revise|write|draft|create|generate|tailor|"
     r"adjust|adapt|tweak|shorten|lengthen|condense|summari[sz]e|format|reformat|turn|convert|"
-    r"put\stogether|pull\stogether|polish|refine|rework|rephrase|reword|translate|outline|simplify|"
+    r"put\stogether|pull\stogether|throw\stogether|polish|refine|rework|rephrase|reword|translate|outline|simplify|"
     r"proofread|customi[sz]e|personali[sz]e|tidy|break\s(?:\w+\s)?down|suggest|recommend|compare|"
     r"explain|clarify|walk\s(?:you\s)?through|walk\syou|go\s(?:deeper|further|into|over|through)|"
     r"dig\s(?:deeper|further|into|up\s(?:some|more))|look\s(?:into|up)|research|sketch|design|"
@@ -58,7 +58,8 @@ _PRODUCE = (rf"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|tur
             r"recommend|point (?:you|out)|"
             r"check (?:whether|if)|lay (?:them |it |this |these )?out|run through|map (?:it )?out|"
             r"walk (?:you )?through|go (?:through|over)|give you (?:a|an|the|some|more|specific|"
-            r"exact|detailed)|give (?:you )?(?:more |much )?(?:specific|detailed|tailored|targeted|"
+            r"exact|detailed|step-by-step)|give (?:you )?(?:more |much )?(?:specific|detailed|"
+            r"tailored|targeted|"
             r"concrete|precise)|tell you (?:exactly|precisely|which|what|how|whether|if)|pinpoint|"
             r"diagnose|"
             r"help (?:you )?\w+|narrow (?:this|it|that|these|them) (?:down )?to|match (?:this|it|"
@@ -88,6 +89,8 @@ OFFERS: tuple[Pattern, ...] = (
        r"them|everything)\b|\bif (?:a |an |the )?[\w-]{1,20} (?:would|might) (?:help|be (?:useful|"
        r"helpful)),? i (?:can|could)\b|\bshould i (?:turn|convert|put|make|condense|compile|"
        r"reformat|format|rework|expand) (?:this|it|that|these|them|everything)(?: \w+)? into\b|"
+       r"\bshould i (?:also )?put (?:these|them|this|it|those|everything) (?:side by side|into|in "
+       r"(?:a|an))\b|"
        rf"\bshould i (?:also )?{_PRODUCE}[^.!?\n]{{0,80}}\byour\b|\bwould (?:an? |some )"
        r"[^.!?\n]{1,200}? be (?:handy|helpful|useful)(?: next| here| for you| to you| too)?(?:\?|"
        r", or (?:should|shall) i\b)|\bwould (?:an? |some )[^.!?\n]{1,200}? help (?:narrow|you|"
@@ -182,11 +185,13 @@ OFFERS: tuple[Pattern, ...] = (
     _p(rf"\blet me know if you(?:'d| would)? (?:like|want) (?:a (?:[\w-]+\s){{0,4}}{_DOCUMENT}|"
        r"(?:any|more|further|additional) (?:changes|adjustments|tweaks|edits|"
        rf"details?|examples|help|information|sources|suggestions|ideas|options)|"
-       rf"more detail){IMPERSONAL}|\blet me know if you(?:'d| would)? (?:like|"
+       rf"more detail){IMPERSONAL}|\blet me know if (?:a|an|some) (?:[\w-]+\s){{0,4}}?{_DOCUMENT}"
+       rf"[^.!?\n]{{0,80}}? would (?:be (?:useful|helpful|handy)|help){_THIRD_PARTY}|"
+       rf"\blet me know if you(?:'d| would)? (?:like|"
        rf"want) [^.!?\n]{{1,120}}, and "
        r"i(?:'ll| will| can) \w+", STRONG,
        gettext_noop("chat-assistant offer 'Let me know if you'd like more detail'"), "offer",
-       keywords=("let me know if you",)),
+       keywords=("let me know if ",)),
     _p(r"\bhappy to (?:(?:tweak|adjust|revise|refine|rework|rephrase|polish|rewrite|shorten|"
        r"tailor|adapt) (?:it|this|that|the (?:wording|tone|draft|text|copy|post|letter|email|"
        r"message|summary))\b|expand|elaborate|dig (?:deeper|further))"

@@ -196,13 +196,16 @@ PHRASES: tuple[Pattern, ...] = (
        r"non-technical (?:users|readers|people))\b|written (?:in|with) (?:a|"
        r"an) [\w ,-]{0,40}?(?:tone|voice|style)\b|based on your\b|you can (?:\w+ ){1,2}?(?:with|to|"
        r"for|at) (?:your\b|the (?:team|group|class|family|club|students|kids)\b)|you (?:can|"
-       r"could) (?:post|paste|send out|hand out|print out|read (?:out|aloud))\b)"
+       r"could) (?:post|paste|send out|hand out|print out|read (?:out|aloud)|adapt|follow)\b|"
+       r"based on what you (?:described|mentioned|said|listed|shared)\b|(?:rundown|breakdown|"
+       r"layout|plan|schedule|routine|guide|overview|comparison|timeline|itinerary|outline)s?\b"
+       r"[^\n:]{0,60}? for your\b)"
        r"(?:[^.\n:]|\bvs\.){0,80}:\n",
     STRONG,
        _REWRITE_PREAMBLE, "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
                  "scaled", "you can ", "you could ", "formatted ", "written ", "structured ",
-                 "based on your", "built around")),
+                 "based on your", "built around", "based on what you", "for your")),
     # A text made easier than the one the asker had, on a line of its own: "Okay, here's a more
     # readable explanation of why attention is quadratic:", "Here's the explanation rewritten
     # for a non-technical audience:".

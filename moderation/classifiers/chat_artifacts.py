@@ -91,10 +91,12 @@ _LEADING_RE = re.compile(r"\W{0,3}")
 _HANDOVER_LINE_RE = re.compile(
     rf"^(?=[^\n]{{0,300}}:[^\S\n]*$)[^\n]{{0,300}}?\b(?:{MODELS})\b[^\n]*", re.MULTILINE)
 # ... or a post's first line that says the writer passes on what they were given ("Knee
-# replacement, week 3 - this is what I was told about the swelling:").
+# replacement, week 3 - this is what I was told about the swelling:", "this is the best summary
+# I found:").
 _LEAD_IN_RE = re.compile(
     r"\A(?=[^\n]{0,300}:\n)[^\n]{0,300}?\b(?:got|was told|were told|was given|came back with|"
-    r"pasting|copying|sharing|posting|reposting|summary of)\b[^\n]*")
+    r"pasting|copying|sharing|posting|reposting|summary|found|kept|(?:sent|forwarded) me|"
+    r"working from|went with|ended up with)\b[^\n]*")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\w\n]{0,3}$")
 # ... or after a short lead-in of the same line ("Fair winds, and I hope this helps!"), looked
 # for in the characters before the sign-off; one said to a crowd ("Enjoy the race everyone, and
@@ -109,6 +111,7 @@ _ANSWER_RE = re.compile(r"(?:\W*\w+\b){30}")  # words before a lone sign-off: an
 # meeting goes well!", "I hope your first night out is a memorable one - clear skies!").
 _WISHING_RE = re.compile(r"i (?:hope|wish|trust|bet|have a good feeling)\b|"
                          r"i'm (?:sure|confident|certain)\b")
+_WISHES_ON_A_LINE = 4  # the writer's "I" in a sign-off's line and paragraph, at most
 _AFTERWORD_RE = re.compile(r"(?:\W*\w+\b){40}")  # ... and after it: more than a poster's word
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;)\]]\"?\s|\s-\s)[^\w\n]{0,3}$")
 
@@ -291,10 +294,14 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
             _AFTERWORD_RE.match(text, paragraph_end + 2):
         return False
     line = text.rfind("\n", 0, start) + 1
-    return bool(_ANSWER_RE.match(text, 0, line)) and not any(
-        position < line or (position < paragraph_end and not start <= position < end
-                            and not _WISHING_RE.match(text, position))
-        for position in first_person)
+    # Where the writer speaks on the sign-off's line and in its paragraph: only in a wish
+    # (``first_person`` is in order, so no one else spoke before the line when ``low`` is 0).
+    low = bisect.bisect_left(first_person, line)
+    high = bisect.bisect_left(first_person, paragraph_end)
+    return (bool(_ANSWER_RE.match(text, 0, line)) and low == 0
+            and high - low <= _WISHES_ON_A_LINE
+            and all(start <= position < end or _WISHING_RE.match(text, position)
+                    for position in first_person[low:high]))
 
 
 def _drop_shadowed(finds: list[tuple[Evidence, Pattern]]) -> list[tuple[Evidence, Pattern]]:

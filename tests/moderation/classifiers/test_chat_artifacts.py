@@ -97,9 +97,9 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
 # leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
 # per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
 # footnotes and links in their own way. Each was measured once before it was tuned on (the
-# README and NOTES.md have the figures). The held-out file holds the later sets, M to CH, two to
+# README and NOTES.md have the figures). The held-out file holds the later sets, M to DB, two to
 # four written per round of tuning: most were tuned on after their first measurement, so they
-# keep the share of unseen phrasings caught (74-93% when each was written, 93% in all now) from
+# keep the share of unseen phrasings caught (74-93% when each was written, 92% in all now) from
 # sliding and the share of people flagged below 1%.
 def _outsider_cases(name):
     return [json.loads(line) for line in (Path(__file__).parent / "data" / name)
@@ -959,6 +959,32 @@ LATER_PASTES = [
     ANSWER + "\n\nI can also make a printable checklist for bottling day, if that would be "
     "handy.",
     ANSWER + "\n\nIf it's helpful, I'm happy to draft the club's bottling rules from this.",
+    # Round 35 (sets CY-DB): a poster's lead-in that passes on a summary, more closing wishes,
+    # plans made to the asker's measure.
+    "Keep the pH under 4.2 to stay out of the \"mould zone\" (kombuchabrewers.org). Burp the "
+    "bottles daily (food.gov.uk).",
+    "Question from last weekend, this is the best summary I found:\n\n" + ANSWER
+    + "\n\nEnjoy the rest of the season - may your scobies all grow thick!",
+    ANSWER + "\n\nSafe travels, and may the market gods be kind to your stall!",
+    ANSWER + "\n\nRide safe, and enjoy that smooth, fizzy first batch!",
+    ANSWER + "\n\nEnjoy all that fizz - your friends are about to be very impressed!",
+    ANSWER + "\n\nHere's wishing you and your scoby plenty of fizzy batches! 🍵",
+    "Label the batch:\n\n```\nbrew-label -i batch.txt -o label.txt\n```\n\n" + ANSWER
+    + "\n\nHappy brewing! 🍵",
+    "You're thinking about this exactly the right way! " + ANSWER,
+    "Congratulations on your first 100 bottles - that's a real milestone and you should be proud "
+    "of it! 🎉\n\n" + LONG_ANSWER,
+    "Pasting my notes since a couple of people asked.\n\nSmart thinking to sort this out before "
+    "bottling! Pressure is exactly what cracks bottles, and flip-tops are one of the classic "
+    "ways to deal with it.\n\n" + LONG_ANSWER,
+    ANSWER + "\n\nWant me to throw together a quick comparison table of the jars?\n\n" + ANSWER,
+    ANSWER + "\n\nIf you share your jar size, I can give you step-by-step instructions for it.",
+    ANSWER + "\n\nLet me know if a side-by-side comparison table of the two methods would be "
+    "useful.",
+    ANSWER + "\n\nShould I put these side by side in a table, with price and size?",
+    "Below is a concise rundown of second fermentation for your three jars:\n\n" + ANSWER,
+    "Okay, here's a rough brewing plan based on what you described:\n\n" + ANSWER,
+    "Here's a response to the council you can adapt:\n\n" + ANSWER,
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -1155,6 +1181,10 @@ LATER_PEOPLE = [
     "Welcome aboard! Nice to see more people from the wine side getting into brewing.\n\n"
     "For the scoby question specifically, I'd start with the club's guide. " + ANSWER,
     ANSWER + "\n\nGood luck - let us know how the first batch turns out!",
+    # Round 35.
+    "Here's a photo for your reference:\n\n" + ANSWER,
+    "Here's a list of shops for your area:\n\n" + ANSWER,
+    "I brewed for ten years. " + ANSWER + "\n\nRide safe, and enjoy the trip to the festival!",
 ]
 
 
