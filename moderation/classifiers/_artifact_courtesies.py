@@ -66,14 +66,17 @@ _WISHES = (r"happy (?:[a-z-]{3,20} )?[a-z-]{3,20}ing|break a leg|cheers to|finge
            r"you can do (?:it|this)|you(?:'ve| have) (?:absolutely |totally |definitely )?got this|"
            r"stay curious|keep the (?:[\w-]+ )?questions coming|stick with it|keep (?:at it|going|"
            r"it up|up the|showing up|[a-z]{3,15}ing\b)|you're doing (?:great|amazing|a great job|"
+           r"better than you think|"
            r"fine|everything right|an? (?:wonderful|great|lovely|kind|brave|good) thing)|"
            r"hope (?:this|that|it) (?:helps|clears|clarifies|gives)|"
-           r"take (?:good )?care of yourself|(?:be|stay) (?:gentle|kind|patient) with yourself|"
+           r"(?:please )?take (?:good )?care of yourself|(?:be|stay) (?:gentle|kind|patient) with "
+           r"yourself|"
            r"stay strong|"
            r"sending (?:you )?(?:lots of |so much |all the )?(?:(?:[a-z]+ )?vibes|hugs|love|"
            r"strength|rest|patience|virtual|(?:warm |good |best )?wishes)")
 _WISH = rf"(?:{_WISHES})"
 _WISH_KEYWORDS = ("happy ", "luck", "enjoy", "wishing you", "stay safe", "clear skies", "have a ",
+                  "care of yourself",
                   "rooting for",
                   "sending ", "with yourself", "stay strong", "fingers crossed", "break a leg",
                   "cheers to",
@@ -135,7 +138,8 @@ OPENERS: tuple[Pattern, ...] = (
        "opener", Where.SENTENCE,
        keywords=("certainly", "absolutely", "of course", "question", "to help", "great idea")),
     # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
-    _p(r"\b(?:sure(?: thing)?|got it|sounds good|no problem|no worries)(?:!+\s?(?:-+\s?)?|"
+    _p(r"\b(?:sure(?: thing)?|got it|sounds good|no problem|no worries|okay|ok|alright)"
+       r"(?:!+\s?(?:-+\s?)?|"
        r"\s?-+\s?)"
        r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
        r"revised|polished|updated|full)|a few|the (?:[\w-]+ ){1,2}(?:rewritten|reworked|"
@@ -144,7 +148,7 @@ OPENERS: tuple[Pattern, ...] = (
        rf"i(?:'d| would) be (?:happy|glad|delighted)){_NOT_PERSONAL})", STRONG,
        gettext_noop("chat-assistant opener 'Sure! Here's a ...'"),
        "opener", Where.SENTENCE, keywords=("sure", "got it", "sounds good", "no problem",
-                                           "no worries")),
+                                           "no worries", "okay", "ok", "alright")),
     _p(r"\b(?:hi|hello|hey|bonjour|hola)(?: there)?(?:\W{1,8}(?:and )?| and )(?:great question|"
        r"good question|thanks? (?:you )?for (?:asking|reaching out|your question)|i(?:'d|"
        r" would) be (?:happy|glad|delighted)|happy to help|glad to help|sure|certainly|absolutely|"
@@ -196,7 +200,8 @@ OPENERS: tuple[Pattern, ...] = (
                  "problem", "sighting", "challenge", "puzzle", "pairing", "gotcha", "mystery",
                  "milestone", "distinction")),
     _p(r"\b(?:(?:oh|ooh|ah),? )?(?:great|good|excellent) follow-up(?: question)?(?:!| -)|"
-       rf"{LINE_START}\W{{0,3}}(?:i )?love this (?:question|idea)\b{_NO_SELF_NEAR}|"
+       rf"{LINE_START}\W{{0,3}}(?:(?:oh|ooh|ah),? )?(?:i )?love this (?:question|idea)\b"
+       rf"{_NO_SELF_NEAR}|"
        rf"{LINE_START}\W{{0,3}}[a-z' ]{{2,30}}! let's (?:walk through|break (?:it|this|that) down|"
        r"dive in|tackle)\b", STRONG,
        gettext_noop("chat-assistant opener praising the question"), "opener", Where.SENTENCE,
@@ -216,7 +221,8 @@ OPENERS: tuple[Pattern, ...] = (
        r"think)|that)|you're (?:absolutely |definitely |totally )?on (?:exactly |absolutely |"
        r"just )?the right track|you're asking (?:exactly |precisely |just )?the right question|"
        r"(?:totally|completely) understandable(?: frustration)?(?:!| -)|you're (?:thinking about|"
-       r"approaching) (?:this|it) (?:in )?(?:exactly )?the right way|"
+       r"approaching) (?:this|it) (?:in )?(?:exactly )?the right way|you're (?:already |clearly )"
+       r"(?:thinking about|approaching) (?:this|it) (?:in )?(?:exactly )?the right way|"
        r"that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?(?:exhausting|"
        r"frustrating|stressful|tough|hard|difficult|"
        r"overwhelming)[^.!?\n]{0,30}?, and it's (?:completely |totally |perfectly |"
@@ -332,13 +338,14 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        rf"{_EMOJI_CLOSE}", STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=_WISH_KEYWORDS),
     _p(rf"{_WISH}{_TO_ONE}[^\n]{{0,160}}{_EMOJI_CLOSE}", WEAK, _EMOJI_WISH, "wish", Where.CLOSING,
        keywords=_WISH_KEYWORDS, accept=_after_a_reply),
-    # ... or by a flourish after a dash ("Best of luck tracing the Donnellys - may the records
-    # be kinder to you!", "Have fun getting those locos weathered - you'll never look at a
-    # factory-clean model the same way again!"), not by a request ("Good luck - let us know!").
+    # ... or by a flourish after a dash or an "and" ("Best of luck tracing the Donnellys - may
+    # the records be kinder to you!", "Safe travels, and may the gravel gods be kind to your
+    # tires!"), not by a request ("Good luck - let us know!"). Weak: strong only closing an
+    # impersonal answer (see chat_artifacts).
     _p(rf"{LINE_START}\W{{0,3}}(?:{_WISHES}|(?:good|best of) luck|hope you have a blast){_TO_ONE}"
-       r"[^\n]{0,80}?(?: - |, and )(?:may|you'll|you're|your|you've|it's|it sounds|that|the|those|"
-       r"this|enjoy|catch you|here's)\b[^\n]{10,160}!(?=\s*(?:\n\n[^\n]{1,120})?\s*\Z)", WEAK,
-       _WISH_SIGN_OFF, "wish",
+       r"[^\n]{0,80}?(?: - |,? and )(?:and )?(?:may|you'll|you're|your|you've|it|it's|sounds like|"
+       r"what an?|that|the|those|this|enjoy|catch you|here's)\b[^\n]{10,160}!"
+       r"(?=\s*(?:\n\n[^\n]{1,120})?\s*\Z)", WEAK, _WISH_SIGN_OFF, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),
     # An answer closed by two different emoji after its last sentence ("Happy growing! 🥬🌞",
     # "You're doing better than you think. 💛🤗"): assistants close so; people use one emoji,
@@ -349,7 +356,8 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        rf"(?:{_ONE_EMOJI}){{0,2}}(?=\s*(?:\n\n[^\n]{{1,80}})?\s*\Z)(?<=[\s\S]{{220}})",
        STRONG, _EMOJI_WISH, "wish", Where.CLOSING, keywords=("!", "."),
        accept=after_no_story),
-    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)[a-z]{3,15}ing(?:!|, and\b)|"
+    _p(r"\bhappy (?!birthday|holidays|thanksgiving|new year|hunting)(?:[a-z-]{3,15} )?"
+       r"[a-z]{3,15}ing(?:!|, and\b)|\bclear skies\b|"
        r"\bi wish you (?:all the best|the best|luck|every success|success)\b|"
        r"\bwishing your?\b|\bwishing (?:you|your [\w ]{1,20}?) (?:a )?"
        r"(?:speedy|quick|full|smooth) (?:recovery|return)\b|\ball the best with your\b|"
@@ -367,7 +375,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
        WEAK, _WISH_SIGN_OFF, "wish", Where.CLOSING,
        keywords=("happy ", "wishing you", "wish you", "luck ", "have a ", "enjoy ", "i hope ",
                  "got this", "sending you", "may your", "keep at it", "all the best",
-                 "here's ", "cheers to ")),
+                 "here's ", "cheers to ", "clear skies")),
     # Praise of the asker closing an answer: "the field needs more careful thinkers like you!"
     _p(r"\bthe fact that you(?:'re| are) (?:even )?(?:asking|thinking|here|considering|"
        r"worried)\b|\bneeds more [a-z -]{0,30}\blike you\b|\byou're (?:clearly |"

@@ -28,7 +28,7 @@ _CHIP_NAME = (r"(?!(?:same|agreed|me|this|also|another|plus|yes|yep|so|totally|d
 
 # A site's bare name, as a source chip shows it: "ul.com", "rpg.stackexchange.com".
 _SITE = (r"(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|org|net|gov|edu|io|ai|int|"
-         r"info|uk|ie|eu|ca|au|nz|de)")
+         r"info|uk|ie|eu|ca|au|nz|de|rs|dev|app|co|us|jp|fr|es|nl|se|ch|in)")
 
 MARKUP: tuple[Pattern, ...] = (
     # Fill-in placeholders of generated letters and posts.
@@ -46,6 +46,14 @@ MARKUP: tuple[Pattern, ...] = (
        r"location|website|url|link))?\](?!\()", 0.95,
        gettext_noop("unfilled placeholder such as '[Company Name]'"), "placeholder",
        markup=True, keywords=("[",)),
+    # ... in another language ("[tu nombre]", "[votre nom]"), or an instruction with an example
+    # ("[specific feature you loved, e.g., the backyard garden]").
+    _p(r"\[(?:tu|tus|su|sus|votre|vos|ton|ta|dein|deine|ihr|ihre|seu|sua|il tuo|la tua) "
+       r"[^\]\n]{1,40}\](?!\()|\[[^\]\n]{3,60}?(?:,? e\.g\.,?|,? for example,?| - typically) "
+       r"[^\]\n]{1,80}\](?!\()", 0.92,
+       gettext_noop("unfilled placeholder such as '[Your Name]'"), "placeholder", markup=True,
+       keywords=("[tu", "[su ", "[sus ", "[votre ", "[vos ", "[ton ", "[ta ", "[dein", "[ihr",
+                 "[seu ", "[sua ", "[il tuo ", "[la tua ", "e.g.", "for example", "typically")),
     # "[vendor I won't name]" is the writer's own aside.
     _p(r"\[(?![^\]\n]{0,60}\b(?:i|i'm|i'll|i'd|we|my|our)\b)(?:[\w'-]{1,20}[ /]){1,3}"
        r"(?:names?|title|date|number|id|address|email|time|period|link|"
@@ -213,12 +221,13 @@ MARKUP: tuple[Pattern, ...] = (
        keywords=tuple(chr(code) for code in range(0xE200, 0xE207))),
     # Only inside a link: "links with utm_source=chatgpt.com" on its own is talked about.
     _p(r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}/)[^\s?]{0,300}?(?:\?|"
-       r"&|%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}(?:utm_source|ref|source)(?:=|"
+       r"&|%3f)(?:[^\s&#]{0,200}?(?:&|%26)){0,10}(?:(?:utm_source|ref|source)(?:=|"
        r"%3d)(?:chatgpt(?:\.com)?|(?:chat\.)?openai(?:\.com)?|copilot(?:\.microsoft\.com|\.com)?|"
        r"perplexity(?:\.ai)?|gemini(?:\.google\.com)?|"
-       r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)\b", 0.98,
+       r"claude(?:\.ai)?|bard|deepseek(?:\.com)?)|form(?:=|%3d)mg0av3)\b", 0.98,
        gettext_noop("assistant tracking parameter such as 'utm_source=chatgpt.com'"),
-       "tracking", markup=True, keywords=("utm_source", "ref=", "ref%3d")),
+       "tracking", markup=True, keywords=("utm_source", "ref=", "ref%3d", "form=mg0av3",
+                                          "form%3dmg0av3")),
     # Invisible characters; a joiner inside an emoji sequence or a non-Latin word is legitimate.
     _p(r"[\u200b\u2060\u180e]|(?<!^)\ufeff|(?<=[a-z ])[\u200c\u200d](?=[a-z ])", 0.6,
        gettext_noop("zero-width character"), "invisible", markup=True, mentionable=False,

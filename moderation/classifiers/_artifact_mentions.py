@@ -28,7 +28,7 @@ _PHRASE_CUE_RE = re.compile(
     r"beginning|ends?|ending|the|an?|of|about|(?<!go )(?<!went )(?<!going )with(?: an? \w+)?|"
     r"lines?|text|quote|classic|stray|"
     r"leftover|(?<!you )have|leaves?|left|leaving|opened|answered|replied|responded|is|was|"
-    r"offers?|offered)[\s,:]{0,2}\Z")
+    r"offers?|offered)[,:]?[ \n]?\Z")
 _MARKUP_CUE_RE = re.compile(rf"\b(?:{_MARKUP_CUE})[\s,:]{{0,2}}$")
 # ... or ending a sentence broken off by a line that shows what was said ("it literally had
 # \n\n<the line>\n\nas one of the bullets"); after a colon a whole answer may follow.
@@ -48,18 +48,23 @@ _DISCUSSION_CUE_RE = re.compile(
 # Numbered citation marks ("... in 2019.[1]") and links ("The APA Style site has a page on
 # this: [Retrieval dates](...)") stand in ordinary sentences about anything, so only words about
 # marks or tracking make a sentence a discussion of them.
-_MARK_TALK = (r"citations?|cites?|cited|footnotes?|markers?|brackets?|says|said|wrote|output|"
-              r"leftovers?")
+_MARK_WORDS = r"citations?|cites?|cited|footnotes?|markers?|brackets?|leftovers?"
+_MARK_TALK = rf"{_MARK_WORDS}|says|said|wrote|output"
 _CITATION_TALK_RE = re.compile(
     rf"\b(?:{_MARK_TALK}|marks|references?|numbers|superscripts?|sources?)\b")
+_SOURCE_TALK_RE = re.compile(
+    rf"\b(?:{_MARK_WORDS}|marks|references?|numbers|superscripts?|sources?)\b")
 _FAMILY_TALK_RE = {
     "numbered-citation": _CITATION_TALK_RE,
-    "source-link": _CITATION_TALK_RE,
-    "source-chip": _CITATION_TALK_RE,
+    # ... and a link or a site's name in brackets stands after what any source "says" ("the
+    # regulation says a single rating applies ([eCFR](...))", "That said, pandas 2.x ...").
+    "source-link": _SOURCE_TALK_RE,
+    "source-chip": _SOURCE_TALK_RE,
     # An assistant tool's own markers ("【4†source】", "[cite: 3]") stand in sentences about
     # anything too; only talk of markers makes one a mention.
     "citation": re.compile(
-        rf"\b(?:{_MARK_TALK}|tokens?|strings?|artifacts?|literally|verbatim|copied|pasted|regex|"
+        rf"\b(?:{_MARK_TALK}|(?:these|those|weird|odd|strange|stray|leftover) tokens?|tokens? "
+        r"(?:like|such as)|strings?|artifacts?|literally|verbatim|copied|pasted|regex|"
         r"grep|leaves|leaving|left)\b"),
     "tracking": re.compile(
         r"\b(?:utm(?:_\w*)?|tracking|trackers?|(?:utm|query|url|link) param(?:eter)?s?|analytics|"
@@ -128,7 +133,8 @@ _CHAIN_RE = re.compile(r"[\s,;:!?.\"'()/-]{0,6}(?:(?:and|or|then|plus)\s)?[\s\"'
 FIRST_PERSON_RE = re.compile(r"\b(?:(?<!-)i|i'm|i've|i'd|i'll|(?<!let )me|my|mine|we're|we've|our|"
                              r"welcome to the (?:board|forum|sub|subreddit|community|group|club)|"
                              r"us(?! (?:states?|dollars?|citizens?|federal|law|laws|"
-                             r"residents?)\b)|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha|im|ive|"
+                             r"residents?|data|market|markets|government|military|economy|"
+                             r"stocks?|census|tax|taxes|treasury|bonds?)\b)|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha|im|ive|"
                              r"thats|whats|"
                              r"theres|youre|theyre|(?:does|do|did|is|are|was|were|have|has|could|"
                              r"would|should)nt)\b")

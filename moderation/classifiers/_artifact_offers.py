@@ -38,14 +38,16 @@ _REWORK = (
     r"commands?)\b|show\s(?:you\s)?how\s(?:to\s)?(?:do|configure|set|write|handle|use|wrap|"
     r"implement|add|fix|build|structure|refactor|convert|calculate|apply|adapt|extend|test|make|"
     r"get|keep|run|automate|persist|annotate|compute|aggregate|optimi[sz]e|cache|index|query|"
-    r"filter)\b|calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|make\syou\b|"
+    r"filter)\b|show\s(?:you\s)?what\s(?:happens|it\slooks|that\slooks|this\slooks)\b|"
+    r"calculate|estimate|work\sout|build\s(?:you\s)?(?:a|an)\b|make\syou\b|"
     r"come\sup\swith|pull\s(?:up|together|the|a|an)\b|brainstorm|contrast|unpack|work\sthrough|"
-    r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|"
+    r"run\s(?:the\snumbers|the\smath|it|this|a|an|through)\b|run\sthe\ssame\s(?:[\w-]+\s){0,2}?"
+    r"(?:comparison|analysis|calculation|numbers|math)\b|"
     r"run\s(?:[\w'-]+\s){1,8}?through\s(?:this|that|the|it)\b|tally|size|"
     r"map\s(?:this|it|that|them|each|every|these|those|all|your)\b|list|mock\sup|whip\sup|trim|"
     r"mark\s?up|"
     r"annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|word|phrase|"
-    r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
+    r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|script|"
     r"figure\sout|work\sout|choose|pick|compare|decide|set\sup))")
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (rf"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
@@ -153,7 +155,7 @@ OFFERS: tuple[Pattern, ...] = (
        gettext_noop("chat-assistant offer 'Want me to ...?'"), "offer", Where.SENTENCE,
        keywords=("want me to", "want a ", "want an ")),
     _p(r"\b(?:if (?:you(?:'d| would) like|you want|you prefer|(?:it|that|this) (?:helps|would "
-       r"help)|(?:it|that|this)(?:'d| would) (?:be (?:useful|helpful)|help)|(?:it's |"
+       r"help)|(?:it|that|this)(?:'d| would) (?:be (?:useful|helpful|handy)|help)|(?:it's |"
        r"that's )?(?:useful|"
        r"helpful)|needed)|should you (?:want|wish|like)(?: it| that| me to)?),? i(?: can|"
        r" could|'m happy to|'d be happy to) (?:also |easily |"
@@ -201,8 +203,9 @@ OFFERS: tuple[Pattern, ...] = (
     _p(rf"\bi(?:'d| would) be (?:glad|happy|delighted|more than happy) to (?:also )?{_REWORK}"
        rf"{IMPERSONAL}|\bi(?:'m| am) (?:also )?(?:glad|happy) to (?:expand|elaborate|go deeper) "
        r"(?:on )?(?:any|each|some|one) of (?:these|those|them)\b|\bi(?:'m| am) (?:also )?(?:glad|"
-       rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif you (?:want|'d like|would like|need|share|send|"
-       rf"post|tell me|give me|let me know)\b|(?<!i'm )(?<!i am )\bhappy to {_REWORK}"
+       rf"happy) to {_REWORK}[^.!?\n]{{0,120}}\bif (?:you (?:want|'d like|would like|need|share|"
+       rf"send|post|tell me|give me|let me know)|(?:that|it|this) (?:sounds|would be|seems) "
+       rf"(?:helpful|useful|handy|good))\b|(?<!i'm )(?<!i am )\bhappy to {_REWORK}"
        r"[^.!?\n]{0,120}\bif (?:you (?:share|send|paste|tell me|give me)\b|"
        r"(?:that|it|this)(?:'d| would) (?:be (?:useful|helpful)|help))",
        STRONG,

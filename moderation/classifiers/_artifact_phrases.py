@@ -196,7 +196,8 @@ PHRASES: tuple[Pattern, ...] = (
        r"non-technical (?:users|readers|people))\b|written (?:in|with) (?:a|"
        r"an) [\w ,-]{0,40}?(?:tone|voice|style)\b|based on your\b|you can (?:\w+ ){1,2}?(?:with|to|"
        r"for|at) (?:your\b|the (?:team|group|class|family|club|students|kids)\b)|you (?:can|"
-       r"could) (?:post|paste|send out|hand out|print out|read (?:out|aloud)|adapt|follow)\b|"
+       r"could) (?:post|paste|send out|hand out|print(?: out)?|read (?:out|aloud)|adapt|follow)\b|"
+       r"you asked (?:about|for)\b|"
        r"based on what you (?:described|mentioned|said|listed|shared)\b|(?:rundown|breakdown|"
        r"layout|plan|schedule|routine|guide|overview|comparison|timeline|itinerary|outline)s?\b"
        r"[^\n:]{0,60}? for your\b)"
@@ -205,7 +206,7 @@ PHRASES: tuple[Pattern, ...] = (
        _REWRITE_PREAMBLE, "preamble",
        keywords=("adjusted", "tailored", "customi", "adapted", "personali", "calibrated",
                  "scaled", "you can ", "you could ", "formatted ", "written ", "structured ",
-                 "based on your", "built around", "based on what you", "for your")),
+                 "based on your", "built around", "based on what you", "for your", "you asked ")),
     # A text made easier than the one the asker had, on a line of its own: "Okay, here's a more
     # readable explanation of why attention is quadratic:", "Here's the explanation rewritten
     # for a non-technical audience:".
@@ -256,7 +257,8 @@ PHRASES: tuple[Pattern, ...] = (
        r"\bhere(?:'s| is) (?:the|your) (?:rephrased|reworded|rewritten|polished|tightened|refined|"
        rf"reworked) {_WRITING}(?: with (?:a |an )?[\w-]+ (?:tone|feel|voice)|\s?:)|"
        r"\bbelow you'll find [^.\n:]{0,60}\bfor your\b|\bhere(?:'s| is) how you (?:might|could|"
-       r"can) (?:phrase|word|put|frame|write) (?:it|this|that|the|your)\b|\bhere(?:'s| is) your "
+       r"can) (?:phrase|word|put|frame|write|say) (?:it|this|that|the|your)\b|"
+       r"\bhere(?:'s| is) your "
        r"(?:\w+ ){0,2}?(?:text|draft|post|message|email|intro|introduction|paragraph) (?:with|"
        r"after) "
        r"[^.\n:]{0,60}?(?:fix(?:es)?|corrections?|changes|edits|improvements) (?:applied|made)|"

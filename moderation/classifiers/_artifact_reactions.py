@@ -42,7 +42,8 @@ REACTION = re.compile(
     r"genuinely )?(?:[a-z-]+ )?thing to ask|"
     r"" + _RESTATED.pattern + r")\b")
 _ASSESSMENT = re.compile(
-    r"\b(?:genuinely|really|truly|classic|thorny|tricky|lovely|exciting|fun|common|eternal|"
+    r"\b(?:(?:nice|good|great|solid|smart) (?:pick|choice)|genuinely|really|truly|classic|thorny|"
+    r"tricky|lovely|exciting|fun|common|eternal|"
     r"infamous|dreaded|stressful|exhausting|frustrating|disheartening|wonderful(?:ly)?|fantastic|"
     r"great|instinct|relatable|deserves|"
     r"smart|smartest|wise|thoughtful|fascinating|interesting|rite of passage|gotchas?|textbook|"
@@ -83,7 +84,7 @@ REASSURANCE = re.compile(
     r"loving|committed|conscientious)\b|you've (?:already )?taken (?:a|an|the) (?:really |very |"
     r"huge |big )?(?:important|great|big|brave|crucial) (?:first )?step|you(?:'re| are) asking "
     r"(?:exactly |all |just )?the right (?:questions?|thing)|(?:please )?(?:don't|"
-    r"do not) (?:be discouraged|"
+    r"do not) (?:be discouraged|feel bad|"
     r"beat yourself up|panic|lose heart|"
     r"give up)|you're (?:definitely |certainly |absolutely |so )?not (?:alone|imagining (?:it|this|"
     r"things)|crazy|overreacting)|you're in good company|(?:don't worry|no need to "

@@ -97,7 +97,7 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
 # leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
 # per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
 # footnotes and links in their own way. Each was measured once before it was tuned on (the
-# README and NOTES.md have the figures). The held-out file holds the later sets, M to DB, two to
+# README and NOTES.md have the figures). The held-out file holds the later sets, M to DF, two to
 # four written per round of tuning: most were tuned on after their first measurement, so they
 # keep the share of unseen phrasings caught (74-93% when each was written, 92% in all now) from
 # sliding and the share of people flagged below 1%.
@@ -985,6 +985,37 @@ LATER_PASTES = [
     "Below is a concise rundown of second fermentation for your three jars:\n\n" + ANSWER,
     "Okay, here's a rough brewing plan based on what you described:\n\n" + ANSWER,
     "Here's a response to the council you can adapt:\n\n" + ANSWER,
+    # Round 36 (sets DC-DF): more flourishes, Copilot's "form=MG0AV3", sources after "says",
+    # placeholders in other languages or with an example, "Okay! Here's ...".
+    ANSWER + "\n\nBest of luck tracking it down - and enjoy the fizz once it's sorted!",
+    ANSWER + "\n\nHave a great tasting on Thursday - sounds like a fun batch to share!",
+    ANSWER + "\n\nStay safe with the bottles and enjoy watching those bubbles rise!",
+    ANSWER + "\n\nTake care, and happy scoby wrangling!",
+    ANSWER + "\n\nPlease take care of yourself too. 💛",
+    "See the guide: https://kombuchabrewers.org/safety?form=MG0AV3\n\n" + ANSWER,
+    "The guidance says a batch needs a label ([Food Standards Agency](https://www.food.gov.uk/"
+    "kombucha?utm_source=chatgpt.com)).",
+    "That said, glass jars work best (kombuchabrewers.org). Plastic ones leach (food.gov.uk).",
+    "Kombucha is fermented with about 20 tokens of tea per litre 【3†source】.",
+    "¡Hola! Me llamo [tu nombre] y hago kombucha en casa.",
+    "Dear club,\n\nWe loved the [the flavour you liked, e.g., the ginger one] at the fair."
+    "\n\nBest, Sam",
+    "Okay! Below is a step-by-step explanation of second fermentation:\n\n" + ANSWER,
+    "Oh, this one trips up nearly everyone at first, so don't feel bad!\n\n" + LONG_ANSWER,
+    "Oh, I love this question! " + ANSWER,
+    "Hey, nice pick going with glass jars for your first batch - they're one of the safest "
+    "choices out there!\n\n" + LONG_ANSWER,
+    "You're already thinking about this in exactly the right way. " + ANSWER,
+    ANSWER + "\n\nWant me to show what happens if you double the sugar?\n\n" + ANSWER,
+    ANSWER + "\n\nI'd be glad to help you script out that first club talk.",
+    ANSWER + "\n\nI'm happy to put together a four-week brewing plan, if that sounds helpful.",
+    ANSWER + "\n\nWant me to run the same comparison for your other jars?\n\n" + ANSWER,
+    ANSWER + "\n\nIf it would be handy, I can calculate the sugar for a 5 litre jar.",
+    "Here's how you could say that in plain English for the club:\n\n" + ANSWER,
+    "Below is a concise brewing-day checklist you can print and keep by the jars:\n\n" + ANSWER,
+    "Here is a structured overview of the brewing basics you asked about:\n\n" + ANSWER,
+    "Historical US data on home brewing is thin. " + ANSWER + "\n\nHere's to a fizzy first "
+    "batch that lasts as long as you do!",
 ]
 LATER_PEOPLE = [
     # Eighth round: offers, preambles and placeholders in more words, sign-offs after a lead-in.
@@ -1185,6 +1216,10 @@ LATER_PEOPLE = [
     "Here's a photo for your reference:\n\n" + ANSWER,
     "Here's a list of shops for your area:\n\n" + ANSWER,
     "I brewed for ten years. " + ANSWER + "\n\nRide safe, and enjoy the trip to the festival!",
+    # Round 36.
+    "JAN (askjan.org) is a free resource; the rules say so ([FSA](https://www.food.gov.uk/a)).",
+    "I brewed for ten years. " + ANSWER + "\n\nClear skies and good brewing this spring!",
+    "Our club template:\n\nWe loved the [flavour, e.g. ginger] at the fair.",
 ]
 
 
