@@ -117,7 +117,8 @@ MARKUP: tuple[Pattern, ...] = (
        r"\[(?:paste|specify|attach) [^\]\n]{2,150}\]|\[[^\]\n]{1,100}[-,;] ?(?:specify|fill in|add|"
        r"insert|enter) (?:yours|your own|here|one)\b[^\]\n]{0,20}\]|"
        r"\(your (?:[\w'-]+ ){0,2}(?:name|title|company|email|address|phone|date|signature|role|"
-       r"position|school|city|link|number|website) here\)|\(# ?(?:of )?[a-z][a-z ]{1,30}\)|(?:dear|"
+       r"position|school|city|link|number|website) here\)|\(# ?(?:of )?[a-z][a-z ]{1,30}\)"
+       r"(?! ?[/+x(])|(?:dear|"
        r"hi|hello|to) (?:(?:mr|mrs|ms|dr|prof)\.? |professor )?_{3,}|"
        r"(?<=[a-z] )\[number\] [a-z]+s\b|(?<=- )\[number\] [a-z]+",
        0.9, gettext_noop("unfilled placeholder such as '[Insert ...]' or '(Your Name Here)'"),

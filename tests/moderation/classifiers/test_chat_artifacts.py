@@ -97,7 +97,7 @@ def test_nine_in_ten_pasted_answers_are_caught_whatever_leftover_they_keep(name)
 # leftover each of seven kinds and 50 human posts quoting, mocking or using look-alike formulas
 # per set, and set K, 120 human posts that use warm openers, emoji wishes, offers, brackets,
 # footnotes and links in their own way. Each was measured once before it was tuned on (the
-# README and NOTES.md have the figures). The held-out file holds the later sets, M to DF, two to
+# README and NOTES.md have the figures). The held-out file holds the later sets, M to DJ, two to
 # four written per round of tuning: most were tuned on after their first measurement, so they
 # keep the share of unseen phrasings caught (74-93% when each was written, 92% in all now) from
 # sliding and the share of people flagged below 1%.
@@ -1220,6 +1220,7 @@ LATER_PEOPLE = [
     "JAN (askjan.org) is a free resource; the rules say so ([FSA](https://www.food.gov.uk/a)).",
     "I brewed for ten years. " + ANSWER + "\n\nClear skies and good brewing this spring!",
     "Our club template:\n\nWe loved the [flavour, e.g. ginger] at the fair.",
+    "An image row is an array of (# of color components)*(image width) samples.",
 ]
 
 
