@@ -139,8 +139,7 @@ OPENERS: tuple[Pattern, ...] = (
        keywords=("certainly", "absolutely", "of course", "question", "to help", "great idea")),
     # "Sure, here's a link" is a person's reply; "Sure! Here's a quick rundown" an assistant's.
     _p(r"\b(?:sure(?: thing)?|got it|sounds good|no problem|no worries|okay|ok|alright)"
-       r"(?:!+\s?(?:-+\s?)?|"
-       r"\s?-+\s?)"
+       r"(?:!+\s?(?:-+\s?)?|\s?-+\s?)"
        r"(?:here(?:'s| is| are)\s(?:your\b|(?:a|an|some|what|how|the (?:short|quick|main|key|"
        r"revised|polished|updated|full)|a few|the (?:[\w-]+ ){1,2}(?:rewritten|reworked|"
        r"refactored|converted|reformatted|formatted|restructured))\b"
@@ -220,9 +219,8 @@ OPENERS: tuple[Pattern, ...] = (
        r"quite )?right (?:to (?:be|wonder|ask|question|worry|double-check|suspect|doubt|check|"
        r"think)|that)|you're (?:absolutely |definitely |totally )?on (?:exactly |absolutely |"
        r"just )?the right track|you're asking (?:exactly |precisely |just )?the right question|"
-       r"(?:totally|completely) understandable(?: frustration)?(?:!| -)|you're (?:thinking about|"
-       r"approaching) (?:this|it) (?:in )?(?:exactly )?the right way|you're (?:already |clearly )"
-       r"(?:thinking about|approaching) (?:this|it) (?:in )?(?:exactly )?the right way|"
+       r"(?:totally|completely) understandable(?: frustration)?(?:!| -)|you're (?:already |"
+       r"clearly )?(?:thinking about|approaching) (?:this|it) (?:in )?(?:exactly )?the right way|"
        r"that sounds (?:like )?(?:a |an )?(?:really |incredibly |so |truly )?(?:exhausting|"
        r"frustrating|stressful|tough|hard|difficult|"
        r"overwhelming)[^.!?\n]{0,30}?, and it's (?:completely |totally |perfectly |"

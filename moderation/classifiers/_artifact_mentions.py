@@ -134,8 +134,8 @@ FIRST_PERSON_RE = re.compile(r"\b(?:(?<!-)i|i'm|i've|i'd|i'll|(?<!let )me|my|min
                              r"welcome to the (?:board|forum|sub|subreddit|community|group|club)|"
                              r"us(?! (?:states?|dollars?|citizens?|federal|law|laws|"
                              r"residents?|data|market|markets|government|military|economy|"
-                             r"stocks?|census|tax|taxes|treasury|bonds?)\b)|imo|imho|tbh|fwiw|iirc|afaik|lol|lmao|haha|im|ive|"
-                             r"thats|whats|"
+                             r"stocks?|census|tax|taxes|treasury|bonds?)\b)|imo|imho|tbh|fwiw|"
+                             r"iirc|afaik|lol|lmao|haha|im|ive|thats|whats|"
                              r"theres|youre|theyre|(?:does|do|did|is|are|was|were|have|has|could|"
                              r"would|should)nt)\b")
 

@@ -20,7 +20,8 @@ _DOCUMENT = (r"(?:list|checklist|summary|table|timeline|version|template|guide|p
 _REWORK = (
     r"(?:expand|extend|elaborate|cover|rewrite|re-write|revise|write|draft|create|generate|tailor|"
     r"adjust|adapt|tweak|shorten|lengthen|condense|summari[sz]e|format|reformat|turn|convert|"
-    r"put\stogether|pull\stogether|throw\stogether|polish|refine|rework|rephrase|reword|translate|outline|simplify|"
+    r"put\stogether|pull\stogether|throw\stogether|polish|refine|rework|rephrase|reword|translate|"
+    r"outline|simplify|"
     r"proofread|customi[sz]e|personali[sz]e|tidy|break\s(?:\w+\s)?down|suggest|recommend|compare|"
     r"explain|clarify|walk\s(?:you\s)?through|walk\syou|go\s(?:deeper|further|into|over|through)|"
     r"dig\s(?:deeper|further|into|up\s(?:some|more))|look\s(?:into|up)|research|sketch|design|"
@@ -47,7 +48,8 @@ _REWORK = (
     r"map\s(?:this|it|that|them|each|every|these|those|all|your)\b|list|mock\sup|whip\sup|trim|"
     r"mark\s?up|"
     r"annotate|highlight|narrow\s(?:\w+\s){0,3}?down|help\s(?:you\s)?(?:draft|write|word|phrase|"
-    r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|script|"
+    r"rewrite|plan|create|turn|put\stogether|structure|outline|format|look\s(?:up|into)|find|"
+    r"script|"
     r"figure\sout|work\sout|choose|pick|compare|decide|set\sup))")
 # Writing an assistant offers once the reader has answered its question.
 _PRODUCE = (rf"(?:draft|write|rewrite|flesh (?:it|this|that|them) out|sketch|turn|convert|tailor|"
