@@ -341,7 +341,7 @@ SIGN_OFFS: tuple[Pattern, ...] = (
     # tires!"), not by a request ("Good luck - let us know!"). Weak: strong only closing an
     # impersonal answer (see chat_artifacts).
     _p(rf"{LINE_START}\W{{0,3}}(?:{_WISHES}|(?:good|best of) luck|hope you have a blast){_TO_ONE}"
-       r"[^\n]{0,80}?(?: - |,? and )(?:and )?(?:may|you'll|you're|your|you've|it|it's|sounds like|"
+       r"[^\n]{0,80}?(?: - |,? and )(?:and )?(?:may|you'll|you're|your|you've|it|sounds like|"
        r"what an?|that|the|those|this|enjoy|catch you|here's)\b[^\n]{10,160}!"
        r"(?=\s*(?:\n\n[^\n]{1,120})?\s*\Z)", WEAK, _WISH_SIGN_OFF, "wish",
        Where.CLOSING, keywords=_WISH_KEYWORDS),

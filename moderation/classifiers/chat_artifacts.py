@@ -282,7 +282,8 @@ def _closes_an_impersonal_answer(text: str, start: int, end: int,
     which the writer never speaks of themselves (``first_person`` holds where they do): how an
     assistant ends, where a person's "Hope this helps!" follows their own story or ends their
     own paragraph or is signed ("- The Mod Team"). One short paragraph may follow, the poster's
-    own word after a paste ("Did exactly this last month and it worked for me.").
+    own word after a paste ("Did exactly this last month and it worked for me."); the only "I"
+    allowed on the sign-off's line and in its paragraph is a wish's ("I hope ...").
     """
     lead = text[max(0, start - _LINE_LEAD_REACH):start]
     if not _LINE_LEAD_RE.search(lead) or _SIGNATURE_RE.match(text, end):
